@@ -1,0 +1,360 @@
+import type { EngineIncident, EngineInstance, EngineJob, EngineUserTask, Prisma, PrismaClient } from '@prisma/client';
+import type {
+  ActivatableJob, DefinitionRecord, EngineStore, EngineStoreOps, Incident, IncidentRecord, InstanceFilter, InstanceRecord,
+  JobRecord, JobState, MessageRecord, SubscriptionRecord, UserTask, UserTaskFilter, Variables, WaitSnapshot,
+} from '@kuaibao/engine';
+
+type Client = PrismaClient | Prisma.TransactionClient;
+type Json = Prisma.InputJsonValue;
+
+const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
+const big = (key: string) => BigInt(key);
+const json = (value: unknown) => value as Json;
+
+/** The embedded engine's persistence on Prisma (PGlite or PostgreSQL). */
+export function createEngineStore(prisma: PrismaClient): EngineStore {
+  const ops = new PrismaEngineOps(prisma);
+  return Object.assign(ops, {
+    transaction: <T>(fn: (tx: EngineStoreOps) => Promise<T>) =>
+      prisma.$transaction((tx) => fn(new PrismaEngineOps(tx)), { maxWait: 60_000, timeout: 120_000 }),
+  });
+}
+
+class PrismaEngineOps implements EngineStoreOps {
+  constructor(private readonly db: Client) {}
+
+  async insertDefinition(d: DefinitionRecord) {
+    await this.db.engineDefinition.create({ data: { ...d, key: big(d.key) } });
+  }
+
+  async findDefinition(q: { tenantId: string; bpmnProcessId: string; version?: number }) {
+    const row = await this.db.engineDefinition.findFirst({
+      where: { tenantId: q.tenantId, bpmnProcessId: q.bpmnProcessId, ...(q.version !== undefined && { version: q.version }) },
+      orderBy: { version: 'desc' },
+    });
+    return row && { ...row, key: String(row.key) };
+  }
+
+  async findDefinitionByChecksum(q: { tenantId: string; bpmnProcessId: string; checksum: string }) {
+    const row = await this.db.engineDefinition.findFirst({ where: q, orderBy: { version: 'desc' } });
+    return row && { ...row, key: String(row.key) };
+  }
+
+  async getDefinition(key: string) {
+    const row = await this.db.engineDefinition.findUnique({ where: { key: big(key) } });
+    return row && { ...row, key: String(row.key) };
+  }
+
+  async lockInstance(key: string) {
+    await this.db.$queryRaw`SELECT key FROM engine_instance WHERE key = ${big(key)} FOR UPDATE`;
+    return this.getInstance(key);
+  }
+
+  async getInstance(key: string) {
+    const row = await this.db.engineInstance.findUnique({ where: { key: big(key) } });
+    return row && toInstance(row);
+  }
+
+  async findInstances(filter: InstanceFilter) {
+    const rows = await this.db.engineInstance.findMany({
+      where: {
+        ...(filter.businessKey !== undefined && { businessKey: filter.businessKey }),
+        ...(filter.bpmnProcessId !== undefined && { bpmnProcessId: filter.bpmnProcessId }),
+        ...(filter.state !== undefined && { state: filter.state }),
+      },
+      orderBy: { startedAt: 'asc' },
+      take: filter.limit ?? 100,
+    });
+    return rows.map(toInstance);
+  }
+
+  async insertInstance(i: InstanceRecord) {
+    await this.db.engineInstance.create({
+      data: {
+        ...i,
+        key: big(i.key),
+        definitionKey: big(i.definitionKey),
+        engineState: json(i.engineState),
+        variables: json(i.variables),
+        activeElements: json(i.activeElements),
+      },
+    });
+  }
+
+  async updateInstance(i: InstanceRecord) {
+    await this.db.engineInstance.update({
+      where: { key: big(i.key) },
+      data: {
+        state: i.state,
+        engineState: json(i.engineState),
+        variables: json(i.variables),
+        activeElements: json(i.activeElements),
+        endedAt: i.endedAt,
+        updatedAt: new Date(),
+        revision: { increment: 1 },
+      },
+    });
+  }
+
+  async syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date) {
+    const instanceKey = big(instance.key);
+    const keep = (items: { elementInstance: string }[]) => ({ notIn: items.map((i) => i.elementInstance) });
+    await this.db.engineJob.updateMany({
+      where: { instanceKey, state: { in: OPEN_JOB_STATES }, elementInstance: keep(waits.jobs) },
+      data: { state: 'canceled', deadline: null, updatedAt: now },
+    });
+    await this.db.engineUserTask.updateMany({
+      where: { instanceKey, state: 'created', elementInstance: keep(waits.userTasks) },
+      data: { state: 'canceled' },
+    });
+    await this.db.engineTimer.deleteMany({ where: { instanceKey, elementInstance: keep(waits.timers) } });
+    await this.db.engineSubscription.deleteMany({ where: { instanceKey, elementInstance: keep(waits.subscriptions) } });
+    if (waits.jobs.length > 0) {
+      await this.db.engineJob.createMany({
+        skipDuplicates: true,
+        data: waits.jobs.map((j) => ({
+          ...j,
+          key: big(j.key),
+          instanceKey,
+          state: 'activatable',
+          variables: json(j.variables),
+          customHeaders: json(j.customHeaders),
+          dueAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      });
+    }
+    if (waits.userTasks.length > 0) {
+      await this.db.engineUserTask.createMany({
+        skipDuplicates: true,
+        data: waits.userTasks.map((t) => ({
+          ...t,
+          key: big(t.key),
+          instanceKey,
+          state: 'created',
+          variables: json(t.variables),
+          customHeaders: json(t.customHeaders),
+          createdAt: now,
+        })),
+      });
+    }
+    if (waits.timers.length > 0) {
+      await this.db.engineTimer.createMany({ skipDuplicates: true, data: waits.timers.map((t) => ({ ...t, key: big(t.key), instanceKey })) });
+    }
+    if (waits.subscriptions.length > 0) {
+      await this.db.engineSubscription.createMany({
+        skipDuplicates: true,
+        data: waits.subscriptions.map((s) => ({ ...s, key: big(s.key), instanceKey, tenantId: instance.tenantId })),
+      });
+    }
+  }
+
+  async getJob(key: string) {
+    const row = await this.db.engineJob.findUnique({ where: { key: big(key) } });
+    return row && toJob(row);
+  }
+
+  async updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>) {
+    await this.db.engineJob.update({ where: { key: big(key) }, data: { ...patch, updatedAt: new Date() } });
+  }
+
+  async activateJobs(q: { type: string; maxJobs: number; worker: string; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
+    const activated = await this.db.$queryRaw<{ key: bigint }[]>`
+      UPDATE engine_job SET state = 'activated', worker = ${q.worker}, deadline = ${q.deadline}, updated_at = ${q.now}
+      WHERE key IN (
+        SELECT key FROM engine_job
+        WHERE type = ${q.type} AND state = 'activatable' AND due_at <= ${q.now}
+        ORDER BY due_at LIMIT ${q.maxJobs} FOR UPDATE SKIP LOCKED)
+      RETURNING key`;
+    if (activated.length === 0) return [];
+    const rows = await this.db.engineJob.findMany({
+      where: { key: { in: activated.map((r) => r.key) } },
+      include: { instance: { select: { bpmnProcessId: true, businessKey: true, tenantId: true, variables: true } } },
+      orderBy: { dueAt: 'asc' },
+    });
+    return rows.map(({ instance, ...job }) => ({
+      ...toJob(job),
+      bpmnProcessId: instance.bpmnProcessId,
+      businessKey: instance.businessKey,
+      tenantId: instance.tenantId,
+      instanceVariables: instance.variables as Variables,
+    }));
+  }
+
+  async releaseExpiredJobs(now: Date) {
+    const { count } = await this.db.engineJob.updateMany({
+      where: { state: 'activated', deadline: { lt: now } },
+      data: { state: 'activatable', worker: null, deadline: null, updatedAt: now },
+    });
+    return count;
+  }
+
+  async getUserTask(key: string) {
+    const row = await this.db.engineUserTask.findUnique({ where: { key: big(key) }, include: instanceSummary });
+    return row && toUserTask(row);
+  }
+
+  async searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]> {
+    const who: Prisma.EngineUserTaskWhereInput[] = [];
+    if (filter.candidateGroups?.length) who.push({ candidateGroups: { hasSome: filter.candidateGroups } });
+    if (filter.candidateUser) who.push({ candidateUsers: { has: filter.candidateUser } }, { assignee: filter.candidateUser });
+    const rows = await this.db.engineUserTask.findMany({
+      where: {
+        ...(filter.state && { state: filter.state }),
+        ...(filter.instanceKey && { instanceKey: big(filter.instanceKey) }),
+        ...(who.length > 0 && { OR: who }),
+      },
+      include: instanceSummary,
+      orderBy: [{ createdAt: 'asc' }, { key: 'asc' }],
+      take: filter.limit ?? 100,
+    });
+    return rows.map(toUserTask);
+  }
+
+  async updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }) {
+    await this.db.engineUserTask.update({ where: { key: big(key) }, data: patch });
+  }
+
+  async dueTimerInstances(now: Date, limit: number) {
+    const rows = await this.db.$queryRaw<{ instance_key: bigint }[]>`
+      SELECT DISTINCT t.instance_key FROM engine_timer t
+      WHERE t.due_at <= ${now}
+        AND NOT EXISTS (SELECT 1 FROM engine_incident i
+                        WHERE i.instance_key = t.instance_key AND i.state = 'active' AND i.job_key IS NULL)
+      LIMIT ${limit}`;
+    return rows.map((r) => String(r.instance_key));
+  }
+
+  async findSubscriptions(q: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]> {
+    const rows = await this.db.engineSubscription.findMany({ where: q, orderBy: { key: 'asc' } });
+    return rows.map((r) => ({ ...r, key: String(r.key), instanceKey: String(r.instanceKey) }));
+  }
+
+  async insertMessage(m: MessageRecord) {
+    await this.db.engineMessage.create({ data: { ...m, key: big(m.key), variables: json(m.variables) } });
+  }
+
+  async findBufferedMessageById(tenantId: string, messageId: string, now: Date) {
+    const row = await this.db.engineMessage.findFirst({ where: { tenantId, messageId, expiresAt: { gt: now } } });
+    return row && toMessage(row);
+  }
+
+  async takeBufferedMessage(q: { tenantId: string; name: string; correlationKey: string; now: Date }) {
+    const row = await this.db.engineMessage.findFirst({
+      where: { tenantId: q.tenantId, name: q.name, correlationKey: q.correlationKey, expiresAt: { gt: q.now } },
+      orderBy: { publishedAt: 'asc' },
+    });
+    if (!row) return null;
+    const { count } = await this.db.engineMessage.deleteMany({ where: { key: row.key } });
+    return count === 1 ? toMessage(row) : null;
+  }
+
+  async deleteExpiredMessages(now: Date) {
+    return (await this.db.engineMessage.deleteMany({ where: { expiresAt: { lte: now } } })).count;
+  }
+
+  async insertIncident(i: IncidentRecord) {
+    await this.db.engineIncident.create({
+      data: { ...i, key: big(i.key), instanceKey: big(i.instanceKey), jobKey: i.jobKey === null ? null : big(i.jobKey), state: 'active' },
+    });
+  }
+
+  async getIncident(key: string) {
+    const row = await this.db.engineIncident.findUnique({ where: { key: big(key) } });
+    return row && toIncident(row);
+  }
+
+  async listIncidents(filter: { instanceKey?: string; state?: 'active' | 'resolved' }) {
+    const rows = await this.db.engineIncident.findMany({
+      where: { ...(filter.instanceKey && { instanceKey: big(filter.instanceKey) }), ...(filter.state && { state: filter.state }) },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map(toIncident);
+  }
+
+  async resolveIncident(key: string, now: Date) {
+    await this.db.engineIncident.update({ where: { key: big(key) }, data: { state: 'resolved', resolvedAt: now } });
+  }
+}
+
+const instanceSummary = { instance: { select: { bpmnProcessId: true, businessKey: true, tenantId: true } } } as const;
+
+function toInstance(row: EngineInstance): InstanceRecord {
+  return {
+    key: String(row.key),
+    definitionKey: String(row.definitionKey),
+    bpmnProcessId: row.bpmnProcessId,
+    version: row.version,
+    tenantId: row.tenantId,
+    businessKey: row.businessKey,
+    state: row.state as InstanceRecord['state'],
+    engineState: row.engineState,
+    variables: row.variables as Variables,
+    activeElements: row.activeElements as unknown as InstanceRecord['activeElements'],
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+  };
+}
+
+function toJob(row: EngineJob): JobRecord {
+  return {
+    key: String(row.key),
+    instanceKey: String(row.instanceKey),
+    elementId: row.elementId,
+    elementInstance: row.elementInstance,
+    type: row.type,
+    state: row.state as JobState,
+    retries: row.retries,
+    variables: row.variables as Variables,
+    customHeaders: row.customHeaders as Record<string, string>,
+    worker: row.worker,
+    deadline: row.deadline,
+    dueAt: row.dueAt,
+    errorMessage: row.errorMessage,
+  };
+}
+
+type UserTaskRow = EngineUserTask & { instance: { bpmnProcessId: string; businessKey: string | null; tenantId: string } };
+
+function toUserTask(row: UserTaskRow): UserTask {
+  return {
+    key: String(row.key),
+    instanceKey: String(row.instanceKey),
+    bpmnProcessId: row.instance.bpmnProcessId,
+    businessKey: row.instance.businessKey,
+    tenantId: row.instance.tenantId,
+    elementId: row.elementId,
+    elementInstanceKey: row.elementInstance,
+    name: row.name,
+    state: row.state as UserTask['state'],
+    assignee: row.assignee,
+    candidateGroups: row.candidateGroups,
+    candidateUsers: row.candidateUsers,
+    dueDate: row.dueDate?.toISOString() ?? null,
+    followUpDate: row.followUpDate?.toISOString() ?? null,
+    formKey: row.formKey,
+    customHeaders: row.customHeaders as Record<string, string>,
+    variables: row.variables as Variables,
+    createdAt: row.createdAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+  };
+}
+
+function toMessage(row: { key: bigint; name: string; correlationKey: string; tenantId: string; messageId: string | null; variables: unknown; expiresAt: Date }): MessageRecord {
+  return { ...row, key: String(row.key), variables: row.variables as Variables };
+}
+
+function toIncident(row: EngineIncident): Incident {
+  return {
+    key: String(row.key),
+    instanceKey: String(row.instanceKey),
+    elementId: row.elementId,
+    elementInstanceKey: row.elementInstance,
+    jobKey: row.jobKey === null ? null : String(row.jobKey),
+    errorType: row.errorType as Incident['errorType'],
+    errorMessage: row.errorMessage,
+    state: row.state as Incident['state'],
+    createdAt: row.createdAt.toISOString(),
+  };
+}

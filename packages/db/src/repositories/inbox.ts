@@ -1,0 +1,105 @@
+import { Prisma, type PrismaClient } from '@prisma/client';
+
+export interface InboxFilter {
+  /** The caller's candidate groups and username: a task is visible when either matches or it is assigned to them. */
+  groups: string[];
+  username: string;
+  view?: 'mine' | 'group' | 'all';
+  kind?: string;
+  severity?: string;
+  category?: string;
+  reportingUnitId?: string;
+  overdue?: boolean;
+  sort?: 'due' | 'created';
+  now: Date;
+  offset: number;
+  limit: number;
+}
+
+/** Who may act on an open task: what the live inbox compares between two looks. */
+export interface OpenTaskHead {
+  key: string;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+}
+
+export interface InboxRow {
+  key: string;
+  instanceKey: string;
+  elementId: string;
+  name: string | null;
+  kind: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  dueDate: Date | null;
+  createdAt: Date;
+  reportId: string;
+  reportKind: string;
+  incidentNumber: string;
+  title: string;
+  severity: string;
+  category: string;
+  reportingUnitId: string;
+}
+
+/**
+ * The inbox: open user tasks of the workflow joined with their report and incident, filtered by who
+ * may act (candidate groups, candidate user, assignee) in one indexed query.
+ */
+export function createInboxRepository(prisma: PrismaClient) {
+  const visibility = (f: InboxFilter) => {
+    const candidate = Prisma.sql`(t.candidate_groups && ${f.groups}::text[] OR ${f.username} = ANY(t.candidate_users) OR t.assignee = ${f.username})`;
+    if (f.view === 'mine') return Prisma.sql`t.assignee = ${f.username}`;
+    if (f.view === 'group') return Prisma.sql`t.assignee IS NULL AND ${candidate}`;
+    return candidate;
+  };
+  const conditions = (f: InboxFilter) => {
+    const parts = [Prisma.sql`t.state = 'created'`, visibility(f)];
+    if (f.kind) parts.push(Prisma.sql`t.custom_headers->>'kind' = ${f.kind}`);
+    if (f.severity) parts.push(Prisma.sql`i.severity = ${f.severity}`);
+    if (f.category) parts.push(Prisma.sql`i.category = ${f.category}`);
+    if (f.reportingUnitId) parts.push(Prisma.sql`i.reporting_unit_id = ${f.reportingUnitId}`);
+    if (f.overdue === true) parts.push(Prisma.sql`t.due_date < ${f.now}`);
+    if (f.overdue === false) parts.push(Prisma.sql`(t.due_date IS NULL OR t.due_date >= ${f.now})`);
+    return Prisma.join(parts, ' AND ');
+  };
+  const from = Prisma.sql`engine_user_task t
+    JOIN incident_report r ON r.instance_key = t.instance_key::text
+    JOIN incident i ON i.number = r.incident_number`;
+
+  return {
+    async list(f: InboxFilter): Promise<{ items: InboxRow[]; total: number }> {
+      const order = f.sort === 'created' ? Prisma.sql`t.created_at DESC, t.key DESC` : Prisma.sql`t.due_date ASC NULLS LAST, t.created_at ASC, t.key ASC`;
+      const rows = await prisma.$queryRaw<(Omit<InboxRow, 'key' | 'instanceKey'> & { key: bigint; instanceKey: bigint })[]>`
+        SELECT t.key, t.instance_key AS "instanceKey", t.element_id AS "elementId", t.name, t.custom_headers->>'kind' AS kind,
+               t.assignee, t.candidate_groups AS "candidateGroups", t.due_date AS "dueDate", t.created_at AS "createdAt",
+               r.id AS "reportId", r.kind AS "reportKind", i.number AS "incidentNumber", i.title, i.severity, i.category,
+               i.reporting_unit_id AS "reportingUnitId"
+        FROM ${from} WHERE ${conditions(f)} ORDER BY ${order} OFFSET ${f.offset} LIMIT ${f.limit}`;
+      const [count] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM ${from} WHERE ${conditions(f)}`;
+      return { items: rows.map((r) => ({ ...r, key: String(r.key), instanceKey: String(r.instanceKey) })), total: Number(count?.total ?? 0) };
+    },
+
+    /** Every open task with its candidates and assignee: one small indexed read (state), no joins. */
+    async openTaskHeads(): Promise<OpenTaskHead[]> {
+      const rows = await prisma.$queryRaw<(Omit<OpenTaskHead, 'key'> & { key: bigint })[]>`
+        SELECT t.key, t.assignee, t.candidate_groups AS "candidateGroups", t.candidate_users AS "candidateUsers"
+        FROM engine_user_task t WHERE t.state = 'created'`;
+      return rows.map((r) => ({ ...r, key: String(r.key) }));
+    },
+
+    /** How many open tasks each view holds, for the inbox tabs. */
+    async counts(f: Omit<InboxFilter, 'view' | 'offset' | 'limit' | 'sort'>) {
+      const count = async (view: InboxFilter['view'], overdue?: boolean) => {
+        const filter = { ...f, view, offset: 0, limit: 0, ...(overdue !== undefined && { overdue }) };
+        const [row] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM ${from} WHERE ${conditions(filter)}`;
+        return Number(row?.total ?? 0);
+      };
+      const [mine, group, all, overdue] = await Promise.all([count('mine'), count('group'), count('all'), count('all', true)]);
+      return { mine, group, all, overdue };
+    },
+  };
+}
+
+export type InboxRepository = ReturnType<typeof createInboxRepository>;

@@ -1,0 +1,140 @@
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { appendAudit, type AuditEntry } from './audit';
+
+type Client = PrismaClient | Prisma.TransactionClient;
+
+export interface NewIncident {
+  number: string;
+  title: string;
+  category: string;
+  severity: string;
+  sensitive: boolean;
+  classified: boolean;
+  reportingUnitId: string;
+  occurredAt: Date;
+  learnedAt: Date;
+}
+
+export interface NewReport {
+  id: string;
+  incidentNumber: string;
+  kind: string;
+  sequence: number;
+  status: string;
+  content: Record<string, unknown>;
+  createdById: string;
+}
+
+export interface IncidentListFilter {
+  /** Units whose incidents the caller may see (their own and, for superiors, subordinates'). */
+  unitIds?: string[];
+  /** Incident numbers addressed to the caller (recipients see what was reported to them). */
+  orNumbers?: string[];
+  status?: string;
+  category?: string;
+  severity?: string;
+  reportingUnitId?: string;
+  q?: string;
+  offset: number;
+  limit: number;
+}
+
+export function createIncidentRepository(prisma: PrismaClient) {
+  return {
+    /** KB-<division>-<yyyymmdd>-<4 digits>, allocated atomically per division and day. */
+    async nextNumber(divisionCode: string, day: Date, client: Client = prisma): Promise<string> {
+      const date = day.toISOString().slice(0, 10).replaceAll('-', '');
+      const prefix = `KB-${divisionCode}-${date}`;
+      const [row] = await client.$queryRaw<{ last: number }[]>`
+        INSERT INTO incident_number_counter (prefix, last) VALUES (${prefix}, 1)
+        ON CONFLICT (prefix) DO UPDATE SET last = incident_number_counter.last + 1
+        RETURNING last`;
+      return `${prefix}-${String(row!.last).padStart(4, '0')}`;
+    },
+
+    /** Creates the dossier, its first report and the audit entry in one transaction. */
+    async createWithReport(incident: NewIncident, report: Omit<NewReport, 'incidentNumber'>, audit: Omit<AuditEntry, 'incidentNumber'>) {
+      return prisma.$transaction(async (tx) => {
+        await tx.incident.create({ data: { ...incident, status: 'open' } });
+        const created = await tx.incidentReport.create({
+          data: { ...report, incidentNumber: incident.number, content: report.content as Prisma.InputJsonValue, submittedAt: new Date() },
+        });
+        await appendAudit(tx, { ...audit, incidentNumber: incident.number, reportId: created.id });
+        return created;
+      });
+    },
+
+    /** Undoes a submit whose workflow could not be started: nothing half-written remains. */
+    async deleteUnstarted(incidentNumber: string) {
+      await prisma.$transaction(async (tx) => {
+        await tx.auditEvent.deleteMany({ where: { incidentNumber } });
+        await tx.incidentReport.deleteMany({ where: { incidentNumber, instanceKey: null } });
+        const left = await tx.incidentReport.count({ where: { incidentNumber } });
+        if (left === 0) await tx.incident.deleteMany({ where: { number: incidentNumber } });
+      });
+    },
+
+    async linkInstance(reportId: string, instanceKey: string, status: string) {
+      await prisma.incidentReport.update({ where: { id: reportId }, data: { instanceKey, status, updatedAt: new Date() } });
+    },
+
+    async setReportStatus(reportId: string, status: string, client: Client = prisma) {
+      await client.incidentReport.update({ where: { id: reportId }, data: { status, updatedAt: new Date() } });
+    },
+
+    /** Records a delivery (idempotent: a re-delivered job writes the same row). */
+    async recordRecipient(row: { reportId: string; role: string; incidentNumber: string; unitId: string; receiverUnitId: string; dispatchedAt: Date }) {
+      await prisma.incidentRecipient.createMany({ data: [row], skipDuplicates: true });
+    },
+
+    recipientsOf: (incidentNumber: string) => prisma.incidentRecipient.findMany({ where: { incidentNumber }, orderBy: { dispatchedAt: 'asc' } }),
+
+    /** Incident numbers delivered to any of these units (as the receiving duty unit). */
+    async numbersDeliveredTo(unitIds: string[]): Promise<string[]> {
+      const rows = await prisma.incidentRecipient.findMany({ where: { receiverUnitId: { in: unitIds } }, select: { incidentNumber: true }, distinct: ['incidentNumber'] });
+      return rows.map((r) => r.incidentNumber);
+    },
+
+    async closeIncident(number: string, at: Date, client: Client = prisma) {
+      await client.incident.updateMany({ where: { number, status: 'open' }, data: { status: 'closed', closedAt: at } });
+    },
+
+    async updateReportContent(reportId: string, content: Record<string, unknown>, client: Client = prisma) {
+      await client.incidentReport.update({ where: { id: reportId }, data: { content: content as Prisma.InputJsonValue, updatedAt: new Date() } });
+    },
+
+    get: (number: string) =>
+      prisma.incident.findUnique({ where: { number }, include: { reports: { orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }] } } }),
+
+    getReport: (id: string) => prisma.incidentReport.findUnique({ where: { id }, include: { incident: true } }),
+
+    reportByInstance: (instanceKey: string) => prisma.incidentReport.findUnique({ where: { instanceKey }, include: { incident: true } }),
+
+    /** Reports still marked submitting without an instance: left by a crash between the two steps of a submit. */
+    unstartedReports: (olderThan: Date) =>
+      prisma.incidentReport.findMany({ where: { instanceKey: null, status: 'submitting', createdAt: { lt: olderThan } } }),
+
+    async list(filter: IncidentListFilter) {
+      const visible: Prisma.IncidentWhereInput[] = [];
+      if (filter.unitIds) visible.push({ reportingUnitId: { in: filter.unitIds } });
+      if (filter.orNumbers?.length) visible.push({ number: { in: filter.orNumbers } });
+      const where: Prisma.IncidentWhereInput = {
+        AND: [
+          ...(filter.unitIds ? [{ OR: visible }] : []),
+          ...(filter.q ? [{ OR: [{ title: { contains: filter.q } }, { number: { contains: filter.q } }] }] : []),
+        ],
+        ...(filter.status && { status: filter.status }),
+        ...(filter.category && { category: filter.category }),
+        ...(filter.severity && { severity: filter.severity }),
+        ...(filter.reportingUnitId && { reportingUnitId: filter.reportingUnitId }),
+      };
+      const [items, total] = await Promise.all([
+        prisma.incident.findMany({ where, orderBy: [{ createdAt: 'desc' }, { number: 'desc' }], skip: filter.offset, take: filter.limit }),
+        prisma.incident.count({ where }),
+      ]);
+      return { items, total };
+    },
+  };
+}
+
+export type IncidentRepository = ReturnType<typeof createIncidentRepository>;

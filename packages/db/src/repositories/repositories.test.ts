@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type Database } from '../index';
+import { LINCANG_UNITS, LINCANG_USERS, loadDemoData } from '../seed/demo-lincang';
+import { createAuditRepository } from './audit';
+import { createInboxRepository } from './inbox';
+import { createIncidentRepository } from './incidents';
+import { createSessionRepository, createUserRepository } from './users';
+
+const fakeHash = async (password: string) => `hashed:${password}`;
+
+describe('repositories', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('loads the demo jurisdiction once', async () => {
+    // when
+    const first = await loadDemoData(db.prisma, fakeHash);
+    const second = await loadDemoData(db.prisma, fakeHash);
+
+    // then
+    expect([first, second]).toEqual([true, false]);
+    expect(await db.prisma.orgUnit.count()).toBe(LINCANG_UNITS.length);
+    const reporter = await createUserRepository(db.prisma).findByUsername('lx_reporter');
+    expect(reporter).toMatchObject({ displayName: '李明', roles: ['reporter'], unit: { name: '临翔区应急管理局' }, passwordHash: 'hashed:kuaibao2026' });
+    expect(await db.prisma.appUser.count()).toBe(LINCANG_USERS.length);
+  });
+
+  it('numbers incidents per division and day without gaps or duplicates under concurrency', async () => {
+    // given
+    const incidents = createIncidentRepository(db.prisma);
+    const day = new Date('2026-11-22T12:00:00Z');
+
+    // when
+    const numbers = await Promise.all(Array.from({ length: 5 }, () => incidents.nextNumber('530902', day)));
+    const other = await incidents.nextNumber('530925', day);
+
+    // then
+    expect([...numbers].sort()).toEqual(['0001', '0002', '0003', '0004', '0005'].map((n) => `KB-530902-20261122-${n}`));
+    expect(other).toBe('KB-530925-20261122-0001');
+  });
+
+  it('creates a dossier with its report and audit, lists it for its unit only, and deduplicates handler audit entries', async () => {
+    // given
+    const incidents = createIncidentRepository(db.prisma);
+    const audit = createAuditRepository(db.prisma);
+    const number = await incidents.nextNumber('530902', new Date());
+
+    // when
+    const report = await incidents.createWithReport(
+      { number, title: '临翔区某林区火灾', category: 'natural_disaster', severity: 'III', sensitive: false, classified: false, reportingUnitId: 'lx-yjj', occurredAt: new Date(), learnedAt: new Date() },
+      { id: 'r-1', kind: 'first', sequence: 0, status: 'submitting', content: { title: '临翔区某林区火灾' }, createdById: 'user-lx_reporter' },
+      { actorId: 'user-lx_reporter', actorName: '李明', action: 'report.submitted', ip: '127.0.0.1' },
+    );
+    await audit.append({ incidentNumber: number, actorName: 'system', action: 'report.dispatched', dedupeKey: 'job-1' });
+    await audit.append({ incidentNumber: number, actorName: 'system', action: 'report.dispatched', dedupeKey: 'job-1' });
+
+    // then
+    expect(report.incidentNumber).toBe(number);
+    expect((await audit.forIncident(number)).map((e) => e.action)).toEqual(['report.submitted', 'report.dispatched']);
+    expect((await incidents.list({ unitIds: ['lx-yjj'], offset: 0, limit: 10 })).total).toBe(1);
+    expect((await incidents.list({ unitIds: ['sj-yjj'], offset: 0, limit: 10 })).total).toBe(0);
+    expect((await incidents.list({ unitIds: ['sj-yjj'], orNumbers: [number], offset: 0, limit: 10 })).total).toBe(1);
+    expect((await incidents.list({ unitIds: ['lx-yjj'], q: '火灾', offset: 0, limit: 10 })).total).toBe(1);
+  });
+
+  it('runs the inbox query (no workflow tasks yet)', async () => {
+    const inbox = createInboxRepository(db.prisma);
+    const filter = { groups: ['unit:lx-yjj:verifier'], username: 'lx_verifier', now: new Date() };
+    expect(await inbox.list({ ...filter, offset: 0, limit: 20, overdue: true, kind: 'verify', severity: 'III' })).toEqual({ items: [], total: 0 });
+    expect(await inbox.counts(filter)).toEqual({ mine: 0, group: 0, all: 0, overdue: 0 });
+    expect(await inbox.openTaskHeads()).toEqual([]);
+  });
+
+  it('keeps only a hash of session tokens and expires sessions', async () => {
+    // given
+    const sessions = createSessionRepository(db.prisma);
+    const token = await sessions.create({ userId: 'user-lx_reporter', ttlMs: 60_000, ip: '127.0.0.1' });
+
+    // then
+    expect((await sessions.findValid(token))?.user.username).toBe('lx_reporter');
+    expect(await db.prisma.userSession.findFirst({ where: { id: token } })).toBeNull();
+    await sessions.delete(token);
+    expect(await sessions.findValid(token)).toBeNull();
+  });
+});

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Process ids (`bpmn:process id`) of processes/*.bpmn. */
+export const PROCESS_IDS = {
+  /** The default flow: submit → verify → sign-off → 双重上报 → city duty office receives. */
+  incidentReport: 'incident-report',
+  /** 核报: a duty office asks a unit to verify; phone answer ≤ 1 h, written ≤ 2 h 30 min (000). */
+  verificationRequest: 'verification-request',
+} as const;
+
+/** Job types of service tasks (`zeebe:taskDefinition type`); each has exactly one handler in worker/. */
+export const TASK_TYPES = {
+  /** 确定报送对象: recipients and candidate groups from the org tree (`reportRecipients`). */
+  resolveRecipients: 'kuaibao.report.resolve-recipients',
+  /** 报送: deliver the signed report to the recipient named by the task header `recipient`. */
+  dispatch: 'kuaibao.report.dispatch',
+  /** Close a report the verifier found is not an incident. */
+  close: 'kuaibao.report.close',
+  /** The reporting chain of one report is complete (the city duty office received it). */
+  complete: 'kuaibao.report.complete',
+  /** 法定时限: the due times of the jurisdiction's clocks (phone, written; from 事发/获知/接报). */
+  resolveClock: 'kuaibao.clock.resolve',
+  /** Append a step, decision or message to the incident's audit trail. */
+  recordAudit: 'kuaibao.audit.record',
+  /** Remind the candidates of an open task before its clock runs out. */
+  remind: 'kuaibao.notify.remind',
+  /** A clock ran out: record 迟报 and alert the duty office. */
+  overdue: 'kuaibao.notify.overdue',
+  /** Relay a leader's instruction (批示) to the incident's unit (002). */
+  relayInstruction: 'kuaibao.instruction.relay',
+} as const;
+export type TaskType = (typeof TASK_TYPES)[keyof typeof TASK_TYPES];
+
+/** Kinds of user tasks (task header `kind`, form key `kuaibao:<kind>`); each has its form and inbox view. */
+export const USER_TASK_KINDS = [
+  'verify',
+  'sign_off',
+  /** 重特大: the sector leader (战线主管领导) approves as well (003). */
+  'sector_sign_off',
+  'acknowledge_superior',
+  'acknowledge_government',
+  'receive_city',
+  /** The city duty office approves before a city bureau reports to the province (004: no 信息倒流). */
+  'approve_upward',
+  /** The unit answers a 核报 request. */
+  'answer_verification',
+  /** The unit reports how a leader's instruction (批示) was carried out (002). */
+  'instruction_feedback',
+] as const;
+export const userTaskKindSchema = z.enum(USER_TASK_KINDS);
+export type UserTaskKind = z.infer<typeof userTaskKindSchema>;
+
+/** The user-task kind by which each recipient acknowledges a dispatched report (签收). */
+export const RECEIPT_TASK_KIND = {
+  superiorDepartment: 'acknowledge_superior',
+  sameLevelGovernment: 'acknowledge_government',
+  cityDutyOffice: 'receive_city',
+} as const satisfies Record<string, UserTaskKind>;
+
+/** Custom header keys read by handlers and the inbox. */
+export const TASK_HEADERS = { kind: 'kind', recipient: 'recipient', receiver: 'receiver' } as const;
+
+/** Message names (`bpmn:message name`); the correlation key is the incident number unless noted. */
+export const MESSAGES = {
+  /** 签收回执: a recipient acknowledged a dispatched report. */
+  reportReceipt: 'kuaibao.report.receipt',
+  /** 续报 submitted for an incident already in flight. */
+  followUpSubmitted: 'kuaibao.report.follow-up',
+  /** 终报 submitted: the incident may close once it is received. */
+  finalSubmitted: 'kuaibao.report.final',
+  /** 核报 requested by a duty office (starts verification-request). */
+  verificationRequested: 'kuaibao.verification.requested',
+  /** 核报 answered by the unit (phone or written). */
+  verificationReply: 'kuaibao.verification.reply',
+  /** A leader's instruction (批示) on the incident. */
+  leaderInstruction: 'kuaibao.instruction.issued',
+} as const;
+export type MessageName = (typeof MESSAGES)[keyof typeof MESSAGES];
+
+/** BPMN error codes handlers throw as business outcomes (caught by boundary events). */
+export const ERROR_CODES = {
+  /** The verifier found the report is not an incident. */
+  NOT_AN_INCIDENT: 'NOT_AN_INCIDENT',
+  /** The org tree lacks a recipient the flow needs (DomainError NO_RECIPIENT). */
+  NO_RECIPIENT: 'NO_RECIPIENT',
+  /** Classified content reached the ordinary channel: stop and route it to a secure channel. */
+  CLASSIFIED_CONTENT: 'CLASSIFIED_CONTENT',
+  /** The jurisdiction has no deadline policy for this report. */
+  NO_DEADLINE_POLICY: 'NO_DEADLINE_POLICY',
+  /** The report failed validation against its schema. */
+  INVALID_REPORT: 'INVALID_REPORT',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { fieldsFor } from './fields';
+import { labels } from './labels';
+import { DEFAULT_LOCALE, type Locale } from './messages';
+
+/**
+ * Roles a user holds in their unit: 信息员/值班员 who record and draft, 核实人, 单位领导 who signs off,
+ * 值班员 of a duty office who receives (签收) and asks for verification (核报), 流程设计员, 管理员.
+ */
+export const ROLES = ['reporter', 'verifier', 'leader', 'duty_officer', 'designer', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Login names: lowercase ASCII so they survive every keyboard and log; e.g. lx_reporter, lc.duty-01. */
+export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
+
+/** Chinese names, including names with the separator "·" (买买提·艾力). */
+export const DISPLAY_NAME_PATTERN = /^\p{Script=Han}[\p{Script=Han}·]{1,31}$/u;
+
+export function makeUserSchema(locale: Locale = DEFAULT_LOCALE) {
+  const f = fieldsFor(locale);
+  return z.object({
+    id: f.id('id'),
+    username: f.string('username').regex(USERNAME_PATTERN, { error: f.msg('username.invalid') }),
+    displayName: f.string('displayName').trim().regex(DISPLAY_NAME_PATTERN, { error: f.msg('displayName.invalid') }),
+    unitId: f.id('unitId'),
+    roles: f
+      .list('roles', f.oneOf('roles', ROLES, labels[locale].role))
+      .min(1, { error: f.msg('roles.empty') })
+      .superRefine((roles, ctx) => {
+        const duplicate = roles.find((role, i) => roles.indexOf(role) !== i);
+        if (duplicate) ctx.addIssue({ code: 'custom', message: f.msg('roles.duplicate', { role: labels[locale].role[duplicate] }) });
+      }),
+    phone: f.phone('phone').optional(),
+  });
+}
+
+export const userSchema = makeUserSchema();
+export type User = z.infer<typeof userSchema>;
+
+export function hasRole(user: Pick<User, 'roles'>, role: Role): boolean {
+  return user.roles.includes(role);
+}
