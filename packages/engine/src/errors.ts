@@ -1,0 +1,20 @@
+export type EngineErrorCode =
+  | 'NOT_FOUND'
+  | 'INVALID_STATE'
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_DEFINITION'
+  | 'STEP_FAILED';
+
+/** An error of the engine port; `code` tells the caller what went wrong without parsing the message. */
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, key: string) => new EngineError('NOT_FOUND', `${what} ${key} not found`, { key });

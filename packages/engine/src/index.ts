@@ -1,0 +1,12 @@
+export * from './types';
+export * from './errors';
+export * from './store';
+export type { Clock } from './clock';
+export { systemClock } from './clock';
+export { EmbeddedEngine, type EmbeddedEngineOptions } from './embedded/embedded-engine';
+export { loadProcessModels, type ProcessModel, type ElementModel } from './model/process-model';
+export { PollingJobWorker } from './worker/polling-job-worker';
+export {
+  ZeebeEngine, createZeebeEngine, loadZeebeConfig, zeebeConfigFromEnv, ZEEBE_ENV_KEYS, BUSINESS_KEY_VARIABLE,
+  type ZeebeEngineOptions, type ZeebeConfig, type ZeebeHealth,
+} from './zeebe';

@@ -1,0 +1,168 @@
+import type { ActiveElement, Incident, InstanceFilter, InstanceState, UserTask, UserTaskFilter, Variables } from './types';
+
+/**
+ * The persistence port of the embedded engine. packages/db implements it on Prisma; every method of
+ * EngineStoreOps runs on the transaction it was handed, so one step's state and index rows commit together.
+ */
+export interface DefinitionRecord {
+  key: string;
+  bpmnProcessId: string;
+  version: number;
+  resourceName: string;
+  checksum: string;
+  tenantId: string;
+  source: string;
+}
+
+export interface InstanceRecord {
+  key: string;
+  definitionKey: string;
+  bpmnProcessId: string;
+  version: number;
+  tenantId: string;
+  businessKey: string | null;
+  state: InstanceState;
+  engineState: unknown;
+  variables: Variables;
+  activeElements: ActiveElement[];
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+export interface JobWait {
+  key: string;
+  elementId: string;
+  elementInstance: string;
+  type: string;
+  retries: number;
+  /** Local variables from input mappings; merged over the instance variables at activation. */
+  variables: Variables;
+  customHeaders: Record<string, string>;
+}
+
+export type JobState = 'activatable' | 'activated' | 'failed' | 'completed' | 'error_thrown' | 'canceled';
+
+export interface JobRecord extends JobWait {
+  instanceKey: string;
+  state: JobState;
+  worker: string | null;
+  deadline: Date | null;
+  dueAt: Date;
+  errorMessage: string | null;
+}
+
+export interface ActivatableJob extends JobRecord {
+  bpmnProcessId: string;
+  businessKey: string | null;
+  tenantId: string;
+  instanceVariables: Variables;
+}
+
+export interface UserTaskWait {
+  key: string;
+  elementId: string;
+  elementInstance: string;
+  name: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueDate: Date | null;
+  followUpDate: Date | null;
+  formKey: string | null;
+  customHeaders: Record<string, string>;
+  variables: Variables;
+}
+
+export interface TimerWait {
+  key: string;
+  elementId: string;
+  elementInstance: string;
+  dueAt: Date;
+}
+
+export interface SubscriptionWait {
+  key: string;
+  elementId: string;
+  elementInstance: string;
+  messageName: string;
+  correlationKey: string;
+}
+
+export interface SubscriptionRecord extends SubscriptionWait {
+  instanceKey: string;
+  tenantId: string;
+}
+
+/** Everything an instance waits for after a settled step. */
+export interface WaitSnapshot {
+  jobs: JobWait[];
+  userTasks: UserTaskWait[];
+  timers: TimerWait[];
+  subscriptions: SubscriptionWait[];
+}
+
+export interface MessageRecord {
+  key: string;
+  name: string;
+  correlationKey: string;
+  tenantId: string;
+  messageId: string | null;
+  variables: Variables;
+  expiresAt: Date;
+}
+
+export interface IncidentRecord {
+  key: string;
+  instanceKey: string;
+  elementId: string;
+  elementInstance: string;
+  jobKey: string | null;
+  errorType: Incident['errorType'];
+  errorMessage: string;
+}
+
+export interface EngineStoreOps {
+  insertDefinition(definition: DefinitionRecord): Promise<void>;
+  /** Latest version when `version` is omitted. */
+  findDefinition(query: { tenantId: string; bpmnProcessId: string; version?: number }): Promise<DefinitionRecord | null>;
+  findDefinitionByChecksum(query: { tenantId: string; bpmnProcessId: string; checksum: string }): Promise<DefinitionRecord | null>;
+  getDefinition(key: string): Promise<DefinitionRecord | null>;
+
+  /** Reads an instance and locks its row until the transaction ends. */
+  lockInstance(key: string): Promise<InstanceRecord | null>;
+  getInstance(key: string): Promise<InstanceRecord | null>;
+  findInstances(filter: InstanceFilter): Promise<InstanceRecord[]>;
+  insertInstance(instance: InstanceRecord): Promise<void>;
+  updateInstance(instance: InstanceRecord): Promise<void>;
+  /** Makes the open waits of the instance exactly `waits`: new rows inserted, vanished ones canceled or deleted. */
+  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date): Promise<void>;
+
+  getJob(key: string): Promise<JobRecord | null>;
+  updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>): Promise<void>;
+  activateJobs(query: { type: string; maxJobs: number; worker: string; now: Date; deadline: Date }): Promise<ActivatableJob[]>;
+  /** Jobs whose lock expired become activatable again; returns how many. */
+  releaseExpiredJobs(now: Date): Promise<number>;
+
+  getUserTask(key: string): Promise<UserTask | null>;
+  searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]>;
+  updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }): Promise<void>;
+
+  /** Instance keys with a timer due at `now`. */
+  dueTimerInstances(now: Date, limit: number): Promise<string[]>;
+  findSubscriptions(query: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]>;
+
+  insertMessage(message: MessageRecord): Promise<void>;
+  findBufferedMessageById(tenantId: string, messageId: string, now: Date): Promise<MessageRecord | null>;
+  /** Removes and returns the oldest live buffered message for a subscription. */
+  takeBufferedMessage(query: { tenantId: string; name: string; correlationKey: string; now: Date }): Promise<MessageRecord | null>;
+  deleteExpiredMessages(now: Date): Promise<number>;
+
+  insertIncident(incident: IncidentRecord): Promise<void>;
+  getIncident(key: string): Promise<Incident | null>;
+  listIncidents(filter: { instanceKey?: string; state?: 'active' | 'resolved' }): Promise<Incident[]>;
+  resolveIncident(key: string, now: Date): Promise<void>;
+}
+
+export interface EngineStore extends EngineStoreOps {
+  transaction<T>(fn: (tx: EngineStoreOps) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,223 @@
+/** Process variables: a JSON object. */
+export type Variables = Record<string, unknown>;
+
+export interface DeployResource {
+  /** File name, e.g. `incident-report.bpmn`. */
+  name: string;
+  content: string;
+}
+
+export interface DeployedProcess {
+  key: string;
+  bpmnProcessId: string;
+  version: number;
+  resourceName: string;
+  tenantId: string;
+}
+
+export interface StartInstanceInput {
+  bpmnProcessId: string;
+  /** Latest version when omitted. */
+  version?: number;
+  tenantId?: string;
+  /** The incident number: one business key per instance, searchable. */
+  businessKey?: string;
+  variables?: Variables;
+}
+
+export interface InstanceRef {
+  key: string;
+  definitionKey: string;
+  bpmnProcessId: string;
+  version: number;
+  tenantId: string;
+  businessKey: string | null;
+}
+
+export type InstanceState = 'active' | 'completed' | 'canceled';
+
+export interface ActiveElement {
+  elementId: string;
+  elementType: string;
+  elementInstanceKey: string;
+  since: string;
+}
+
+export interface Incident {
+  key: string;
+  instanceKey: string;
+  elementId: string;
+  elementInstanceKey: string;
+  jobKey: string | null;
+  errorType: 'JOB_NO_RETRIES' | 'UNHANDLED_ERROR_EVENT' | 'EXECUTION_ERROR';
+  errorMessage: string;
+  state: 'active' | 'resolved';
+  createdAt: string;
+}
+
+export interface InstanceStatus extends InstanceRef {
+  state: InstanceState;
+  variables: Variables;
+  activeElements: ActiveElement[];
+  incidents: Incident[];
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface ActivatedJob {
+  key: string;
+  type: string;
+  instanceKey: string;
+  bpmnProcessId: string;
+  elementId: string;
+  elementInstanceKey: string;
+  businessKey: string | null;
+  tenantId: string;
+  retries: number;
+  /** Lock expiry: after it the job may be activated again (at-least-once delivery). */
+  deadline: string;
+  worker: string;
+  customHeaders: Record<string, string>;
+  variables: Variables;
+}
+
+export interface ActivateJobsInput {
+  type: string;
+  maxJobs: number;
+  timeoutMs: number;
+  worker: string;
+}
+
+export interface FailJobInput {
+  jobKey: string;
+  retries: number;
+  errorMessage: string;
+  retryBackoffMs?: number;
+}
+
+export interface ThrowErrorInput {
+  jobKey: string;
+  errorCode: string;
+  errorMessage?: string;
+  variables?: Variables;
+}
+
+/** What a job handler answers for every job: complete, a BPMN error the diagram models, or a technical failure. */
+export type JobOutcome =
+  | { complete: true; variables?: Variables }
+  | { bpmnError: true; code: string; message?: string; variables?: Variables }
+  | { fail: true; message: string; retries?: number; retryBackoffMs?: number };
+
+export const complete = (variables?: Variables): JobOutcome => ({ complete: true, ...(variables && { variables }) });
+export const bpmnError = (code: string, message?: string, variables?: Variables): JobOutcome => ({
+  bpmnError: true,
+  code,
+  ...(message !== undefined && { message }),
+  ...(variables && { variables }),
+});
+export const fail = (message: string, options: { retries?: number; retryBackoffMs?: number } = {}): JobOutcome => ({
+  fail: true,
+  message,
+  ...options,
+});
+
+export type JobHandler = (job: ActivatedJob) => Promise<JobOutcome>;
+
+export interface WorkerOptions {
+  taskType: string;
+  handler: JobHandler;
+  /** Worker name written on the jobs it activates. */
+  name?: string;
+  maxJobsToActivate?: number;
+  timeoutMs?: number;
+  pollIntervalMs?: number;
+  /** First retry backoff after an unexpected exception; doubled per failed attempt. */
+  retryBackoffMs?: number;
+}
+
+export interface JobWorker {
+  close(): Promise<void>;
+}
+
+export type UserTaskState = 'created' | 'completed' | 'canceled';
+
+export interface UserTask {
+  key: string;
+  instanceKey: string;
+  bpmnProcessId: string;
+  businessKey: string | null;
+  tenantId: string;
+  elementId: string;
+  elementInstanceKey: string;
+  name: string | null;
+  state: UserTaskState;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueDate: string | null;
+  followUpDate: string | null;
+  formKey: string | null;
+  customHeaders: Record<string, string>;
+  variables: Variables;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface UserTaskFilter {
+  state?: UserTaskState;
+  instanceKey?: string;
+  /** Tasks where any of these groups is a candidate, or the user is a candidate or the assignee. */
+  candidateGroups?: string[];
+  candidateUser?: string;
+  limit?: number;
+}
+
+export interface PublishMessageInput {
+  name: string;
+  correlationKey: string;
+  variables?: Variables;
+  /** How long an uncorrelated message waits for a subscription. 0 = not buffered. */
+  timeToLiveMs?: number;
+  /** A message with the same id is published only once while buffered. */
+  messageId?: string;
+  tenantId?: string;
+}
+
+export interface InstanceFilter {
+  businessKey?: string;
+  bpmnProcessId?: string;
+  state?: InstanceState;
+  limit?: number;
+}
+
+/**
+ * The one interface the rest of kuaibao uses to run BPMN. Implemented by the embedded adapter
+ * (bpmn-engine, state in our database) and, for production, by a Zeebe adapter.
+ */
+export interface WorkflowEngine {
+  deploy(resources: DeployResource[], options?: { tenantId?: string }): Promise<DeployedProcess[]>;
+  startInstance(input: StartInstanceInput): Promise<InstanceRef>;
+  cancelInstance(instanceKey: string): Promise<void>;
+  getInstance(instanceKey: string): Promise<InstanceStatus | null>;
+  findInstances(filter: InstanceFilter): Promise<InstanceStatus[]>;
+  setVariables(instanceKey: string, variables: Variables): Promise<void>;
+
+  activateJobs(input: ActivateJobsInput): Promise<ActivatedJob[]>;
+  completeJob(jobKey: string, variables?: Variables): Promise<void>;
+  failJob(input: FailJobInput): Promise<void>;
+  throwError(input: ThrowErrorInput): Promise<void>;
+  updateJobRetries(jobKey: string, retries: number): Promise<void>;
+  createWorker(options: WorkerOptions): JobWorker;
+
+  searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]>;
+  getUserTask(userTaskKey: string): Promise<UserTask | null>;
+  assignUserTask(userTaskKey: string, assignee: string | null): Promise<void>;
+  completeUserTask(userTaskKey: string, variables?: Variables): Promise<void>;
+
+  publishMessage(input: PublishMessageInput): Promise<{ key: string; correlated: boolean }>;
+
+  listIncidents(filter: { instanceKey?: string; state?: 'active' | 'resolved' }): Promise<Incident[]>;
+  resolveIncident(incidentKey: string): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,103 @@
+import { hostname } from 'node:os';
+import { EngineError } from '../errors';
+import type { ActivatedJob, JobOutcome, JobWorker, WorkerOptions, WorkflowEngine } from '../types';
+
+type Subscribe = (type: string, listener: () => void) => () => void;
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/**
+ * Activates jobs of one type and answers every one: complete, BPMN error or fail. A handler that
+ * throws is a technical failure: retried with exponential backoff until its retries run out, then an
+ * incident. Polls at an interval and wakes at once when the engine announces new jobs of its type.
+ */
+export class PollingJobWorker implements JobWorker {
+  private closed = false;
+  private wake: (() => void) | null = null;
+  private readonly loop: Promise<void>;
+  private readonly unsubscribe: () => void;
+  private readonly name: string;
+
+  constructor(
+    private readonly engine: Pick<WorkflowEngine, 'activateJobs' | 'completeJob' | 'failJob' | 'throwError'>,
+    private readonly options: WorkerOptions,
+    subscribe: Subscribe,
+  ) {
+    this.name = options.name ?? `${hostname()}-${process.pid}`;
+    this.unsubscribe = subscribe(options.taskType, () => this.wake?.());
+    this.loop = this.run();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe();
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run() {
+    const { taskType, maxJobsToActivate = 16, timeoutMs = 30_000, pollIntervalMs = 250 } = this.options;
+    while (!this.closed) {
+      let jobs: ActivatedJob[] = [];
+      try {
+        jobs = await this.engine.activateJobs({ type: taskType, maxJobs: maxJobsToActivate, timeoutMs, worker: this.name });
+      } catch (error) {
+        console.error(`[worker ${taskType}] activation failed`, error);
+      }
+      if (jobs.length > 0) {
+        await Promise.all(jobs.map((job) => this.handle(job)));
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollIntervalMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async handle(job: ActivatedJob) {
+    let outcome: JobOutcome;
+    try {
+      outcome = await this.options.handler(job);
+    } catch (error) {
+      outcome = { fail: true, message: error instanceof Error ? error.message : String(error) };
+    }
+    try {
+      await this.answer(job, outcome);
+    } catch (error) {
+      // The job was canceled or completed elsewhere meanwhile: nothing left to answer.
+      if (error instanceof EngineError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_STATE')) return;
+      if (error instanceof EngineError && error.code === 'STEP_FAILED') return; // recorded as an incident
+      console.error(`[worker ${job.type}] could not answer job ${job.key}`, error);
+    }
+  }
+
+  private answer(job: ActivatedJob, outcome: JobOutcome): Promise<void> {
+    if ('complete' in outcome) return this.engine.completeJob(job.key, outcome.variables);
+    if ('bpmnError' in outcome) {
+      return this.engine.throwError({
+        jobKey: job.key,
+        errorCode: outcome.code,
+        ...(outcome.message !== undefined && { errorMessage: outcome.message }),
+        ...(outcome.variables && { variables: outcome.variables }),
+      });
+    }
+    const retries = outcome.retries ?? job.retries - 1;
+    return this.engine.failJob({
+      jobKey: job.key,
+      retries,
+      errorMessage: outcome.message,
+      retryBackoffMs: outcome.retryBackoffMs ?? this.backoff(job.retries),
+    });
+  }
+
+  /** Exponential backoff: the fewer retries a job has left, the longer it waits. */
+  private backoff(retriesLeft: number): number {
+    const base = this.options.retryBackoffMs ?? 1_000;
+    return Math.min(MAX_BACKOFF_MS, base * 2 ** Math.max(0, 3 - retriesLeft));
+  }
+}

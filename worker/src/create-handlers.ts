@@ -1,0 +1,17 @@
+import { TASK_TYPES } from '@kuaibao/domain';
+import type { Handler } from './handler';
+import { closeReportHandler } from './handlers/close-report';
+import { completeReportHandler } from './handlers/complete-report';
+import type { HandlerDeps } from './handlers/deps';
+import { dispatchHandler } from './handlers/dispatch';
+import { resolveRecipientsHandler } from './handlers/recipients';
+
+/** Every job type of processes/*.bpmn with its handler (a test keeps the two in step). */
+export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
+  return {
+    [TASK_TYPES.resolveRecipients]: resolveRecipientsHandler(deps),
+    [TASK_TYPES.dispatch]: dispatchHandler(deps),
+    [TASK_TYPES.close]: closeReportHandler(deps),
+    [TASK_TYPES.complete]: completeReportHandler(deps),
+  };
+}

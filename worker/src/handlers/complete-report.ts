@@ -1,0 +1,23 @@
+import { complete } from '@kuaibao/engine';
+import { z } from 'zod';
+import { effectKey, withVariables, type Handler } from '../handler';
+import { SYSTEM_ACTOR, type HandlerDeps } from './deps';
+
+const variablesSchema = z.object({ reportId: z.string().min(1), incidentNumber: z.string().min(1) });
+
+/** The city duty office has received the report: the reporting chain of this report is complete. */
+export function completeReportHandler(deps: HandlerDeps): Handler {
+  return withVariables(variablesSchema, async (variables, job) => {
+    await deps.incidents.setReportStatus(variables.reportId, 'received');
+    await deps.audit.append({
+      incidentNumber: variables.incidentNumber,
+      reportId: variables.reportId,
+      actorName: SYSTEM_ACTOR,
+      action: 'report.completed',
+      detail: {},
+      dedupeKey: effectKey(job, 'completed'),
+      at: deps.now(),
+    });
+    return complete();
+  });
+}

@@ -1,0 +1,45 @@
+import { complete, fail } from '@kuaibao/engine';
+import { z } from 'zod';
+import { effectKey, withVariables, type Handler } from '../handler';
+import { SYSTEM_ACTOR, type HandlerDeps } from './deps';
+import { recipientSchema } from './recipients';
+
+const variablesSchema = z.object({
+  reportId: z.string().min(1),
+  incidentNumber: z.string().min(1),
+  recipients: z.record(z.string(), recipientSchema.nullable()),
+});
+
+/**
+ * 报送: delivers the signed report to one recipient named by the task header `recipient`
+ * (superiorDepartment, sameLevelGovernment, cityDutyOffice); `receiver` names the unit that acts on
+ * it when that differs (a government receives through its duty office). Recorded in the dossier.
+ */
+export function dispatchHandler(deps: HandlerDeps): Handler {
+  return withVariables(variablesSchema, async (variables, job) => {
+    const role = job.customHeaders.recipient;
+    const recipient = role ? variables.recipients[role] : undefined;
+    const receiver = variables.recipients[job.customHeaders.receiver ?? role ?? ''];
+    if (!role || !recipient || !receiver) return fail(`No recipient "${role ?? '(no header)'}" for report ${variables.reportId}`, { retries: 0 });
+    const at = deps.now();
+    await deps.incidents.setReportStatus(variables.reportId, 'dispatching');
+    await deps.incidents.recordRecipient({
+      reportId: variables.reportId,
+      role,
+      incidentNumber: variables.incidentNumber,
+      unitId: recipient.id,
+      receiverUnitId: receiver.id,
+      dispatchedAt: at,
+    });
+    await deps.audit.append({
+      incidentNumber: variables.incidentNumber,
+      reportId: variables.reportId,
+      actorName: SYSTEM_ACTOR,
+      action: 'report.dispatched',
+      detail: { recipientRole: role, recipientUnitId: recipient.id, recipientName: recipient.name, receiverUnitId: receiver.id },
+      dedupeKey: effectKey(job, 'dispatched'),
+      at,
+    });
+    return complete();
+  });
+}

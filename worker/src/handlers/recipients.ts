@@ -1,0 +1,49 @@
+import { candidateGroup, DomainError, orgUnitSchema, reportRecipients, type OrgUnit } from '@kuaibao/domain';
+import type { OrgUnitRow } from '@kuaibao/db';
+import { complete, fail } from '@kuaibao/engine';
+import { z } from 'zod';
+import { withVariables, type Handler } from '../handler';
+import type { HandlerDeps } from './deps';
+
+export const recipientSchema = z.object({ id: z.string(), name: z.string() });
+
+const variablesSchema = z.object({ reportId: z.string().min(1), reportingUnitId: z.string().min(1) });
+
+export const toOrgUnit = (row: OrgUnitRow): OrgUnit => orgUnitSchema.parse({ ...row, nameEn: row.nameEn ?? undefined });
+
+/**
+ * 确定报送对象: the recipients of this unit's report from the org tree (domain `reportRecipients`),
+ * and the candidate groups of every step of the flow. A tree that lacks a recipient is a data
+ * error no retry fixes: the job fails at once and an admin sees the incident with the reason.
+ */
+export function resolveRecipientsHandler(deps: HandlerDeps): Handler {
+  return withVariables(variablesSchema, async (variables) => {
+    const units = (await deps.orgUnits.all()).map(toOrgUnit);
+    try {
+      const found = reportRecipients(units, variables.reportingUnitId);
+      const { superiorDepartment, sameLevelGovernment, sameLevelDutyOffice, cityDutyOffice } = found;
+      if (!superiorDepartment || !sameLevelGovernment || !sameLevelDutyOffice || !cityDutyOffice) {
+        return fail(`单位 ${variables.reportingUnitId} 不适用默认报送流程（缺少上级主管部门或同级政府）`, { retries: 0 });
+      }
+      const asRecipient = (unit: OrgUnit) => ({ id: unit.id, name: unit.name });
+      return complete({
+        recipients: {
+          superiorDepartment: asRecipient(superiorDepartment),
+          sameLevelGovernment: asRecipient(sameLevelGovernment),
+          sameLevelDutyOffice: asRecipient(sameLevelDutyOffice),
+          cityDutyOffice: asRecipient(cityDutyOffice),
+        },
+        groups: {
+          verifier: candidateGroup(variables.reportingUnitId, 'verifier'),
+          leader: candidateGroup(variables.reportingUnitId, 'leader'),
+          superiorDuty: candidateGroup(superiorDepartment.id, 'duty_officer'),
+          governmentDuty: candidateGroup(sameLevelDutyOffice.id, 'duty_officer'),
+          cityDuty: candidateGroup(cityDutyOffice.id, 'duty_officer'),
+        },
+      });
+    } catch (error) {
+      if (error instanceof DomainError) return fail(`组织机构树缺少报送对象：${error.message}`, { retries: 0 });
+      throw error;
+    }
+  });
+}
