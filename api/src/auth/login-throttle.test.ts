@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { LoginThrottle } from './login-throttle';
+
+describe('LoginThrottle', () => {
+  it('refuses after five failures within the window and lets the key try again after it', () => {
+    // given
+    let now = 0;
+    const throttle = new LoginThrottle(5, 60_000, () => now);
+
+    // when
+    for (let i = 0; i < 4; i++) throttle.recordFailure('1.2.3.4|lx_reporter');
+    const afterFour = throttle.retryAfterMs('1.2.3.4|lx_reporter');
+    throttle.recordFailure('1.2.3.4|lx_reporter');
+
+    // then
+    expect(afterFour).toBe(0);
+    expect(throttle.retryAfterMs('1.2.3.4|lx_reporter')).toBe(60_000);
+    expect(throttle.retryAfterMs('1.2.3.4|lx_verifier')).toBe(0);
+    now = 60_000;
+    expect(throttle.retryAfterMs('1.2.3.4|lx_reporter')).toBe(0);
+  });
+
+  it('forgets failures after a successful login', () => {
+    const throttle = new LoginThrottle(2, 60_000, () => 0);
+    throttle.recordFailure('k');
+    throttle.recordSuccess('k');
+    throttle.recordFailure('k');
+    expect(throttle.retryAfterMs('k')).toBe(0);
+  });
+});

@@ -1,0 +1,36 @@
+import type { Role } from '@kuaibao/domain';
+import type { Request, Response } from 'express';
+import { AppError } from '../errors/app-error';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  unitId: string;
+  unitName: string;
+  roles: Role[];
+  locale: string;
+}
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    user?: SessionUser;
+  }
+}
+
+export const SESSION_COOKIE = 'kb_session';
+
+/** The logged-in user, or 401. */
+export function requireUser(res: Response): SessionUser {
+  const user = res.locals.user;
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  return user;
+}
+
+export function requireRole(res: Response, ...roles: Role[]): SessionUser {
+  const user = requireUser(res);
+  if (!roles.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN', `Requires one of the roles: ${roles.join(', ')}`);
+  return user;
+}
+
+export const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? null;

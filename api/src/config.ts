@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const configSchema = z.object({
+  /** HTTP port of the API (and, in embedded mode, the web app). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().default('0.0.0.0'),
+  /** How long a login lasts, in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Send the session cookie only over HTTPS. Set true behind TLS. */
+  COOKIE_SECURE: booleanFlag.default(false),
+  /** Load the 临沧 demo jurisdiction and accounts on first start (empty database only). */
+  KUAIBAO_DEMO_DATA: booleanFlag.default(true),
+  /** Largest accepted JSON body, e.g. 64kb. */
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('64kb'),
+  /** Run the job workers in this process (embedded mode). */
+  KUAIBAO_EMBEDDED_WORKERS: booleanFlag.default(true),
+  /** Scheduler pass of the embedded engine (timers, job timeouts), in ms. */
+  ENGINE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads the configuration once at start; a bad value stops the start naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,26 @@
+import type {
+  AuditRepository, Database, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, UserRepository,
+} from '@kuaibao/db';
+import type { WorkflowEngine } from '@kuaibao/engine';
+import type { Router } from 'express';
+import type { Config } from './config';
+import type { TaskEventBus } from './events/task-event-bus';
+import type { ApiRegistry } from './openapi/registry';
+
+export interface ApiDeps {
+  config: Config;
+  db: Database;
+  engine: WorkflowEngine;
+  users: UserRepository;
+  sessions: SessionRepository;
+  orgUnits: OrgUnitRepository;
+  incidents: IncidentRepository;
+  inbox: InboxRepository;
+  audit: AuditRepository;
+  /** Inbox changes for `GET /api/events` (task service and open-task watcher publish). */
+  events: TaskEventBus;
+  now: () => Date;
+}
+
+/** One operation: registers its route and its OpenAPI description. */
+export type RouteModule = (ctx: { router: Router; registry: ApiRegistry; deps: ApiDeps }) => void;

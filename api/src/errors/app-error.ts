@@ -1,0 +1,47 @@
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_JSON'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'ENGINE_UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `casualties.dead`; empty for the body itself. */
+  path: string;
+  message: string;
+}
+
+/** The one error type routes and services throw; the problem middleware turns it into RFC 9457 JSON. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message ?? code);
+  }
+}
+
+/** The one table from error codes to HTTP statuses and titles (zh-CN first, English second). */
+export const ERROR_TABLE: Record<ErrorCode, { status: number; title: { 'zh-CN': string; en: string } }> = {
+  VALIDATION_FAILED: { status: 400, title: { 'zh-CN': '请求内容有误', en: 'The request is invalid' } },
+  MALFORMED_JSON: { status: 400, title: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' } },
+  PAYLOAD_TOO_LARGE: { status: 413, title: { 'zh-CN': '请求体过大', en: 'The request body is too large' } },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: { 'zh-CN': '请求体必须是 JSON', en: 'The request body must be JSON' } },
+  UNAUTHENTICATED: { status: 401, title: { 'zh-CN': '请先登录', en: 'Please log in' } },
+  INVALID_CREDENTIALS: { status: 401, title: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' } },
+  FORBIDDEN: { status: 403, title: { 'zh-CN': '无权执行此操作', en: 'You may not do this' } },
+  NOT_FOUND: { status: 404, title: { 'zh-CN': '资源不存在', en: 'Not found' } },
+  CONFLICT: { status: 409, title: { 'zh-CN': '操作与当前状态冲突', en: 'The request conflicts with the current state' } },
+  TOO_MANY_REQUESTS: { status: 429, title: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, try again later' } },
+  ENGINE_UNAVAILABLE: { status: 503, title: { 'zh-CN': '流程引擎暂不可用', en: 'The workflow engine is unavailable' } },
+  INTERNAL: { status: 500, title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' } },
+};

@@ -1,0 +1,63 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { EngineError } from '@kuaibao/engine';
+import { localeOf } from '../http/locale';
+import { AppError, ERROR_TABLE, type ErrorCode } from './app-error';
+
+const PROBLEM_BASE = 'https://kuaibao.example/problems/';
+
+/** Express/body-parser error types that are the client's fault. */
+const BODY_ERRORS: Record<string, ErrorCode> = {
+  'entity.parse.failed': 'MALFORMED_JSON',
+  'entity.too.large': 'PAYLOAD_TOO_LARGE',
+  'charset.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
+  'encoding.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
+  'request.size.invalid': 'MALFORMED_JSON',
+  'request.aborted': 'MALFORMED_JSON',
+};
+
+const ENGINE_ERRORS: Record<EngineError['code'], ErrorCode> = {
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID_STATE: 'CONFLICT',
+  INVALID_ARGUMENT: 'VALIDATION_FAILED',
+  INVALID_DEFINITION: 'VALIDATION_FAILED',
+  STEP_FAILED: 'CONFLICT',
+};
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof EngineError) return new AppError(ENGINE_ERRORS[error.code], error.message);
+  const type = (error as { type?: unknown } | null)?.type;
+  if (typeof type === 'string' && BODY_ERRORS[type]) return new AppError(BODY_ERRORS[type], (error as Error).message);
+  return new AppError('INTERNAL');
+}
+
+/** Turns every error into RFC 9457 problem details; only unexpected errors are logged, and never leak. */
+export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
+  const appError = toAppError(error);
+  const entry = ERROR_TABLE[appError.code];
+  if (appError.code === 'INTERNAL') console.error('[api] unexpected error', req.method, req.originalUrl, error);
+  res
+    .status(entry.status)
+    .type('application/problem+json')
+    .json({
+      type: `${PROBLEM_BASE}${appError.code.toLowerCase().replaceAll('_', '-')}`,
+      title: entry.title[localeOf(req)],
+      status: entry.status,
+      ...(appError.code !== 'INTERNAL' && appError.message !== appError.code && { detail: appError.message }),
+      instance: req.originalUrl,
+      code: appError.code,
+      ...(appError.errors.length > 0 && { errors: appError.errors }),
+    });
+};
+
+/** Write requests must carry JSON (or nothing). */
+export const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+    next(new AppError('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${req.headers['content-type'] ?? '(none)'} is not application/json`));
+    return;
+  }
+  next();
+};
+
+export const notFoundRoute: RequestHandler = (req, _res, next) => next(new AppError('NOT_FOUND', `No route ${req.method} ${req.path}`));

@@ -1,0 +1,26 @@
+import { clientIp, requireUser } from '../../auth/session-user';
+import type { RouteModule } from '../../deps';
+import { parseBody } from '../../http/validate';
+import { submitFirstReport } from '../../services/report-service';
+import { submitReportRequestSchema, submitReportResponseSchema } from './submit-report.types';
+
+export const submitReport: RouteModule = ({ router, registry, deps }) => {
+  registry.registerPath({
+    method: 'post',
+    path: '/api/reports',
+    tags: ['reports'],
+    summary: '报送首报 / Submit a first report (starts the reporting workflow)',
+    request: { body: { content: { 'application/json': { schema: submitReportRequestSchema } } } },
+    responses: {
+      201: { description: 'Submitted', content: { 'application/json': { schema: submitReportResponseSchema } } },
+      400: { description: 'Invalid report (problem details with field paths)' },
+    },
+  });
+
+  router.post('/api/reports', async (req, res) => {
+    const user = requireUser(res);
+    const report = parseBody(submitReportRequestSchema, req);
+    const created = await submitFirstReport(deps, user, report, clientIp(req));
+    res.status(201).location(`/api/incidents/${created.incidentNumber}`).json(created);
+  });
+};

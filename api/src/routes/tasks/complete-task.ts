@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { clientIp, requireUser } from '../../auth/session-user';
+import type { RouteModule } from '../../deps';
+import { AppError } from '../../errors/app-error';
+import { parseBody, parseParams } from '../../http/validate';
+import { completeTask as complete, visibleTask } from '../../services/task-service';
+import { taskParamsSchema } from './get-task';
+import { localeOf } from '../../http/locale';
+import { COMPLETION_SCHEMAS, completeAcknowledgeSchema, completeSignOffSchema, completeVerifySchema, completionSchemasFor } from './complete-task.types';
+
+export const completeTask: RouteModule = ({ router, registry, deps }) => {
+  registry.registerPath({
+    method: 'post',
+    path: '/api/tasks/{key}/complete',
+    tags: ['tasks'],
+    summary: '办理 / Complete a task with the decision its kind allows',
+    request: {
+      params: taskParamsSchema,
+      body: { content: { 'application/json': { schema: z.union([completeVerifySchema, completeSignOffSchema, completeAcknowledgeSchema]) } } },
+    },
+    responses: { 204: { description: 'Completed' }, 400: { description: 'Decision not valid for this task kind' }, 409: { description: 'Already completed or claimed by someone else' } },
+  });
+
+  router.post('/api/tasks/:key/complete', async (req, res) => {
+    const user = requireUser(res);
+    const { key } = parseParams(taskParamsSchema, req);
+    const { task } = await visibleTask(deps, user, key);
+    const kind = task.customHeaders.kind as keyof typeof COMPLETION_SCHEMAS | undefined;
+    const schema = kind && completionSchemasFor(localeOf(req))[kind];
+    if (!schema) throw new AppError('CONFLICT', `Task kind ${kind ?? '(none)'} cannot be completed here`);
+    const body = parseBody(schema as z.ZodType<{ decision?: string; opinion?: string; corrections?: Record<string, unknown> }>, req);
+    const opinion = body.opinion ?? null;
+    const variables =
+      kind === 'verify' ? { verifyDecision: body.decision, verifyOpinion: opinion }
+      : kind === 'sign_off' ? { signOffDecision: body.decision, signOffOpinion: opinion }
+      : {};
+    await complete(deps, user, key, { variables, decision: body.decision ?? null, opinion, corrections: body.corrections }, clientIp(req));
+    res.status(204).end();
+  });
+};

@@ -1,0 +1,18 @@
+import { makeTaskDecisionSchemas } from '@kuaibao/domain';
+
+/** The decisions per task kind live in the domain: the web forms validate with the same schemas. */
+const decisions = makeTaskDecisionSchemas();
+
+/** 核实: confirm (optionally correcting fields) or close as not an incident, with a reason. */
+export const completeVerifySchema = decisions.verify;
+/** 审签: approve, or return to verification with a required opinion. */
+export const completeSignOffSchema = decisions.signOff;
+/** 签收: acknowledge receipt. */
+export const completeAcknowledgeSchema = decisions.acknowledge;
+
+export const COMPLETION_SCHEMAS = decisions.byKind;
+
+const byLocale = { 'zh-CN': decisions.byKind, en: makeTaskDecisionSchemas({ locale: 'en' }).byKind };
+
+/** The completion schemas with messages in the caller's language. */
+export const completionSchemasFor = (locale: keyof typeof byLocale) => byLocale[locale];

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { requireUser } from '../../auth/session-user';
+import type { RouteModule } from '../../deps';
+import { parseParams } from '../../http/validate';
+import { visibleTask } from '../../services/task-service';
+
+export const taskParamsSchema = z.object({ key: z.string().min(1).max(32) });
+
+export const getTask: RouteModule = ({ router, registry, deps }) => {
+  registry.registerPath({
+    method: 'get',
+    path: '/api/tasks/{key}',
+    tags: ['tasks'],
+    summary: '任务详情 / A task with its report and the opinions given so far',
+    request: { params: taskParamsSchema },
+    responses: { 200: { description: 'The task' }, 404: { description: 'Not found or not a candidate' } },
+  });
+
+  router.get('/api/tasks/:key', async (req, res) => {
+    const user = requireUser(res);
+    const { key } = parseParams(taskParamsSchema, req);
+    const { task, report } = await visibleTask(deps, user, key);
+    const trail = await deps.audit.forIncident(report.incidentNumber);
+    res.json({
+      task: { ...task, kind: task.customHeaders.kind ?? null },
+      report: { id: report.id, kind: report.kind, status: report.status, content: report.content, incidentNumber: report.incidentNumber, reportingUnitId: report.incident.reportingUnitId },
+      opinions: trail
+        .filter((e) => e.reportId === report.id && e.action === 'task.completed')
+        .map((e) => ({ at: e.at.toISOString(), actor: e.actorName, ...(e.detail as object) })),
+    });
+  });
+};

@@ -1,0 +1,42 @@
+import { requireUser } from '../../auth/session-user';
+import type { RouteModule } from '../../deps';
+import { parseQuery } from '../../http/validate';
+import { groupsOf } from '../../services/task-service';
+import { listTasksQuerySchema } from './list-tasks.types';
+
+export const listTasks: RouteModule = ({ router, registry, deps }) => {
+  registry.registerPath({
+    method: 'get',
+    path: '/api/tasks',
+    tags: ['tasks'],
+    summary: '待办 / The inbox: my tasks and my groups\' tasks, with counts per view',
+    request: { query: listTasksQuerySchema },
+    responses: { 200: { description: 'A page of open tasks' } },
+  });
+
+  router.get('/api/tasks', async (req, res) => {
+    const user = requireUser(res);
+    const query = parseQuery(listTasksQuerySchema, req);
+    const base = {
+      groups: groupsOf(user),
+      username: user.username,
+      now: deps.now(),
+      ...(query.kind && { kind: query.kind }),
+      ...(query.severity && { severity: query.severity }),
+      ...(query.category && { category: query.category }),
+      ...(query.unit && { reportingUnitId: query.unit }),
+    };
+    const [page, counts] = await Promise.all([
+      deps.inbox.list({
+        ...base,
+        view: query.view,
+        sort: query.sort,
+        ...(query.overdue !== undefined && { overdue: query.overdue }),
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      }),
+      deps.inbox.counts(base),
+    ]);
+    res.json({ ...page, counts, page: query.page, pageSize: query.pageSize });
+  });
+};

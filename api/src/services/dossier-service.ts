@@ -1,0 +1,78 @@
+import { RECEIPT_TASK_KIND } from '@kuaibao/domain';
+import type { SessionUser } from '../auth/session-user';
+import type { ApiDeps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { canSee, visibilityOf } from './visibility';
+
+const receiptKind = (role: string): string | undefined => RECEIPT_TASK_KIND[role as keyof typeof RECEIPT_TASK_KIND];
+
+/**
+ * The dossier (档案) of one incident: its reports, every step of the audit trail, where each
+ * report's workflow waits now (open tasks, incidents), and each recipient's receipt status.
+ */
+export async function getDossier(deps: ApiDeps, user: SessionUser, number: string) {
+  const incident = await deps.incidents.get(number);
+  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', `Incident ${number} not found`);
+  const [trail, recipients, instances] = await Promise.all([
+    deps.audit.forIncident(number),
+    deps.incidents.recipientsOf(number),
+    deps.engine.findInstances({ businessKey: number }),
+  ]);
+  const units = new Map((await deps.orgUnits.all()).map((u) => [u.id, u]));
+  const reports = await Promise.all(
+    incident.reports.map(async (report) => {
+      const instance = instances.find((i) => i.key === report.instanceKey);
+      const openTasks = instance ? await deps.engine.searchUserTasks({ instanceKey: instance.key, state: 'created' }) : [];
+      const completed = trail.filter((e) => e.reportId === report.id && e.action === 'task.completed');
+      return {
+        id: report.id,
+        kind: report.kind,
+        sequence: report.sequence,
+        status: report.status,
+        content: report.content,
+        createdAt: report.createdAt.toISOString(),
+        submittedAt: report.submittedAt?.toISOString() ?? null,
+        workflow: instance && {
+          instanceKey: instance.key,
+          bpmnProcessId: instance.bpmnProcessId,
+          state: instance.state,
+          version: instance.version,
+          activeElements: instance.activeElements,
+          incidents: instance.incidents.map((i) => ({ key: i.key, elementId: i.elementId, errorType: i.errorType, errorMessage: i.errorMessage, createdAt: i.createdAt })),
+          openTasks: openTasks.map((t) => ({ key: t.key, elementId: t.elementId, name: t.name, kind: t.customHeaders.kind ?? null, assignee: t.assignee, candidateGroups: t.candidateGroups, dueDate: t.dueDate, createdAt: t.createdAt })),
+          completedElementIds: [...new Set(completed.map((e) => (e.detail as { elementId?: string }).elementId).filter(Boolean))],
+        },
+        receipts: recipients
+          .filter((r) => r.reportId === report.id)
+          .map((r) => {
+            const receipt = completed.find((e) => (e.detail as { kind?: string }).kind === receiptKind(r.role));
+            return {
+              role: r.role,
+              unitId: r.unitId,
+              unitName: units.get(r.unitId)?.name ?? r.unitId,
+              receiverUnitName: units.get(r.receiverUnitId)?.name ?? r.receiverUnitId,
+              dispatchedAt: r.dispatchedAt.toISOString(),
+              acknowledgedAt: receipt?.at.toISOString() ?? null,
+              acknowledgedBy: receipt?.actorName ?? null,
+            };
+          }),
+      };
+    }),
+  );
+  return {
+    number: incident.number,
+    title: incident.title,
+    category: incident.category,
+    severity: incident.severity,
+    sensitive: incident.sensitive,
+    classified: incident.classified,
+    status: incident.status,
+    reportingUnit: { id: incident.reportingUnitId, name: units.get(incident.reportingUnitId)?.name ?? incident.reportingUnitId },
+    occurredAt: incident.occurredAt.toISOString(),
+    learnedAt: incident.learnedAt.toISOString(),
+    createdAt: incident.createdAt.toISOString(),
+    closedAt: incident.closedAt?.toISOString() ?? null,
+    reports,
+    timeline: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, action: e.action, detail: e.detail, reportId: e.reportId, ip: e.ip })),
+  };
+}

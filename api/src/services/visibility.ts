@@ -1,0 +1,31 @@
+import type { IncidentRepository, OrgUnitRepository } from '@kuaibao/db';
+import type { SessionUser } from '../auth/session-user';
+
+export interface Visibility {
+  /** undefined = everything (admins). */
+  unitIds: string[] | undefined;
+  /** Incidents delivered to the user's unit (superior departments, duty offices). */
+  deliveredNumbers: string[];
+}
+
+/**
+ * What a user may see: the incidents of their unit and of the units below it in the org tree, and
+ * the incidents reported to their unit. Admins see everything. Anything else is "not found".
+ */
+export async function visibilityOf(user: SessionUser, deps: { orgUnits: OrgUnitRepository; incidents: IncidentRepository }): Promise<Visibility> {
+  if (user.roles.includes('admin')) return { unitIds: undefined, deliveredNumbers: [] };
+  const units = await deps.orgUnits.all();
+  const children = new Map<string, string[]>();
+  for (const unit of units) if (unit.parentId) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
+  const unitIds: string[] = [];
+  const visit = (id: string) => {
+    unitIds.push(id);
+    for (const child of children.get(id) ?? []) visit(child);
+  };
+  visit(user.unitId);
+  return { unitIds, deliveredNumbers: await deps.incidents.numbersDeliveredTo([user.unitId]) };
+}
+
+export function canSee(visibility: Visibility, incident: { number: string; reportingUnitId: string }): boolean {
+  return !visibility.unitIds || visibility.unitIds.includes(incident.reportingUnitId) || visibility.deliveredNumbers.includes(incident.number);
+}
