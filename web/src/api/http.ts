@@ -1,0 +1,46 @@
+/** RFC 9457 problem details as the API sends them, with field paths for validation errors. */
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  errors?: { path: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+  get status() {
+    return this.problem.status;
+  }
+}
+
+let language = 'zh-CN';
+/** Problem details come back in the UI's language. */
+export const setApiLanguage = (locale: string) => {
+  language = locale;
+};
+
+/** Calls the API (same origin, session cookie); JSON in and out; errors as ApiError. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; accept?: string } = {}): Promise<T> {
+  const response = await fetch(path, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: {
+      accept: init.accept ?? 'application/json',
+      'accept-language': language,
+      ...(init.body !== undefined && { 'content-type': 'application/json' }),
+    },
+    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  const body: unknown = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    const problem = typeof body === 'object' && body ? (body as Problem) : { title: String(body || response.statusText), status: response.status };
+    throw new ApiError({ ...problem, status: response.status });
+  }
+  return body as T;
+}

@@ -1,0 +1,77 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './http';
+import type { Dossier, IncidentSummary, InboxPage, InboxQuery, Me, OrgUnit, TaskDetail } from './types';
+
+/** Query keys: one place, so mutations and live events invalidate exactly what changed. */
+export const keys = {
+  me: ['me'] as const,
+  tasks: ['tasks'] as const,
+  inbox: (query: InboxQuery) => ['tasks', 'inbox', query] as const,
+  task: (key: string) => ['tasks', 'one', key] as const,
+  incidents: ['incidents'] as const,
+  incidentList: (params: Record<string, string | number | undefined>) => ['incidents', 'list', params] as const,
+  dossier: (number: string) => ['incidents', 'one', number] as const,
+  orgUnits: ['org-units'] as const,
+  diagram: (processId: string) => ['diagram', processId] as const,
+};
+
+const search = (params: Record<string, string | number | undefined>) => {
+  const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '');
+  return new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
+};
+
+export const useInbox = (query: InboxQuery) =>
+  useQuery({ queryKey: keys.inbox(query), queryFn: () => api<InboxPage>(`/api/tasks?${search({ ...query, pageSize: 20 })}`), placeholderData: keepPreviousData });
+
+export const useTask = (key: string) => useQuery({ queryKey: keys.task(key), queryFn: () => api<TaskDetail>(`/api/tasks/${encodeURIComponent(key)}`), retry: false });
+
+export const useDossier = (number: string | undefined, options: { refetchInterval?: (query: { state: { data?: Dossier | undefined } }) => number | false } = {}) =>
+  useQuery({
+    queryKey: keys.dossier(number ?? ''),
+    queryFn: () => api<Dossier>(`/api/incidents/${encodeURIComponent(number ?? '')}`),
+    enabled: !!number,
+    retry: false,
+    ...options,
+  });
+
+export const useIncidents = (params: Record<string, string | number | undefined>) =>
+  useQuery({
+    queryKey: keys.incidentList(params),
+    queryFn: () => api<{ items: IncidentSummary[]; total: number }>(`/api/incidents?${search({ ...params, pageSize: 20 })}`),
+    placeholderData: keepPreviousData,
+  });
+
+export const useOrgUnits = () =>
+  useQuery({ queryKey: keys.orgUnits, queryFn: async () => (await api<{ items: OrgUnit[] }>('/api/org-units')).items, staleTime: 10 * 60_000 });
+
+export const useDiagram = (processId: string | undefined) =>
+  useQuery({
+    queryKey: keys.diagram(processId ?? ''),
+    queryFn: () => api<string>(`/api/processes/${encodeURIComponent(processId ?? '')}/diagram`, { accept: 'application/xml' }),
+    enabled: !!processId,
+    staleTime: Infinity,
+  });
+
+/** Claim, unclaim or complete a task; the inbox, the task and its dossier are refetched afterwards. */
+export function useTaskAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, action, body }: { key: string; action: 'claim' | 'unclaim' | 'complete'; body?: unknown; incidentNumber?: string }) =>
+      api<void>(`/api/tasks/${encodeURIComponent(key)}/${action}`, { method: 'POST', body: body ?? {} }),
+    // Not awaited: the caller moves on (e.g. back to the inbox) while the refetches run.
+    onSettled: (_data, _error, { incidentNumber }) => {
+      void client.invalidateQueries({ queryKey: keys.tasks });
+      if (incidentNumber) void client.invalidateQueries({ queryKey: keys.dossier(incidentNumber) });
+    },
+  });
+}
+
+export function useSubmitReport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (report: unknown) => api<{ incidentNumber: string }>('/api/reports', { method: 'POST', body: report }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.incidents }),
+  });
+}
+
+export type { Me };

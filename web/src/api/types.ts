@@ -1,0 +1,163 @@
+import type { FirstReport, Role } from '@kuaibao/domain';
+
+/** What the web app reads from the API (see api/src/routes); dates are ISO strings. */
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  unitId: string;
+  unitName: string;
+  roles: Role[];
+  locale: string;
+}
+
+export interface InboxItem {
+  key: string;
+  instanceKey: string;
+  elementId: string;
+  name: string | null;
+  kind: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  dueDate: string | null;
+  createdAt: string;
+  reportId: string;
+  reportKind: string;
+  incidentNumber: string;
+  title: string;
+  severity: string;
+  category: string;
+  reportingUnitId: string;
+}
+
+export type InboxView = 'mine' | 'group' | 'all';
+
+export interface InboxPage {
+  items: InboxItem[];
+  total: number;
+  counts: { mine: number; group: number; all: number; overdue: number };
+  page: number;
+  pageSize: number;
+}
+
+export interface InboxQuery {
+  view: InboxView;
+  kind?: string | undefined;
+  severity?: string | undefined;
+  category?: string | undefined;
+  unit?: string | undefined;
+  overdue?: 'true' | 'false' | undefined;
+  sort: 'due' | 'created';
+  page: number;
+}
+
+/** A report's content as stored: the submitted 首报 (times as ISO strings). */
+export type ReportContent = Partial<Omit<FirstReport, 'occurredAt' | 'learnedAt' | 'receivedAt' | 'phoneReportedAt'>> & {
+  occurredAt?: string;
+  learnedAt?: string;
+  receivedAt?: string;
+  phoneReportedAt?: string;
+};
+
+export interface Opinion {
+  at: string;
+  actor: string;
+  kind?: string | null;
+  name?: string | null;
+  decision?: string | null;
+  opinion?: string | null;
+  corrections?: string[];
+}
+
+export interface TaskDetail {
+  task: {
+    key: string;
+    instanceKey: string;
+    bpmnProcessId: string;
+    elementId: string;
+    name: string | null;
+    kind: string | null;
+    state: 'created' | 'completed' | 'canceled';
+    assignee: string | null;
+    candidateGroups: string[];
+    dueDate: string | null;
+    createdAt: string;
+  };
+  report: { id: string; kind: string; status: string; content: ReportContent; incidentNumber: string; reportingUnitId: string };
+  opinions: Opinion[];
+}
+
+export interface Receipt {
+  role: string;
+  unitId: string;
+  unitName: string;
+  receiverUnitName: string;
+  dispatchedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
+
+export interface Workflow {
+  instanceKey: string;
+  bpmnProcessId: string;
+  state: 'active' | 'completed' | 'canceled';
+  version: number;
+  activeElements: { elementId: string; elementType: string }[];
+  incidents: { key: string; elementId: string; errorMessage: string }[];
+  openTasks: { key: string; elementId: string; name: string | null; kind: string | null; assignee: string | null; dueDate: string | null }[];
+  completedElementIds: string[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown> | null;
+  reportId: string | null;
+}
+
+export interface Dossier {
+  number: string;
+  title: string;
+  category: string;
+  severity: string;
+  sensitive: boolean;
+  status: 'open' | 'closed';
+  reportingUnit: { id: string; name: string };
+  occurredAt: string;
+  learnedAt: string;
+  createdAt: string;
+  closedAt: string | null;
+  reports: {
+    id: string;
+    kind: string;
+    status: string;
+    content: ReportContent;
+    createdAt: string;
+    workflow: Workflow | null | undefined;
+    receipts: Receipt[];
+  }[];
+  timeline: TimelineEntry[];
+}
+
+export interface IncidentSummary {
+  number: string;
+  title: string;
+  category: string;
+  severity: string;
+  status: 'open' | 'closed';
+  reportingUnitId: string;
+  occurredAt: string;
+  createdAt: string;
+}
+
+export interface OrgUnit {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  kind: string;
+  level: string;
+  parentId: string | null;
+  divisionCode: string;
+}

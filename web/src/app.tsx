@@ -1,0 +1,60 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { setApiLanguage } from './api/http';
+import { SessionProvider, useSession } from './api/session';
+import { AppLayout } from './components/app-layout';
+import { useI18n } from './i18n/i18n';
+import { DossierPage } from './pages/dossier-page';
+import { InboxPage } from './pages/inbox-page';
+import { IncidentsPage } from './pages/incidents-page';
+import { LoginPage } from './pages/login-page';
+import { NewReportPage } from './pages/new-report-page';
+import { TaskPage } from './pages/task-page';
+
+const theme = { token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } };
+
+export function App() {
+  const { locale } = useI18n();
+  useEffect(() => {
+    dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+    setApiLanguage(locale);
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <SessionProvider>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireLogin><AppLayout /></RequireLogin>}>
+              <Route index element={<Navigate to="/inbox" replace />} />
+              <Route path="/inbox" element={<InboxPage />} />
+              <Route path="/tasks/:key" element={<TaskPage />} />
+              <Route path="/reports/new" element={<NewReportPage />} />
+              <Route path="/incidents" element={<IncidentsPage />} />
+              <Route path="/incidents/:number" element={<DossierPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { me, checking } = useSession();
+  const location = useLocation();
+  if (checking) return <Spin fullscreen />;
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return children;
+}
+
+function NotFound() {
+  return <Result status="404" title="404" />;
+}

@@ -1,0 +1,81 @@
+import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLiveInbox } from '../api/live-events';
+import { useSession } from '../api/session';
+import { useI18n } from '../i18n/i18n';
+import { LiveContext } from './live-context';
+
+/** The frame of every page after login: brand, navigation, who I am (unit, roles), language, logout. */
+export function AppLayout() {
+  const { t, labels, locale, setLocale } = useI18n();
+  const { me, logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const live = useLiveInbox(!!me);
+  if (!me) return null;
+  const canReport = me.roles.some((r) => r === 'reporter' || r === 'duty_officer');
+  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  const selected = section === '/tasks' ? '/inbox' : section === '/reports' ? '/reports/new' : section;
+  const items = [
+    { key: '/inbox', icon: <InboxOutlined />, label: <Link to="/inbox">{t('nav.inbox')}</Link> },
+    { key: '/incidents', icon: <FolderOpenOutlined />, label: <Link to="/incidents">{t(screens.md ? 'nav.incidents' : 'nav.incidents.short')}</Link> },
+    ...(canReport ? [{ key: '/reports/new', icon: <FileAddOutlined />, label: <Link to="/reports/new">{t(screens.md ? 'nav.newReport' : 'nav.newReport.short')}</Link> }] : []),
+  ];
+  const roles = me.roles.map((r) => <Tag key={r} color="blue">{labels.role[r]}</Tag>);
+  const doLogout = async () => {
+    await logout();
+    await navigate('/login');
+  };
+  const switchLanguage = () => setLocale(locale === 'en' ? 'zh-CN' : 'en');
+
+  return (
+    <Layout className="kb-layout">
+      <Layout.Header className="kb-header">
+        <Link to="/inbox" className="kb-brand">
+          <span className="kb-logo">报</span>
+          {screens.md && (
+            <span className="kb-brand-text">
+              {t('app.name')}
+              <small>{t('app.subtitle')}</small>
+            </span>
+          )}
+        </Link>
+        <Menu className="kb-nav" theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} />
+        {screens.lg ? (
+          <Space className="kb-user" size={12} data-testid="whoami">
+            <span>
+              <UserOutlined /> <strong>{me.displayName}</strong>
+            </span>
+            <span className="kb-unit">{me.unitName}</span>
+            <span>{roles}</span>
+            <Button size="small" ghost onClick={switchLanguage} data-testid="language">{t('header.language')}</Button>
+            <Button size="small" ghost icon={<LogoutOutlined />} onClick={() => void doLogout()}>{t('header.logout')}</Button>
+          </Space>
+        ) : (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'who', disabled: true, label: <div className="kb-user-menu"><strong>{me.displayName}</strong><div>{me.unitName}</div><div>{roles}</div></div> },
+                { type: 'divider' },
+                { key: 'lang', label: t('header.language'), onClick: switchLanguage },
+                { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void doLogout() },
+              ],
+            }}
+          >
+            <Button type="text" className="kb-user-button" icon={<UserOutlined />} data-testid="whoami">
+              <Typography.Text ellipsis className="kb-user-name">{me.displayName}</Typography.Text>
+            </Button>
+          </Dropdown>
+        )}
+      </Layout.Header>
+      <Layout.Content className="kb-content">
+        <LiveContext.Provider value={live}>
+          <Outlet />
+        </LiveContext.Provider>
+      </Layout.Content>
+    </Layout>
+  );
+}

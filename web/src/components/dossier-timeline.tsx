@@ -1,0 +1,65 @@
+import { Tag, Timeline, Typography } from 'antd';
+import type { TimelineEntry } from '../api/types';
+import { labelOf, useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { formatDateTime } from '../lib/time';
+
+interface Detail {
+  kind?: string | null;
+  name?: string | null;
+  decision?: string | null;
+  opinion?: string | null;
+  recipientRole?: string;
+  recipientName?: string;
+  corrections?: string[];
+}
+
+const NEGATIVE = new Set(['close', 'return']);
+
+/** Every step of the dossier's audit trail: who, when, what (and the decision and opinion). */
+export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t, labels, field } = useI18n();
+  const describe = (entry: TimelineEntry, detail: Detail) => {
+    const task = detail.kind ? labelOf(labels, 'userTaskKind', detail.kind) : (detail.name ?? '');
+    const to = detail.recipientRole ? `${labelOf(labels, 'recipientRole', detail.recipientRole)}（${detail.recipientName ?? ''}）` : (detail.recipientName ?? '');
+    const key = `action.${entry.action}` as MessageKey;
+    return key in KNOWN ? t(key, { task, to }) : entry.action;
+  };
+  return (
+    <Timeline
+      data-testid="timeline"
+      items={entries.map((entry) => {
+        const detail = (entry.detail ?? {}) as Detail;
+        const negative = NEGATIVE.has(detail.decision ?? '');
+        return {
+          color: negative ? 'red' : entry.action === 'report.completed' ? 'green' : 'blue',
+          content: (
+            <div data-testid="timeline-entry" data-action={entry.action}>
+              <div>
+                <strong>{describe(entry, detail)}</strong>
+                {detail.decision && <Tag color={negative ? 'red' : 'green'} style={{ marginLeft: 8 }}>{t(`decision.${detail.decision}` as MessageKey)}</Tag>}
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {entry.actor} · {formatDateTime(entry.at)}
+              </Typography.Text>
+              {detail.opinion && <div className="kb-pre">“{detail.opinion}”</div>}
+              {detail.corrections && detail.corrections.length > 0 && (
+                <Typography.Text type="secondary">{t('task.corrections')}：{detail.corrections.map((k) => field(k as Parameters<typeof field>[0]) ?? k).join('、')}</Typography.Text>
+              )}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
+
+const KNOWN: Record<string, true> = {
+  'action.report.submitted': true,
+  'action.report.dispatched': true,
+  'action.report.completed': true,
+  'action.report.closed': true,
+  'action.task.claimed': true,
+  'action.task.unclaimed': true,
+  'action.task.completed': true,
+};

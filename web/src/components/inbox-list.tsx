@@ -1,0 +1,108 @@
+import { Card, Empty, List, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { HTMLAttributes } from 'react';
+import { Link } from 'react-router';
+import { useOrgUnits } from '../api/queries';
+import { useSession } from '../api/session';
+import type { InboxItem } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { formatDateTime, useNow } from '../lib/time';
+import { Countdown } from './countdown';
+import { CategoryTag, SeverityTag, TaskKindTag } from './tags';
+import { TaskActions } from './task-actions';
+
+function useUnitName() {
+  const units = useOrgUnits();
+  const { locale } = useI18n();
+  return (id: string) => {
+    const unit = units.data?.find((u) => u.id === id);
+    return unit ? (locale === 'en' && unit.nameEn ? unit.nameEn : unit.name) : id;
+  };
+}
+
+/** Who holds a task: "王芳（我）" when it is me, the username otherwise, or "unclaimed". */
+export function Holder({ assignee }: { assignee: string | null }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  if (!assignee) return <Typography.Text type="secondary">{t('inbox.unassigned')}</Typography.Text>;
+  return <span>{assignee === me?.username ? t('inbox.heldByMe', { name: me.displayName }) : assignee}</span>;
+}
+
+/** The inbox on wide screens: one row per task, deadline counting down every second. */
+export function InboxTable({ items, loading }: { items: InboxItem[]; loading: boolean }) {
+  const { t } = useI18n();
+  const now = useNow();
+  const unitName = useUnitName();
+  const columns: ColumnsType<InboxItem> = [
+    { title: t('inbox.col.task'), key: 'task', width: 170, render: (_, row) => <TaskKindTag kind={row.kind} name={row.name} /> },
+    {
+      title: t('inbox.col.incident'),
+      key: 'incident',
+      render: (_, row) => (
+        <div>
+          <Link to={`/incidents/${row.incidentNumber}`}>{row.title}</Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 8 }}>{row.incidentNumber}</Typography.Text>
+            <SeverityTag severity={row.severity} />
+            <CategoryTag category={row.category} />
+          </div>
+        </div>
+      ),
+    },
+    { title: t('inbox.col.unit'), key: 'unit', width: 170, render: (_, row) => unitName(row.reportingUnitId) },
+    { title: t('inbox.col.arrived'), key: 'arrived', width: 140, render: (_, row) => formatDateTime(row.createdAt) },
+    { title: t('inbox.col.due'), key: 'due', width: 150, render: (_, row) => <Countdown due={row.dueDate} now={now} /> },
+    { title: t('inbox.col.holder'), key: 'holder', width: 110, render: (_, row) => <Holder assignee={row.assignee} /> },
+    { title: t('inbox.col.actions'), key: 'actions', width: 170, render: (_, row) => <TaskActions task={row} /> },
+  ];
+  return (
+    <Table<InboxItem>
+      rowKey="key"
+      size="middle"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      pagination={false}
+      locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
+      onRow={(row) => ({ 'data-testid': `task-row-${row.key}`, 'data-kind': row.kind ?? '', 'data-incident': row.incidentNumber }) as HTMLAttributes<HTMLElement>}
+    />
+  );
+}
+
+/** The inbox on phones: one card per task. */
+export function InboxCards({ items, loading }: { items: InboxItem[]; loading: boolean }) {
+  const { t } = useI18n();
+  const now = useNow();
+  const unitName = useUnitName();
+  return (
+    <List<InboxItem>
+      loading={loading}
+      dataSource={items}
+      locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
+      renderItem={(row) => (
+        <Card size="small" className="kb-mobile-task" data-testid={`task-row-${row.key}`} data-kind={row.kind ?? ''} data-incident={row.incidentNumber}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+            <TaskKindTag kind={row.kind} name={row.name} />
+            <Countdown due={row.dueDate} now={now} />
+          </div>
+          <div style={{ marginTop: 6 }}>
+            <Link to={`/incidents/${row.incidentNumber}`}>{row.title}</Link>
+          </div>
+          <div className="kb-mobile-meta">
+            <span>{row.incidentNumber}</span>
+            <span>{unitName(row.reportingUnitId)}</span>
+            <span>{formatDateTime(row.createdAt)}</span>
+            <Holder assignee={row.assignee} />
+          </div>
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+            <span>
+              <SeverityTag severity={row.severity} />
+              <CategoryTag category={row.category} />
+            </span>
+            <TaskActions task={row} />
+          </div>
+        </Card>
+      )}
+    />
+  );
+}

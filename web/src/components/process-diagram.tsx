@@ -1,0 +1,136 @@
+import { Alert, Skeleton } from 'antd';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import { useEffect, useRef, useState } from 'react';
+import { useDiagram } from '../api/queries';
+import type { Workflow } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+
+interface Progress {
+  completed: string[];
+  active: string[];
+}
+
+/**
+ * The BPMN diagram of a process (bpmn-js NavigatedViewer: pan and zoom), with the steps done marked
+ * green and the current step(s) orange, each with a badge. Import warnings are shown, not swallowed.
+ */
+export function ProcessDiagram({ processId, workflow }: { processId: string; workflow: Pick<Workflow, 'completedElementIds' | 'activeElements'> | null | undefined }) {
+  const { t } = useI18n();
+  const diagram = useDiagram(processId);
+  const container = useRef<HTMLDivElement>(null);
+  const viewer = useRef<NavigatedViewer | null>(null);
+  const [warnings, setWarnings] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const progress: Progress = {
+    completed: workflow?.completedElementIds ?? [],
+    active: (workflow?.activeElements ?? []).map((e) => e.elementId),
+  };
+  const progressKey = JSON.stringify(progress);
+  const latest = useRef({ progress, t });
+  latest.current = { progress, t };
+
+  useEffect(() => {
+    if (!container.current || !diagram.data) return;
+    const instance = new NavigatedViewer({ container: container.current });
+    viewer.current = instance;
+    let imported = false;
+    let frame = 0;
+    // The card settles its width after the first paint (scrollbars, fonts): fit again whenever it changes.
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!imported) return;
+        (instance.get('canvas') as Canvas).resized();
+        fit(instance, latest.current.progress.active[0]);
+      });
+    });
+    observer.observe(container.current);
+    instance.importXML(diagram.data).then(
+      (result) => {
+        imported = true;
+        setWarnings(result.warnings.length);
+        mark(instance, latest.current.progress, latest.current.t);
+        fit(instance, latest.current.progress.active[0]);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      instance.destroy();
+      viewer.current = null;
+    };
+  }, [diagram.data]);
+
+  // Progress changes (live updates) re-mark the diagram without importing it again.
+  useEffect(() => {
+    if (viewer.current) mark(viewer.current, latest.current.progress, latest.current.t);
+  }, [progressKey, t]);
+
+  if (diagram.isLoading) return <Skeleton active />;
+  if (diagram.error || error) return <Alert type="error" showIcon title={error ?? diagram.error?.message} />;
+  return (
+    <div>
+      {warnings > 0 && <Alert type="warning" showIcon title={t('diagram.warnings', { n: warnings })} style={{ marginBottom: 8 }} />}
+      <div className="kb-diagram" ref={container} data-testid="diagram" data-completed={progress.completed.join(' ')} data-active={progress.active.join(' ')} />
+      <div className="kb-legend">
+        <span><i className="completed" />{t('diagram.completed')}</span>
+        <span><i className="active" />{t('diagram.active')}</span>
+      </div>
+    </div>
+  );
+}
+
+/** Below this the labels cannot be read (phones): zoom in to it and bring the current step into view instead. */
+const MIN_ZOOM = 0.65;
+
+function fit(viewer: NavigatedViewer, focusId: string | undefined) {
+  const canvas = viewer.get('canvas') as Canvas;
+  canvas.zoom('fit-viewport', 'auto');
+  const fitted = canvas.zoom();
+  if (fitted >= MIN_ZOOM) return canvas.zoom(Math.min(1, fitted * 0.96), 'auto'); // a margin for labels at the edges
+  canvas.zoom(MIN_ZOOM);
+  const registry = viewer.get('elementRegistry') as ElementRegistry;
+  const focus = (focusId && registry.get(focusId)) || registry.getAll().find((e) => (e as { type?: string }).type === 'bpmn:StartEvent');
+  if (focus) canvas.scrollToElement(focus, { top: 40, bottom: 40, left: 60, right: 60 });
+}
+
+interface Canvas {
+  resized(): void;
+  zoom(): number;
+  zoom(level: 'fit-viewport' | number, center?: 'auto'): void;
+  scrollToElement(element: unknown, padding: { top: number; bottom: number; left: number; right: number }): void;
+  addMarker(id: string, marker: string): void;
+  removeMarker(id: string, marker: string): void;
+}
+interface Overlays {
+  add(id: string, type: string, overlay: { position: { top?: number; right?: number }; html: HTMLElement }): string;
+  remove(filter: { type: string }): void;
+}
+interface ElementRegistry {
+  get(id: string): unknown;
+  getAll(): { id: string }[];
+}
+
+function mark(viewer: NavigatedViewer, progress: Progress, t: ReturnType<typeof useI18n>['t']) {
+  const canvas = viewer.get('canvas') as Canvas;
+  const overlays = viewer.get('overlays') as Overlays;
+  const registry = viewer.get('elementRegistry') as ElementRegistry;
+  for (const element of registry.getAll()) {
+    canvas.removeMarker(element.id, 'kb-completed');
+    canvas.removeMarker(element.id, 'kb-active');
+  }
+  overlays.remove({ type: 'kb-progress' });
+  const badge = (id: string, kind: 'completed' | 'active') => {
+    if (!registry.get(id)) return;
+    canvas.addMarker(id, `kb-${kind}`);
+    const html = document.createElement('span');
+    html.className = `kb-diagram-badge ${kind}`;
+    html.textContent = kind === 'completed' ? '✓' : t('diagram.active');
+    overlays.add(id, 'kb-progress', { position: { top: -10, right: 12 }, html });
+  };
+  for (const id of progress.completed) if (!progress.active.includes(id)) badge(id, 'completed');
+  for (const id of progress.active) badge(id, 'active');
+}

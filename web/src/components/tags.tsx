@@ -1,0 +1,19 @@
+import { Tag } from 'antd';
+import { labelOf, useI18n } from '../i18n/i18n';
+
+const SEVERITY_COLORS: Record<string, string> = { I: 'red', II: 'volcano', III: 'gold', IV: 'blue', ungraded: 'default' };
+
+export function SeverityTag({ severity }: { severity: string }) {
+  const { labels } = useI18n();
+  return <Tag color={SEVERITY_COLORS[severity] ?? 'default'}>{labelOf(labels, 'severity', severity)}</Tag>;
+}
+
+export function CategoryTag({ category }: { category: string }) {
+  const { labels } = useI18n();
+  return <Tag>{labelOf(labels, 'category', category)}</Tag>;
+}
+
+export function TaskKindTag({ kind, name }: { kind: string | null; name?: string | null }) {
+  const { labels } = useI18n();
+  return <Tag color="geekblue">{kind ? labelOf(labels, 'userTaskKind', kind) : (name ?? '—')}</Tag>;
+}

@@ -1,0 +1,53 @@
+import { fieldLabels, labels, type FieldKey, type LabelTable, type Locale } from '@kuaibao/domain';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { messages, type MessageKey } from './messages';
+
+const STORAGE_KEY = 'kuaibao.locale';
+
+export interface I18n {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  /** A UI string with `{name}` parameters filled in. */
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** The domain's labels of enum values (categories, severities, roles, task kinds…). */
+  labels: LabelTable;
+  /** The domain's names of report fields. */
+  field(key: FieldKey): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+const initialLocale = (): Locale => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN');
+
+/** Chinese unless the user switched to English (remembered in this browser). */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const setLocale = useCallback((next: Locale) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    document.documentElement.lang = next;
+    setLocaleState(next);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, params = {}) => (messages[locale][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)),
+      labels: labels[locale],
+      field: (key) => fieldLabels[locale][key],
+    }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}
+
+/** A label of an enum value, or the value itself when the table has none (a newer server). */
+export function labelOf<T extends keyof LabelTable>(table: LabelTable, kind: T, value: string | null | undefined): string {
+  if (!value) return '—';
+  return (table[kind] as Record<string, string>)[value] ?? value;
+}

@@ -1,0 +1,31 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { ApiError } from './api/http';
+import { App } from './app';
+import { I18nProvider } from './i18n/i18n';
+import './styles.css';
+
+/** A 401 anywhere means the session ended: the login page takes over (see SessionProvider). */
+const onUnauthenticated = (error: unknown) => {
+  if (error instanceof ApiError && error.status === 401) window.dispatchEvent(new Event('kuaibao:unauthenticated'));
+};
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onUnauthenticated }),
+  mutationCache: new MutationCache({ onError: onUnauthenticated }),
+  defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true } },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </I18nProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

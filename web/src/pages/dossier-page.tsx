@@ -1,0 +1,75 @@
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useDossier } from '../api/queries';
+import type { Dossier } from '../api/types';
+import { Diagram } from '../components/diagram';
+import { DossierTimeline } from '../components/dossier-timeline';
+import { Receipts } from '../components/receipts';
+import { ReportView } from '../components/report-view';
+import { CategoryTag, SeverityTag } from '../components/tags';
+import { labelOf, useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { formatDateTime } from '../lib/time';
+
+/** While a flow runs, look again every few seconds (live events reach only a task's candidates). */
+const refetchWhileActive = (query: { state: { data?: Dossier | undefined } }) => (query.state.data?.reports.some((r) => r.workflow?.state === 'active') ? 5_000 : false);
+
+/** 档案: the report, every step with who, when and the opinion, each recipient's receipt, and the flow's progress. */
+export function DossierPage() {
+  const { number = '' } = useParams();
+  const { t, labels } = useI18n();
+  const dossier = useDossier(number, { refetchInterval: refetchWhileActive });
+  if (dossier.isLoading) return <Skeleton active />;
+  if (!dossier.data) return <Result status="404" title="404" subTitle={number} extra={<Link to="/incidents"><Button>{t('common.back')}</Button></Link>} />;
+  const d = dossier.data;
+
+  return (
+    <div data-testid="dossier-page">
+      <div className="kb-page-title">
+        <Space wrap>
+          <Typography.Title level={3}>{d.title}</Typography.Title>
+          <SeverityTag severity={d.severity} />
+          <CategoryTag category={d.category} />
+          <Tag color={d.status === 'closed' ? 'default' : 'processing'}>{t(d.status === 'closed' ? 'incidents.status.closed' : 'incidents.status.open')}</Tag>
+        </Space>
+        <Typography.Text copyable type="secondary">{d.number}</Typography.Text>
+      </div>
+      <Descriptions size="small" style={{ marginBottom: 8 }} column={{ xs: 1, sm: 2, lg: 4 }} items={[
+        { key: 'unit', label: t('inbox.col.unit'), children: d.reportingUnit.name },
+        { key: 'occurred', label: t('incidents.col.occurredAt'), children: formatDateTime(d.occurredAt) },
+        { key: 'created', label: t('dossier.submittedAt'), children: formatDateTime(d.createdAt) },
+        { key: 'status', label: t('dossier.reportStatus'), children: d.reports.map((r) => t(`reportStatus.${r.status}` as MessageKey)).join('，') },
+      ]} />
+      {d.reports.map((report) => (
+        <div key={report.id}>
+          <Card
+            size="small"
+            title={t('task.diagram')}
+            style={{ marginBottom: 16 }}
+            extra={report.workflow && <Tag color={report.workflow.state === 'completed' ? 'success' : 'processing'} data-testid="workflow-state">{t(`dossier.workflow.${report.workflow.state}` as MessageKey)}</Tag>}
+          >
+            {report.workflow && report.workflow.openTasks.length > 0 && (
+              <Alert type="info" style={{ marginBottom: 8 }} title={t('dossier.openTasks', { tasks: report.workflow.openTasks.map((o) => labelOf(labels, 'userTaskKind', o.kind ?? o.name)).join('、') })} />
+            )}
+            {report.workflow && <Diagram processId={report.workflow.bpmnProcessId} workflow={report.workflow} />}
+          </Card>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={13}>
+              <Card title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}>
+                <ReportView content={report.content} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={11}>
+              <Card title={t('dossier.receipts')}>
+                <Receipts receipts={report.receipts} />
+              </Card>
+              <Card title={t('dossier.timeline')} style={{ marginTop: 16 }}>
+                <DossierTimeline entries={d.timeline.filter((e) => !e.reportId || e.reportId === report.id)} />
+              </Card>
+            </Col>
+          </Row>
+        </div>
+      ))}
+    </div>
+  );
+}

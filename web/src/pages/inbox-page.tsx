@@ -1,0 +1,73 @@
+import { Badge, Card, Grid, Pagination, Tabs, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useInbox } from '../api/queries';
+import type { InboxQuery, InboxView } from '../api/types';
+import { InboxFilters } from '../components/inbox-filters';
+import { InboxCards, InboxTable } from '../components/inbox-list';
+import { useLiveState } from '../components/live-context';
+import { useI18n } from '../i18n/i18n';
+
+const VIEWS: InboxView[] = ['mine', 'group', 'all'];
+
+/** The inbox query lives in the address bar: a filtered inbox can be bookmarked and survives a reload. */
+function useInboxQuery(): [InboxQuery, (change: Partial<InboxQuery>) => void] {
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view');
+  const overdue = params.get('overdue');
+  const query: InboxQuery = {
+    view: VIEWS.includes(view as InboxView) ? (view as InboxView) : 'all',
+    kind: params.get('kind') ?? undefined,
+    severity: params.get('severity') ?? undefined,
+    category: params.get('category') ?? undefined,
+    unit: params.get('unit') ?? undefined,
+    overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
+    sort: params.get('sort') === 'created' ? 'created' : 'due',
+    page: Math.max(1, Number(params.get('page')) || 1),
+  };
+  const update = (change: Partial<InboxQuery>) => {
+    const next = { ...query, page: 1, ...change };
+    const entries = Object.entries(next).filter(([k, v]) => v !== undefined && !(k === 'page' && v === 1) && !(k === 'sort' && v === 'due') && !(k === 'view' && v === 'all'));
+    setParams(new URLSearchParams(entries.map(([k, v]) => [k, String(v)])), { replace: true });
+  };
+  return [query, update];
+}
+
+export function InboxPage() {
+  const { t } = useI18n();
+  const [query, update] = useInboxQuery();
+  const inbox = useInbox(query);
+  const live = useLiveState();
+  const screens = Grid.useBreakpoint();
+  const counts = inbox.data?.counts;
+
+  return (
+    <div>
+      <div className="kb-page-title">
+        <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
+        <span>
+          {counts && counts.overdue > 0 && <Tag color="red" data-testid="overdue-count">{t('inbox.overdueCount', { n: counts.overdue })}</Tag>}
+          <Badge status={live === 'live' ? 'success' : 'warning'} text={t(live === 'live' ? 'inbox.live' : 'inbox.offline')} data-testid="live-state" />
+        </span>
+      </div>
+      <Card size="small">
+        <Tabs
+          activeKey={query.view}
+          onChange={(view) => update({ view: view as InboxView })}
+          items={VIEWS.map((view) => ({
+            key: view,
+            label: (
+              <span data-testid={`view-${view}`}>
+                {t(`inbox.view.${view}`)} <Badge count={counts?.[view] ?? 0} showZero color={view === 'mine' ? '#1d4ed8' : '#8c8c8c'} overflowCount={999} />
+              </span>
+            ),
+          }))}
+        />
+        <InboxFilters query={query} onChange={update} />
+        {screens.md ? <InboxTable items={inbox.data?.items ?? []} loading={inbox.isLoading} /> : <InboxCards items={inbox.data?.items ?? []} loading={inbox.isLoading} />}
+        {(inbox.data?.total ?? 0) > 20 && (
+          <Pagination style={{ marginTop: 12, textAlign: 'right' }} current={query.page} pageSize={20} total={inbox.data?.total ?? 0} showSizeChanger={false} onChange={(page) => update({ page })} />
+        )}
+      </Card>
+    </div>
+  );
+}

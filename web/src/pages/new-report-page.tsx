@@ -1,0 +1,101 @@
+import { makeReportSchemas } from '@kuaibao/domain';
+import { Alert, App, Button, Form, Popconfirm, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../api/http';
+import { useSubmitReport } from '../api/queries';
+import { useSession } from '../api/session';
+import { ContactFields, EventFields, ImpactFields, TimePlaceFields } from '../components/report-form-fields';
+import { useI18n } from '../i18n/i18n';
+import { applyIssues, clearIssues } from '../lib/form-errors';
+import { draftStore, toFirstReport, type ReportFormValues } from '../lib/report-draft';
+import { formatDateTime } from '../lib/time';
+
+/**
+ * 首报: every element a first report requires, validated in the browser with the domain's own schema
+ * (in the UI's language) before it is sent; the API's field errors land on the same fields.
+ */
+export function NewReportPage() {
+  const { t, locale } = useI18n();
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<ReportFormValues>();
+  const submit = useSubmitReport();
+  const username = me?.username ?? '';
+  const draft = useMemo(() => draftStore.load(username), [username]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const schemas = useMemo(() => makeReportSchemas({ locale, now: () => new Date() }), [locale]);
+  if (!me) return null;
+
+  const showIssues = (issues: readonly { path: string | readonly PropertyKey[]; message: string }[]) => {
+    const general = issues.filter((i) => i.path.length === 0).map((i) => i.message);
+    applyIssues(form, issues.filter((i) => i.path.length > 0));
+    setFormError([t('report.fixErrors'), ...general].join('；'));
+  };
+
+  const onSubmit = () => {
+    setFormError(null);
+    clearIssues(form);
+    const report = toFirstReport(form.getFieldsValue(true) as ReportFormValues, me.unitId);
+    const parsed = schemas.first.safeParse(report);
+    if (!parsed.success) return showIssues(parsed.error.issues);
+    submit.mutate(report, {
+      onSuccess: ({ incidentNumber }) => {
+        draftStore.clear(username);
+        void message.success(t('report.submitted', { number: incidentNumber }));
+        void navigate(`/incidents/${incidentNumber}`);
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.problem.errors?.length) showIssues(error.problem.errors);
+        else setFormError(error.message);
+      },
+    });
+  };
+
+  const saveDraft = () => {
+    const values = form.getFieldsValue(true) as ReportFormValues;
+    draftStore.save(username, values);
+    clearIssues(form);
+    const checked = schemas.draft.safeParse(toFirstReport(values, me.unitId));
+    if (checked.success) return void message.success(t('report.draftSaved'));
+    const count = applyIssues(form, checked.error.issues);
+    void message.warning(t('report.draftInvalid', { n: count }));
+  };
+
+  const discardDraft = () => {
+    draftStore.clear(username);
+    form.resetFields();
+    void message.info(t('report.draftCleared'));
+  };
+
+  return (
+    <div className="kb-narrow">
+      <div className="kb-page-title">
+        <Typography.Title level={3}>{t('report.title')}</Typography.Title>
+      </div>
+      {draft && <Alert type="info" showIcon closable title={t('report.draftRestored', { at: formatDateTime(draft.savedAt) })} style={{ marginBottom: 16 }} data-testid="draft-restored" />}
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        scrollToFirstError
+        initialValues={draft?.values ?? { contact: { name: me.displayName }, sensitive: false, mayEscalate: false }}
+        onFinish={onSubmit}
+        data-testid="report-form"
+      >
+        <EventFields />
+        <TimePlaceFields />
+        <ImpactFields />
+        <ContactFields unitName={me.unitName} />
+        <div className="kb-form-actions">
+          <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="submit-report">{t('report.submit')}</Button>
+          <Button onClick={saveDraft} data-testid="save-draft">{t('report.saveDraft')}</Button>
+          <Popconfirm title={t('report.discardDraft')} onConfirm={discardDraft}>
+            <Button danger type="text">{t('report.discardDraft')}</Button>
+          </Popconfirm>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useDossier, useTask } from '../api/queries';
+import { useSession } from '../api/session';
+import { Countdown } from '../components/countdown';
+import { Holder } from '../components/inbox-list';
+import { Opinions } from '../components/opinions';
+import { Diagram } from '../components/diagram';
+import { ReportView } from '../components/report-view';
+import { SeverityTag, TaskKindTag } from '../components/tags';
+import { TaskDecisionForm } from '../components/task-decision-form';
+import { TaskActions } from '../components/task-actions';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { formatDateTime, useNow } from '../lib/time';
+
+const ASKS: Record<string, MessageKey> = { verify: 'task.asks.verify', sign_off: 'task.asks.sign_off' };
+
+/** One task: what it asks, the report with all its elements, earlier opinions, and where the flow stands. */
+export function TaskPage() {
+  const { key = '' } = useParams();
+  const { t } = useI18n();
+  const { me } = useSession();
+  const now = useNow();
+  const task = useTask(key);
+  const number = task.data?.report.incidentNumber;
+  const dossier = useDossier(number);
+  if (task.isLoading) return <Skeleton active />;
+  if (!task.data) return <Result status="404" title={t('task.notFound')} extra={<Link to="/inbox"><Button>{t('common.back')}</Button></Link>} />;
+  const { task: info, report, opinions } = task.data;
+  const open = info.state === 'created';
+  const heldByOther = !!info.assignee && info.assignee !== me?.username;
+  const workflow = dossier.data?.reports.find((r) => r.id === report.id)?.workflow;
+
+  return (
+    <div data-testid="task-page" data-kind={info.kind ?? ''}>
+      <div className="kb-page-title">
+        <Space wrap>
+          <TaskKindTag kind={info.kind} name={info.name} />
+          <Typography.Title level={3}>{report.content.title}</Typography.Title>
+          {report.content.severity && <SeverityTag severity={report.content.severity} />}
+        </Space>
+        <Link to={`/incidents/${report.incidentNumber}`}>{report.incidentNumber}</Link>
+      </div>
+      <Card title={t('task.diagram')} size="small" style={{ marginBottom: 16 }}>
+        <Diagram processId={info.bpmnProcessId} workflow={workflow} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title={t('task.asks')} className="kb-task-card" extra={open && <TaskActions showOpen={false} task={{ key: info.key, assignee: info.assignee, incidentNumber: report.incidentNumber }} />}>
+            <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 12 }} items={[
+              { key: 'arrived', label: t('inbox.col.arrived'), children: formatDateTime(info.createdAt) },
+              { key: 'due', label: t('inbox.col.due'), children: <Countdown due={info.dueDate} now={now} /> },
+              { key: 'holder', label: t('inbox.col.holder'), children: <Holder assignee={info.assignee} /> },
+            ]} />
+            <Alert type="info" showIcon title={t(ASKS[info.kind ?? ''] ?? 'task.asks.acknowledge')} style={{ marginBottom: 16 }} />
+            {!open ? <Alert type="success" showIcon title={t('task.done')} />
+            : heldByOther ? <Alert type="warning" showIcon title={t('task.heldBy', { user: info.assignee ?? '' })} />
+            : <TaskDecisionForm detail={task.data} />}
+          </Card>
+          <Card title={t('task.report')} style={{ marginTop: 16 }}>
+            <ReportView content={report.content} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('task.opinions')}>
+            <Opinions opinions={opinions} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
