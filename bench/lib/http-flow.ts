@@ -1,0 +1,60 @@
+import { client, firstReport, login, type Client } from '../../test/api/client';
+
+export const FLOW_USERS = ['lx_reporter', 'lx_verifier', 'lx_leader', 'lc_yjj_duty', 'lx_duty', 'lc_duty'] as const;
+type FlowUser = (typeof FLOW_USERS)[number];
+
+/** The human steps of the default flow, in order, with who does them and what they answer. */
+const STEPS: { user: FlowUser; kind: string; body: unknown }[] = [
+  { user: 'lx_verifier', kind: 'verify', body: { decision: 'confirm', opinion: '属实' } },
+  { user: 'lx_leader', kind: 'sign_off', body: { decision: 'approve' } },
+  { user: 'lc_yjj_duty', kind: 'acknowledge_superior', body: {} },
+  { user: 'lx_duty', kind: 'acknowledge_government', body: {} },
+  { user: 'lc_duty', kind: 'receive_city', body: {} },
+];
+
+export interface FlowStats {
+  reports: number;
+  errors: number;
+  /** ms from a task completed (or the report submitted) until the next task shows in its inbox. */
+  stepLatenciesMs: number[];
+}
+
+export async function loginAll(baseUrl: string): Promise<Record<FlowUser, Client>> {
+  const entries = await Promise.all(FLOW_USERS.map(async (u) => [u, await login(baseUrl, u)] as const));
+  return Object.fromEntries(entries) as Record<FlowUser, Client>;
+}
+
+/** One report through the whole default flow over HTTP, every human step by its user. */
+export async function runOneReport(users: Record<FlowUser, Client>, stats: FlowStats): Promise<void> {
+  const submitted = await users.lx_reporter.post('/api/reports', firstReport({ title: `压测 ${Date.now()}` }));
+  if (submitted.status !== 201) return void stats.errors++;
+  const number: string = submitted.body.incidentNumber;
+  let since = performance.now();
+  for (const step of STEPS) {
+    const key = await waitForTaskKey(users[step.user], number, step.kind, stats);
+    if (!key) return;
+    stats.stepLatenciesMs.push(performance.now() - since);
+    const done = await users[step.user].post(`/api/tasks/${key}/complete`, step.body);
+    if (done.status !== 204) return void stats.errors++;
+    since = performance.now();
+  }
+  stats.reports++;
+}
+
+async function waitForTaskKey(user: Client, number: string, kind: string, stats: FlowStats): Promise<string | null> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    const inbox = await user.get(`/api/tasks?kind=${kind}&pageSize=200&sort=created`);
+    if (inbox.status !== 200) {
+      stats.errors++;
+      return null;
+    }
+    const task = (inbox.body.items as { incidentNumber: string; key: string }[]).find((t) => t.incidentNumber === number);
+    if (task) return task.key;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  stats.errors++;
+  return null;
+}
+
+export const anonymous = client;

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '@kuaibao/api';
+import { client, firstReport, login, waitForTask, type Client } from './client';
+import { startTestServer } from './server';
+
+type Case = [name: string, body: unknown, headers?: Record<string, string>, expectedStatus?: number, fieldPath?: string];
+
+const BIG = 'x'.repeat(70 * 1024);
+
+/** Bodies that are wrong in every way a client can get them wrong; the same for every write endpoint. */
+const COMMON: Case[] = [
+  ['not JSON at all', '{"title": 临翔', { 'content-type': 'application/json' }, 400],
+  ['truncated JSON', '{"a": [1, 2', { 'content-type': 'application/json' }, 400],
+  ['a form post', 'a=1&b=2', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
+  ['plain text', 'hello', { 'content-type': 'text/plain' }, 415],
+  ['oversized body', JSON.stringify({ title: BIG }), { 'content-type': 'application/json' }, 413],
+  ['a JSON array', '[1,2,3]', { 'content-type': 'application/json' }, 400],
+  ['a JSON string', '"text"', { 'content-type': 'application/json' }, 400],
+  ['JSON null', 'null', { 'content-type': 'application/json' }, 400],
+  ['deep nesting', JSON.stringify(JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200))), { 'content-type': 'application/json' }, 400],
+];
+
+describe('malformed bodies get 4xx problem details, never a 5xx, and write nothing', () => {
+  let server: RunningServer;
+  let reporter: Client;
+  let verifier: Client;
+  let leaderTaskKey: string;
+  let verifyTaskKey: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    reporter = await login(server.url, 'lx_reporter');
+    verifier = await login(server.url, 'lx_verifier');
+    const leader = await login(server.url, 'lx_leader');
+    const number = (await reporter.post('/api/reports', firstReport())).body.incidentNumber;
+    verifyTaskKey = (await waitForTask(verifier, number, 'verify')).key;
+    const second = (await reporter.post('/api/reports', firstReport({ title: '第二起' }))).body.incidentNumber;
+    await verifier.post(`/api/tasks/${(await waitForTask(verifier, second, 'verify')).key}/complete`, { decision: 'confirm' });
+    leaderTaskKey = (await waitForTask(leader, second, 'sign_off')).key;
+  });
+  afterAll(() => server.close());
+
+  const endpoints: { name: string; path: () => string; user: () => Client; cases: Case[]; common?: false }[] = [
+    {
+      name: 'POST /api/auth/login',
+      path: () => '/api/auth/login',
+      user: () => client(server.url),
+      cases: [
+        ['missing password', { username: 'lx_reporter' }, undefined, 400, 'password'],
+        ['wrong types', { username: 42, password: true }, undefined, 400, 'username'],
+        ['unknown field', { username: 'a', password: 'b', admin: true }, undefined, 400, 'admin'],
+        ['username too long', { username: 'u'.repeat(65), password: 'x' }, undefined, 400, 'username'],
+        ['wrong password', { username: 'lx_leader', password: 'nope' }, undefined, 401],
+        ['unknown user', { username: 'nobody', password: 'nope' }, undefined, 401],
+      ],
+    },
+    {
+      name: 'POST /api/reports',
+      path: () => '/api/reports',
+      user: () => reporter,
+      cases: [
+        ['empty object', {}, undefined, 400, 'title'],
+        ['negative casualties', firstReport({ casualties: { dead: -1, injured: 0, seriouslyInjured: 0, missing: 0, trapped: 0 } }), undefined, 400, 'casualties.dead'],
+        ['fractional casualties', firstReport({ casualties: { dead: 1.5, injured: 0, seriouslyInjured: 0, missing: 0, trapped: 0 } }), undefined, 400, 'casualties.dead'],
+        ['unknown category', firstReport({ category: 'aliens' }), undefined, 400, 'category'],
+        ['unknown severity', firstReport({ severity: 'V' }), undefined, 400, 'severity'],
+        ['not a date', firstReport({ occurredAt: 'yesterday' }), undefined, 400, 'occurredAt'],
+        ['learned before it occurred', firstReport({ occurredAt: '2026-11-22T10:00:00+08:00', learnedAt: '2026-11-22T09:00:00+08:00' }), undefined, 400, 'learnedAt'],
+        ['bad division code', firstReport({ place: { divisionCode: '12', address: '某地' } }), undefined, 400, 'place.divisionCode'],
+        ['unknown field', firstReport({ hacker: 1 }), undefined, 400, 'hacker'],
+        ['another unit', firstReport({ reportingUnitId: 'sj-yjj' }), undefined, 400, 'reportingUnitId'],
+        ['a title far too long', firstReport({ title: '火'.repeat(5000) }), undefined, 400, 'title'],
+        ['string numbers', firstReport({ casualties: { dead: '1', injured: 0, seriouslyInjured: 0, missing: 0, trapped: 0 } }), undefined, 400, 'casualties.dead'],
+      ],
+    },
+    {
+      name: 'POST /api/tasks/:key/complete (verify)',
+      path: () => `/api/tasks/${verifyTaskKey}/complete`,
+      user: () => verifier,
+      cases: [
+        ['no decision', {}, undefined, 400, 'decision'],
+        ['a sign-off decision on a verify task', { decision: 'approve' }, undefined, 400, 'decision'],
+        ['close without a reason', { decision: 'close' }, undefined, 400, 'opinion'],
+        ['close with a blank reason', { decision: 'close', opinion: '   ' }, undefined, 400, 'opinion'],
+        ['corrections with wrong types', { decision: 'confirm', corrections: { casualties: { dead: 'many' } } }, undefined, 400, 'corrections.casualties.dead'],
+        ['unknown field', { decision: 'confirm', extra: 1 }, undefined, 400, 'extra'],
+      ],
+    },
+    {
+      name: 'POST /api/tasks/:key/complete (sign-off)',
+      path: () => `/api/tasks/${leaderTaskKey}/complete`,
+      user: () => verifier,
+      // Refused before the body is read: another unit's task does not exist for this user.
+      common: false,
+      cases: [['not a candidate of this task', { decision: 'approve' }, undefined, 404]],
+    },
+    {
+      name: 'POST /api/tasks/:key/claim',
+      path: () => '/api/tasks/999999999999/claim',
+      user: () => verifier,
+      cases: [['a task that does not exist', {}, undefined, 404], ['a body where none belongs', { assignee: 'someone' }, undefined, 400, 'assignee']],
+    },
+    {
+      name: 'POST /api/tasks/:key/unclaim',
+      path: () => '/api/tasks/not-a-key/unclaim',
+      user: () => verifier,
+      cases: [['a key that is not a key', {}, undefined, 404]],
+    },
+    {
+      name: 'POST /api/auth/logout',
+      path: () => '/api/auth/logout',
+      user: () => client(server.url),
+      cases: [],
+    },
+  ];
+
+  for (const endpoint of endpoints) {
+    describe(endpoint.name, () => {
+      it.each([...(endpoint.common === false ? [] : COMMON), ...endpoint.cases])('%s', async (_name, body, headers, expectedStatus, fieldPath) => {
+        // given
+        const before = await server.deps.db.prisma.incident.count();
+
+        // when
+        const response = await endpoint.user().request('POST', endpoint.path(), body, headers);
+
+        // then
+        expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        if (expectedStatus) expect(response.status, JSON.stringify(response.body)).toBe(expectedStatus);
+        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(response.body).toMatchObject({ status: response.status, type: expect.stringContaining('/problems/'), title: expect.any(String), code: expect.any(String) });
+        if (fieldPath) expect(response.body.errors.map((e: { path: string }) => e.path)).toContain(fieldPath);
+        expect(await server.deps.db.prisma.incident.count()).toBe(before);
+      });
+    });
+  }
+
+  it('refuses a sixth wrong password in a row with 429 and Retry-After, and still lets other users in', async () => {
+    const anonymous = client(server.url);
+    for (let i = 0; i < 5; i++) expect((await anonymous.post('/api/auth/login', { username: 'sj_duty', password: `guess-${i}` })).status).toBe(401);
+    const blocked = await anonymous.request('POST', '/api/auth/login', { username: 'sj_duty', password: 'kuaibao2026' });
+    expect(blocked).toMatchObject({ status: 429, body: { code: 'TOO_MANY_REQUESTS' } });
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await anonymous.post('/api/auth/login', { username: 'sj_leader', password: 'kuaibao2026' })).status).toBe(200);
+  });
+
+  it('answers in English when asked', async () => {
+    const response = await client(server.url).request('POST', '/api/auth/login', { username: 'x' }, { 'accept-language': 'en-US,en;q=0.9' });
+    expect(response.body).toMatchObject({ title: 'The request is invalid', errors: [{ path: 'password' }] });
+  });
+});

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, serverEnvFor, type ScratchDatabase } from '../support/scratch-database';
+import { firstReport, login, waitForTask } from './client';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm start`'s entry point as a child process; resolves once it serves. */
+function startChild(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      if (output.includes('已启动')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+async function kill9(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+describe('kill -9 and restart', () => {
+  let database: ScratchDatabase;
+  let env: NodeJS.ProcessEnv;
+  let child: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase({ prefix: 'restart' });
+    env = { PORT: String(await freePort()), HOST: '127.0.0.1', ENGINE_SCHEDULER_INTERVAL_MS: '100', ...serverEnvFor(database.target) };
+  });
+  afterAll(async () => {
+    if (child && child.exitCode === null) await kill9(child);
+    await database.dispose();
+  });
+
+  it('continues a report that was half-way when the server was killed, losing and duplicating nothing', async () => {
+    // given: a report verified and waiting for sign-off
+    child = await startChild(env);
+    const url = `http://127.0.0.1:${env.PORT}`;
+    const reporter = await login(url, 'lx_reporter');
+    const verifier = await login(url, 'lx_verifier');
+    const leader = await login(url, 'lx_leader');
+    const number: string = (await reporter.post('/api/reports', firstReport())).body.incidentNumber;
+    await verifier.post(`/api/tasks/${(await waitForTask(verifier, number, 'verify')).key}/complete`, { decision: 'confirm', opinion: '属实' });
+    const signOff = await waitForTask(leader, number, 'sign_off');
+    const before = (await reporter.get(`/api/incidents/${number}`)).body;
+
+    // when: kill -9, then start again on the same data
+    await kill9(child);
+    child = await startChild(env);
+
+    // then: the same task is there, the session survived, and the flow goes on to the end
+    expect((await waitForTask(leader, number, 'sign_off')).key).toBe(signOff.key);
+    expect((await leader.post(`/api/tasks/${signOff.key}/complete`, { decision: 'approve' })).status).toBe(204);
+    const superiorDuty = await login(url, 'lc_yjj_duty');
+    const governmentDuty = await login(url, 'lx_duty');
+    await superiorDuty.post(`/api/tasks/${(await waitForTask(superiorDuty, number, 'acknowledge_superior')).key}/complete`, {});
+    await kill9(child);
+    child = await startChild(env);
+    await governmentDuty.post(`/api/tasks/${(await waitForTask(governmentDuty, number, 'acknowledge_government')).key}/complete`, {});
+    const cityDuty = await login(url, 'lc_duty');
+    await cityDuty.post(`/api/tasks/${(await waitForTask(cityDuty, number, 'receive_city')).key}/complete`, {});
+
+    let dossier = (await reporter.get(`/api/incidents/${number}`)).body;
+    for (let i = 0; i < 300 && dossier.reports[0].workflow?.state !== 'completed'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      dossier = (await reporter.get(`/api/incidents/${number}`)).body;
+    }
+    expect(dossier.reports[0]).toMatchObject({ status: 'received', workflow: { state: 'completed' } });
+    expect(dossier.timeline.slice(0, before.timeline.length)).toEqual(before.timeline);
+    const keys = dossier.timeline.map((e: { action: string; detail: { taskKey?: string; recipientRole?: string } }) => `${e.action}:${e.detail.taskKey ?? e.detail.recipientRole ?? ''}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((k: string) => k.startsWith('report.dispatched'))).toHaveLength(3);
+    expect(keys.filter((k: string) => k.startsWith('task.completed'))).toHaveLength(5);
+  });
+});

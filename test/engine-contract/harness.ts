@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createEngineStore, createTestDatabase, type Database } from '@kuaibao/db';
+import { EmbeddedEngine, type UserTask, type WorkflowEngine } from '@kuaibao/engine';
+import { createZeebeUnderTest } from './zeebe-under-test';
+
+export interface EngineUnderTest {
+  engine: WorkflowEngine;
+  /** Lets time-driven work happen now: due timers, expired job locks, expired messages. */
+  processDue(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What an adapter can do under test; a test that needs a capability runs only where it is there (default: all). */
+export interface Capabilities {
+  /** The engine's clock follows the test's faked Date (timers, backoffs, lock and TTL expiry on demand). */
+  fakeClock: boolean;
+  /** A step that cannot continue is rolled back whole and the job keeps the incident (embedded semantics, ADR 0004). */
+  stepRollback: boolean;
+  /** Deployments and instances per tenant (jurisdiction). */
+  tenants: boolean;
+}
+
+export interface Adapter {
+  name: string;
+  capabilities?: Partial<Capabilities>;
+  create(): Promise<EngineUnderTest>;
+}
+
+export const supports = (adapter: Adapter, capability: keyof Capabilities) => adapter.capabilities?.[capability] ?? true;
+
+/**
+ * Zeebe (Camunda 8.8) through the SDK, when ZEEBE_ADDRESS points at a cluster (ZEEBE_REST_ADDRESS, auth
+ * as in .env.example). Fake time only on a broker started with ZEEBE_CLOCK_CONTROLLED=true, tenants only
+ * with ZEEBE_MULTI_TENANCY=true. See docs/adr/0005-zeebe-adapter-and-user-tasks.md.
+ */
+const zeebe: Adapter = {
+  name: 'zeebe',
+  capabilities: {
+    fakeClock: process.env.ZEEBE_CLOCK_CONTROLLED === 'true',
+    stepRollback: false,
+    tenants: process.env.ZEEBE_MULTI_TENANCY === 'true',
+  },
+  create: () => createZeebeUnderTest({ clockControlled: process.env.ZEEBE_CLOCK_CONTROLLED === 'true' }),
+};
+
+/** The adapters the contract runs on: always the embedded one (the Zeebe adapter joins when ZEEBE_ADDRESS is set). */
+export const adapters: Adapter[] = [
+  {
+    name: 'embedded',
+    async create() {
+      const db: Database = await createTestDatabase();
+      const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
+      return {
+        engine,
+        processDue: async () => void (await engine.processDue()),
+        async close() {
+          await engine.close();
+          await db.close();
+        },
+      };
+    },
+  },
+  ...(process.env.ZEEBE_ADDRESS ? [zeebe] : []),
+];
+
+export function fixture(dir: string, name: string) {
+  return { name, content: readFileSync(path.join(dir, name), 'utf8') };
+}
+
+/** Polls until the condition holds (engines are asynchronous); fails with the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > until) throw new Error(`Condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 20));
+    value = await read();
+  }
+  return value;
+}
+
+export async function openTasks(engine: WorkflowEngine, instanceKey: string): Promise<UserTask[]> {
+  return engine.searchUserTasks({ instanceKey, state: 'created' });
+}

@@ -1,0 +1,44 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { isWebAppBuilt, serveWebApp, WEB_DIST_DIR, type RunningServer } from '@kuaibao/api';
+import { startTestServer } from '../api/server';
+
+/** Debian's Chromium (ENVIRONMENT.md): playwright-core drives it; no browser is ever downloaded. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` (Debian) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The embedded system on a fresh database, serving the built web app at / (fails clearly when it is not built). */
+export async function startWebServer(): Promise<RunningServer> {
+  if (!isWebAppBuilt()) throw new Error(`The web app is not built (${WEB_DIST_DIR}): run \`npm install\` or \`npm run build --workspace web\`.`);
+  return startTestServer({ web: serveWebApp() });
+}
+
+/** Every console error and uncaught exception of the pages of a context, named by the page's user. */
+export function collectBrowserErrors(context: BrowserContext, who: string, errors: string[]) {
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${who} console: ${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => errors.push(`${who} pageerror: ${error.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+}
+
+export const VIEWPORTS = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
+
+/** Saves a screenshot of each page (to see what a failed test saw); returns the directory. */
+export async function screenshotAll(pages: Map<string, Page>): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kuaibao-web-failure-'));
+  for (const [name, page] of pages) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => undefined);
+  return dir;
+}

@@ -1,0 +1,30 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Logs in through the login form, as a user would; resolves on the inbox. */
+export async function loginInBrowser(page: Page, baseUrl: string, username: string, password = 'kuaibao2026') {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: /登\s*录|Log in/ }).click();
+  await page.waitForURL(/\/inbox/);
+}
+
+/** Picks an option of an Ant Design select by its visible label. */
+export async function choose(page: Page, select: Locator, label: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+}
+
+/** Types a time into an Ant Design date-time picker and confirms it. */
+export async function enterTime(page: Page, input: Locator, value: string) {
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** The inbox row of an incident's task of a kind (table row on wide screens, card on phones). */
+export const inboxRow = (page: Page, incidentNumber: string, kind: string) => page.locator(`[data-incident="${incidentNumber}"][data-kind="${kind}"]`);
+
+/** A diagram element carrying a progress marker (kb-completed / kb-active), once bpmn-js has drawn it. */
+export const diagramElement = (page: Page, elementId: string, marker: 'kb-completed' | 'kb-active') =>
+  page.locator(`[data-testid=diagram] .djs-element.${marker}[data-element-id="${elementId}"]`);
