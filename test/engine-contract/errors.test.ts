@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ActivatedJob } from '@kuaibao/engine';
-import { adapters, eventually, fixture, supports, type EngineUnderTest } from './harness';
+import { adapters, eventually, fixture, supports, useEngineUnderTest } from './harness';
 
 const bpmn = fixture(import.meta.dirname, 'errors.bpmn');
 
 describe.each(adapters)('BPMN errors, retries and incidents on $name', (adapter) => {
-  let sut: EngineUnderTest;
-  beforeEach(async () => {
-    sut = await adapter.create();
-    await sut.engine.deploy([bpmn]);
-  });
-  afterEach(async () => {
-    vi.useRealTimers();
-    await sut.close();
-  });
+  const sut = useEngineUnderTest(adapter, [bpmn]);
 
   const activate = async (): Promise<ActivatedJob | undefined> =>
     (await sut.engine.activateJobs({ type: 'contract.check', maxJobs: 1, timeoutMs: 60_000, worker: 'test' }))[0];

@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fail } from '@kuaibao/engine';
-import { adapters, eventually, fixture, supports, type EngineUnderTest } from './harness';
+import { adapters, eventually, fixture, supports, useEngineUnderTest } from './harness';
 
 const bpmn = fixture(import.meta.dirname, 'execution-error.bpmn');
 
 describe.each(adapters)('incidents that keep the instance alive on $name', (adapter) => {
-  let sut: EngineUnderTest;
-  beforeEach(async () => {
-    sut = await adapter.create();
-    await sut.engine.deploy([bpmn]);
-  });
-  afterEach(() => sut.close());
+  const sut = useEngineUnderTest(adapter, [bpmn]);
 
   const activate = async () => (await sut.engine.activateJobs({ type: 'contract.grade-strict', maxJobs: 1, timeoutMs: 60_000, worker: 'test' }))[0];
 

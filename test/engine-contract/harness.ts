@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createEngineStore, createTestDatabase, type Database } from '@kuaibao/db';
 import { EmbeddedEngine, type UserTask, type WorkflowEngine } from '@kuaibao/engine';
 import { createZeebeUnderTest } from './zeebe-under-test';
@@ -63,6 +64,29 @@ export const adapters: Adapter[] = [
   },
   ...(process.env.ZEEBE_ADDRESS ? [zeebe] : []),
 ];
+
+/**
+ * A fresh engine of the adapter for every test of the enclosing describe, with `resources` deployed; closed
+ * (and the real clock restored) after each. `before` runs first, e.g. to fake the clock the engine starts with.
+ */
+export function useEngineUnderTest(adapter: Adapter, resources: { name: string; content: string }[], options: { before?: () => void } = {}): EngineUnderTest {
+  let current: EngineUnderTest | undefined;
+  beforeEach(async () => {
+    options.before?.();
+    current = await adapter.create();
+    if (resources.length > 0) await current.engine.deploy(resources);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+    vi.useRealTimers();
+  });
+  const sut = () => {
+    if (!current) throw new Error('the engine under test exists only while a test runs');
+    return current;
+  };
+  return { get engine() { return sut().engine; }, processDue: () => sut().processDue(), close: () => sut().close() };
+}
 
 export function fixture(dir: string, name: string) {
   return { name, content: readFileSync(path.join(dir, name), 'utf8') };

@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { adapters, fixture, supports, type EngineUnderTest } from './harness';
+import { describe, expect, it, vi } from 'vitest';
+import { adapters, fixture, supports, useEngineUnderTest } from './harness';
 
 const bpmn = fixture(import.meta.dirname, 'messages.bpmn');
 
 describe.each(adapters)('message correlation on $name', (adapter) => {
-  let sut: EngineUnderTest;
-  beforeEach(async () => {
-    sut = await adapter.create();
-    await sut.engine.deploy([bpmn]);
-  });
-  afterEach(async () => {
-    vi.useRealTimers();
-    await sut.close();
-  });
+  const sut = useEngineUnderTest(adapter, [bpmn]);
 
   const start = (incidentNumber: string) => sut.engine.startInstance({ bpmnProcessId: 'contract-messages', businessKey: incidentNumber, variables: { incidentNumber } });
   const dispatch = async () => {

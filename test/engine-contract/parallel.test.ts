@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { adapters, fixture, type EngineUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { adapters, fixture, useEngineUnderTest } from './harness';
 
 const bpmn = fixture(import.meta.dirname, 'parallel.bpmn');
 
 describe.each(adapters)('parallel branches on $name', (adapter) => {
-  let sut: EngineUnderTest;
-  beforeEach(async () => {
-    sut = await adapter.create();
-    await sut.engine.deploy([bpmn]);
-  });
-  afterEach(() => sut.close());
+  const sut = useEngineUnderTest(adapter, [bpmn]);
 
   const activate = async (type: string) => (await sut.engine.activateJobs({ type, maxJobs: 1, timeoutMs: 60_000, worker: 'test' }))[0]!;
 

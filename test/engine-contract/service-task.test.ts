@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { adapters, eventually, fixture, type EngineUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { adapters, eventually, fixture, useEngineUnderTest } from './harness';
 
 const bpmn = fixture(import.meta.dirname, 'service-task.bpmn');
 
 describe.each(adapters)('service tasks, mappings and conditions on $name', (adapter) => {
-  let it_: EngineUnderTest;
-  beforeEach(async () => {
-    it_ = await adapter.create();
-    await it_.engine.deploy([bpmn]);
-  });
-  afterEach(() => it_.close());
+  const it_ = useEngineUnderTest(adapter, [bpmn]);
 
   it('creates a job with its type, headers, retries and input mappings; output mapping feeds the FEEL condition', async () => {
     // given

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { adapters, fixture, openTasks, supports, type EngineUnderTest } from './harness';
+import { describe, expect, it, vi } from 'vitest';
+import { adapters, fixture, openTasks, supports, useEngineUnderTest } from './harness';
 
 const bpmn = fixture(import.meta.dirname, 'timers.bpmn');
 const T0 = new Date('2026-11-22T08:00:00Z').getTime();
@@ -8,16 +8,7 @@ const DAY = 24 * 60 * MINUTE;
 
 /** Statutory clocks are long; the engine's clock (global Date) is faked, nothing else. */
 describe.each(adapters.filter((a) => supports(a, 'fakeClock')))('timers on $name', (adapter) => {
-  let sut: EngineUnderTest;
-  beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['Date'], now: T0 });
-    sut = await adapter.create();
-    await sut.engine.deploy([bpmn]);
-  });
-  afterEach(async () => {
-    await sut.close();
-    vi.useRealTimers();
-  });
+  const sut = useEngineUnderTest(adapter, [bpmn], { before: () => vi.useFakeTimers({ toFake: ['Date'], now: T0 }) });
 
   const at = async (ms: number) => {
     vi.setSystemTime(T0 + ms);

@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { adapters, eventually, fixture, openTasks, type EngineUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { adapters, eventually, fixture, openTasks, useEngineUnderTest } from './harness';
 
 const bpmn = fixture(import.meta.dirname, 'user-task.bpmn');
 
 describe.each(adapters)('user tasks on $name', (adapter) => {
-  let sut: EngineUnderTest;
-  beforeEach(async () => {
-    sut = await adapter.create();
-    await sut.engine.deploy([bpmn]);
-  });
-  afterEach(() => sut.close());
+  const sut = useEngineUnderTest(adapter, [bpmn]);
 
   const start = () =>
     sut.engine.startInstance({

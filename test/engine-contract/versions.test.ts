@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { adapters, fixture, openTasks, supports, type EngineUnderTest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { adapters, fixture, openTasks, supports, useEngineUnderTest } from './harness';
 
 const v1 = fixture(import.meta.dirname, 'user-task.bpmn');
 // Version 2 of the same process: the sign-off task goes to another group.
 const v2 = { name: 'user-task.bpmn', content: v1.content.replace('candidateGroups="leaders"', 'candidateGroups="sector-leaders"') };
 
 describe.each(adapters)('deployment versions on $name', (adapter) => {
-  let sut: EngineUnderTest;
-  beforeEach(async () => {
-    sut = await adapter.create();
-  });
-  afterEach(() => sut.close());
+  const sut = useEngineUnderTest(adapter, []);
 
   const runToSignOff = async (key: string) => {
     const [verify] = await openTasks(sut.engine, key);
