@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
-  createAuditRepository, createEngineStore, createInboxRepository, createIncidentRepository, createOrgUnitRepository,
+  createAuditRepository, createEngineStore, createIncidentRepository, createOrgUnitRepository,
   createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, type Database, type DatabaseTarget,
 } from '@kuaibao/db';
 import { selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
@@ -12,6 +12,7 @@ import { hashPassword } from './auth/password';
 import { loadConfig, type Config } from './config';
 import type { ApiDeps } from './deps';
 import { watchOpenTasks } from './events/open-task-watcher';
+import { inboxFor } from './inbox/inbox-for-engine';
 import { TaskEventBus } from './events/task-event-bus';
 import { reconcileUnstartedSubmits } from './services/report-service';
 
@@ -48,6 +49,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ?? (await selectEngine({ zeebe: config.zeebe, store: () => createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS }));
   const { engine } = selected;
   await engine.deploy(processResources());
+  const incidents = createIncidentRepository(db.prisma);
+  const { inbox, watchIntervalMs } = inboxFor(selected, db, incidents);
   const deps: ApiDeps = {
     config,
     db,
@@ -56,8 +59,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     users: createUserRepository(db.prisma),
     sessions: createSessionRepository(db.prisma),
     orgUnits: createOrgUnitRepository(db.prisma),
-    incidents: createIncidentRepository(db.prisma),
-    inbox: createInboxRepository(db.prisma),
+    incidents,
+    inbox,
     audit: createAuditRepository(db.prisma),
     events: new TaskEventBus(),
     now,
@@ -67,7 +70,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
     ? startWorkers(engine, createHandlers(createHandlerDeps(db, now)))
     : [];
-  const watcher = watchOpenTasks({ openTaskHeads: () => deps.inbox.openTaskHeads(), events: deps.events });
+  const watcher = watchOpenTasks({ openTaskHeads: () => deps.inbox.openTaskHeads(), events: deps.events, intervalMs: watchIntervalMs });
   const app = createApp(deps, { ...(options.web && { beforeFallback: options.web }) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));

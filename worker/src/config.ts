@@ -21,6 +21,9 @@ const workerSchema = z.object({
   ENGINE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
 });
 
+/** The worker's own variables (.env.example documents them; a test checks it). */
+export const WORKER_ENV_KEYS = Object.keys(workerSchema.shape) as (keyof z.infer<typeof workerSchema>)[];
+
 export type WorkerConfig = Omit<z.infer<typeof workerSchema>, 'WORKER_NAME'> & {
   WORKER_NAME: string;
   database: Extract<DatabaseTarget, { kind: 'postgres' }>;
