@@ -1,4 +1,5 @@
-import { exitOnError, runServer } from './run-server';
+import { exitOnError } from '@kuaibao/worker';
+import { runServer } from './run-server';
 
 /** `npm start`: the whole system in one process. */
 runServer('all-in-one').catch(exitOnError);

@@ -1,4 +1,5 @@
 import { databaseTargetFromEnv, DEMO_PASSWORD, LINCANG_USERS } from '@kuaibao/db';
+import { stopOnSignals } from '@kuaibao/worker';
 import { loadConfig, type Config } from './config';
 import { startServer } from './server';
 import { isWebAppBuilt, serveWebApp } from './web/serve-web-app';
@@ -39,22 +40,5 @@ export async function runServer(mode: RunMode): Promise<void> {
     console.log(`  演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`);
     for (const user of LINCANG_USERS) console.log(`    ${user.username.padEnd(18)} ${user.displayName}  ${user.roles.join(', ')}  (${user.unitId})`);
   }
-  const shutdown = (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-}
-
-/** An entry point's last line: a configuration error names its variable, anything else shows its stack. */
-export function exitOnError(error: unknown): never {
-  console.error(error instanceof Error && error.message.startsWith('Invalid ') ? error.message : error);
-  process.exit(1);
+  stopOnSignals(() => server.close(), (signal) => `${signal}: shutting down`);
 }

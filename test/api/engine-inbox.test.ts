@@ -1,8 +1,8 @@
 import { createEngineInbox, type RunningServer } from '@kuaibao/api';
 import { LINCANG_USERS, type InboxFilter } from '@kuaibao/db';
-import { candidateGroupsOf } from '@kuaibao/domain';
+import { candidateGroupsOf, roleSchema } from '@kuaibao/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstReport, login, waitForTask } from './client';
+import { firstReport, login, waitForTask, type Client } from './client';
 import { startTestServer } from './server';
 
 /**
@@ -17,10 +17,10 @@ describe('the inbox through the engine port', () => {
     // given: open tasks in every state the inbox distinguishes — waiting for a group, claimed, at sign-off, in two units
     server = await startTestServer();
     const url = server.url;
-    const [lxReporter, sjReporter, lxVerifier, lxLeader, sjVerifier] = await Promise.all(
-      ['lx_reporter', 'sj_reporter', 'lx_verifier', 'lx_leader', 'sj_verifier'].map((u) => login(url, u)),
-    );
-    const submit = async (reporter: typeof lxReporter, overrides: Record<string, unknown>) =>
+    const [lxReporter, sjReporter, lxVerifier, lxLeader, sjVerifier] = await Promise.all([
+      login(url, 'lx_reporter'), login(url, 'sj_reporter'), login(url, 'lx_verifier'), login(url, 'lx_leader'), login(url, 'sj_verifier'),
+    ]);
+    const submit = async (reporter: Client, overrides: Record<string, unknown>) =>
       (await reporter.post('/api/reports', firstReport(overrides))).body.incidentNumber as string;
     const waiting = await submit(lxReporter, { severity: 'IV' });
     const claimed = await submit(lxReporter, { severity: 'II', category: 'accident_disaster' });
@@ -36,7 +36,7 @@ describe('the inbox through the engine port', () => {
 
   const filtersOf = (username: string): InboxFilter[] => {
     const user = LINCANG_USERS.find((u) => u.username === username)!;
-    const base = { groups: candidateGroupsOf(user), username, now, offset: 0, limit: 50 };
+    const base = { groups: candidateGroupsOf({ unitId: user.unitId, roles: roleSchema.array().parse(user.roles) }), username, now, offset: 0, limit: 50 };
     const tomorrow = new Date(now.getTime() + 86_400_000 * 30);
     return [
       base,

@@ -6,3 +6,4 @@ export type { Handler, JobContext } from './handler';
 export type { HandlerDeps } from './handlers/deps';
 // Not in createHandlers yet: no BPMN uses TASK_TYPES.resolveClock until the timers land (issue 5).
 export { resolveClockHandler, type ResolveClockDeps } from './handlers/resolve-clock';
+export { stopOnSignals, exitOnError } from './process-lifecycle';

@@ -1,4 +1,5 @@
 import { loadWorkerConfig } from './config';
+import { exitOnError, stopOnSignals } from './process-lifecycle';
 import { startWorkerProcess } from './worker-process';
 
 /** `npm run worker`: the job workers as their own process (production: beside `npm run api`). */
@@ -11,22 +12,7 @@ async function run() {
   console.log(`  流程引擎 engine: ${engine}; 数据库 database: ${database}`);
   console.log(`  任务类型 job types: ${worker.taskTypes.join(', ')}`);
   console.log(`  健康检查 health: ${worker.health.url}`);
-  const shutdown = (signal: string) => {
-    console.log(`${signal}: stopping the worker (finishing jobs in flight)`);
-    worker.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals(() => worker.close(), (signal) => `${signal}: stopping the worker (finishing jobs in flight)`);
 }
 
-run().catch((error: unknown) => {
-  // A configuration error names the variable: its message is all the operator needs.
-  console.error(error instanceof Error && error.message.startsWith('Invalid ') ? error.message : error);
-  process.exit(1);
-});
+run().catch(exitOnError);
