@@ -48,7 +48,7 @@ describe('the API on Zeebe', () => {
       status: 200,
       body: {
         status: 'up',
-        database: { kind: 'pglite', status: 'up' },
+        database: { kind: server.deps.db.kind, status: 'up' },
         engine: { kind: 'zeebe', status: 'up', topology: { gatewayVersion: '8.8.11', brokers: 1, partitions: { total: 1, withHealthyLeader: 1 } } },
       },
     });

@@ -26,7 +26,7 @@ describe('the worker health endpoint', () => {
       // then
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/health$/);
       expect(healthy.status).toBe(200);
-      expect(await healthy.json()).toMatchObject({ status: 'up', worker: { name: 'w1' }, engine: { kind: 'embedded', status: 'up' }, database: { kind: 'pglite', status: 'up' } });
+      expect(await healthy.json()).toMatchObject({ status: 'up', worker: { name: 'w1' }, engine: { kind: 'embedded', status: 'up' }, database: { kind: db.kind, status: 'up' } });
       expect([elsewhere.status, posted.status]).toEqual([404, 404]);
       expect(broken.status).toBe(503);
       expect(await broken.json()).toMatchObject({ status: 'down', engine: { status: 'down', error: expect.any(String) }, database: { status: 'down' } });
