@@ -1,3 +1,4 @@
+import { zeebeConfigFromEnv, type ZeebeConfig } from '@kuaibao/engine';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -15,13 +16,16 @@ const configSchema = z.object({
   KUAIBAO_DEMO_DATA: booleanFlag.default(true),
   /** Largest accepted JSON body, e.g. 64kb. */
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('64kb'),
-  /** Run the job workers in this process (embedded mode). */
+  /** Run the job workers in this process (`npm start`); `npm run api` sets false: the workers are `npm run worker`. */
   KUAIBAO_EMBEDDED_WORKERS: booleanFlag.default(true),
   /** Scheduler pass of the embedded engine (timers, job timeouts), in ms. */
   ENGINE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema> & {
+  /** The engine: Zeebe when ZEEBE_ADDRESS is set (variables in packages/engine/src/zeebe/config.ts), else null: embedded. */
+  zeebe: ZeebeConfig | null;
+};
 
 /** Reads the configuration once at start; a bad value stops the start naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +34,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  return parsed.data;
+  return { ...parsed.data, zeebe: zeebeConfigFromEnv(env) };
 }

@@ -1,7 +1,7 @@
 import type {
   AuditRepository, Database, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, UserRepository,
 } from '@kuaibao/db';
-import type { WorkflowEngine } from '@kuaibao/engine';
+import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
 import type { Router } from 'express';
 import type { Config } from './config';
 import type { TaskEventBus } from './events/task-event-bus';
@@ -11,6 +11,8 @@ export interface ApiDeps {
   config: Config;
   db: Database;
   engine: WorkflowEngine;
+  /** Which engine runs (embedded or Zeebe) and whether it answers; Zeebe adds its topology. */
+  engineHealth: () => Promise<EngineHealth>;
   users: UserRepository;
   sessions: SessionRepository;
   orgUnits: OrgUnitRepository;

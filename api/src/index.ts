@@ -3,3 +3,4 @@ export { createApp } from './app';
 export { loadConfig, type Config } from './config';
 export { hashPassword } from './auth/password';
 export { serveWebApp, isWebAppBuilt, WEB_DIST_DIR } from './web/serve-web-app';
+export { createEngineInbox } from './inbox/engine-inbox';

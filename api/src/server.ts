@@ -1,17 +1,18 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
-  createAuditRepository, createEngineStore, createInboxRepository, createIncidentRepository, createOrgUnitRepository,
+  createAuditRepository, createEngineStore, createIncidentRepository, createOrgUnitRepository,
   createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, type Database, type DatabaseTarget,
 } from '@kuaibao/db';
-import { EmbeddedEngine, type JobWorker } from '@kuaibao/engine';
+import { selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
 import { processResources } from '@kuaibao/processes';
-import { createHandlers, startWorkers } from '@kuaibao/worker';
+import { createHandlerDeps, createHandlers, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { loadConfig, type Config } from './config';
 import type { ApiDeps } from './deps';
 import { watchOpenTasks } from './events/open-task-watcher';
+import { inboxFor } from './inbox/inbox-for-engine';
 import { TaskEventBus } from './events/task-event-bus';
 import { reconcileUnstartedSubmits } from './services/report-service';
 
@@ -30,29 +31,36 @@ export interface StartOptions {
   db?: Database;
   /** Mounts the web app (static files) before the final 404 handler. */
   web?: (app: Express) => void;
+  /** An already opened engine (tests); default: the one config.zeebe selects (engine-selection). Closed with the server. */
+  engine?: SelectedEngine;
 }
 
 /**
- * Embedded mode in one process: database (PGlite or PostgreSQL) with migrations, demo data on first
- * start, the embedded engine with every BPMN in processes/ deployed, the job workers, and the HTTP API.
+ * The API: database (PGlite or PostgreSQL) with migrations, demo data on first start, the engine
+ * (embedded, or Zeebe when configured) with every BPMN in processes/ deployed, the HTTP API, and
+ * the job workers unless KUAIBAO_EMBEDDED_WORKERS is false (`npm run api` beside `npm run worker`).
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
   const db = options.db ?? (await openDatabase(options.database ?? databaseTargetFromEnv()));
   const now = () => new Date();
   const loadedDemoData = config.KUAIBAO_DEMO_DATA ? await loadDemoData(db.prisma, hashPassword) : false;
-  const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS });
+  const selected = options.engine
+    ?? (await selectEngine({ zeebe: config.zeebe, store: () => createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS }));
+  const { engine } = selected;
   await engine.deploy(processResources());
-  engine.start();
+  const incidents = createIncidentRepository(db.prisma);
+  const { inbox, watchIntervalMs } = inboxFor(selected, db, incidents);
   const deps: ApiDeps = {
     config,
     db,
     engine,
+    engineHealth: () => selected.health(),
     users: createUserRepository(db.prisma),
     sessions: createSessionRepository(db.prisma),
     orgUnits: createOrgUnitRepository(db.prisma),
-    incidents: createIncidentRepository(db.prisma),
-    inbox: createInboxRepository(db.prisma),
+    incidents,
+    inbox,
     audit: createAuditRepository(db.prisma),
     events: new TaskEventBus(),
     now,
@@ -60,9 +68,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const reconciled = await reconcileUnstartedSubmits(deps, new Date());
   if (reconciled.linked + reconciled.undone > 0) console.warn('[api] submits interrupted by a crash:', reconciled);
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
-    ? startWorkers(engine, createHandlers({ orgUnits: deps.orgUnits, incidents: deps.incidents, audit: deps.audit, now }))
+    ? startWorkers(engine, createHandlers(createHandlerDeps(db, now)))
     : [];
-  const watcher = watchOpenTasks({ openTaskHeads: () => deps.inbox.openTaskHeads(), events: deps.events });
+  const watcher = watchOpenTasks({ openTaskHeads: () => deps.inbox.openTaskHeads(), events: deps.events, intervalMs: watchIntervalMs });
   const app = createApp(deps, { ...(options.web && { beforeFallback: options.web }) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -79,7 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await Promise.all(workers.map((w) => w.close()));
-      await engine.close();
+      await selected.close();
       await db.close();
     },
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZEEBE_ENV_KEYS } from '@kuaibao/engine';
+import { WORKER_ENV_KEYS } from '@kuaibao/worker';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 const composeText = read('docker-compose.yml');
 // Compose resolves YAML merge keys (<<: *app) before it validates; so does this parse.
 const compose = parse(composeText, { merge: true }) as {
-  services: Record<string, { image?: string; build?: unknown; command?: string[]; healthcheck?: { test?: unknown; disable?: boolean }; deploy?: { replicas?: unknown }; depends_on?: Record<string, { condition: string }> }>;
+  services: Record<string, { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; healthcheck?: { test?: unknown; disable?: boolean }; deploy?: { replicas?: unknown }; depends_on?: Record<string, { condition: string }> }>;
 };
 const envExample = new Set(
   read('.env.example')
@@ -73,5 +74,22 @@ describe('docker-compose.yml', () => {
     expect(ZEEBE_ENV_KEYS.filter((name) => !envExample.has(name) && !['ZEEBE_ADDRESS', 'ZEEBE_REST_ADDRESS'].includes(name))).toEqual([]);
     expect(composeText).toContain('ZEEBE_ADDRESS: zeebe:26500');
     expect(composeText).toContain('ZEEBE_REST_ADDRESS: http://zeebe:8080');
+  });
+
+  it('runs `npm run api` without in-process workers and `npm run worker` whose healthcheck asks its health port', () => {
+    // given
+    const { api, worker } = compose.services;
+    const rootScripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+
+    // then
+    expect(rootScripts.api).toBe('tsx api/src/api-main.ts');
+    expect(rootScripts.worker).toBe('tsx worker/src/main.ts');
+    expect(api?.environment?.KUAIBAO_EMBEDDED_WORKERS).toBe('false');
+    const port = worker?.environment?.WORKER_HEALTH_PORT;
+    expect(port).toMatch(/^\d+$/);
+    expect(JSON.stringify(worker?.healthcheck?.test)).toContain(`http://127.0.0.1:${port}/health`);
+    // set by compose itself, or embedded-engine only
+    const notInEnvFile = ['WORKER_HEALTH_PORT', 'ENGINE_SCHEDULER_INTERVAL_MS'];
+    expect(WORKER_ENV_KEYS.filter((name) => !envExample.has(name) && !notInEnvFile.includes(name))).toEqual([]);
   });
 });

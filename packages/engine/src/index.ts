@@ -10,3 +10,7 @@ export {
   ZeebeEngine, createZeebeEngine, loadZeebeConfig, zeebeConfigFromEnv, ZEEBE_ENV_KEYS, BUSINESS_KEY_VARIABLE,
   type ZeebeEngineOptions, type ZeebeConfig, type ZeebeHealth,
 } from './zeebe';
+export {
+  selectEngine, embeddedSelection, zeebeSelection,
+  type EngineKind, type EngineHealth, type SelectedEngine, type EngineSelection,
+} from './engine-selection';

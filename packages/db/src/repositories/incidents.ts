@@ -110,6 +110,10 @@ export function createIncidentRepository(prisma: PrismaClient) {
 
     reportByInstance: (instanceKey: string) => prisma.incidentReport.findUnique({ where: { instanceKey }, include: { incident: true } }),
 
+    /** The reports (with their incidents) of these workflow instances, in one query. */
+    reportsByInstances: (instanceKeys: string[]) =>
+      prisma.incidentReport.findMany({ where: { instanceKey: { in: instanceKeys } }, include: { incident: true } }),
+
     /** Reports still marked submitting without an instance: left by a crash between the two steps of a submit. */
     unstartedReports: (olderThan: Date) =>
       prisma.incidentReport.findMany({ where: { instanceKey: null, status: 'submitting', createdAt: { lt: olderThan } } }),

@@ -1,0 +1,87 @@
+import { createEngineInbox, type RunningServer } from '@kuaibao/api';
+import { LINCANG_USERS, type InboxFilter } from '@kuaibao/db';
+import { candidateGroupsOf, roleSchema } from '@kuaibao/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstReport, login, waitForTask, type Client } from './client';
+import { startTestServer } from './server';
+
+/**
+ * On Zeebe the inbox goes through the engine port (user tasks live in the cluster). It must answer
+ * exactly what the SQL inbox answers: both run here on the embedded engine, over the same tasks.
+ */
+describe('the inbox through the engine port', () => {
+  let server: RunningServer;
+  const now = new Date();
+
+  beforeAll(async () => {
+    // given: open tasks in every state the inbox distinguishes — waiting for a group, claimed, at sign-off, in two units
+    server = await startTestServer();
+    const url = server.url;
+    const [lxReporter, sjReporter, lxVerifier, lxLeader, sjVerifier] = await Promise.all([
+      login(url, 'lx_reporter'), login(url, 'sj_reporter'), login(url, 'lx_verifier'), login(url, 'lx_leader'), login(url, 'sj_verifier'),
+    ]);
+    const submit = async (reporter: Client, overrides: Record<string, unknown>) =>
+      (await reporter.post('/api/reports', firstReport(overrides))).body.incidentNumber as string;
+    const waiting = await submit(lxReporter, { severity: 'IV' });
+    const claimed = await submit(lxReporter, { severity: 'II', category: 'accident_disaster' });
+    const signed = await submit(lxReporter, { severity: 'III' });
+    const other = await submit(sjReporter, { reportingUnitId: 'sj-yjj', place: { divisionCode: '530925', address: '双江县勐勐镇' } });
+    await waitForTask(lxVerifier, waiting, 'verify');
+    await lxVerifier.post(`/api/tasks/${(await waitForTask(lxVerifier, claimed, 'verify')).key}/claim`);
+    await lxVerifier.post(`/api/tasks/${(await waitForTask(lxVerifier, signed, 'verify')).key}/complete`, { decision: 'confirm', opinion: '属实' });
+    await waitForTask(lxLeader, signed, 'sign_off');
+    await waitForTask(sjVerifier, other, 'verify');
+  });
+  afterAll(() => server?.close());
+
+  const filtersOf = (username: string): InboxFilter[] => {
+    const user = LINCANG_USERS.find((u) => u.username === username)!;
+    const base = { groups: candidateGroupsOf({ unitId: user.unitId, roles: roleSchema.array().parse(user.roles) }), username, now, offset: 0, limit: 50 };
+    const tomorrow = new Date(now.getTime() + 86_400_000 * 30);
+    return [
+      base,
+      { ...base, view: 'mine' },
+      { ...base, view: 'group' },
+      { ...base, view: 'all', sort: 'created' },
+      { ...base, kind: 'verify' },
+      { ...base, severity: 'II' },
+      { ...base, category: 'natural_disaster' },
+      { ...base, reportingUnitId: 'sj-yjj' },
+      { ...base, overdue: true, now: tomorrow },
+      { ...base, overdue: false },
+      { ...base, offset: 1, limit: 1 },
+      { ...base, sort: 'created', offset: 1, limit: 2 },
+    ];
+  };
+
+  it.each([
+    ['lx_verifier', { mine: 1, group: 1, all: 2 }],
+    ['lx_leader', { mine: 0, group: 1, all: 1 }],
+    ['sj_verifier', { mine: 0, group: 1, all: 1 }],
+    ['lc_duty', { mine: 0, group: 0, all: 0 }],
+  ])('lists and counts for %s what the SQL inbox does', async (username, expected) => {
+    // given
+    const byPort = createEngineInbox(server.deps.engine, server.deps.incidents);
+    const bySql = server.deps.inbox;
+
+    for (const filter of filtersOf(username)) {
+      // when
+      const [port, sql] = await Promise.all([byPort.list(filter), bySql.list(filter)]);
+
+      // then
+      expect(port, JSON.stringify(filter)).toEqual(sql);
+    }
+    const { view: _view, offset: _offset, limit: _limit, ...base } = filtersOf(username)[0]!;
+    const counts = await bySql.counts(base);
+    expect(await byPort.counts(base)).toEqual(counts);
+    expect(counts).toMatchObject(expected);
+  });
+
+  it('sees the same open tasks for the live inbox', async () => {
+    const byPort = await createEngineInbox(server.deps.engine, server.deps.incidents).openTaskHeads();
+    const bySql = await server.deps.inbox.openTaskHeads();
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect(byPort.sort(byKey)).toEqual(bySql.sort(byKey));
+    expect(bySql).toHaveLength(4);
+  });
+});
