@@ -49,11 +49,20 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-/** Every element whose value differs between two stored contents, in the order of the later report. */
+/** The order of the report form; the stored JSON keeps no key order (PostgreSQL jsonb). */
+const FORM_ORDER = [
+  'title', 'category', 'severity', 'sensitive', 'mayEscalate', 'occurredAt', 'learnedAt', 'receivedAt', 'phoneReportedAt', 'endedAt',
+  'place.divisionCode', 'place.address', 'place.longitude', 'place.latitude',
+  'casualties.dead', 'casualties.injured', 'casualties.seriouslyInjured', 'casualties.missing', 'casualties.trapped', 'casualties.poisoned',
+  'economicLossYuan', 'course', 'cause', 'harm', 'trend', 'measures', 'helpNeeded', 'progress', 'notes', 'contact.name', 'contact.phone',
+];
+const rank = (field: string) => (FORM_ORDER.includes(field) ? FORM_ORDER.indexOf(field) : FORM_ORDER.length);
+
+/** Every element whose value differs between two stored contents, in the order of the report form. */
 export function reportChanges(before: Content, after: Content): ReportChange[] {
   const was = flatten(before);
   const now = flatten(after);
-  const fields = [...new Set([...now.keys(), ...was.keys()])];
+  const fields = [...new Set([...now.keys(), ...was.keys()])].sort((a, b) => rank(a) - rank(b));
   return fields
     .filter((field) => !same(was.get(field), now.get(field)))
     .map((field) => ({ field, before: was.get(field) ?? null, after: now.get(field) ?? null }));
