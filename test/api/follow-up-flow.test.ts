@@ -5,6 +5,7 @@ import { startTestServer } from './server';
 
 type Dossier = {
   status: string;
+  severity: string;
   closedAt: string | null;
   reports: { id: string; kind: string; status: string; content: Record<string, any>; changes: { field: string; label: string; before: unknown; after: unknown }[] | null; receipts: { role: string; unitName: string; receiverUnitName: string; acknowledgedBy: string | null }[]; workflow?: { state: string } }[];
   timeline: { action: string; actor: string; reportId: string | null; detail: Record<string, unknown> }[];
@@ -78,7 +79,7 @@ describe('续报 and 终报 over HTTP', () => {
 
     // then: the dossier lists both reports in order, the 续报 with its difference and the same recipients
     const dossier = await dossierWhen(number, allDelivered);
-    expect(dossier.status).toBe('open');
+    expect(dossier).toMatchObject({ status: 'open', severity: 'III' });
     const [first, second] = dossier.reports;
     expect(second).toMatchObject({ id: followUp.body.reportId, kind: 'follow_up', status: 'received' });
     expect(second!.changes).toEqual([

@@ -131,6 +131,22 @@ export function createIncidentRepository(prisma: PrismaClient) {
       return rows.map((r) => r.incidentNumber);
     },
 
+    /**
+     * The dossier header (title, category, severity, sensitive) takes the facts of the latest report the
+     * city duty office has received — a 续报 that regraded the incident regrades the dossier; a receipt of
+     * an older report arriving later changes nothing. Idempotent.
+     */
+    async refreshHeader(number: string) {
+      const latest = await prisma.incidentReport.findFirst({ where: { incidentNumber: number, status: 'received' }, orderBy: { sequence: 'desc' } });
+      const facts = (latest?.content ?? {}) as { title?: unknown; category?: unknown; severity?: unknown; sensitive?: unknown };
+      const data = {
+        ...(typeof facts.title === 'string' && { title: facts.title }),
+        ...(typeof facts.category === 'string' && { category: facts.category }),
+        ...(typeof facts.severity === 'string' && { severity: facts.severity }),
+        ...(typeof facts.sensitive === 'boolean' && { sensitive: facts.sensitive }),
+      };
+      if (Object.keys(data).length > 0) await prisma.incident.update({ where: { number }, data });
+    },
     async closeIncident(number: string, at: Date, client: Client = prisma) {
       await client.incident.updateMany({ where: { number, status: 'open' }, data: { status: 'closed', closedAt: at } });
     },
