@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '@kuaibao/api';
 import { firstReport, login, waitForTask, type Client } from '../api/client';
 import { collectBrowserErrors, launchChromium, screenshotAll, startWebServer, VIEWPORTS } from './browser';
-import { loginInBrowser } from './pages';
+import { inboxRow, loginInBrowser } from './pages';
 
 describe('the web app: a 续报 from the dossier page, and its difference', () => {
   let server: RunningServer;
@@ -54,8 +54,19 @@ describe('the web app: a 续报 from the dossier page, and its difference', () =
     await reporter.getByTestId('later-submit').click();
     await reporter.getByText('已提交，待单位领导审签').waitFor();
 
-    // and the leader signs it off, the recipients acknowledge
-    await complete(as.lx_leader!, number, 'sign_off', { decision: 'approve' });
+    // and the leader, on the task page, sees what changed and signs it off; the recipients acknowledge
+    const leaderContext = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+    collectBrowserErrors(leaderContext, 'lx_leader', errors);
+    const leader = await leaderContext.newPage();
+    pages.set('lx_leader', leader);
+    await loginInBrowser(leader, server.url, 'lx_leader');
+    await inboxRow(leader, number, 'sign_off').getByRole('button', { name: /办\s*理/ }).click();
+    await leader.getByTestId('decision-form').waitFor();
+    expect(await leader.getByTestId('report-changes').innerText()).toContain('受伤人数');
+    await leader.getByTestId('decision-form').getByText('退回报告人').waitFor();
+    await leader.getByTestId('opinion').fill('同意续报');
+    await leader.getByTestId('complete').click();
+    await leader.waitForURL(/\/inbox$/);
     await complete(as.lc_yjj_duty!, number, 'acknowledge_superior');
     await complete(as.lx_duty!, number, 'acknowledge_government');
     await complete(as.lc_duty!, number, 'receive_city');

@@ -16,6 +16,9 @@ function display(change: ReportChange, value: unknown, { t, labels }: Pick<I18n,
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The top-level elements a difference touches (`casualties.dead` → `casualties`), for ReportView's highlight. */
+export const changedElementsOf = (changes: ReportChange[] | null | undefined): string[] => [...new Set((changes ?? []).map((c) => c.field.split('.')[0]!))];
+
 /** 续报/终报: what differs from the previous report of the dossier (element, before, now). */
 export function ReportChanges({ changes }: { changes: ReportChange[] }) {
   const i18n = useI18n();

@@ -7,7 +7,7 @@ import type { Dossier } from '../api/types';
 import { Diagram } from '../components/diagram';
 import { DossierTimeline } from '../components/dossier-timeline';
 import { LaterReportForm } from '../components/later-report-form';
-import { ReportChanges } from '../components/report-changes';
+import { changedElementsOf, ReportChanges } from '../components/report-changes';
 import { Receipts } from '../components/receipts';
 import { ReportView } from '../components/report-view';
 import { CategoryTag, SeverityTag } from '../components/tags';
@@ -74,7 +74,7 @@ export function DossierPage() {
                 data-testid={`report-${report.kind}`}
               >
                 {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}
-                <ReportView content={report.content} highlight={[...new Set(report.changes?.map((c) => c.field.split('.')[0]!) ?? [])]} />
+                <ReportView content={report.content} highlight={changedElementsOf(report.changes)} />
               </Card>
             </Col>
             <Col xs={24} lg={11}>
