@@ -83,7 +83,14 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
   return (
     <Card title={t('later.title')} style={{ marginBottom: 16 }} data-testid="later-report-form">
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('later.hint')} />
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={initialValues}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={initialValues}
+        // A message goes as soon as its field is edited (applyIssues set it by hand, so antd would keep it).
+        onValuesChange={(changed: Partial<Values>) => form.setFields((Object.keys(changed) as (keyof Values)[]).map((name) => ({ name, errors: [] })))}
+      >
         <Form.Item name="kind" label={t('later.kind')}>
           <Radio.Group optionType="button" buttonStyle="solid">
             <Radio.Button value="follow_up" data-testid="later-kind-follow_up">{labels.reportKind.follow_up}</Radio.Button>
