@@ -26,12 +26,14 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
   let verifier: Client;
   let leaderTaskKey: string;
   let verifyTaskKey: string;
+  let incidentNumber: string;
   beforeAll(async () => {
     server = await startTestServer();
     reporter = await login(server.url, 'lx_reporter');
     verifier = await login(server.url, 'lx_verifier');
     const leader = await login(server.url, 'lx_leader');
     const number = (await reporter.post('/api/reports', firstReport())).body.incidentNumber;
+    incidentNumber = number;
     verifyTaskKey = (await waitForTask(verifier, number, 'verify')).key;
     const second = (await reporter.post('/api/reports', firstReport({ title: '第二起' }))).body.incidentNumber;
     await verifier.post(`/api/tasks/${(await waitForTask(verifier, second, 'verify')).key}/complete`, { decision: 'confirm' });
@@ -71,6 +73,32 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['a title far too long', firstReport({ title: '火'.repeat(5000) }), undefined, 400, 'title'],
         ['string numbers', firstReport({ casualties: { dead: '1', injured: 0, seriouslyInjured: 0, missing: 0, trapped: 0 } }), undefined, 400, 'casualties.dead'],
       ],
+    },
+    {
+      name: 'POST /api/incidents/:number/reports (续报/终报)',
+      path: () => `/api/incidents/${incidentNumber}/reports`,
+      user: () => reporter,
+      cases: [
+        ['empty object', {}, undefined, 400, 'kind'],
+        ['a 首报 through this door', { kind: 'first', progress: '进展' }, undefined, 400, 'kind'],
+        ['a 续报 without progress', { kind: 'follow_up', casualties: { dead: 1 } }, undefined, 400, 'progress'],
+        ['a 终报 without the end of the response', { kind: 'final', cause: '疲劳驾驶' }, undefined, 400, 'endedAt'],
+        ['negative casualties', { kind: 'follow_up', progress: '进展', casualties: { dead: -1 } }, undefined, 400, 'casualties.dead'],
+        ['a blank progress', { kind: 'follow_up', progress: '   ' }, undefined, 400, 'progress'],
+        ['the incident number in the body', { kind: 'follow_up', progress: '进展', incidentNumber: 'KB-530902-20261122-0001' }, undefined, 400, 'incidentNumber'],
+        ['another unit', { kind: 'follow_up', progress: '进展', reportingUnitId: 'sj-yjj' }, undefined, 400, 'reportingUnitId'],
+        ['classified content', { kind: 'follow_up', progress: '进展', classified: true }, undefined, 400, 'classified'],
+        ['not a date', { kind: 'final', endedAt: 'yesterday' }, undefined, 400, 'endedAt'],
+        ['string numbers', { kind: 'final', endedAt: '2026-11-22T11:30:00+08:00', economicLossYuan: '1000' }, undefined, 400, 'economicLossYuan'],
+        ['valid, but the 首报 is not signed off yet', { kind: 'follow_up', progress: '火势扩大' }, undefined, 409],
+      ],
+    },
+    {
+      name: 'POST /api/incidents/:number/reports (an incident that does not exist)',
+      path: () => '/api/incidents/KB-530902-20200101-9999/reports',
+      user: () => reporter,
+      common: false,
+      cases: [['no such incident', { kind: 'follow_up', progress: '进展' }, undefined, 404]],
     },
     {
       name: 'POST /api/tasks/:key/complete (verify)',
@@ -118,6 +146,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
       it.each([...(endpoint.common === false ? [] : COMMON), ...endpoint.cases])('%s', async (_name, body, headers, expectedStatus, fieldPath) => {
         // given
         const before = await server.deps.db.prisma.incident.count();
+        const reportsBefore = await server.deps.db.prisma.incidentReport.count();
 
         // when
         const response = await endpoint.user().request('POST', endpoint.path(), body, headers);
@@ -130,6 +159,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         expect(response.body).toMatchObject({ status: response.status, type: expect.stringContaining('/problems/'), title: expect.any(String), code: expect.any(String) });
         if (fieldPath) expect(response.body.errors.map((e: { path: string }) => e.path)).toContain(fieldPath);
         expect(await server.deps.db.prisma.incident.count()).toBe(before);
+        expect(await server.deps.db.prisma.incidentReport.count()).toBe(reportsBefore);
       });
     });
   }

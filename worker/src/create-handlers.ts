@@ -1,10 +1,12 @@
 import { TASK_TYPES } from '@kuaibao/domain';
 import type { Handler } from './handler';
+import { closeIncidentHandler } from './handlers/close-incident';
 import { closeReportHandler } from './handlers/close-report';
 import { completeReportHandler } from './handlers/complete-report';
 import type { HandlerDeps } from './handlers/deps';
 import { dispatchHandler } from './handlers/dispatch';
 import { resolveRecipientsHandler } from './handlers/recipients';
+import { returnReportHandler } from './handlers/return-report';
 
 /** Every job type of processes/*.bpmn with its handler (a test keeps the two in step). */
 export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
@@ -13,5 +15,7 @@ export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
     [TASK_TYPES.dispatch]: dispatchHandler(deps),
     [TASK_TYPES.close]: closeReportHandler(deps),
     [TASK_TYPES.complete]: completeReportHandler(deps),
+    [TASK_TYPES.returnReport]: returnReportHandler(deps),
+    [TASK_TYPES.closeIncident]: closeIncidentHandler(deps),
   };
 }

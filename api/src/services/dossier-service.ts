@@ -1,4 +1,4 @@
-import { RECEIPT_TASK_KIND } from '@kuaibao/domain';
+import { changeLabel, RECEIPT_TASK_KIND, type Locale, type ReportChange } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError } from '../errors/app-error';
@@ -6,11 +6,16 @@ import { canSee, visibilityOf } from './visibility';
 
 const receiptKind = (role: string): string | undefined => RECEIPT_TASK_KIND[role as keyof typeof RECEIPT_TASK_KIND];
 
+/** A later report's difference from the previous one, each element labelled in `locale`. */
+const labelledChanges = (changes: unknown, locale: Locale) =>
+  Array.isArray(changes) ? (changes as ReportChange[]).map((c) => ({ field: c.field, label: changeLabel(c.field, locale), before: c.before, after: c.after })) : null;
+
 /**
- * The dossier (档案) of one incident: its reports, every step of the audit trail, where each
- * report's workflow waits now (open tasks, incidents), and each recipient's receipt status.
+ * The dossier (档案) of one incident: its reports in order (续报/终报 with their difference from the
+ * previous report), every step of the audit trail, where each report's workflow waits now (open tasks,
+ * incidents), and each recipient's receipt status.
  */
-export async function getDossier(deps: ApiDeps, user: SessionUser, number: string) {
+export async function getDossier(deps: ApiDeps, user: SessionUser, number: string, locale: Locale = 'zh-CN') {
   const incident = await deps.incidents.get(number);
   if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', `Incident ${number} not found`);
   const [trail, recipients, instances] = await Promise.all([
@@ -30,6 +35,7 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
         sequence: report.sequence,
         status: report.status,
         content: report.content,
+        changes: labelledChanges(report.changes, locale),
         createdAt: report.createdAt.toISOString(),
         submittedAt: report.submittedAt?.toISOString() ?? null,
         workflow: instance && {

@@ -69,11 +69,13 @@ export async function reconcileUnstartedSubmits(deps: Pick<ApiDeps, 'incidents' 
   for (const report of await deps.incidents.unstartedReports(olderThan)) {
     const instances = await deps.engine.findInstances({ businessKey: report.incidentNumber });
     const instance = instances.find((i) => i.variables.reportId === report.id);
+    const first = report.kind === 'first';
     if (instance) {
-      await deps.incidents.linkInstance(report.id, instance.key, 'verifying');
+      await deps.incidents.linkInstance(report.id, instance.key, first ? 'verifying' : 'signing');
       linked++;
     } else {
-      await deps.incidents.deleteUnstarted(report.incidentNumber);
+      // A 首报 takes its new dossier with it; a 续报/终报 only itself (the dossier and its trail stay).
+      await (first ? deps.incidents.deleteUnstarted(report.incidentNumber) : deps.incidents.deleteUnstartedReport(report.id));
       undone++;
     }
   }

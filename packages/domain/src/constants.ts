@@ -6,6 +6,8 @@ export const PROCESS_IDS = {
   incidentReport: 'incident-report',
   /** 核报: a duty office asks a unit to verify; phone answer ≤ 1 h, written ≤ 2 h 30 min (000). */
   verificationRequest: 'verification-request',
+  /** 续报 and 终报: sign-off → 双重上报 to the same recipients → city duty office; 终报 then closes the incident. */
+  followUpReport: 'follow-up-report',
 } as const;
 
 /** Job types of service tasks (`zeebe:taskDefinition type`); each has exactly one handler in worker/. */
@@ -18,6 +20,10 @@ export const TASK_TYPES = {
   close: 'kuaibao.report.close',
   /** The reporting chain of one report is complete (the city duty office received it). */
   complete: 'kuaibao.report.complete',
+  /** The unit leader returned a 续报/终报: it ends unsent (status returned) and the reporter files a new one. */
+  returnReport: 'kuaibao.report.return',
+  /** 终报 received by the city duty office: the incident is closed. */
+  closeIncident: 'kuaibao.incident.close',
   /** 法定时限: the due times of the jurisdiction's clocks (phone, written; from 事发/获知/接报). */
   resolveClock: 'kuaibao.clock.resolve',
   /** Append a step, decision or message to the incident's audit trail. */

@@ -74,4 +74,14 @@ export function useSubmitReport() {
   });
 }
 
+/** 续报 / 终报: only what changed; the dossier is refetched afterwards. */
+export function useSubmitLaterReport(incidentNumber: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Record<string, unknown>) =>
+      api<{ reportId: string; kind: string }>(`/api/incidents/${encodeURIComponent(incidentNumber)}/reports`, { method: 'POST', body: patch }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.incidents }),
+  });
+}
+
 export type { Me };

@@ -57,7 +57,18 @@ export type ReportContent = Partial<Omit<FirstReport, 'occurredAt' | 'learnedAt'
   learnedAt?: string;
   receivedAt?: string;
   phoneReportedAt?: string;
+  /** 续报/终报 (their content is the whole report as it stands). */
+  progress?: string;
+  endedAt?: string;
 };
+
+/** One difference of a 续报/终报 from the previous report, labelled in the caller's language. */
+export interface ReportChange {
+  field: string;
+  label: string;
+  before: unknown;
+  after: unknown;
+}
 
 export interface Opinion {
   at: string;
@@ -132,7 +143,10 @@ export interface Dossier {
     id: string;
     kind: string;
     status: string;
+    sequence: number;
     content: ReportContent;
+    /** null for a 首报. */
+    changes: ReportChange[] | null;
     createdAt: string;
     workflow: Workflow | null | undefined;
     receipts: Receipt[];

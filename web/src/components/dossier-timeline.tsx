@@ -23,6 +23,7 @@ export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
     const task = detail.kind ? labelOf(labels, 'userTaskKind', detail.kind) : (detail.name ?? '');
     const to = detail.recipientRole ? `${labelOf(labels, 'recipientRole', detail.recipientRole)}（${detail.recipientName ?? ''}）` : (detail.recipientName ?? '');
     const key = `action.${entry.action}` as MessageKey;
+    if (entry.action === 'report.submitted' && detail.kind && detail.kind !== 'first') return t('action.report.submittedLater', { kind: labelOf(labels, 'reportKind', detail.kind) });
     return key in KNOWN ? t(key, { task, to }) : entry.action;
   };
   return (
@@ -59,6 +60,8 @@ const KNOWN: Record<string, true> = {
   'action.report.dispatched': true,
   'action.report.completed': true,
   'action.report.closed': true,
+  'action.report.returned': true,
+  'action.incident.closed': true,
   'action.task.claimed': true,
   'action.task.unclaimed': true,
   'action.task.completed': true,

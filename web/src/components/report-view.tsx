@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/time';
 import { CategoryTag, SeverityTag } from './tags';
 
-const TEXTS = ['course', 'harm', 'cause', 'trend', 'measures', 'helpNeeded', 'notes'] as const;
+const TEXTS = ['progress', 'course', 'harm', 'cause', 'trend', 'measures', 'helpNeeded', 'notes'] as const;
 const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped', 'poisoned'] as const;
 
 /** Every element of a report (时间、地点、事件、影响、经过、原因、措施…), labelled with the domain's field names. */
@@ -29,6 +29,7 @@ export function ReportView({ content, highlight = [] }: { content: ReportContent
     { key: 'occurredAt', label: field('occurredAt'), children: formatDateTime(content.occurredAt) },
     { key: 'learnedAt', label: field('learnedAt'), children: formatDateTime(content.learnedAt) },
     ...(content.receivedAt ? [{ key: 'receivedAt', label: field('receivedAt'), children: formatDateTime(content.receivedAt) }] : []),
+    ...(content.endedAt ? [{ key: 'endedAt', label: <>{field('endedAt')}{changed('endedAt')}</>, children: formatDateTime(content.endedAt) }] : []),
     {
       key: 'place',
       label: field('place'),

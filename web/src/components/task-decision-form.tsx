@@ -71,7 +71,7 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
           <Radio.Group optionType="button" buttonStyle="solid">
             {choices.map((c) => (
               <Radio.Button key={c} value={c} data-testid={`decision-${c}`}>
-                {t(kind === 'verify' ? (c === 'confirm' ? 'task.verify.confirm' : 'task.verify.close') : c === 'approve' ? 'task.signOff.approve' : 'task.signOff.return')}
+                {t(kind === 'verify' ? (c === 'confirm' ? 'task.verify.confirm' : 'task.verify.close') : c === 'approve' ? 'task.signOff.approve' : detail.report.kind === 'first' ? 'task.signOff.return' : 'task.signOff.returnToReporter')}
               </Radio.Button>
             ))}
           </Radio.Group>

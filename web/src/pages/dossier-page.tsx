@@ -1,9 +1,13 @@
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useDossier } from '../api/queries';
+import { useSession } from '../api/session';
 import type { Dossier } from '../api/types';
 import { Diagram } from '../components/diagram';
 import { DossierTimeline } from '../components/dossier-timeline';
+import { LaterReportForm } from '../components/later-report-form';
+import { changedElementsOf, ReportChanges } from '../components/report-changes';
 import { Receipts } from '../components/receipts';
 import { ReportView } from '../components/report-view';
 import { CategoryTag, SeverityTag } from '../components/tags';
@@ -18,10 +22,15 @@ const refetchWhileActive = (query: { state: { data?: Dossier | undefined } }) =>
 export function DossierPage() {
   const { number = '' } = useParams();
   const { t, labels } = useI18n();
+  const { me } = useSession();
+  const [reporting, setReporting] = useState(false);
   const dossier = useDossier(number, { refetchInterval: refetchWhileActive });
   if (dossier.isLoading) return <Skeleton active />;
   if (!dossier.data) return <Result status="404" title="404" subTitle={number} extra={<Link to="/incidents"><Button>{t('common.back')}</Button></Link>} />;
   const d = dossier.data;
+  // The API decides what is allowed now (409 with the reason); the action is offered to the reporting unit's reporters.
+  const mayReport = d.status === 'open' && me?.unitId === d.reportingUnit.id && me.roles.some((r) => r === 'reporter' || r === 'duty_officer');
+  const current = d.reports.filter((r) => r.status !== 'returned').at(-1)?.content ?? {};
 
   return (
     <div data-testid="dossier-page">
@@ -32,7 +41,10 @@ export function DossierPage() {
           <CategoryTag category={d.category} />
           <Tag color={d.status === 'closed' ? 'default' : 'processing'}>{t(d.status === 'closed' ? 'incidents.status.closed' : 'incidents.status.open')}</Tag>
         </Space>
-        <Typography.Text copyable type="secondary">{d.number}</Typography.Text>
+        <Space>
+          <Typography.Text copyable type="secondary">{d.number}</Typography.Text>
+          {mayReport && !reporting && <Button type="primary" onClick={() => setReporting(true)} data-testid="later-report">{t('later.action')}</Button>}
+        </Space>
       </div>
       <Descriptions size="small" style={{ marginBottom: 8 }} column={{ xs: 1, sm: 2, lg: 4 }} items={[
         { key: 'unit', label: t('inbox.col.unit'), children: d.reportingUnit.name },
@@ -40,6 +52,7 @@ export function DossierPage() {
         { key: 'created', label: t('dossier.submittedAt'), children: formatDateTime(d.createdAt) },
         { key: 'status', label: t('dossier.reportStatus'), children: d.reports.map((r) => t(`reportStatus.${r.status}` as MessageKey)).join('，') },
       ]} />
+      {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
       {d.reports.map((report) => (
         <div key={report.id}>
           <Card
@@ -55,8 +68,13 @@ export function DossierPage() {
           </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={13}>
-              <Card title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}>
-                <ReportView content={report.content} />
+              <Card
+                title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
+                extra={<Tag>{t(`reportStatus.${report.status}` as MessageKey)}</Tag>}
+                data-testid={`report-${report.kind}`}
+              >
+                {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}
+                <ReportView content={report.content} highlight={changedElementsOf(report.changes)} />
               </Card>
             </Col>
             <Col xs={24} lg={11}>

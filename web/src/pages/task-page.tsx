@@ -6,6 +6,7 @@ import { Countdown } from '../components/countdown';
 import { Holder } from '../components/inbox-list';
 import { Opinions } from '../components/opinions';
 import { Diagram } from '../components/diagram';
+import { changedElementsOf, ReportChanges } from '../components/report-changes';
 import { ReportView } from '../components/report-view';
 import { SeverityTag, TaskKindTag } from '../components/tags';
 import { TaskDecisionForm } from '../components/task-decision-form';
@@ -30,7 +31,9 @@ export function TaskPage() {
   const { task: info, report, opinions } = task.data;
   const open = info.state === 'created';
   const heldByOther = !!info.assignee && info.assignee !== me?.username;
-  const workflow = dossier.data?.reports.find((r) => r.id === report.id)?.workflow;
+  const inDossier = dossier.data?.reports.find((r) => r.id === report.id);
+  const workflow = inDossier?.workflow;
+  const asks = info.kind === 'sign_off' && report.kind !== 'first' ? 'task.asks.sign_off_later' : (ASKS[info.kind ?? ''] ?? 'task.asks.acknowledge');
 
   return (
     <div data-testid="task-page" data-kind={info.kind ?? ''}>
@@ -53,13 +56,14 @@ export function TaskPage() {
               { key: 'due', label: t('inbox.col.due'), children: <Countdown due={info.dueDate} now={now} /> },
               { key: 'holder', label: t('inbox.col.holder'), children: <Holder assignee={info.assignee} /> },
             ]} />
-            <Alert type="info" showIcon title={t(ASKS[info.kind ?? ''] ?? 'task.asks.acknowledge')} style={{ marginBottom: 16 }} />
+            <Alert type="info" showIcon title={t(asks)} style={{ marginBottom: 16 }} />
             {!open ? <Alert type="success" showIcon title={t('task.done')} />
             : heldByOther ? <Alert type="warning" showIcon title={t('task.heldBy', { user: info.assignee ?? '' })} />
             : <TaskDecisionForm detail={task.data} />}
           </Card>
           <Card title={t('task.report')} style={{ marginTop: 16 }}>
-            <ReportView content={report.content} />
+            {inDossier?.changes && inDossier.changes.length > 0 && <ReportChanges changes={inDossier.changes} />}
+            <ReportView content={report.content} highlight={changedElementsOf(inDossier?.changes)} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>

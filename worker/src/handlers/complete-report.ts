@@ -5,10 +5,11 @@ import { SYSTEM_ACTOR, type HandlerDeps } from './deps';
 
 const variablesSchema = z.object({ reportId: z.string().min(1), incidentNumber: z.string().min(1) });
 
-/** The city duty office has received the report: the reporting chain of this report is complete. */
+/** The city duty office has received the report: the reporting chain of this report is complete, and the dossier header shows the latest facts. */
 export function completeReportHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
     await deps.incidents.setReportStatus(variables.reportId, 'received');
+    await deps.incidents.refreshHeader(variables.incidentNumber);
     await deps.audit.append({
       incidentNumber: variables.incidentNumber,
       reportId: variables.reportId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
+import { localeOf } from '../../http/locale';
 import { parseParams } from '../../http/validate';
 import { getDossier as loadDossier } from '../../services/dossier-service';
 
@@ -19,6 +20,6 @@ export const getDossier: RouteModule = ({ router, registry, deps }) => {
   router.get('/api/incidents/:number', async (req, res) => {
     const user = requireUser(res);
     const { number } = parseParams(paramsSchema, req);
-    res.json(await loadDossier(deps, user, number));
+    res.json(await loadDossier(deps, user, number, localeOf(req)));
   });
 };

@@ -64,6 +64,42 @@ export function createIncidentRepository(prisma: PrismaClient) {
       });
     },
 
+    /**
+     * Adds a later report (续报/终报) to a dossier. The incident row is locked for the transaction, so
+     * `plan` sees every report before it and two submits cannot both pass its checks; `plan` throws to
+     * refuse. The report takes the next sequence of the dossier.
+     */
+    async appendReport(
+      incidentNumber: string,
+      plan: (dossier: IncidentWithReports) => { report: Omit<NewReport, 'incidentNumber' | 'sequence'> & { changes: unknown }; audit: Omit<AuditEntry, 'incidentNumber'> },
+    ) {
+      return prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT number FROM incident WHERE number = ${incidentNumber} FOR UPDATE`;
+        const dossier = await tx.incident.findUnique({ where: { number: incidentNumber }, include: { reports: { orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }] } } });
+        if (!dossier) throw new Error(`Incident ${incidentNumber} not found`);
+        const { report, audit } = plan(dossier);
+        const sequence = Math.max(-1, ...dossier.reports.map((r) => r.sequence)) + 1;
+        const created = await tx.incidentReport.create({
+          data: {
+            ...report,
+            incidentNumber,
+            sequence,
+            content: report.content as Prisma.InputJsonValue,
+            changes: report.changes as Prisma.InputJsonValue,
+            submittedAt: new Date(),
+          },
+        });
+        await appendAudit(tx, { ...audit, incidentNumber, reportId: created.id });
+        return created;
+      });
+    },
+    /** Undoes a later report whose workflow could not be started: the report and its audit entries go. */
+    async deleteUnstartedReport(reportId: string) {
+      await prisma.$transaction(async (tx) => {
+        const deleted = await tx.incidentReport.deleteMany({ where: { id: reportId, instanceKey: null } });
+        if (deleted.count > 0) await tx.auditEvent.deleteMany({ where: { reportId } });
+      });
+    },
     /** Undoes a submit whose workflow could not be started: nothing half-written remains. */
     async deleteUnstarted(incidentNumber: string) {
       await prisma.$transaction(async (tx) => {
@@ -95,6 +131,22 @@ export function createIncidentRepository(prisma: PrismaClient) {
       return rows.map((r) => r.incidentNumber);
     },
 
+    /**
+     * The dossier header (title, category, severity, sensitive) takes the facts of the latest report the
+     * city duty office has received — a 续报 that regraded the incident regrades the dossier; a receipt of
+     * an older report arriving later changes nothing. Idempotent.
+     */
+    async refreshHeader(number: string) {
+      const latest = await prisma.incidentReport.findFirst({ where: { incidentNumber: number, status: 'received' }, orderBy: { sequence: 'desc' } });
+      const facts = (latest?.content ?? {}) as { title?: unknown; category?: unknown; severity?: unknown; sensitive?: unknown };
+      const data = {
+        ...(typeof facts.title === 'string' && { title: facts.title }),
+        ...(typeof facts.category === 'string' && { category: facts.category }),
+        ...(typeof facts.severity === 'string' && { severity: facts.severity }),
+        ...(typeof facts.sensitive === 'boolean' && { sensitive: facts.sensitive }),
+      };
+      if (Object.keys(data).length > 0) await prisma.incident.update({ where: { number }, data });
+    },
     async closeIncident(number: string, at: Date, client: Client = prisma) {
       await client.incident.updateMany({ where: { number, status: 'open' }, data: { status: 'closed', closedAt: at } });
     },
@@ -142,3 +194,4 @@ export function createIncidentRepository(prisma: PrismaClient) {
 }
 
 export type IncidentRepository = ReturnType<typeof createIncidentRepository>;
+export type IncidentWithReports = Prisma.IncidentGetPayload<{ include: { reports: true } }>;

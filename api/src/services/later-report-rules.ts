@@ -1,0 +1,35 @@
+import type { IncidentWithReports } from '@kuaibao/db';
+import type { LaterReportKind } from '@kuaibao/domain';
+import { AppError } from '../errors/app-error';
+
+type StoredReport = IncidentWithReports['reports'][number];
+
+/** Statuses of a report that has passed its unit's sign-off and is on its way (or delivered). */
+const SIGNED_OFF = new Set(['dispatching', 'received']);
+/** Statuses of a 续报/终报 still waiting for its unit's sign-off. */
+const AWAITING_SIGN_OFF = new Set(['submitting', 'signing']);
+
+/**
+ * When a 续报 or 终报 may be filed (ADR 0010): the incident is open and not classified; its 首报 has been
+ * signed off (delivery and receipts may still be under way — recipients get each report in its own flow);
+ * no earlier 续报/终报 still awaits sign-off (its content is the base of the next one's difference, and a
+ * leader may still return it); and there is no 终报 yet, unless it was returned. Throws CONFLICT otherwise.
+ */
+export function assertLaterReportAllowed(dossier: IncidentWithReports, kind: LaterReportKind): void {
+  if (dossier.status === 'closed') throw new AppError('CONFLICT', '事件已终结，不能再续报或终报');
+  if (dossier.classified) throw new AppError('CONFLICT', '涉密事件的续报、终报须经机要渠道报送');
+  const first = dossier.reports.find((r) => r.kind === 'first');
+  if (!first || !SIGNED_OFF.has(first.status)) throw new AppError('CONFLICT', '首报尚未经单位领导审签报出，请待首报报出后再续报');
+  const later = dossier.reports.filter((r) => r.kind !== 'first');
+  if (later.some((r) => AWAITING_SIGN_OFF.has(r.status))) throw new AppError('CONFLICT', '上一份续报或终报尚在审签中，请待审签后再报');
+  if (later.some((r) => r.kind === 'final' && r.status !== 'returned')) {
+    throw new AppError('CONFLICT', kind === 'final' ? '本事件已有终报，不能重复终报' : '本事件已报终报，不能再续报');
+  }
+}
+
+/** The report a new one is compared with: the last one in the dossier that was not returned. */
+export function previousReport(dossier: IncidentWithReports): StoredReport {
+  const base = dossier.reports.filter((r) => r.status !== 'returned').at(-1);
+  if (!base) throw new AppError('CONFLICT', '事件没有可续报的报告');
+  return base;
+}

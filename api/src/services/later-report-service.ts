@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { asStoredJson, makeReportPatchSchemas, mergeReport, PROCESS_IDS, reportChanges, type Locale, type ReportPatch } from '@kuaibao/domain';
+import type { SessionUser } from '../auth/session-user';
+import type { ApiDeps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { assertLaterReportAllowed, previousReport } from './later-report-rules';
+import { canSee, visibilityOf } from './visibility';
+
+/**
+ * Submits a 续报 or 终报 for an incident: the body holds only what changed; the stored report holds the
+ * previous report's content merged with it, and the difference. Its own workflow (follow-up-report)
+ * takes it through sign-off to the same recipients. If the workflow cannot start, the report is removed.
+ */
+export async function submitLaterReport(
+  deps: ApiDeps,
+  user: SessionUser,
+  input: { incidentNumber: string; patch: ReportPatch; locale: Locale; ip: string | null },
+) {
+  const { incidentNumber, patch } = input;
+  const incident = await deps.incidents.get(incidentNumber);
+  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', `Incident ${incidentNumber} not found`);
+  if (incident.reportingUnitId !== user.unitId || !user.roles.some((r) => r === 'reporter' || r === 'duty_officer')) {
+    throw new AppError('FORBIDDEN', '只有报送单位的信息员或值班员可以续报、终报');
+  }
+  const mergedRules = makeReportPatchSchemas({ locale: input.locale, now: deps.now }).merged[patch.kind];
+  const now = deps.now();
+  const reportId = randomUUID();
+  const created = await deps.incidents.appendReport(incidentNumber, (dossier) => {
+    assertLaterReportAllowed(dossier, patch.kind);
+    const previous = previousReport(dossier);
+    const before = previous.content as Record<string, unknown>;
+    const content = { ...mergeReport(before, patch), kind: patch.kind, incidentNumber };
+    const checked = mergedRules(content);
+    if (!checked.success) {
+      const errors = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path || '(body)'}: ${e.message}`).join('; '), errors);
+    }
+    const changes = reportChanges(before, content);
+    return {
+      report: { id: reportId, kind: patch.kind, status: 'submitting', content: asStoredJson(content), changes, createdById: user.id },
+      audit: {
+        actorId: user.id,
+        actorName: user.displayName,
+        action: 'report.submitted',
+        detail: { kind: patch.kind, previousReportId: previous.id, changedFields: changes.map((c) => c.field) },
+        ip: input.ip,
+        at: now,
+      },
+    };
+  });
+  try {
+    const instance = await deps.engine.startInstance({
+      bpmnProcessId: PROCESS_IDS.followUpReport,
+      businessKey: incidentNumber,
+      variables: { reportId, incidentNumber, reportingUnitId: incident.reportingUnitId, reportKind: patch.kind, title: incident.title },
+    });
+    await deps.incidents.linkInstance(reportId, instance.key, 'signing');
+    return { incidentNumber, reportId, kind: patch.kind, sequence: created.sequence, instanceKey: instance.key };
+  } catch (error) {
+    await deps.incidents.deleteUnstartedReport(reportId);
+    console.error('[api] follow-up workflow start failed; submit undone', incidentNumber, reportId, error);
+    throw new AppError('ENGINE_UNAVAILABLE', '流程未能启动，报告未保存，请重试');
+  }
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "incident_report" ADD COLUMN     "changes" JSONB;
+

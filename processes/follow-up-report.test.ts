@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createAuditRepository, createEngineStore, createIncidentRepository, createOrgUnitRepository, createTestDatabase, loadDemoData, type Database,
+} from '@kuaibao/db';
+import { EmbeddedEngine, type JobWorker, type UserTask } from '@kuaibao/engine';
+import { createHandlers, startWorkers } from '@kuaibao/worker';
+
+const bpmn = { name: 'follow-up-report.bpmn', content: readFileSync(path.join(import.meta.dirname, 'follow-up-report.bpmn'), 'utf8') };
+
+/** The 续报/终报 flow on the embedded engine with the real handlers and the demo org tree. */
+describe('follow-up-report.bpmn', () => {
+  let db: Database;
+  let engine: EmbeddedEngine;
+  let workers: JobWorker[];
+  const incidents = () => createIncidentRepository(db.prisma);
+  const trail = async (number: string) => (await createAuditRepository(db.prisma).forIncident(number)).map((e) => e.action);
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    await loadDemoData(db.prisma, async (p) => p);
+    engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
+    await engine.deploy([bpmn]);
+    const deps = { orgUnits: createOrgUnitRepository(db.prisma), incidents: incidents(), audit: createAuditRepository(db.prisma), now: () => new Date() };
+    workers = startWorkers(engine, createHandlers(deps));
+  });
+  afterEach(async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    await engine.close();
+    await db.close();
+  });
+
+  /** A dossier whose 首报 was delivered, and a later report of `kind` with its flow started. */
+  async function submit(kind: 'follow_up' | 'final') {
+    const number = await incidents().nextNumber('530902', new Date());
+    await incidents().createWithReport(
+      { number, title: '临翔区马台乡森林火灾', category: 'natural_disaster', severity: 'II', sensitive: false, classified: false, reportingUnitId: 'lx-yjj', occurredAt: new Date(), learnedAt: new Date() },
+      { id: `first-${number}`, kind: 'first', sequence: 0, status: 'received', content: {}, createdById: 'user-lx_reporter' },
+      { actorName: '李明', action: 'report.submitted' },
+    );
+    const report = await incidents().appendReport(number, () => ({
+      report: { id: `${kind}-${number}`, kind, status: 'signing', content: {}, changes: [], createdById: 'user-lx_reporter' },
+      audit: { actorName: '李明', action: 'report.submitted' },
+    }));
+    const instance = await engine.startInstance({
+      bpmnProcessId: 'follow-up-report',
+      businessKey: number,
+      variables: { reportId: report.id, incidentNumber: number, reportingUnitId: 'lx-yjj', reportKind: kind },
+    });
+    return { number, reportId: report.id, instance };
+  }
+
+  async function nextTasks(instanceKey: string, count = 1): Promise<UserTask[]> {
+    for (let i = 0; i < 500; i++) {
+      const tasks = await engine.searchUserTasks({ instanceKey, state: 'created' });
+      if (tasks.length >= count) return tasks.sort((a, b) => a.elementId.localeCompare(b.elementId));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`expected ${count} open task(s) on ${instanceKey}`);
+  }
+
+  async function settled(instanceKey: string) {
+    for (let i = 0; i < 500 && (await engine.getInstance(instanceKey))?.state !== 'completed'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await engine.getInstance(instanceKey))?.state).toBe('completed');
+  }
+
+  async function deliver(instanceKey: string) {
+    const [signOff] = await nextTasks(instanceKey);
+    expect(signOff).toMatchObject({ elementId: 'sign-off', candidateGroups: ['unit:lx-yjj:leader'], customHeaders: { kind: 'sign_off' } });
+    await engine.completeUserTask(signOff!.key, { signOffDecision: 'approve', signOffOpinion: '同意续报' });
+    const [government, superior] = await nextTasks(instanceKey, 2);
+    expect(superior).toMatchObject({ elementId: 'acknowledge-superior', candidateGroups: ['unit:lc-yjj:duty_officer'] });
+    expect(government).toMatchObject({ elementId: 'acknowledge-government', candidateGroups: ['unit:lx-duty:duty_officer'] });
+    await Promise.all([engine.completeUserTask(superior!.key), engine.completeUserTask(government!.key)]);
+    const [city] = await nextTasks(instanceKey);
+    expect(city).toMatchObject({ elementId: 'receive-city', candidateGroups: ['unit:lc-duty:duty_officer'] });
+    await engine.completeUserTask(city!.key);
+    await settled(instanceKey);
+  }
+
+  it('takes a 续报 through sign-off to the same recipients as the 首报, leaving the incident open', async () => {
+    // given
+    const { number, reportId, instance } = await submit('follow_up');
+
+    // when
+    await deliver(instance.key);
+
+    // then
+    const recipients = await incidents().recipientsOf(number);
+    expect(recipients.map((r) => [r.reportId, r.role, r.unitId, r.receiverUnitId]).sort()).toEqual([
+      [reportId, 'cityDutyOffice', 'lc-duty', 'lc-duty'],
+      [reportId, 'sameLevelGovernment', 'lx-gov', 'lx-duty'],
+      [reportId, 'superiorDepartment', 'lc-yjj', 'lc-yjj'],
+    ]);
+    const dossier = await incidents().get(number);
+    expect(dossier).toMatchObject({ status: 'open', reports: [{ kind: 'first' }, { kind: 'follow_up', status: 'received' }] });
+    expect(await trail(number)).toEqual(['report.submitted', 'report.submitted', 'report.dispatched', 'report.dispatched', 'report.dispatched', 'report.completed']);
+  });
+
+  it('closes the incident once the city duty office received the 终报', async () => {
+    // given
+    const { number, instance } = await submit('final');
+
+    // when
+    await deliver(instance.key);
+
+    // then
+    const dossier = await incidents().get(number);
+    expect(dossier).toMatchObject({ status: 'closed', closedAt: expect.any(Date), reports: [{ kind: 'first' }, { kind: 'final', status: 'received' }] });
+    expect((await trail(number)).slice(-2)).toEqual(['report.completed', 'incident.closed']);
+  });
+
+  it('ends a returned report unsent, with the leader opinion, and nothing dispatched', async () => {
+    // given
+    const { number, instance } = await submit('follow_up');
+    const [signOff] = await nextTasks(instance.key);
+
+    // when
+    await engine.completeUserTask(signOff!.key, { signOffDecision: 'return', signOffOpinion: '伤亡数字与卫健部门通报不一致，请核实后重报' });
+
+    // then
+    await settled(instance.key);
+    expect(await incidents().recipientsOf(number)).toEqual([]);
+    expect((await incidents().get(number))?.reports[1]?.status).toBe('returned');
+    const last = (await createAuditRepository(db.prisma).forIncident(number)).at(-1);
+    expect(last).toMatchObject({ action: 'report.returned', detail: { opinion: '伤亡数字与卫健部门通报不一致，请核实后重报' } });
+  });
+});

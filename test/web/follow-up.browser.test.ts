@@ -1,0 +1,85 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '@kuaibao/api';
+import { firstReport, login, waitForTask, type Client } from '../api/client';
+import { collectBrowserErrors, launchChromium, screenshotAll, startWebServer, VIEWPORTS } from './browser';
+import { inboxRow, loginInBrowser } from './pages';
+
+describe('the web app: a 续报 from the dossier page, and its difference', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const pages = new Map<string, Page>();
+  const as: Record<string, Client> = {};
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startWebServer();
+    for (const name of ['lx_reporter', 'lx_verifier', 'lx_leader', 'lc_yjj_duty', 'lx_duty', 'lc_duty']) as[name] = await login(server.url, name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') console.error(`[web] screenshots of the pages at the failure: ${await screenshotAll(pages)}`);
+  });
+
+  async function complete(user: Client, number: string, kind: string, body: unknown = {}) {
+    const task = await waitForTask(user, number, kind);
+    expect((await user.post(`/api/tasks/${task.key}/complete`, body)).status).toBe(204);
+  }
+
+  it('the reporter files a 续报 with what changed; once signed off and delivered the dossier shows before and after', { timeout: 90_000 }, async () => {
+    // given: a 首报 delivered over the API
+    const number: string = (await as.lx_reporter!.post('/api/reports', firstReport())).body.incidentNumber;
+    await complete(as.lx_verifier!, number, 'verify', { decision: 'confirm' });
+    await complete(as.lx_leader!, number, 'sign_off', { decision: 'approve' });
+    await complete(as.lc_yjj_duty!, number, 'acknowledge_superior');
+    await complete(as.lx_duty!, number, 'acknowledge_government');
+    await complete(as.lc_duty!, number, 'receive_city');
+
+    // when: the reporter opens the dossier, asks for a 续报, submits without progress, then with it
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+    collectBrowserErrors(context, 'lx_reporter', errors);
+    const reporter = await context.newPage();
+    pages.set('lx_reporter', reporter);
+    await loginInBrowser(reporter, server.url, 'lx_reporter');
+    await reporter.goto(`${server.url}/incidents/${number}`);
+    await reporter.getByTestId('later-report').click();
+    await reporter.getByTestId('later-submit').click();
+    await reporter.locator('.ant-form-item-explain-error').filter({ hasText: '最新进展为必填项' }).waitFor();
+    await reporter.getByTestId('later-progress').fill('16时许火势得到控制，又有1名扑火队员受伤。');
+    await reporter.getByTestId('later-injured').fill('3');
+    await reporter.getByTestId('later-submit').click();
+    await reporter.getByText('已提交，待单位领导审签').waitFor();
+
+    // and the leader, on the task page, sees what changed and signs it off; the recipients acknowledge
+    const leaderContext = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+    collectBrowserErrors(leaderContext, 'lx_leader', errors);
+    const leader = await leaderContext.newPage();
+    pages.set('lx_leader', leader);
+    await loginInBrowser(leader, server.url, 'lx_leader');
+    await inboxRow(leader, number, 'sign_off').getByRole('button', { name: /办\s*理/ }).click();
+    await leader.getByTestId('decision-form').waitFor();
+    expect(await leader.getByTestId('report-changes').innerText()).toContain('受伤人数');
+    await leader.getByTestId('decision-form').getByText('退回报告人').waitFor();
+    await leader.getByTestId('opinion').fill('同意续报');
+    await leader.getByTestId('complete').click();
+    await leader.waitForURL(/\/inbox$/);
+    await complete(as.lc_yjj_duty!, number, 'acknowledge_superior');
+    await complete(as.lx_duty!, number, 'acknowledge_government');
+    await complete(as.lc_duty!, number, 'receive_city');
+
+    // then: the 续报 card lists what changed, before and after
+    await reporter.reload();
+    const followUp = reporter.getByTestId('report-follow_up');
+    await followUp.getByText('已签收').waitFor({ timeout: 15_000 });
+    const changes = await followUp.getByTestId('report-changes').innerText();
+    expect(changes).toContain('受伤人数');
+    expect(await followUp.getByTestId('change-casualties.injured').innerText()).toBe('3');
+    expect(await followUp.getByTestId('change-progress').innerText()).toBe('16时许火势得到控制，又有1名扑火队员受伤。');
+    expect(await reporter.getByTestId('timeline').first().innerText()).toContain('报送首报');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+import { makeReportPatchSchemas, SEVERITIES } from '@kuaibao/domain';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo } from 'react';
+import { ApiError } from '../api/http';
+import { useSubmitLaterReport } from '../api/queries';
+import type { ReportContent } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { applyIssues, clearIssues } from '../lib/form-errors';
+
+const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped'] as const;
+const TEXTS = ['cause', 'measures', 'trend', 'helpNeeded'] as const;
+
+interface Values {
+  kind: 'follow_up' | 'final';
+  progress?: string;
+  severity?: string;
+  endedAt?: Dayjs | null;
+  economicLossYuan?: number | null;
+  casualties?: Partial<Record<(typeof COUNTS)[number], number | null>>;
+  cause?: string;
+  measures?: string;
+  trend?: string;
+  helpNeeded?: string;
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** Only what differs from the report as it stands (the API merges the rest from the previous report). */
+export function changedElements(current: ReportContent, values: Values): Record<string, unknown> {
+  const patch: Record<string, unknown> = { kind: values.kind };
+  if (!blank(values.progress)) patch.progress = values.progress!.trim();
+  if (values.endedAt) patch.endedAt = values.endedAt.format();
+  if (values.severity && values.severity !== current.severity) patch.severity = values.severity;
+  if (!blank(values.economicLossYuan) && values.economicLossYuan !== current.economicLossYuan) patch.economicLossYuan = values.economicLossYuan;
+  for (const key of TEXTS) if (!blank(values[key]) && values[key]!.trim() !== current[key]) patch[key] = values[key]!.trim();
+  const counts = COUNTS.filter((k) => !blank(values.casualties?.[k]) && values.casualties?.[k] !== current.casualties?.[k]);
+  if (counts.length > 0) patch.casualties = Object.fromEntries(counts.map((k) => [k, values.casualties![k]]));
+  return patch;
+}
+
+/**
+ * 续报 / 终报 for the reporting unit: the elements that most often change, filled in with the report as it
+ * stands; only what the reporter changes is sent. Validated with the domain's patch schemas (the API's).
+ */
+export function LaterReportForm({ incidentNumber, current, onDone }: { incidentNumber: string; current: ReportContent; onDone: () => void }) {
+  const { t, field, labels, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const submit = useSubmitLaterReport(incidentNumber);
+  const schema = useMemo(() => makeReportPatchSchemas({ locale }).patch, [locale]);
+  const kind = Form.useWatch('kind', form);
+
+  const onFinish = (values: Values) => {
+    clearIssues(form);
+    const patch = changedElements(current, values);
+    const parsed = schema.safeParse(patch);
+    if (!parsed.success) return applyIssues(form, parsed.error.issues);
+    submit.mutate(patch, {
+      onSuccess: () => {
+        void message.success(t('later.submitted'));
+        onDone();
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
+        void message.error(error.message);
+      },
+    });
+  };
+  const initialValues: Values = {
+    kind: 'follow_up',
+    severity: current.severity,
+    economicLossYuan: current.economicLossYuan ?? null,
+    casualties: current.casualties,
+    ...Object.fromEntries(TEXTS.map((k) => [k, current[k]])),
+  };
+  const text = (name: (typeof TEXTS)[number] | 'progress', rows = 2, required = false) => (
+    <Form.Item name={name} label={field(name)} required={required}>
+      <Input.TextArea rows={rows} maxLength={5000} data-testid={`later-${name}`} />
+    </Form.Item>
+  );
+
+  return (
+    <Card title={t('later.title')} style={{ marginBottom: 16 }} data-testid="later-report-form">
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('later.hint')} />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={initialValues}
+        // A message goes as soon as its field is edited (applyIssues set it by hand, so antd would keep it).
+        onValuesChange={(changed: Partial<Values>) => form.setFields((Object.keys(changed) as (keyof Values)[]).map((name) => ({ name, errors: [] })))}
+      >
+        <Form.Item name="kind" label={t('later.kind')}>
+          <Radio.Group optionType="button" buttonStyle="solid">
+            <Radio.Button value="follow_up" data-testid="later-kind-follow_up">{labels.reportKind.follow_up}</Radio.Button>
+            <Radio.Button value="final" data-testid="later-kind-final">{labels.reportKind.final}</Radio.Button>
+          </Radio.Group>
+        </Form.Item>
+        {text('progress', 3, kind !== 'final')}
+        <Row gutter={12}>
+          <Col xs={24} md={12}>
+            <Form.Item name="severity" label={field('severity')}>
+              <Select options={SEVERITIES.map((s) => ({ value: s, label: labels.severity[s] }))} data-testid="later-severity" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="endedAt" label={field('endedAt')} required={kind === 'final'}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="later-endedAt" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={`${field('casualties')}（${t('later.casualtiesHint')}）`} style={{ marginBottom: 0 }}>
+          <Row gutter={12}>
+            {COUNTS.map((k) => (
+              <Col xs={12} sm={8} md={4} key={k}>
+                <Form.Item name={['casualties', k]} label={field(k)}>
+                  <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid={`later-${k}`} />
+                </Form.Item>
+              </Col>
+            ))}
+            <Col xs={24} sm={8} md={4}>
+              <Form.Item name="economicLossYuan" label={field('economicLossYuan')}>
+                <InputNumber min={0} style={{ width: '100%' }} data-testid="later-economicLossYuan" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form.Item>
+        {TEXTS.map((k) => <div key={k}>{text(k)}</div>)}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="later-submit">{t('later.submit')}</Button>
+          <Button onClick={onDone}>{t('later.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
