@@ -5,7 +5,7 @@ import {
   createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, type Database, type DatabaseTarget,
 } from '@kuaibao/db';
 import { EmbeddedEngine, type JobWorker } from '@kuaibao/engine';
-import { processResources } from '@kuaibao/processes';
+import { policyResolver, processResources } from '@kuaibao/processes';
 import { createHandlers, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
@@ -60,7 +60,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const reconciled = await reconcileUnstartedSubmits(deps, new Date());
   if (reconciled.linked + reconciled.undone > 0) console.warn('[api] submits interrupted by a crash:', reconciled);
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
-    ? startWorkers(engine, createHandlers({ orgUnits: deps.orgUnits, incidents: deps.incidents, audit: deps.audit, now }))
+    ? startWorkers(engine, createHandlers({ orgUnits: deps.orgUnits, incidents: deps.incidents, audit: deps.audit, policies: policyResolver(), messages: engine, now }))
     : [];
   const watcher = watchOpenTasks({ openTaskHeads: () => deps.inbox.openTaskHeads(), events: deps.events });
   const app = createApp(deps, { ...(options.web && { beforeFallback: options.web }) });

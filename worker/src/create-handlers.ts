@@ -1,5 +1,6 @@
 import { TASK_TYPES } from '@kuaibao/domain';
 import type { Handler } from './handler';
+import { clearUpwardHandler } from './handlers/clear-upward';
 import { closeReportHandler } from './handlers/close-report';
 import { completeReportHandler } from './handlers/complete-report';
 import type { HandlerDeps } from './handlers/deps';
@@ -13,5 +14,6 @@ export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
     [TASK_TYPES.dispatch]: dispatchHandler(deps),
     [TASK_TYPES.close]: closeReportHandler(deps),
     [TASK_TYPES.complete]: completeReportHandler(deps),
+    [TASK_TYPES.clearUpward]: clearUpwardHandler(deps),
   };
 }

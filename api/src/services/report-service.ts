@@ -47,6 +47,7 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
         category: report.category,
         severity: report.severity,
         sensitive: report.sensitive,
+        mayEscalate: report.mayEscalate,
       },
     });
     await deps.incidents.linkInstance(reportId, instance.key, 'verifying');

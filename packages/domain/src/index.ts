@@ -20,6 +20,8 @@ export * from './report';
 export * from './report-corrections';
 export * from './report-enums';
 export * from './report-recipients';
+export * from './report-routes';
 export * from './task-decisions';
 export * from './thresholds';
 export * from './user';
+export * from './verification';

@@ -33,6 +33,7 @@ export const completeTask: RouteModule = ({ router, registry, deps }) => {
     const variables =
       kind === 'verify' ? { verifyDecision: body.decision, verifyOpinion: opinion }
       : kind === 'sign_off' ? { signOffDecision: body.decision, signOffOpinion: opinion }
+      : kind === 'approve_upward' ? { upwardOpinion: opinion }
       : {};
     await complete(deps, user, key, { variables, decision: body.decision ?? null, opinion, corrections: body.corrections }, clientIp(req));
     res.status(204).end();
