@@ -6,6 +6,7 @@ import { completeReportHandler } from './handlers/complete-report';
 import type { HandlerDeps } from './handlers/deps';
 import { dispatchHandler } from './handlers/dispatch';
 import { resolveRecipientsHandler } from './handlers/recipients';
+import { resolveSecureRecipientHandler } from './handlers/secure-recipient';
 
 /** Every job type of processes/*.bpmn with its handler (a test keeps the two in step). */
 export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
@@ -15,5 +16,6 @@ export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
     [TASK_TYPES.close]: closeReportHandler(deps),
     [TASK_TYPES.complete]: completeReportHandler(deps),
     [TASK_TYPES.clearUpward]: clearUpwardHandler(deps),
+    [TASK_TYPES.resolveSecureRecipient]: resolveSecureRecipientHandler(deps),
   };
 }

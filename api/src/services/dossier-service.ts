@@ -30,6 +30,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
         sequence: report.sequence,
         status: report.status,
         content: report.content,
+        /** 涉密: who sent it, when, through which secure channel — the content itself never entered the system. */
+        secureTransmission: incident.classified ? ((report.content as { secureTransmission?: unknown }).secureTransmission ?? null) : null,
         createdAt: report.createdAt.toISOString(),
         submittedAt: report.submittedAt?.toISOString() ?? null,
         workflow: instance && {
