@@ -5,7 +5,9 @@ import { closeReportHandler } from './handlers/close-report';
 import { completeReportHandler } from './handlers/complete-report';
 import type { HandlerDeps } from './handlers/deps';
 import { dispatchHandler } from './handlers/dispatch';
+import { recordVerificationReplyHandler } from './handlers/record-verification-reply';
 import { resolveRecipientsHandler } from './handlers/recipients';
+import { resolveClockHandler } from './handlers/resolve-clock';
 import { resolveSecureRecipientHandler } from './handlers/secure-recipient';
 
 /** Every job type of processes/*.bpmn with its handler (a test keeps the two in step). */
@@ -17,5 +19,7 @@ export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
     [TASK_TYPES.complete]: completeReportHandler(deps),
     [TASK_TYPES.clearUpward]: clearUpwardHandler(deps),
     [TASK_TYPES.resolveSecureRecipient]: resolveSecureRecipientHandler(deps),
+    [TASK_TYPES.resolveClock]: resolveClockHandler(deps),
+    [TASK_TYPES.recordVerificationReply]: recordVerificationReplyHandler(deps),
   };
 }

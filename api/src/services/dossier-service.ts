@@ -2,6 +2,7 @@ import { RECEIPT_TASK_KIND } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { verificationsOf } from './verification-dossier';
 import { canSee, visibilityOf } from './visibility';
 
 const receiptKind = (role: string): string | undefined => RECEIPT_TASK_KIND[role as keyof typeof RECEIPT_TASK_KIND];
@@ -75,6 +76,7 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
     createdAt: incident.createdAt.toISOString(),
     closedAt: incident.closedAt?.toISOString() ?? null,
     reports,
+    verifications: verificationsOf(incident.reports, instances, (id) => units.get(id)?.name ?? id, deps.now()),
     timeline: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, action: e.action, detail: e.detail, reportId: e.reportId, ip: e.ip })),
   };
 }

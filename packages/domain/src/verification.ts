@@ -36,6 +36,8 @@ export type VerificationReply = z.infer<typeof verificationReplySchema>;
 
 /** One answer as the dossier keeps it, with the clock it was measured against (the evidence of a 迟报). */
 export const recordedVerificationReplySchema = z.object({
+  /** The workflow step that recorded it: a re-delivered job finds it and records nothing twice. */
+  key: z.string(),
   channel: z.enum(VERIFICATION_REPLY_CHANNELS),
   text: z.string(),
   repliedAt: z.string(),
@@ -51,3 +53,12 @@ export const verificationContentSchema = verificationRequestSchema.extend({
   replies: z.array(recordedVerificationReplySchema).default([]),
 });
 export type VerificationContent = z.infer<typeof verificationContentSchema>;
+
+/**
+ * Which clocks an answer is measured against: a phone answer meets the phone clock; a written answer meets the
+ * written clock, and the phone clock too when nothing came before it (a written first notice satisfies it, ADR 0007).
+ */
+export function clocksMetBy(channel: VerificationReplyChannel, earlierReplies: number): VerificationReplyChannel[] {
+  if (channel === 'phone') return ['phone'];
+  return earlierReplies === 0 ? ['phone', 'written'] : ['written'];
+}
