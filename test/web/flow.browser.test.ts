@@ -50,7 +50,7 @@ describe('the web app: a first report from the form, through the inboxes, to the
     await page.waitForURL(/\/inbox$/);
   }
 
-  it('reporter submits, verifier and leader decide, duty officers see it arrive live and acknowledge; the dossier shows it all', { timeout: 90_000 }, async () => {
+  it('reporter submits, verifier and leader decide, duty officers see it arrive live and acknowledge; the dossier shows it all', { timeout: 180_000 }, async () => {
     // given: the superior department's duty officer has the inbox open (and will not reload it)
     const superiorDuty = await pageOf('lc_yjj_duty');
     await superiorDuty.evaluate(() => Object.assign(globalThis, { sameDocument: true }));

@@ -1,11 +1,13 @@
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useDossier } from '../api/queries';
+import { useSession } from '../api/session';
 import type { Dossier } from '../api/types';
 import { Diagram } from '../components/diagram';
 import { DossierTimeline } from '../components/dossier-timeline';
 import { Receipts } from '../components/receipts';
 import { ReportView } from '../components/report-view';
+import { Verifications } from '../components/verifications';
 import { CategoryTag, SeverityTag } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -18,6 +20,7 @@ const refetchWhileActive = (query: { state: { data?: Dossier | undefined } }) =>
 export function DossierPage() {
   const { number = '' } = useParams();
   const { t, labels } = useI18n();
+  const { me } = useSession();
   const dossier = useDossier(number, { refetchInterval: refetchWhileActive });
   if (dossier.isLoading) return <Skeleton active />;
   if (!dossier.data) return <Result status="404" title="404" subTitle={number} extra={<Link to="/incidents"><Button>{t('common.back')}</Button></Link>} />;
@@ -40,7 +43,7 @@ export function DossierPage() {
         { key: 'created', label: t('dossier.submittedAt'), children: formatDateTime(d.createdAt) },
         { key: 'status', label: t('dossier.reportStatus'), children: d.reports.map((r) => t(`reportStatus.${r.status}` as MessageKey)).join('，') },
       ]} />
-      {d.reports.map((report) => (
+      {d.reports.filter((report) => report.kind !== 'verification').map((report) => (
         <div key={report.id}>
           <Card
             size="small"
@@ -70,6 +73,12 @@ export function DossierPage() {
           </Row>
         </div>
       ))}
+      <Verifications
+        items={d.verifications ?? []}
+        incidentNumber={d.number}
+        canRequest={!!me?.roles.some((r) => r === 'duty_officer' || r === 'leader')}
+        defaultTarget={d.reportingUnit.id}
+      />
     </div>
   );
 }
