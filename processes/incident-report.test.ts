@@ -6,6 +6,7 @@ import {
 } from '@kuaibao/db';
 import { EmbeddedEngine, type JobWorker, type UserTask } from '@kuaibao/engine';
 import { createHandlers, startWorkers } from '@kuaibao/worker';
+import { policyResolver } from './jurisdictions/index';
 
 const bpmn = { name: 'incident-report.bpmn', content: readFileSync(path.join(import.meta.dirname, 'incident-report.bpmn'), 'utf8') };
 
@@ -21,7 +22,7 @@ describe('incident-report.bpmn', () => {
     await loadDemoData(db.prisma, async (p) => p);
     engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
     await engine.deploy([bpmn]);
-    const deps = { orgUnits: createOrgUnitRepository(db.prisma), incidents: incidents(), audit: createAuditRepository(db.prisma), now: () => new Date() };
+    const deps = { orgUnits: createOrgUnitRepository(db.prisma), incidents: incidents(), audit: createAuditRepository(db.prisma), policies: policyResolver(), messages: engine, now: () => new Date() };
     workers = startWorkers(engine, createHandlers(deps));
   });
   afterEach(async () => {

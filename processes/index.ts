@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+export { loadPolicies, policyResolver, PolicyFileError } from './jurisdictions/index';
+
 const root = import.meta.dirname;
 
 /** Every deployable BPMN file under processes/ (test fixtures excluded), as engine deploy resources. */

@@ -5,7 +5,7 @@ import {
   createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, type Database, type DatabaseTarget,
 } from '@kuaibao/db';
 import { selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
-import { processResources } from '@kuaibao/processes';
+import { policyResolver, processResources } from '@kuaibao/processes';
 import { createHandlerDeps, createHandlers, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
@@ -68,7 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const reconciled = await reconcileUnstartedSubmits(deps, new Date());
   if (reconciled.linked + reconciled.undone > 0) console.warn('[api] submits interrupted by a crash:', reconciled);
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
-    ? startWorkers(engine, createHandlers(createHandlerDeps(db, now)))
+    ? startWorkers(engine, createHandlers(createHandlerDeps(db, { policies: policyResolver(), messages: engine, now })))
     : [];
   const watcher = watchOpenTasks({ openTaskHeads: () => deps.inbox.openTaskHeads(), events: deps.events, intervalMs: watchIntervalMs });
   const app = createApp(deps, { ...(options.web && { beforeFallback: options.web }) });

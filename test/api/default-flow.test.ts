@@ -28,6 +28,9 @@ describe('the default report flow over HTTP', () => {
     const number: string = submitted.body.incidentNumber;
     expect(number).toMatch(/^KB-530902-\d{8}-\d{4}$/);
 
+    // 越级 (000, ADR 0011): a 重大 report is also copied to the city duty office at once, which acknowledges it
+    await complete(as.lc_duty!, number, 'receive_city_direct', { opinion: '已收到越级报告' });
+
     // when: verified (with a correction), returned by the leader, verified again, approved
     await complete(as.lx_verifier!, number, 'verify', { decision: 'confirm', opinion: '经电话核实属实', corrections: { casualties: { dead: 0, injured: 3, seriouslyInjured: 0, missing: 0, trapped: 0 } } });
     await complete(as.lx_leader!, number, 'sign_off', { decision: 'return', opinion: '请补充过火面积和扑救力量' });
@@ -51,6 +54,7 @@ describe('the default report flow over HTTP', () => {
     expect(report.content.casualties.injured).toBe(3);
     expect(report.receipts.map((r: { role: string; acknowledgedBy: string | null }) => [r.role, r.acknowledgedBy]).sort()).toEqual([
       ['cityDutyOffice', '杨帆'],
+      ['cityDutyOfficeDirect', '杨帆'],
       ['sameLevelGovernment', '陈静'],
       ['superiorDepartment', '刘洋'],
     ]);
@@ -59,6 +63,7 @@ describe('the default report flow over HTTP', () => {
     );
     expect(steps.filter((s: string) => s !== 'report.dispatched')).toEqual([
       'report.submitted',
+      '杨帆:receive_city_direct:',
       '王芳:verify:confirm',
       '张伟:sign_off:return',
       '王芳:verify:confirm',
@@ -67,13 +72,14 @@ describe('the default report flow over HTTP', () => {
       '杨帆:receive_city:',
       'report.completed',
     ]);
-    expect(steps.filter((s: string) => s === 'report.dispatched')).toHaveLength(3);
+    expect(steps.filter((s: string) => s === 'report.dispatched')).toHaveLength(4);
     expect(dossier.timeline[0]).toMatchObject({ actor: '李明', ip: expect.any(String) });
   });
 
   it('keeps another county out: it can neither see nor act on the report', async () => {
     // given
-    const submitted = await as.lx_reporter!.post('/api/reports', firstReport({ title: '临翔区某化工厂泄漏', category: 'accident_disaster', severity: 'III' }));
+    // 一般 and not sensitive: no 越级 copy, so the city duty office has nothing of it yet
+    const submitted = await as.lx_reporter!.post('/api/reports', firstReport({ title: '临翔区某化工厂泄漏', category: 'accident_disaster', severity: 'IV' }));
     const number: string = submitted.body.incidentNumber;
     const task = await waitForTask(as.lx_verifier!, number, 'verify');
 

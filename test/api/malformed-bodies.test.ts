@@ -27,6 +27,9 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
   let leaderTaskKey: string;
   let verifyTaskKey: string;
   let incidentNumber: string;
+  let cityDuty: Client;
+  let urgentNumber: string;
+  let answerTaskKey: string;
   beforeAll(async () => {
     server = await startTestServer();
     reporter = await login(server.url, 'lx_reporter');
@@ -38,6 +41,12 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
     const second = (await reporter.post('/api/reports', firstReport({ title: '第二起' }))).body.incidentNumber;
     await verifier.post(`/api/tasks/${(await waitForTask(verifier, second, 'verify')).key}/complete`, { decision: 'confirm' });
     leaderTaskKey = (await waitForTask(leader, second, 'sign_off')).key;
+    // 核报 (ADR 0011): a 重大 report reaches the city duty office at once (越级), which asks the unit to verify.
+    cityDuty = await login(server.url, 'lc_duty');
+    urgentNumber = second;
+    await waitForTask(cityDuty, urgentNumber, 'receive_city_direct');
+    await cityDuty.post(`/api/incidents/${urgentNumber}/verification-requests`, { question: '请核实伤亡人数', targetUnitId: 'lx-yjj' });
+    answerTaskKey = (await waitForTask(verifier, urgentNumber, 'answer_verification')).key;
   });
   afterAll(() => server.close());
 
@@ -120,6 +129,32 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
       // Refused before the body is read: another unit's task does not exist for this user.
       common: false,
       cases: [['not a candidate of this task', { decision: 'approve' }, undefined, 404]],
+    },
+    {
+      name: 'POST /api/incidents/:number/verification-requests',
+      path: () => `/api/incidents/${urgentNumber}/verification-requests`,
+      user: () => cityDuty,
+      cases: [
+        ['empty object', {}, undefined, 400, 'question'],
+        ['blank question', { question: '   ', targetUnitId: 'lx-yjj' }, undefined, 400, 'question'],
+        ['question far too long', { question: '核'.repeat(1001), targetUnitId: 'lx-yjj' }, undefined, 400, 'question'],
+        ['wrong types', { question: 1, targetUnitId: ['lx-yjj'] }, undefined, 400, 'targetUnitId'],
+        ['unknown field', { question: '请核实', targetUnitId: 'lx-yjj', deadline: 'PT1H' }, undefined, 400, 'deadline'],
+        ['a unit that does not exist', { question: '请核实', targetUnitId: 'no-such-unit' }, undefined, 400, 'targetUnitId'],
+        ['a unit not below the requester', { question: '请核实', targetUnitId: 'yn-yjt' }, undefined, 400, 'targetUnitId'],
+      ],
+    },
+    {
+      name: 'POST /api/tasks/:key/complete (answer_verification)',
+      path: () => `/api/tasks/${answerTaskKey}/complete`,
+      user: () => verifier,
+      cases: [
+        ['no channel', {}, undefined, 400, 'channel'],
+        ['an unknown channel', { channel: 'fax', reply: '已核实' }, undefined, 400, 'channel'],
+        ['no answer', { channel: 'phone' }, undefined, 400, 'reply'],
+        ['a blank answer', { channel: 'phone', reply: '  ' }, undefined, 400, 'reply'],
+        ['a verify decision on a 核报 task', { decision: 'confirm' }, undefined, 400, 'decision'],
+      ],
     },
     {
       name: 'POST /api/tasks/:key/claim',

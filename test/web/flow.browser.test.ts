@@ -50,7 +50,7 @@ describe('the web app: a first report from the form, through the inboxes, to the
     await page.waitForURL(/\/inbox$/);
   }
 
-  it('reporter submits, verifier and leader decide, duty officers see it arrive live and acknowledge; the dossier shows it all', { timeout: 90_000 }, async () => {
+  it('reporter submits, verifier and leader decide, duty officers see it arrive live and acknowledge; the dossier shows it all', { timeout: 180_000 }, async () => {
     // given: the superior department's duty officer has the inbox open (and will not reload it)
     const superiorDuty = await pageOf('lc_yjj_duty');
     await superiorDuty.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
@@ -122,6 +122,7 @@ describe('the web app: a first report from the form, through the inboxes, to the
     await handle(superiorDuty, number, 'acknowledge_superior', async (page) => page.getByTestId('opinion').fill('已收悉'));
     await handle(await pageOf('lx_duty'), number, 'acknowledge_government', async () => undefined);
     const cityDuty = await pageOf('lc_duty');
+    await handle(cityDuty, number, 'receive_city_direct', async () => undefined); // 较大: the 越级 copy (000, ADR 0011)
     await inboxRow(cityDuty, number, 'receive_city').waitFor({ timeout: 15_000 });
     await handle(cityDuty, number, 'receive_city', async (page) => page.getByTestId('opinion').fill('已签收，呈报带班领导'));
 
@@ -131,10 +132,10 @@ describe('the web app: a first report from the form, through the inboxes, to the
     const actions = await reporter.getByTestId('timeline-entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')));
     const count = (action: string) => actions.filter((a) => a === action).length;
     expect([actions[0], actions.at(-1)]).toEqual(['report.submitted', 'report.completed']);
-    expect([count('task.claimed'), count('task.completed'), count('report.dispatched')]).toEqual([1, 5, 3]);
+    expect([count('task.claimed'), count('task.completed'), count('report.dispatched')]).toEqual([1, 6, 4]);
     const timeline = await reporter.getByTestId('timeline').innerText();
     for (const text of ['李明', '王芳', '经电话核实属实', '张伟', '同意报送', '刘洋', '陈静', '杨帆', '已签收，呈报带班领导']) expect(timeline).toContain(text);
-    for (const role of ['superiorDepartment', 'sameLevelGovernment', 'cityDutyOffice']) {
+    for (const role of ['superiorDepartment', 'sameLevelGovernment', 'cityDutyOffice', 'cityDutyOfficeDirect']) {
       expect(await reporter.getByTestId(`receipt-${role}`).getAttribute('data-acknowledged')).toBe('yes');
     }
     for (const step of ['verify', 'sign-off', 'acknowledge-superior', 'acknowledge-government', 'receive-city']) await diagramElement(reporter, step, 'kb-completed').waitFor();

@@ -2,11 +2,13 @@ import { createAuditRepository, createIncidentRepository, createOrgUnitRepositor
 import type { HandlerDeps } from './handlers/deps';
 
 /** The handlers' dependencies on a database: one place, so `npm start`, `npm run api` and `npm run worker` build them alike. */
-export function createHandlerDeps(db: Database, now: () => Date = () => new Date()): HandlerDeps {
+export function createHandlerDeps(db: Database, options: Pick<HandlerDeps, 'policies' | 'messages'> & { now?: () => Date }): HandlerDeps {
   return {
     orgUnits: createOrgUnitRepository(db.prisma),
     incidents: createIncidentRepository(db.prisma),
     audit: createAuditRepository(db.prisma),
-    now,
+    policies: options.policies,
+    messages: options.messages,
+    now: options.now ?? (() => new Date()),
   };
 }

@@ -4,6 +4,6 @@ export { createHandlerDeps } from './handler-deps';
 export { loadWorkerConfig, WORKER_ENV_KEYS, type WorkerConfig } from './config';
 export type { Handler, JobContext } from './handler';
 export type { HandlerDeps } from './handlers/deps';
-// Not in createHandlers yet: no BPMN uses TASK_TYPES.resolveClock until the timers land (issue 5).
+export { toOrgUnit } from './handlers/recipients';
 export { resolveClockHandler, type ResolveClockDeps } from './handlers/resolve-clock';
 export { stopOnSignals, exitOnError } from './process-lifecycle';

@@ -2,6 +2,7 @@ import { changeLabel, RECEIPT_TASK_KIND, type Locale, type ReportChange } from '
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { verificationsOf } from './verification-dossier';
 import { canSee, visibilityOf } from './visibility';
 
 const receiptKind = (role: string): string | undefined => RECEIPT_TASK_KIND[role as keyof typeof RECEIPT_TASK_KIND];
@@ -36,6 +37,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
         status: report.status,
         content: report.content,
         changes: labelledChanges(report.changes, locale),
+        /** 涉密: who sent it, when, through which secure channel — the content itself never entered the system. */
+        secureTransmission: incident.classified ? ((report.content as { secureTransmission?: unknown }).secureTransmission ?? null) : null,
         createdAt: report.createdAt.toISOString(),
         submittedAt: report.submittedAt?.toISOString() ?? null,
         workflow: instance && {
@@ -79,6 +82,7 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
     createdAt: incident.createdAt.toISOString(),
     closedAt: incident.closedAt?.toISOString() ?? null,
     reports,
+    verifications: verificationsOf(incident.reports, instances, (id) => units.get(id)?.name ?? id, deps.now()),
     timeline: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, action: e.action, detail: e.detail, reportId: e.reportId, ip: e.ip })),
   };
 }

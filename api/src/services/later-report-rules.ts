@@ -1,8 +1,11 @@
 import type { IncidentWithReports } from '@kuaibao/db';
-import type { LaterReportKind } from '@kuaibao/domain';
+import { REPORT_KINDS, type LaterReportKind } from '@kuaibao/domain';
 import { AppError } from '../errors/app-error';
 
 type StoredReport = IncidentWithReports['reports'][number];
+
+/** The dossier's 首报, 续报 and 终报 in order (a dossier also holds 核报 requests and phone reports). */
+const reportsOf = (dossier: IncidentWithReports) => dossier.reports.filter((r) => (REPORT_KINDS as readonly string[]).includes(r.kind));
 
 /** Statuses of a report that has passed its unit's sign-off and is on its way (or delivered). */
 const SIGNED_OFF = new Set(['dispatching', 'received']);
@@ -18,9 +21,10 @@ const AWAITING_SIGN_OFF = new Set(['submitting', 'signing']);
 export function assertLaterReportAllowed(dossier: IncidentWithReports, kind: LaterReportKind): void {
   if (dossier.status === 'closed') throw new AppError('CONFLICT', '事件已终结，不能再续报或终报');
   if (dossier.classified) throw new AppError('CONFLICT', '涉密事件的续报、终报须经机要渠道报送');
-  const first = dossier.reports.find((r) => r.kind === 'first');
+  const reports = reportsOf(dossier);
+  const first = reports.find((r) => r.kind === 'first');
   if (!first || !SIGNED_OFF.has(first.status)) throw new AppError('CONFLICT', '首报尚未经单位领导审签报出，请待首报报出后再续报');
-  const later = dossier.reports.filter((r) => r.kind !== 'first');
+  const later = reports.filter((r) => r.kind !== 'first');
   if (later.some((r) => AWAITING_SIGN_OFF.has(r.status))) throw new AppError('CONFLICT', '上一份续报或终报尚在审签中，请待审签后再报');
   if (later.some((r) => r.kind === 'final' && r.status !== 'returned')) {
     throw new AppError('CONFLICT', kind === 'final' ? '本事件已有终报，不能重复终报' : '本事件已报终报，不能再续报');
@@ -29,7 +33,7 @@ export function assertLaterReportAllowed(dossier: IncidentWithReports, kind: Lat
 
 /** The report a new one is compared with: the last one in the dossier that was not returned. */
 export function previousReport(dossier: IncidentWithReports): StoredReport {
-  const base = dossier.reports.filter((r) => r.status !== 'returned').at(-1);
+  const base = reportsOf(dossier).filter((r) => r.status !== 'returned').at(-1);
   if (!base) throw new AppError('CONFLICT', '事件没有可续报的报告');
   return base;
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { dossierTitle, PROCESS_IDS, type FirstReport } from '@kuaibao/domain';
+import { DomainError, dossierTitle, PROCESS_IDS, secureRecipientOf, type FirstReport } from '@kuaibao/domain';
+import type { Variables } from '@kuaibao/engine';
+import { toOrgUnit } from '@kuaibao/worker';
 import type { ApiDeps } from '../deps';
 import type { SessionUser } from '../auth/session-user';
 import { AppError } from '../errors/app-error';
@@ -7,6 +9,8 @@ import { AppError } from '../errors/app-error';
 /**
  * Submits a 首报: a new incident number, the dossier with its first report, and its workflow
  * instance. If the workflow cannot start, the dossier is removed again: nothing is half-written.
+ * A classified (涉密) report is only a placeholder — the schema refused every content field — and
+ * starts classified-report.bpmn instead of the ordinary flow (ADR 0011).
  */
 export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report: FirstReport, ip: string | null) {
   if (!user.roles.some((r) => r === 'reporter' || r === 'duty_officer')) throw new AppError('FORBIDDEN', '只有信息员或值班员可以报送信息');
@@ -15,9 +19,9 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   if (report.reportingUnitId !== undefined && report.reportingUnitId !== user.unitId) {
     throw new AppError('VALIDATION_FAILED', '只能以本单位名义报送', [{ path: 'reportingUnitId', message: '只能以本单位名义报送' }]);
   }
-  if (report.classified) throw new AppError('VALIDATION_FAILED', '涉密信息不得通过本系统报送，请经机要渠道报送', [{ path: 'classified', message: '涉密信息不得通过本系统报送' }]);
   const now = deps.now();
   const title = dossierTitle(report);
+  const secureRecipientUnitId = report.classified ? await checkSecureRecipient(deps, unit.id, report.secureTransmission.recipientUnitId) : undefined;
   const number = await deps.incidents.nextNumber(unit.divisionCode, now);
   const reportId = randomUUID();
   await deps.incidents.createWithReport(
@@ -33,29 +37,50 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
       learnedAt: new Date(report.learnedAt),
     },
     { id: reportId, kind: 'first', sequence: 0, status: 'submitting', content: report, createdById: user.id },
-    { actorId: user.id, actorName: user.displayName, action: 'report.submitted', detail: { kind: 'first', unitName: unit.name }, ip, at: now },
+    {
+      actorId: user.id,
+      actorName: user.displayName,
+      action: 'report.submitted',
+      detail: { kind: 'first', unitName: unit.name, ...(report.classified && { classified: true, secureChannel: report.secureTransmission.channel }) },
+      ip,
+      at: now,
+    },
   );
+  const common = { reportId, incidentNumber: number, reportingUnitId: unit.id, category: report.category, severity: report.severity, sensitive: report.sensitive, mayEscalate: report.mayEscalate };
+  // 涉密: its own flow (placeholder + acknowledgement), and no content in the variables — there is none to carry.
+  const start: { bpmnProcessId: string; variables: Variables; status: string } = report.classified
+    ? { bpmnProcessId: PROCESS_IDS.classifiedReport, variables: { ...common, secureRecipientUnitId: secureRecipientUnitId ?? null }, status: 'recorded' }
+    : { bpmnProcessId: PROCESS_IDS.incidentReport, variables: { ...common, title }, status: 'verifying' };
   try {
-    const instance = await deps.engine.startInstance({
-      bpmnProcessId: PROCESS_IDS.incidentReport,
-      businessKey: number,
-      variables: {
-        reportId,
-        incidentNumber: number,
-        reportingUnitId: unit.id,
-        title,
-        category: report.category,
-        severity: report.severity,
-        sensitive: report.sensitive,
-      },
-    });
-    await deps.incidents.linkInstance(reportId, instance.key, 'verifying');
+    const instance = await deps.engine.startInstance({ bpmnProcessId: start.bpmnProcessId, businessKey: number, variables: start.variables });
+    await deps.incidents.linkInstance(reportId, instance.key, start.status);
     return { incidentNumber: number, reportId, instanceKey: instance.key };
   } catch (error) {
     await deps.incidents.deleteUnstarted(number);
     console.error('[api] workflow start failed; submit undone', number, error);
     throw new AppError('ENGINE_UNAVAILABLE', '流程未能启动，报告未保存，请重试');
   }
+}
+
+/**
+ * A classified report is acknowledged by the duty office the sender named, else by the city duty office:
+ * refuse it now (400 with the field path) rather than leave a workflow that cannot find its recipient.
+ */
+async function checkSecureRecipient(deps: ApiDeps, reportingUnitId: string, namedUnitId: string | undefined): Promise<string> {
+  try {
+    return secureRecipientOf((await deps.orgUnits.all()).map(toOrgUnit), reportingUnitId, namedUnitId).id;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const message = namedUnitId ? '接收单位须为值班室（总值班室）' : '无法确定接收单位，请填写接收单位（值班室）';
+    throw new AppError('VALIDATION_FAILED', message, [{ path: 'secureTransmission.recipientUnitId', message }]);
+  }
+}
+
+/** The status a report has once its workflow runs (what its submit would have set). */
+function statusOnceStarted(bpmnProcessId: string, kind: string): string {
+  if (bpmnProcessId === PROCESS_IDS.classifiedReport) return 'recorded';
+  if (kind === 'verification') return 'requested';
+  return kind === 'first' ? 'verifying' : 'signing';
 }
 
 /**
@@ -71,10 +96,10 @@ export async function reconcileUnstartedSubmits(deps: Pick<ApiDeps, 'incidents' 
     const instance = instances.find((i) => i.variables.reportId === report.id);
     const first = report.kind === 'first';
     if (instance) {
-      await deps.incidents.linkInstance(report.id, instance.key, first ? 'verifying' : 'signing');
+      await deps.incidents.linkInstance(report.id, instance.key, statusOnceStarted(instance.bpmnProcessId, report.kind));
       linked++;
     } else {
-      // A 首报 takes its new dossier with it; a 续报/终报 only itself (the dossier and its trail stay).
+      // A 首报 takes its new dossier with it; a 续报/终报 or 核报 request only itself (the dossier and its trail stay).
       await (first ? deps.incidents.deleteUnstarted(report.incidentNumber) : deps.incidents.deleteUnstartedReport(report.id));
       undone++;
     }

@@ -8,6 +8,8 @@ export const PROCESS_IDS = {
   verificationRequest: 'verification-request',
   /** 续报 and 终报: sign-off → 双重上报 to the same recipients → city duty office; 终报 then closes the incident. */
   followUpReport: 'follow-up-report',
+  /** 涉密: the content went through a secure channel; the system keeps a placeholder and its acknowledgement. */
+  classifiedReport: 'classified-report',
 } as const;
 
 /** Job types of service tasks (`zeebe:taskDefinition type`); each has exactly one handler in worker/. */
@@ -34,6 +36,12 @@ export const TASK_TYPES = {
   overdue: 'kuaibao.notify.overdue',
   /** Relay a leader's instruction (批示) to the incident's unit (002). */
   relayInstruction: 'kuaibao.instruction.relay',
+  /** 004: release the report to the superior department (message `upwardCleared`), by policy or after the city duty office approved. */
+  clearUpward: 'kuaibao.report.clear-upward',
+  /** 核报反馈: record a phone or written answer to a 核报 request, on time or 迟报 against its clock. */
+  recordVerificationReply: 'kuaibao.verification.record-reply',
+  /** 涉密: the duty office that acknowledges a classified report's secure transmission. */
+  resolveSecureRecipient: 'kuaibao.classified.resolve-recipient',
 } as const;
 export type TaskType = (typeof TASK_TYPES)[keyof typeof TASK_TYPES];
 
@@ -46,6 +54,12 @@ export const USER_TASK_KINDS = [
   'acknowledge_superior',
   'acknowledge_government',
   'receive_city',
+  /** The city duty office acknowledges a direct (越级) copy sent at once, before verification (000). */
+  'receive_city_direct',
+  /** The recipient duty office confirms that a classified report arrived through its secure channel. */
+  'acknowledge_classified',
+  /** The requester of a 核报 receives the answer. */
+  'receive_verification',
   /** The city duty office approves before a city bureau reports to the province (004: no 信息倒流). */
   'approve_upward',
   /** The unit answers a 核报 request. */
@@ -61,10 +75,12 @@ export const RECEIPT_TASK_KIND = {
   superiorDepartment: 'acknowledge_superior',
   sameLevelGovernment: 'acknowledge_government',
   cityDutyOffice: 'receive_city',
+  cityDutyOfficeDirect: 'receive_city_direct',
+  secureRecipient: 'acknowledge_classified',
 } as const satisfies Record<string, UserTaskKind>;
 
 /** Custom header keys read by handlers and the inbox. */
-export const TASK_HEADERS = { kind: 'kind', recipient: 'recipient', receiver: 'receiver' } as const;
+export const TASK_HEADERS = { kind: 'kind', recipient: 'recipient', receiver: 'receiver', channel: 'channel' } as const;
 
 /** Message names (`bpmn:message name`); the correlation key is the incident number unless noted. */
 export const MESSAGES = {
@@ -78,6 +94,8 @@ export const MESSAGES = {
   verificationRequested: 'kuaibao.verification.requested',
   /** 核报 answered by the unit (phone or written). */
   verificationReply: 'kuaibao.verification.reply',
+  /** 004: the report may go to the superior department (correlation key: the report id). */
+  upwardCleared: 'kuaibao.report.upward-cleared',
   /** A leader's instruction (批示) on the incident. */
   leaderInstruction: 'kuaibao.instruction.issued',
 } as const;

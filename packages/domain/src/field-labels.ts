@@ -61,6 +61,10 @@ const zhCN = {
   superiorDepartmentId: '上级主管部门',
   sameLevelGovernmentId: '同级政府',
   divisionCode: '行政区划代码',
+  question: '核报事项',
+  targetUnitId: '核报单位',
+  replyChannel: '反馈方式',
+  reply: '反馈内容',
 } as const;
 
 export type FieldKey = keyof typeof zhCN;
@@ -125,6 +129,10 @@ const en: Record<FieldKey, string> = {
   superiorDepartmentId: 'Superior department',
   sameLevelGovernmentId: 'Same-level government',
   divisionCode: 'Division code',
+  question: 'What to verify',
+  targetUnitId: 'Unit asked to verify',
+  replyChannel: 'Answered by',
+  reply: 'Answer',
 };
 
 export const fieldLabels: Record<Locale, Record<FieldKey, string>> = { 'zh-CN': zhCN, en };

@@ -1,6 +1,7 @@
 // @kuaibao/domain — pure TypeScript: schemas, rules and names shared by every package. No I/O.
 export * from './candidate-group';
 export * from './classified';
+export * from './classified-recipient';
 export * from './constants';
 export * from './errors';
 export * from './field-labels';
@@ -22,6 +23,8 @@ export * from './report-diff';
 export * from './report-enums';
 export * from './report-patch';
 export * from './report-recipients';
+export * from './report-routes';
 export * from './task-decisions';
 export * from './thresholds';
 export * from './user';
+export * from './verification';

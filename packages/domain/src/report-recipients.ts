@@ -4,7 +4,18 @@ import { orgUnitSchema, type OrgUnit } from './org';
 import { ancestorsOf, dutyOfficesOf, governmentOf, indexUnits, unitById, type OrgUnits } from './org-tree';
 
 /** Who receives a unit's report (报送对象); the keys double as the `recipient` header of dispatch tasks. */
-export const RECIPIENT_ROLES = ['superiorDepartment', 'sameLevelGovernment', 'sameLevelDutyOffice', 'cityDutyOffice'] as const;
+export const RECIPIENT_ROLES = [
+  'superiorDepartment',
+  'sameLevelGovernment',
+  'sameLevelDutyOffice',
+  'cityDutyOffice',
+  /** 越级抄送: the direct copy to the city duty office of an urgent report (000), besides the level-by-level route. */
+  'cityDutyOfficeDirect',
+  /** 涉密: the duty office the secure channel delivered to; the system holds only the placeholder. */
+  'secureRecipient',
+  /** 核报: the unit asked to verify an item of the incident (it may then see the dossier). */
+  'verificationTarget',
+] as const;
 export const recipientRoleSchema = z.enum(RECIPIENT_ROLES);
 export type RecipientRole = z.infer<typeof recipientRoleSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatMessage, DEFAULT_LOCALE, type Locale } from './messages';
 import { makeReportCorrectionsSchema } from './report-corrections';
+import { makeVerificationSchemas } from './verification';
 import type { ReportSchemaOptions } from './report';
 
 /** Longest opinion (意见) a task decision may carry. */
@@ -28,11 +29,20 @@ export function makeTaskDecisionSchemas(options: ReportSchemaOptions & { locale?
   ]);
   /** 签收: acknowledge receipt, optionally with a note. */
   const acknowledge = z.strictObject({ opinion: opinion.optional() });
+  /**
+   * 核准上报 (004): the city duty office approves a report to the province. There is no refusal: the report must
+   * reach the province ("核准后方可上报"); until the office approves, the task stays open and the province waits.
+   */
+  const approveUpward = z.strictObject({ decision: z.literal('approve'), opinion: opinion.optional() });
+  /** 核报反馈: by phone or in writing, with the answer. */
+  const answerVerification = makeVerificationSchemas(locale).reply;
 
   return {
     verify,
     signOff,
     acknowledge,
+    approveUpward,
+    answerVerification,
     /** By user-task kind (task header `kind`); kinds not listed cannot be completed through the ordinary API. */
     byKind: {
       verify,
@@ -40,6 +50,11 @@ export function makeTaskDecisionSchemas(options: ReportSchemaOptions & { locale?
       acknowledge_superior: acknowledge,
       acknowledge_government: acknowledge,
       receive_city: acknowledge,
+      receive_city_direct: acknowledge,
+      approve_upward: approveUpward,
+      acknowledge_classified: acknowledge,
+      answer_verification: answerVerification,
+      receive_verification: acknowledge,
     },
   };
 }
@@ -48,8 +63,12 @@ const defaults = makeTaskDecisionSchemas();
 export const verifyDecisionSchema = defaults.verify;
 export const signOffDecisionSchema = defaults.signOff;
 export const acknowledgeDecisionSchema = defaults.acknowledge;
+export const approveUpwardDecisionSchema = defaults.approveUpward;
+export const answerVerificationDecisionSchema = defaults.answerVerification;
 export type VerifyDecision = z.infer<typeof verifyDecisionSchema>;
 export type SignOffDecision = z.infer<typeof signOffDecisionSchema>;
 export type AcknowledgeDecision = z.infer<typeof acknowledgeDecisionSchema>;
+export type ApproveUpwardDecision = z.infer<typeof approveUpwardDecisionSchema>;
+export type AnswerVerificationDecision = z.infer<typeof answerVerificationDecisionSchema>;
 export type DecisionTaskKind = keyof typeof defaults.byKind;
 export const DECISION_TASK_KINDS = Object.keys(defaults.byKind) as DecisionTaskKind[];

@@ -66,6 +66,16 @@ export function useTaskAction() {
   });
 }
 
+/** 核报: ask a unit to verify an item of the incident. */
+export function useRequestVerification(incidentNumber: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { question: string; targetUnitId: string }) =>
+      api<{ requestId: string }>(`/api/incidents/${encodeURIComponent(incidentNumber)}/verification-requests`, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.dossier(incidentNumber) }),
+  });
+}
+
 export function useSubmitReport() {
   const client = useQueryClient();
   return useMutation({

@@ -151,7 +151,22 @@ export interface Dossier {
     workflow: Workflow | null | undefined;
     receipts: Receipt[];
   }[];
+  /** 核报 of this incident (ADR 0011). */
+  verifications: Verification[];
   timeline: TimelineEntry[];
+}
+
+export interface Verification {
+  id: string;
+  question: string;
+  requestedBy: { id: string; name: string };
+  target: { id: string; name: string };
+  requestedAt: string;
+  status: string;
+  phoneDueAt: string | null;
+  writtenDueAt: string | null;
+  overdue: { phone: boolean; written: boolean };
+  replies: { channel: 'phone' | 'written'; text: string; repliedAt: string; repliedBy: string; measured: { channel: string; dueAt: string | null; late: boolean }[] }[];
 }
 
 export interface IncidentSummary {

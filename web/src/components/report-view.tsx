@@ -2,7 +2,7 @@ import { Descriptions, Grid, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useOrgUnits } from '../api/queries';
 import type { ReportContent } from '../api/types';
-import { useI18n } from '../i18n/i18n';
+import { labelOf, useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/time';
 import { CategoryTag, SeverityTag } from './tags';
 
@@ -11,7 +11,7 @@ const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped', 'po
 
 /** Every element of a report (时间、地点、事件、影响、经过、原因、措施…), labelled with the domain's field names. */
 export function ReportView({ content, highlight = [] }: { content: ReportContent; highlight?: string[] }) {
-  const { field, t } = useI18n();
+  const { field, t, labels } = useI18n();
   const units = useOrgUnits();
   const screens = Grid.useBreakpoint();
   const unitName = (id: string | undefined) => units.data?.find((u) => u.id === id)?.name ?? id ?? '—';
@@ -19,6 +19,7 @@ export function ReportView({ content, highlight = [] }: { content: ReportContent
   const changed = (key: string) => (highlight.includes(key) ? <Tag color="orange" style={{ marginLeft: 6 }}>✎</Tag> : null);
   const casualties = content.casualties;
   const place = content.place;
+  const secure = content.secureTransmission;
 
   const items: DescriptionsProps['items'] = [
     { key: 'title', label: field('title'), span: 'filled', children: <strong>{content.title}{changed('title')}</strong> },
@@ -44,6 +45,15 @@ export function ReportView({ content, highlight = [] }: { content: ReportContent
     },
     ...(content.economicLossYuan !== undefined ? [{ key: 'loss', label: field('economicLossYuan'), children: content.economicLossYuan.toLocaleString() }] : []),
     ...TEXTS.filter((k) => content[k]).map((k) => ({ key: k, label: <>{field(k)}{changed(k)}</>, span: 'filled' as const, children: <div className="kb-pre">{content[k]}</div> })),
+    // 涉密: only who sent it, when and through which secure channel (ADR 0011)
+    ...(secure
+      ? [{
+          key: 'secureTransmission',
+          label: field('secureTransmission'),
+          span: 'filled' as const,
+          children: `${labelOf(labels, 'secureChannel', secure.channel)} · ${secure.handledBy.name} · ${formatDateTime(String(secure.sentAt))}${secure.documentNumber ? ` · ${secure.documentNumber}` : ''}`,
+        }]
+      : []),
     { key: 'unit', label: field('reportingUnitId'), children: unitName(content.reportingUnitId) },
     { key: 'contact', label: field('contact'), children: content.contact ? `${content.contact.name}  ${content.contact.phone}` : '—' },
   ];

@@ -7,20 +7,30 @@ import { useTaskAction } from '../api/queries';
 import type { ReportContent, TaskDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { applyIssues, clearIssues } from '../lib/form-errors';
+import type { MessageKey } from '../i18n/messages';
 import { CorrectionFields, changedCorrections, type CorrectionValues } from './correction-fields';
 
 interface Values {
   decision?: string;
   opinion?: string;
   corrections?: CorrectionValues;
+  channel?: 'phone' | 'written';
+  reply?: string;
 }
 
-const DECISIONS: Record<string, [string, string] | undefined> = { verify: ['confirm', 'close'], sign_off: ['approve', 'return'] };
+const DECISIONS: Record<string, string[] | undefined> = { verify: ['confirm', 'close'], sign_off: ['approve', 'return'], approve_upward: ['approve'] };
+const DECISION_LABELS: Record<string, Record<string, MessageKey>> = {
+  verify: { confirm: 'task.verify.confirm', close: 'task.verify.close' },
+  sign_off: { approve: 'task.signOff.approve', return: 'task.signOff.return' },
+  approve_upward: { approve: 'task.approveUpward.approve' },
+};
+/** 核报反馈 (ADR 0011): a channel and the answer instead of a decision and an opinion. */
+const ANSWER_KIND = 'answer_verification';
 const NEEDS_OPINION = new Set(['close', 'return']);
 
 /**
  * What the task asks, as a form: 核实 (confirm with optional corrections, or close with a reason),
- * 审签 (approve, or return with an opinion), 签收 (acknowledge). Validated with the domain's decision
+ * 审签 (approve, or return with an opinion), 核准上报 (approve), 核报反馈 (channel and answer), 签收 (acknowledge). Validated with the domain's decision
  * schemas (the ones the API parses with), in the UI's language; API field errors land on the same fields.
  */
 export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
@@ -39,10 +49,10 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
   const submit = (values: Values) => {
     clearIssues(form);
     const opinion = values.opinion?.trim() ?? '';
-    const body: Record<string, unknown> = {
-      ...(choices && { decision: values.decision }),
-      ...((opinion || NEEDS_OPINION.has(values.decision ?? '')) && { opinion }),
-    };
+    const body: Record<string, unknown> =
+      kind === ANSWER_KIND
+        ? { channel: values.channel, reply: values.reply?.trim() ?? '' }
+        : { ...(choices && { decision: values.decision }), ...((opinion || NEEDS_OPINION.has(values.decision ?? '')) && { opinion }) };
     if (values.decision === 'confirm' && values.corrections) {
       const corrections = changedCorrections(detail.report.content, values.corrections);
       if (corrections) body.corrections = corrections;
@@ -65,21 +75,36 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ decision: choices?.[0], corrections: correctionDefaults(detail.report.content) }} data-testid="decision-form">
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ decision: choices?.[0], channel: 'phone', corrections: correctionDefaults(detail.report.content) }} data-testid="decision-form">
+      {kind === ANSWER_KIND && (
+        <>
+          <Form.Item name="channel" label={t('task.reply.channel')}>
+            <Radio.Group optionType="button" buttonStyle="solid">
+              <Radio.Button value="phone" data-testid="channel-phone">{t('task.reply.phone')}</Radio.Button>
+              <Radio.Button value="written" data-testid="channel-written">{t('task.reply.written')}</Radio.Button>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item name="reply" label={t('task.reply.text')} required>
+            <Input.TextArea rows={4} maxLength={4000} showCount data-testid="reply" />
+          </Form.Item>
+        </>
+      )}
       {choices && (
         <Form.Item name="decision" label={t('task.decision')}>
           <Radio.Group optionType="button" buttonStyle="solid">
             {choices.map((c) => (
               <Radio.Button key={c} value={c} data-testid={`decision-${c}`}>
-                {t(kind === 'verify' ? (c === 'confirm' ? 'task.verify.confirm' : 'task.verify.close') : c === 'approve' ? 'task.signOff.approve' : detail.report.kind === 'first' ? 'task.signOff.return' : 'task.signOff.returnToReporter')}
+                {t(kind === 'sign_off' && c === 'return' && detail.report.kind !== 'first' ? 'task.signOff.returnToReporter' : DECISION_LABELS[kind]?.[c] ?? 'task.submit')}
               </Radio.Button>
             ))}
           </Radio.Group>
         </Form.Item>
       )}
-      <Form.Item name="opinion" label={t('task.opinion')} required={NEEDS_OPINION.has(decision ?? '')}>
-        <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('task.opinion.placeholder')} data-testid="opinion" />
-      </Form.Item>
+      {kind !== ANSWER_KIND && (
+        <Form.Item name="opinion" label={t('task.opinion')} required={NEEDS_OPINION.has(decision ?? '')}>
+          <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('task.opinion.placeholder')} data-testid="opinion" />
+        </Form.Item>
+      )}
       {decision === 'confirm' && (
         <Collapse
           size="small"
@@ -88,7 +113,7 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
         />
       )}
       <Button type="primary" htmlType="submit" loading={action.isPending} data-testid="complete">
-        {choices ? t('task.submit') : t('task.acknowledge')}
+        {choices || kind === ANSWER_KIND ? t('task.submit') : t('task.acknowledge')}
       </Button>
     </Form>
   );

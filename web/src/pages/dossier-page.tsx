@@ -10,6 +10,7 @@ import { LaterReportForm } from '../components/later-report-form';
 import { changedElementsOf, ReportChanges } from '../components/report-changes';
 import { Receipts } from '../components/receipts';
 import { ReportView } from '../components/report-view';
+import { Verifications } from '../components/verifications';
 import { CategoryTag, SeverityTag } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -30,7 +31,9 @@ export function DossierPage() {
   const d = dossier.data;
   // The API decides what is allowed now (409 with the reason); the action is offered to the reporting unit's reporters.
   const mayReport = d.status === 'open' && me?.unitId === d.reportingUnit.id && me.roles.some((r) => r === 'reporter' || r === 'duty_officer');
-  const current = d.reports.filter((r) => r.status !== 'returned').at(-1)?.content ?? {};
+  // 核报 requests are dossier entries of their own (the verifications card), not reports.
+  const reports = d.reports.filter((r) => r.kind !== 'verification');
+  const current = reports.filter((r) => r.status !== 'returned').at(-1)?.content ?? {};
 
   return (
     <div data-testid="dossier-page">
@@ -53,7 +56,7 @@ export function DossierPage() {
         { key: 'status', label: t('dossier.reportStatus'), children: d.reports.map((r) => t(`reportStatus.${r.status}` as MessageKey)).join('，') },
       ]} />
       {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
-      {d.reports.map((report) => (
+      {reports.map((report) => (
         <div key={report.id}>
           <Card
             size="small"
@@ -88,6 +91,12 @@ export function DossierPage() {
           </Row>
         </div>
       ))}
+      <Verifications
+        items={d.verifications ?? []}
+        incidentNumber={d.number}
+        canRequest={!!me?.roles.some((r) => r === 'duty_officer' || r === 'leader')}
+        defaultTarget={d.reportingUnit.id}
+      />
     </div>
   );
 }

@@ -15,7 +15,12 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { formatDateTime, useNow } from '../lib/time';
 
-const ASKS: Record<string, MessageKey> = { verify: 'task.asks.verify', sign_off: 'task.asks.sign_off' };
+const ASKS: Record<string, MessageKey> = {
+  verify: 'task.asks.verify',
+  sign_off: 'task.asks.sign_off',
+  approve_upward: 'task.asks.approve_upward',
+  answer_verification: 'task.asks.answer_verification',
+};
 
 /** One task: what it asks, the report with all its elements, earlier opinions, and where the flow stands. */
 export function TaskPage() {

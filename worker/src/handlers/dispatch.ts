@@ -14,6 +14,7 @@ const variablesSchema = z.object({
  * 报送: delivers the signed report to one recipient named by the task header `recipient`
  * (superiorDepartment, sameLevelGovernment, cityDutyOffice); `receiver` names the unit that acts on
  * it when that differs (a government receives through its duty office). Recorded in the dossier.
+ * Header `copy="true"`: a copy sent beside the main route (越级) leaves the report's status alone.
  */
 export function dispatchHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
@@ -22,7 +23,7 @@ export function dispatchHandler(deps: HandlerDeps): Handler {
     const receiver = variables.recipients[job.customHeaders.receiver ?? role ?? ''];
     if (!role || !recipient || !receiver) return fail(`No recipient "${role ?? '(no header)'}" for report ${variables.reportId}`, { retries: 0 });
     const at = deps.now();
-    await deps.incidents.setReportStatus(variables.reportId, 'dispatching');
+    if (job.customHeaders.copy !== 'true') await deps.incidents.setReportStatus(variables.reportId, 'dispatching');
     await deps.incidents.recordRecipient({
       reportId: variables.reportId,
       role,

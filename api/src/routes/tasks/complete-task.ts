@@ -6,7 +6,9 @@ import { parseBody, parseParams } from '../../http/validate';
 import { completeTask as complete, visibleTask } from '../../services/task-service';
 import { taskParamsSchema } from './get-task';
 import { localeOf } from '../../http/locale';
-import { COMPLETION_SCHEMAS, completeAcknowledgeSchema, completeSignOffSchema, completeVerifySchema, completionSchemasFor } from './complete-task.types';
+import {
+  COMPLETION_SCHEMAS, completeAcknowledgeSchema, completeAnswerVerificationSchema, completeApproveUpwardSchema, completeSignOffSchema, completeVerifySchema, completionSchemasFor,
+} from './complete-task.types';
 
 export const completeTask: RouteModule = ({ router, registry, deps }) => {
   registry.registerPath({
@@ -16,7 +18,7 @@ export const completeTask: RouteModule = ({ router, registry, deps }) => {
     summary: '办理 / Complete a task with the decision its kind allows',
     request: {
       params: taskParamsSchema,
-      body: { content: { 'application/json': { schema: z.union([completeVerifySchema, completeSignOffSchema, completeAcknowledgeSchema]) } } },
+      body: { content: { 'application/json': { schema: z.union([completeVerifySchema, completeSignOffSchema, completeAcknowledgeSchema, completeApproveUpwardSchema, completeAnswerVerificationSchema]) } } },
     },
     responses: { 204: { description: 'Completed' }, 400: { description: 'Decision not valid for this task kind' }, 409: { description: 'Already completed or claimed by someone else' } },
   });
@@ -28,13 +30,16 @@ export const completeTask: RouteModule = ({ router, registry, deps }) => {
     const kind = task.customHeaders.kind as keyof typeof COMPLETION_SCHEMAS | undefined;
     const schema = kind && completionSchemasFor(localeOf(req))[kind];
     if (!schema) throw new AppError('CONFLICT', `Task kind ${kind ?? '(none)'} cannot be completed here`);
-    const body = parseBody(schema as z.ZodType<{ decision?: string; opinion?: string; corrections?: Record<string, unknown> }>, req);
+    const body = parseBody(schema as z.ZodType<{ decision?: string; opinion?: string; corrections?: Record<string, unknown>; channel?: string; reply?: string }>, req);
     const opinion = body.opinion ?? null;
     const variables =
       kind === 'verify' ? { verifyDecision: body.decision, verifyOpinion: opinion }
       : kind === 'sign_off' ? { signOffDecision: body.decision, signOffOpinion: opinion }
+      : kind === 'approve_upward' ? { upwardOpinion: opinion }
+      // 核报反馈: the record-reply step measures it against the clocks; the answer travels as variables.
+      : kind === 'answer_verification' ? { replyChannel: body.channel, replyText: body.reply, repliedAt: deps.now().toISOString(), repliedBy: user.displayName, repliedById: user.id }
       : {};
-    await complete(deps, user, key, { variables, decision: body.decision ?? null, opinion, corrections: body.corrections }, clientIp(req));
+    await complete(deps, user, key, { variables, decision: body.decision ?? body.channel ?? null, opinion, corrections: body.corrections }, clientIp(req));
     res.status(204).end();
   });
 };

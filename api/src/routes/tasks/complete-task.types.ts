@@ -10,6 +10,11 @@ export const completeSignOffSchema = decisions.signOff;
 /** 签收: acknowledge receipt. */
 export const completeAcknowledgeSchema = decisions.acknowledge;
 
+/** 核准上报 (004): the city duty office approves a report to a provincial department. */
+export const completeApproveUpwardSchema = decisions.approveUpward;
+/** 核报反馈: by phone or in writing, with the answer. */
+export const completeAnswerVerificationSchema = decisions.answerVerification;
+
 export const COMPLETION_SCHEMAS = decisions.byKind;
 
 const byLocale = { 'zh-CN': decisions.byKind, en: makeTaskDecisionSchemas({ locale: 'en' }).byKind };

@@ -93,13 +93,38 @@ export function createIncidentRepository(prisma: PrismaClient) {
         return created;
       });
     },
-    /** Undoes a later report whose workflow could not be started: the report and its audit entries go. */
-    async deleteUnstartedReport(reportId: string) {
-      await prisma.$transaction(async (tx) => {
-        const deleted = await tx.incidentReport.deleteMany({ where: { id: reportId, instanceKey: null } });
-        if (deleted.count > 0) await tx.auditEvent.deleteMany({ where: { reportId } });
+
+    /**
+     * Adds a report of `kind` to an existing dossier (e.g. a 核报 request) with the next sequence of that kind,
+     * its audit entry and, when given, the delivery that lets its recipient see the dossier — in one transaction.
+     */
+    async addReport(
+      report: Omit<NewReport, 'sequence'>,
+      audit: Omit<AuditEntry, 'incidentNumber' | 'reportId'>,
+      delivery?: { role: string; unitId: string; receiverUnitId: string; dispatchedAt: Date },
+    ) {
+      return prisma.$transaction(async (tx) => {
+        const sequence = await tx.incidentReport.count({ where: { incidentNumber: report.incidentNumber, kind: report.kind } });
+        const created = await tx.incidentReport.create({
+          data: { ...report, sequence, content: report.content as Prisma.InputJsonValue, submittedAt: new Date() },
+        });
+        if (delivery) await tx.incidentRecipient.create({ data: { ...delivery, reportId: created.id, incidentNumber: report.incidentNumber } });
+        await appendAudit(tx, { ...audit, incidentNumber: report.incidentNumber, reportId: created.id });
+        return created;
       });
     },
+
+    /** Undoes a report added to a dossier (`appendReport`, `addReport`) whose workflow could not be started; the rest of the dossier stays. */
+    async deleteUnstartedReport(reportId: string) {
+      await prisma.$transaction(async (tx) => {
+        const report = await tx.incidentReport.findUnique({ where: { id: reportId } });
+        if (!report || report.instanceKey !== null) return;
+        await tx.auditEvent.deleteMany({ where: { reportId } });
+        await tx.incidentRecipient.deleteMany({ where: { reportId } });
+        await tx.incidentReport.delete({ where: { id: reportId } });
+      });
+    },
+
     /** Undoes a submit whose workflow could not be started: nothing half-written remains. */
     async deleteUnstarted(incidentNumber: string) {
       await prisma.$transaction(async (tx) => {

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { candidateGroup, isSubordinateOf, PROCESS_IDS, type VerificationContent, type VerificationRequest } from '@kuaibao/domain';
+import { toOrgUnit } from '@kuaibao/worker';
+import type { SessionUser } from '../auth/session-user';
+import type { ApiDeps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { canSee, visibilityOf } from './visibility';
+
+/** A 核报 is kept in the dossier as a report of this kind: its workflow, tasks and inbox come for free. */
+export const VERIFICATION_REPORT_KIND = 'verification';
+
+const targetError = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'targetUnitId', message }]);
+
+/**
+ * 核报: a duty officer (the city duty office) or a leader of a superior unit asks a unit below it to verify an
+ * item of an incident they can see. The unit's verifiers and leaders answer (phone, then written); the
+ * requester's duty officers receive the answer. The clocks come from the requester's jurisdiction (000 三（四）).
+ */
+export async function requestVerification(deps: ApiDeps, user: SessionUser, number: string, request: VerificationRequest, ip: string | null) {
+  const incident = await deps.incidents.get(number);
+  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', `Incident ${number} not found`);
+  if (!user.roles.some((r) => r === 'duty_officer' || r === 'leader')) throw new AppError('FORBIDDEN', '只有值班员或单位领导可以要求核报');
+  const units = (await deps.orgUnits.all()).map(toOrgUnit);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const requester = byId.get(user.unitId);
+  const target = byId.get(request.targetUnitId);
+  if (!requester) throw new AppError('FORBIDDEN', 'Your account has no unit');
+  if (!target) throw targetError('核报单位不存在');
+  // A duty office asks on behalf of its government (市政府总值班室 → 市政府 and everything below it).
+  const authority = requester.kind === 'duty_office' && requester.parentId ? requester.parentId : requester.id;
+  if (!isSubordinateOf(units, target.id, authority)) throw targetError('只能要求本级政府或本单位的下级单位核报');
+
+  const now = deps.now();
+  const reportId = randomUUID();
+  const content: VerificationContent = { ...request, requestedByUnitId: requester.id, replies: [] };
+  await deps.incidents.addReport(
+    { id: reportId, incidentNumber: number, kind: VERIFICATION_REPORT_KIND, status: 'submitting', content, createdById: user.id },
+    { actorId: user.id, actorName: user.displayName, action: 'verification.requested', detail: { question: request.question, targetUnitId: target.id, targetUnitName: target.name }, ip, at: now },
+    { role: 'verificationTarget', unitId: target.id, receiverUnitId: target.id, dispatchedAt: now },
+  );
+  try {
+    const instance = await deps.engine.startInstance({
+      bpmnProcessId: PROCESS_IDS.verificationRequest,
+      businessKey: number,
+      variables: {
+        reportId,
+        incidentNumber: number,
+        // The clock of a 核报 answer: kind `verification`, from the moment the request reached the unit.
+        jurisdiction: requester.divisionCode,
+        reportKind: 'verification',
+        severity: incident.severity,
+        sensitive: incident.sensitive,
+        occurredAt: incident.occurredAt.toISOString(),
+        receivedAt: now.toISOString(),
+        groups: {
+          answer: [candidateGroup(target.id, 'verifier'), candidateGroup(target.id, 'leader')],
+          requester: [candidateGroup(requester.id, 'duty_officer')],
+        },
+      },
+    });
+    await deps.incidents.linkInstance(reportId, instance.key, 'requested');
+    return { incidentNumber: number, requestId: reportId, instanceKey: instance.key };
+  } catch (error) {
+    await deps.incidents.deleteUnstartedReport(reportId);
+    console.error('[api] 核报 workflow start failed; request undone', number, error);
+    throw new AppError('ENGINE_UNAVAILABLE', '核报流程未能启动，请重试');
+  }
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '@kuaibao/api';
+import { firstReport, login, waitForTask } from '../api/client';
+import { collectBrowserErrors, launchChromium, startWebServer, VIEWPORTS } from './browser';
+import { inboxRow, loginInBrowser } from './pages';
+
+/** 核报 in the browser: the city duty office asks from the dossier, the unit answers on its task page (ADR 0011). */
+describe('the web app: 核报', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startWebServer();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function pageOf(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+    collectBrowserErrors(context, username, errors);
+    const page = await context.newPage();
+    await loginInBrowser(page, server.url, username);
+    return page;
+  }
+
+  it('asks from the dossier, answers by phone on the task page, and shows the answer as on time', { timeout: 180_000 }, async () => {
+    // given: a 重大 report, copied to the city duty office at once (越级)
+    const reporter = await login(server.url, 'lx_reporter');
+    const number: string = (await reporter.post('/api/reports', firstReport())).body.incidentNumber;
+    await waitForTask(await login(server.url, 'lc_duty'), number, 'receive_city_direct');
+
+    // when: the city duty office asks the unit to verify, from the dossier
+    const cityDuty = await pageOf('lc_duty');
+    await cityDuty.goto(`${server.url}/incidents/${number}`);
+    await cityDuty.getByTestId('request-verification').click();
+    await cityDuty.getByTestId('verification-question').fill('请核实受伤人数及送医情况');
+    await cityDuty.getByRole('button', { name: /发出核报要求/ }).click();
+    await cityDuty.getByTestId('verification').waitFor();
+
+    // and the unit answers by phone on its task page
+    const verifier = await pageOf('lx_verifier');
+    await inboxRow(verifier, number, 'answer_verification').getByRole('button', { name: /办\s*理/ }).click();
+    await verifier.getByTestId('decision-form').waitFor();
+    await verifier.getByTestId('reply').fill('电话反馈：2 人轻伤，已送医');
+    await verifier.getByTestId('complete').click();
+    await verifier.waitForURL(/\/inbox$/);
+
+    // then: the dossier shows the request, its due times and the answer, on time
+    await cityDuty.reload();
+    const reply = cityDuty.getByTestId('verification-reply');
+    await reply.waitFor({ timeout: 20_000 });
+    expect(await reply.innerText()).toMatch(/电话反馈[\s\S]*按时[\s\S]*2 人轻伤，已送医[\s\S]*王芳/);
+    expect(await cityDuty.getByTestId('verifications').innerText()).toMatch(/请核实受伤人数及送医情况[\s\S]*临沧市人民政府总值班室 → 临翔区应急管理局[\s\S]*电话反馈时限/);
+    await cityDuty.getByTestId('verifications').screenshot({ path: '/tmp/kuaibao-verification-card.png' });
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import { App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api/http';
+import { useOrgUnits, useRequestVerification } from '../api/queries';
+import type { Verification } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { applyIssues, clearIssues } from '../lib/form-errors';
+import { formatDateTime } from '../lib/time';
+
+/** 核报 of the incident: each request, its due times, the answers and whether they came in time (ADR 0011). */
+export function Verifications({ items, incidentNumber, canRequest, defaultTarget }: { items: Verification[]; incidentNumber: string; canRequest: boolean; defaultTarget: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <Card
+      title={t('verification.title')}
+      style={{ marginTop: 16 }}
+      data-testid="verifications"
+      extra={canRequest && <Button onClick={() => setOpen(true)} data-testid="request-verification">{t('verification.request')}</Button>}
+    >
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('verification.none')} />
+      ) : (
+        <List
+          dataSource={items}
+          renderItem={(v) => (
+            <List.Item key={v.id} data-testid="verification">
+              <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                <Typography.Text strong>{v.question}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {v.requestedBy.name} → {v.target.name} · {formatDateTime(v.requestedAt)}
+                </Typography.Text>
+                <Typography.Text type="secondary">{t('verification.due', { phone: formatDateTime(v.phoneDueAt), written: formatDateTime(v.writtenDueAt) })}</Typography.Text>
+                {(v.overdue.phone || v.overdue.written) && <Tag color="error">{t('verification.overdue')}</Tag>}
+                {v.replies.map((r) => (
+                  <div key={`${r.channel}-${r.repliedAt}`} data-testid="verification-reply">
+                    <Tag>{t(r.channel === 'phone' ? 'task.reply.phone' : 'task.reply.written')}</Tag>
+                    {r.measured.some((m) => m.late) ? <Tag color="error">{t('verification.late')}</Tag> : <Tag color="success">{t('verification.onTime')}</Tag>}
+                    <Typography.Text>{r.text}</Typography.Text>
+                    <Typography.Text type="secondary"> — {r.repliedBy} · {formatDateTime(r.repliedAt)}</Typography.Text>
+                  </div>
+                ))}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      <RequestVerificationModal open={open} onClose={() => setOpen(false)} incidentNumber={incidentNumber} defaultTarget={defaultTarget} />
+    </Card>
+  );
+}
+
+function RequestVerificationModal({ open, onClose, incidentNumber, defaultTarget }: { open: boolean; onClose: () => void; incidentNumber: string; defaultTarget: string }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ question: string; targetUnitId: string }>();
+  const units = useOrgUnits();
+  const request = useRequestVerification(incidentNumber);
+  const submit = (values: { question: string; targetUnitId: string }) => {
+    clearIssues(form);
+    request.mutate(values, {
+      onSuccess: () => {
+        void message.success(t('verification.sent'));
+        form.resetFields();
+        onClose();
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
+        void message.error(error.message);
+      },
+    });
+  };
+  return (
+    <Modal open={open} title={t('verification.request')} onCancel={onClose} onOk={() => form.submit()} okText={t('verification.send')} confirmLoading={request.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ targetUnitId: defaultTarget }} data-testid="verification-form">
+        <Form.Item name="targetUnitId" label={t('verification.target')} required>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={(units.data ?? []).map((u) => ({ value: u.id, label: locale === 'en' && u.nameEn ? u.nameEn : u.name }))}
+            data-testid="verification-target"
+          />
+        </Form.Item>
+        <Form.Item name="question" label={t('verification.question')} required>
+          <Input.TextArea rows={3} maxLength={1000} showCount data-testid="verification-question" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
