@@ -55,6 +55,7 @@ describe('续报 and 终报 over HTTP', () => {
   it('carries a 续报 with only what changed to the same recipients, shows the difference, and closes the incident with the 终报', async () => {
     // given: a 首报, not yet signed off — no 续报 before it leaves the unit
     const number: string = (await as.lx_reporter!.post('/api/reports', firstReport())).body.incidentNumber;
+    await complete(as.lc_duty!, number, 'receive_city_direct'); // a 重大 首报 reaches the city at once too (越级, ADR 0011)
     await complete(as.lx_verifier!, number, 'verify', { decision: 'confirm' });
     const early = await later(number, { kind: 'follow_up', progress: '火势扩大' });
     expect(early.status).toBe(409);
@@ -90,7 +91,9 @@ describe('续报 and 终报 over HTTP', () => {
     ]);
     expect(second!.content).toMatchObject({ kind: 'follow_up', incidentNumber: number, title: first!.content.title, casualties: { dead: 0, injured: 3, seriouslyInjured: 1 } });
     const receivers = (r: Dossier['reports'][number]) => r.receipts.map((x) => `${x.role}:${x.unitName}:${x.receiverUnitName}:${x.acknowledgedBy}`).sort();
-    expect(receivers(second!)).toEqual(receivers(first!));
+    // the same level-by-level recipients; the 越级 copy went with the 首报 only
+    const levelByLevel = (r: Dossier['reports'][number]) => receivers(r).filter((x) => !x.startsWith('cityDutyOfficeDirect:'));
+    expect(receivers(second!)).toEqual(levelByLevel(first!));
     expect(receivers(second!)).toHaveLength(3);
     const submitted = dossier.timeline.find((e) => e.action === 'report.submitted' && e.reportId === second!.id);
     expect(submitted).toMatchObject({ actor: '李明', detail: { kind: 'follow_up', previousReportId: first!.id, changedFields: ['severity', 'casualties.injured', 'casualties.seriouslyInjured', 'progress'] } });
