@@ -13,3 +13,5 @@ export function processResources(dir = root): { name: string; content: string }[
     return [{ name: path.relative(root, full), content: readFileSync(full, 'utf8') }];
   });
 }
+
+export { loadPolicies, loadPolicyFile, policyResolver, PolicyFileError } from './jurisdictions/index';

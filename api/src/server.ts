@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
-  createAuditRepository, createEngineStore, createInboxRepository, createIncidentRepository, createOrgUnitRepository,
+  createAuditRepository, createClockRepository, createEngineStore, createNotificationRepository, createPolicyRepository, createInboxRepository, createIncidentRepository, createOrgUnitRepository,
   createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, type Database, type DatabaseTarget,
 } from '@kuaibao/db';
 import { EmbeddedEngine, type JobWorker } from '@kuaibao/engine';
-import { processResources } from '@kuaibao/processes';
-import { createHandlers, startWorkers } from '@kuaibao/worker';
+import { loadPolicies, processResources } from '@kuaibao/processes';
+import { createHandlers, handlerDeps, InMemorySmsGateway, type SmsGateway, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { loadConfig, type Config } from './config';
@@ -28,13 +28,16 @@ export interface StartOptions {
   database?: DatabaseTarget;
   /** An already opened database (tests); closed with the server. */
   db?: Database;
+  /** The SMS gateway reminders and 迟报 alerts go through (default: in memory, the messages kept in `sent`). */
+  smsGateway?: SmsGateway;
   /** Mounts the web app (static files) before the final 404 handler. */
   web?: (app: Express) => void;
 }
 
 /**
  * Embedded mode in one process: database (PGlite or PostgreSQL) with migrations, demo data on first
- * start, the embedded engine with every BPMN in processes/ deployed, the job workers, and the HTTP API.
+ * start, the embedded engine with every BPMN in processes/ deployed and every jurisdiction policy stored
+ * (a new version only when its file changed, docs/adr/0009), the job workers, and the HTTP API.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
@@ -43,6 +46,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const loadedDemoData = config.KUAIBAO_DEMO_DATA ? await loadDemoData(db.prisma, hashPassword) : false;
   const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS });
   await engine.deploy(processResources());
+  const deployedPolicies = await createPolicyRepository(db.prisma).deploy([...loadPolicies().values()]);
+  if (deployedPolicies.length > 0) console.log('[api] jurisdiction policies deployed:', deployedPolicies.map((p) => `${p.code} v${p.version}`).join(', '));
+  const smsGateway = options.smsGateway ?? new InMemorySmsGateway();
   engine.start();
   const deps: ApiDeps = {
     config,
@@ -54,13 +60,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     incidents: createIncidentRepository(db.prisma),
     inbox: createInboxRepository(db.prisma),
     audit: createAuditRepository(db.prisma),
+    clocks: createClockRepository(db.prisma),
+    notifications: createNotificationRepository(db.prisma),
     events: new TaskEventBus(),
     now,
   };
   const reconciled = await reconcileUnstartedSubmits(deps, new Date());
   if (reconciled.linked + reconciled.undone > 0) console.warn('[api] submits interrupted by a crash:', reconciled);
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
-    ? startWorkers(engine, createHandlers({ orgUnits: deps.orgUnits, incidents: deps.incidents, audit: deps.audit, now }))
+    ? startWorkers(engine, createHandlers(handlerDeps(db.prisma, { gateway: smsGateway, now })))
     : [];
   const watcher = watchOpenTasks({ openTaskHeads: () => deps.inbox.openTaskHeads(), events: deps.events });
   const app = createApp(deps, { ...(options.web && { beforeFallback: options.web }) });

@@ -4,7 +4,11 @@ import { closeReportHandler } from './handlers/close-report';
 import { completeReportHandler } from './handlers/complete-report';
 import type { HandlerDeps } from './handlers/deps';
 import { dispatchHandler } from './handlers/dispatch';
+import { markOverdueHandler } from './handlers/mark-overdue';
 import { resolveRecipientsHandler } from './handlers/recipients';
+import { remindHandler } from './handlers/remind';
+import { resolveClockHandler } from './handlers/resolve-clock';
+import { settleClocksHandler } from './handlers/settle-clocks';
 
 /** Every job type of processes/*.bpmn with its handler (a test keeps the two in step). */
 export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
@@ -13,5 +17,9 @@ export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
     [TASK_TYPES.dispatch]: dispatchHandler(deps),
     [TASK_TYPES.close]: closeReportHandler(deps),
     [TASK_TYPES.complete]: completeReportHandler(deps),
+    [TASK_TYPES.resolveClock]: resolveClockHandler(deps),
+    [TASK_TYPES.remind]: remindHandler(deps),
+    [TASK_TYPES.overdue]: markOverdueHandler(deps),
+    [TASK_TYPES.settleClocks]: settleClocksHandler(deps),
   };
 }

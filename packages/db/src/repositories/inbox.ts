@@ -89,6 +89,14 @@ export function createInboxRepository(prisma: PrismaClient) {
       return rows.map((r) => ({ ...r, key: String(r.key) }));
     },
 
+    /** Who may act on the open tasks of one instance now: whom a 催办 reaches. */
+    async openTasksOf(instanceKey: string): Promise<(OpenTaskHead & { name: string | null; kind: string | null })[]> {
+      const rows = await prisma.$queryRaw<(OpenTaskHead & { key: bigint; name: string | null; kind: string | null })[]>`
+        SELECT t.key, t.assignee, t.candidate_groups AS "candidateGroups", t.candidate_users AS "candidateUsers", t.name, t.custom_headers->>'kind' AS kind
+        FROM engine_user_task t WHERE t.state = 'created' AND t.instance_key = ${BigInt(instanceKey)} ORDER BY t.created_at ASC`;
+      return rows.map((r) => ({ ...r, key: String(r.key) }));
+    },
+
     /** How many open tasks each view holds, for the inbox tabs. */
     async counts(f: Omit<InboxFilter, 'view' | 'offset' | 'limit' | 'sort'>) {
       const count = async (view: InboxFilter['view'], overdue?: boolean) => {

@@ -1,0 +1,24 @@
+import {
+  createAuditRepository, createClockRepository, createInboxRepository, createIncidentRepository, createNotificationRepository,
+  createOrgUnitRepository, createPolicyRepository, createUserRepository, type PrismaClient,
+} from '@kuaibao/db';
+import type { HandlerDeps } from './handlers/deps';
+import { createNotifier } from './notify/notifier';
+import type { SmsGateway } from './notify/sms-gateway';
+import { deployedPolicies } from './policies';
+
+/** The handlers' dependencies on one database: repositories, deployed policies, and the notifier over `gateway`. */
+export function handlerDeps(prisma: PrismaClient, options: { gateway: SmsGateway; now?: () => Date }): HandlerDeps {
+  const audit = createAuditRepository(prisma);
+  return {
+    orgUnits: createOrgUnitRepository(prisma),
+    incidents: createIncidentRepository(prisma),
+    audit,
+    users: createUserRepository(prisma),
+    inbox: createInboxRepository(prisma),
+    clocks: createClockRepository(prisma),
+    policies: deployedPolicies(createPolicyRepository(prisma)),
+    notify: createNotifier({ gateway: options.gateway, notifications: createNotificationRepository(prisma), audit }),
+    now: options.now ?? (() => new Date()),
+  };
+}
