@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dossierTitle, PROCESS_IDS, type FirstReport } from '@kuaibao/domain';
+import { dossierTitle, firstReportClockVariables, PROCESS_IDS, type FirstReport } from '@kuaibao/domain';
 import type { ApiDeps } from '../deps';
 import type { SessionUser } from '../auth/session-user';
 import { AppError } from '../errors/app-error';
@@ -45,7 +45,7 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
         reportingUnitId: unit.id,
         title,
         category: report.category,
-        ...clockVariables(unit.divisionCode, report),
+        ...firstReportClockVariables(unit.divisionCode, report),
       },
     });
     await deps.incidents.linkInstance(reportId, instance.key, 'verifying');
@@ -55,22 +55,6 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
     console.error('[api] workflow start failed; submit undone', number, error);
     throw new AppError('ENGINE_UNAVAILABLE', '流程未能启动，报告未保存，请重试');
   }
-}
-
-/**
- * What resolve-clock reads (docs/adr/0009): the jurisdiction is the reporting unit's division code (the
- * nearest policy up the tree applies); 接报 is left out, so the clocks that count from it start at 获知.
- */
-export function clockVariables(jurisdiction: string, report: Pick<FirstReport, 'severity' | 'sensitive' | 'occurredAt' | 'learnedAt'> & { mayEscalate?: boolean }) {
-  return {
-    jurisdiction,
-    reportKind: 'first',
-    severity: report.severity,
-    sensitive: report.sensitive,
-    mayEscalate: report.mayEscalate ?? false,
-    occurredAt: new Date(report.occurredAt).toISOString(),
-    learnedAt: new Date(report.learnedAt).toISOString(),
-  };
 }
 
 /**

@@ -14,3 +14,4 @@ export { loadDemoData, LINCANG_UNITS, LINCANG_USERS, DEMO_PASSWORD } from './see
 export { createPolicyRepository, PolicyVersionConflict, type PolicyRepository, type PolicyDocument } from './repositories/policies';
 export { createClockRepository, type ClockRepository, type NewReportClock, type ReportClockRow } from './repositories/clocks';
 export { createNotificationRepository, type NotificationRepository, type NewNotification } from './repositories/notifications';
+export { seedJurisdictionTree, jurisdictionTreeIds, type JurisdictionTreeSpec } from './seed/jurisdiction-tree';

@@ -1,6 +1,7 @@
 // @kuaibao/domain — pure TypeScript: schemas, rules and names shared by every package. No I/O.
 export * from './candidate-group';
 export * from './classified';
+export * from './clock-variables';
 export * from './constants';
 export * from './errors';
 export * from './field-labels';
