@@ -111,7 +111,7 @@ describe('临沧 530900 clocks', () => {
     expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(['immediate']));
     // each channel once to the verifier (candidate), the leader on duty and the city duty office
     expect(notices.map((n) => `${n.message.match(/须立即(电话报告|书面报告)/)?.[1]} ${n.recipientName}`).sort()).toEqual(
-      ['书面报告 lc带班领导', '书面报告 lc市值班员', '书面报告 lc核实人', '电话报告 lc带班领导', '电话报告 lc市值班员', '电话报告 lc核实人'],
+      ['书面报告 lc带班领导', '书面报告 lc市值班员', '书面报告 lc核实人', '电话报告 lc带班领导', '电话报告 lc市值班员', '电话报告 lc核实人'].sort(),
     );
     await s.complete(r.instanceKey, 'verify', { verifyDecision: 'confirm' });
     await s.complete(r.instanceKey, 'sign-off', { signOffDecision: 'approve' });
