@@ -4,6 +4,7 @@ import { logout } from './auth/logout';
 import { me } from './auth/me';
 import { getDossier } from './reports/get-dossier';
 import { listIncidents } from './reports/list-incidents';
+import { recordPhoneReport } from './reports/record-phone-report';
 import { submitReport } from './reports/submit-report';
 import { taskEvents } from './events/task-events';
 import { listOrgUnits } from './org/list-org-units';
@@ -14,4 +15,4 @@ import { completeTask } from './tasks/complete-task';
 import { getTask } from './tasks/get-task';
 import { listTasks } from './tasks/list-tasks';
 
-export const routes: RouteModule[] = [login, logout, me, health, submitReport, listIncidents, getDossier, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram];
+export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, listIncidents, getDossier, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram];

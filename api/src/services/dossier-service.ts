@@ -2,22 +2,28 @@ import { RECEIPT_TASK_KIND } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { clockView } from './deadlines';
 import { canSee, visibilityOf } from './visibility';
 
 const receiptKind = (role: string): string | undefined => RECEIPT_TASK_KIND[role as keyof typeof RECEIPT_TASK_KIND];
 
 /**
  * The dossier (档案) of one incident: its reports, every step of the audit trail, where each
- * report's workflow waits now (open tasks, incidents), and each recipient's receipt status.
+ * report's workflow waits now (open tasks, incidents), each recipient's receipt status, the statutory
+ * clocks of each report (phone and written: deadline, rule, policy version, met / late / open and the
+ * actual time), and the reminders and alerts sent.
  */
 export async function getDossier(deps: ApiDeps, user: SessionUser, number: string) {
   const incident = await deps.incidents.get(number);
   if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', `Incident ${number} not found`);
-  const [trail, recipients, instances] = await Promise.all([
+  const [trail, recipients, instances, clocks, notifications] = await Promise.all([
     deps.audit.forIncident(number),
     deps.incidents.recipientsOf(number),
     deps.engine.findInstances({ businessKey: number }),
+    deps.clocks.forIncident(number),
+    deps.notifications.forIncident(number),
   ]);
+  const now = deps.now();
   const units = new Map((await deps.orgUnits.all()).map((u) => [u.id, u]));
   const reports = await Promise.all(
     incident.reports.map(async (report) => {
@@ -32,6 +38,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
         content: report.content,
         createdAt: report.createdAt.toISOString(),
         submittedAt: report.submittedAt?.toISOString() ?? null,
+        policy: report.policyCode ? { code: report.policyCode, version: report.policyVersion } : null,
+        clocks: clocks.filter((c) => c.reportId === report.id).map((c) => clockView(c, now, report.status)),
         workflow: instance && {
           instanceKey: instance.key,
           bpmnProcessId: instance.bpmnProcessId,
@@ -73,6 +81,9 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
     createdAt: incident.createdAt.toISOString(),
     closedAt: incident.closedAt?.toISOString() ?? null,
     reports,
+    notifications: notifications.map((n) => ({
+      at: n.sentAt.toISOString(), kind: n.kind, reportId: n.reportId, recipientName: n.recipientName, phone: n.phone, status: n.status, message: n.message,
+    })),
     timeline: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, action: e.action, detail: e.detail, reportId: e.reportId, ip: e.ip })),
   };
 }

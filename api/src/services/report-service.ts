@@ -18,23 +18,28 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   if (report.classified) throw new AppError('VALIDATION_FAILED', '涉密信息不得通过本系统报送，请经机要渠道报送', [{ path: 'classified', message: '涉密信息不得通过本系统报送' }]);
   const now = deps.now();
   const title = dossierTitle(report);
-  const number = await deps.incidents.nextNumber(unit.divisionCode, now);
   const reportId = randomUUID();
-  await deps.incidents.createWithReport(
-    {
-      number,
-      title,
-      category: report.category,
-      severity: report.severity,
-      sensitive: report.sensitive,
-      classified: report.classified,
-      reportingUnitId: unit.id,
-      occurredAt: new Date(report.occurredAt),
-      learnedAt: new Date(report.learnedAt),
-    },
-    { id: reportId, kind: 'first', sequence: 0, status: 'submitting', content: report, createdById: user.id },
-    { actorId: user.id, actorName: user.displayName, action: 'report.submitted', detail: { kind: 'first', unitName: unit.name }, ip, at: now },
-  );
+  const incident = {
+    title,
+    category: report.category,
+    severity: report.severity,
+    sensitive: report.sensitive,
+    classified: report.classified,
+    reportingUnitId: unit.id,
+    occurredAt: new Date(report.occurredAt),
+    learnedAt: new Date(report.learnedAt),
+  };
+  const row = { id: reportId, kind: 'first', sequence: 0, status: 'submitting', content: report, createdById: user.id };
+  const audit = { actorId: user.id, actorName: user.displayName, action: 'report.submitted', detail: { kind: 'first', unitName: unit.name }, ip, at: now };
+  let number: string;
+  if (report.incidentNumber) {
+    number = report.incidentNumber;
+    await assertFollowsPhoneReport(deps, user, number);
+    await deps.incidents.addReport(number, incident, row, { ...audit, detail: { ...audit.detail, afterPhoneReport: true } });
+  } else {
+    number = await deps.incidents.nextNumber(unit.divisionCode, now);
+    await deps.incidents.createWithReport({ number, ...incident }, row, audit);
+  }
   try {
     const instance = await deps.engine.startInstance({
       bpmnProcessId: PROCESS_IDS.incidentReport,
@@ -54,6 +59,20 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
     await deps.incidents.deleteUnstarted(number);
     console.error('[api] workflow start failed; submit undone', number, error);
     throw new AppError('ENGINE_UNAVAILABLE', '流程未能启动，报告未保存，请重试');
+  }
+}
+
+/**
+ * 先电话后书面: a written 首报 given an incident number follows a phone report into its dossier, which must be
+ * the user's unit's, still open, and without a written 首报 yet.
+ */
+async function assertFollowsPhoneReport(deps: ApiDeps, user: SessionUser, number: string) {
+  const incident = await deps.incidents.get(number);
+  if (!incident || incident.reportingUnitId !== user.unitId) {
+    throw new AppError('VALIDATION_FAILED', `本单位没有事件 ${number}`, [{ path: 'incidentNumber', message: `本单位没有事件 ${number}` }]);
+  }
+  if (incident.status !== 'open' || incident.reports.some((r) => r.kind === 'first')) {
+    throw new AppError('CONFLICT', `事件 ${number} 已有首报，请报送续报`, [{ path: 'incidentNumber', message: '该事件已有首报' }]);
   }
 }
 
