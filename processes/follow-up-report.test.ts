@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  createAuditRepository, createEngineStore, createIncidentRepository, createOrgUnitRepository, createTestDatabase, loadDemoData, type Database,
+  createAuditRepository, createEngineStore, createIncidentRepository, createPolicyRepository, createTestDatabase, loadDemoData, type Database,
 } from '@kuaibao/db';
 import { EmbeddedEngine, type JobWorker, type UserTask } from '@kuaibao/engine';
-import { createHandlers, startWorkers } from '@kuaibao/worker';
-import { policyResolver } from './jurisdictions/index';
+import { createHandlers, handlerDeps, InMemorySmsGateway, startWorkers } from '@kuaibao/worker';
+import { loadPolicies } from './jurisdictions/index';
 
 const bpmn = { name: 'follow-up-report.bpmn', content: readFileSync(path.join(import.meta.dirname, 'follow-up-report.bpmn'), 'utf8') };
 
@@ -23,8 +23,8 @@ describe('follow-up-report.bpmn', () => {
     await loadDemoData(db.prisma, async (p) => p);
     engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
     await engine.deploy([bpmn]);
-    const deps = { orgUnits: createOrgUnitRepository(db.prisma), incidents: incidents(), audit: createAuditRepository(db.prisma), policies: policyResolver(), messages: engine, now: () => new Date() };
-    workers = startWorkers(engine, createHandlers(deps));
+    await createPolicyRepository(db.prisma).deploy([...loadPolicies().values()]);
+    workers = startWorkers(engine, createHandlers(handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine })));
   });
   afterEach(async () => {
     await Promise.all(workers.map((w) => w.close()));

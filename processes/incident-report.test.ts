@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createAuditRepository, createEngineStore, createIncidentRepository, createOrgUnitRepository, createTestDatabase, loadDemoData, type Database,
-} from '@kuaibao/db';
+import { createAuditRepository, createEngineStore, createIncidentRepository, createPolicyRepository, createTestDatabase, loadDemoData, type Database } from '@kuaibao/db';
 import { EmbeddedEngine, type JobWorker, type UserTask } from '@kuaibao/engine';
-import { createHandlers, startWorkers } from '@kuaibao/worker';
-import { policyResolver } from './jurisdictions/index';
+import { createHandlers, handlerDeps, InMemorySmsGateway, startWorkers } from '@kuaibao/worker';
+import { loadPolicies } from './jurisdictions/index';
 
 const bpmn = { name: 'incident-report.bpmn', content: readFileSync(path.join(import.meta.dirname, 'incident-report.bpmn'), 'utf8') };
 
@@ -22,8 +20,8 @@ describe('incident-report.bpmn', () => {
     await loadDemoData(db.prisma, async (p) => p);
     engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
     await engine.deploy([bpmn]);
-    const deps = { orgUnits: createOrgUnitRepository(db.prisma), incidents: incidents(), audit: createAuditRepository(db.prisma), policies: policyResolver(), messages: engine, now: () => new Date() };
-    workers = startWorkers(engine, createHandlers(deps));
+    await createPolicyRepository(db.prisma).deploy([...loadPolicies().values()]);
+    workers = startWorkers(engine, createHandlers(handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine })));
   });
   afterEach(async () => {
     await Promise.all(workers.map((w) => w.close()));
@@ -41,7 +39,10 @@ describe('incident-report.bpmn', () => {
     const instance = await engine.startInstance({
       bpmnProcessId: 'incident-report',
       businessKey: number,
-      variables: { reportId: report.id, incidentNumber: number, reportingUnitId: 'lx-yjj' },
+      variables: {
+        reportId: report.id, incidentNumber: number, reportingUnitId: 'lx-yjj',
+        jurisdiction: '530902', reportKind: 'first', severity: 'II', occurredAt: new Date().toISOString(), learnedAt: new Date().toISOString(),
+      },
     });
     return { number, instance };
   }
@@ -62,6 +63,7 @@ describe('incident-report.bpmn', () => {
     // when / then: verification by the reporting unit's verifiers
     const [verify] = await nextTasks(instance.key);
     expect(verify).toMatchObject({ elementId: 'verify', candidateGroups: ['unit:lx-yjj:verifier'], formKey: 'kuaibao:verify' });
+    expect(verify!.dueDate, 'held to the written deadline of 临沧 (Ⅱ: 1 h)').toBeTruthy();
     await engine.completeUserTask(verify!.key, { verifyDecision: 'confirm', verifyOpinion: '经电话核实属实' });
 
     const [signOff] = await nextTasks(instance.key);
@@ -90,6 +92,9 @@ describe('incident-report.bpmn', () => {
     const trail = await createAuditRepository(db.prisma).forIncident(number);
     expect(trail.map((e) => [e.action, (e.detail as { recipientRole?: string }).recipientRole ?? null])).toEqual([
       ['report.submitted', null],
+      ['clock.resolved', null],
+      ['clock.met', null],
+      ['clock.met', null],
       ['report.dispatched', expect.any(String)],
       ['report.dispatched', expect.any(String)],
       ['report.dispatched', 'cityDutyOffice'],

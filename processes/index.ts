@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export { loadPolicies, policyResolver, PolicyFileError } from './jurisdictions/index';
-
 const root = import.meta.dirname;
 
 /** Every deployable BPMN file under processes/ (test fixtures excluded), as engine deploy resources. */
@@ -15,3 +13,5 @@ export function processResources(dir = root): { name: string; content: string }[
     return [{ name: path.relative(root, full), content: readFileSync(full, 'utf8') }];
   });
 }
+
+export { loadPolicies, loadPolicyFile, policyResolver, PolicyFileError } from './jurisdictions/index';

@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, Database, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, UserRepository,
+  AuditRepository, ClockRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, UserRepository,
 } from '@kuaibao/db';
 import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
 import type { Router } from 'express';
@@ -19,6 +19,9 @@ export interface ApiDeps {
   incidents: IncidentRepository;
   inbox: InboxRepository;
   audit: AuditRepository;
+  /** Statutory clocks of reports and the notifications sent about them (docs/adr/0009). */
+  clocks: ClockRepository;
+  notifications: NotificationRepository;
   /** Inbox changes for `GET /api/events` (task service and open-task watcher publish). */
   events: TaskEventBus;
   now: () => Date;

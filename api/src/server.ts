@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
-  createAuditRepository, createEngineStore, createIncidentRepository, createOrgUnitRepository,
-  createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, type Database, type DatabaseTarget,
+  createAuditRepository, createClockRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
+  createPolicyRepository, createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, type Database,
+  type DatabaseTarget,
 } from '@kuaibao/db';
 import { selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
-import { policyResolver, processResources } from '@kuaibao/processes';
-import { createHandlerDeps, createHandlers, startWorkers } from '@kuaibao/worker';
+import { loadPolicies, processResources } from '@kuaibao/processes';
+import { createHandlers, handlerDeps, InMemorySmsGateway, type SmsGateway, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { loadConfig, type Config } from './config';
@@ -29,6 +30,8 @@ export interface StartOptions {
   database?: DatabaseTarget;
   /** An already opened database (tests); closed with the server. */
   db?: Database;
+  /** The SMS gateway reminders and 迟报 alerts go through (default: in memory, the messages kept in `sent`). */
+  smsGateway?: SmsGateway;
   /** Mounts the web app (static files) before the final 404 handler. */
   web?: (app: Express) => void;
   /** An already opened engine (tests); default: the one config.zeebe selects (engine-selection). Closed with the server. */
@@ -37,8 +40,9 @@ export interface StartOptions {
 
 /**
  * The API: database (PGlite or PostgreSQL) with migrations, demo data on first start, the engine
- * (embedded, or Zeebe when configured) with every BPMN in processes/ deployed, the HTTP API, and
- * the job workers unless KUAIBAO_EMBEDDED_WORKERS is false (`npm run api` beside `npm run worker`).
+ * (embedded, or Zeebe when configured) with every BPMN in processes/ deployed and every jurisdiction
+ * policy stored (a new version only when its file changed, docs/adr/0009), the HTTP API, and the job
+ * workers unless KUAIBAO_EMBEDDED_WORKERS is false (`npm run api` beside `npm run worker`).
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
@@ -49,6 +53,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ?? (await selectEngine({ zeebe: config.zeebe, store: () => createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS }));
   const { engine } = selected;
   await engine.deploy(processResources());
+  const deployedPolicies = await createPolicyRepository(db.prisma).deploy([...loadPolicies().values()]);
+  if (deployedPolicies.length > 0) console.log('[api] jurisdiction policies deployed:', deployedPolicies.map((p) => `${p.code} v${p.version}`).join(', '));
+  const smsGateway = options.smsGateway ?? new InMemorySmsGateway();
   const incidents = createIncidentRepository(db.prisma);
   const { inbox, watchIntervalMs } = inboxFor(selected, db, incidents);
   const deps: ApiDeps = {
@@ -62,13 +69,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     incidents,
     inbox,
     audit: createAuditRepository(db.prisma),
+    clocks: createClockRepository(db.prisma),
+    notifications: createNotificationRepository(db.prisma),
     events: new TaskEventBus(),
     now,
   };
   const reconciled = await reconcileUnstartedSubmits(deps, new Date());
   if (reconciled.linked + reconciled.undone > 0) console.warn('[api] submits interrupted by a crash:', reconciled);
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
-    ? startWorkers(engine, createHandlers(createHandlerDeps(db, { policies: policyResolver(), messages: engine, now })))
+    ? startWorkers(engine, createHandlers(handlerDeps(db.prisma, { gateway: smsGateway, messages: engine, now })))
     : [];
   const watcher = watchOpenTasks({ openTaskHeads: () => deps.inbox.openTaskHeads(), events: deps.events, intervalMs: watchIntervalMs });
   const app = createApp(deps, { ...(options.web && { beforeFallback: options.web }) });

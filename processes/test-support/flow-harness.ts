@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  createAuditRepository, createEngineStore, createIncidentRepository, createOrgUnitRepository, createTestDatabase, loadDemoData, seedOrgUnits,
+  createAuditRepository, createEngineStore, createIncidentRepository, createPolicyRepository, createTestDatabase, loadDemoData, seedOrgUnits,
   type Database, type OrgUnitSeed,
 } from '@kuaibao/db';
 import { EmbeddedEngine, type JobWorker, type UserTask, type Variables } from '@kuaibao/engine';
-import { createHandlers, startWorkers } from '@kuaibao/worker';
-import { policyResolver } from '../jurisdictions/index';
+import { createHandlers, handlerDeps, InMemorySmsGateway, startWorkers } from '@kuaibao/worker';
+import { loadPolicies } from '../jurisdictions/index';
 
 const processesDir = path.resolve(import.meta.dirname, '..');
 const resource = (name: string) => ({ name, content: readFileSync(path.join(processesDir, name), 'utf8') });
@@ -35,7 +35,8 @@ export async function createFlowHarness(options: { bpmn: string[]; extraUnits?: 
   await engine.deploy(options.bpmn.map(resource));
   const incidents = createIncidentRepository(db.prisma);
   const audit = createAuditRepository(db.prisma);
-  const deps = { orgUnits: createOrgUnitRepository(db.prisma), incidents, audit, policies: policyResolver(), messages: engine, now: options.now ?? (() => new Date()) };
+  await createPolicyRepository(db.prisma).deploy([...loadPolicies().values()]);
+  const deps = handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine, ...(options.now && { now: options.now }) });
   const workers: JobWorker[] = startWorkers(engine, createHandlers(deps));
 
   const poll = async <T>(look: () => Promise<T | undefined>, what: string): Promise<T> => {

@@ -64,7 +64,7 @@ describe('the inbox through the engine port', () => {
     ['lc_duty', { mine: 0, group: 3, all: 3 }],
   ])('lists and counts for %s what the SQL inbox does', async (username, expected) => {
     // given
-    const byPort = createEngineInbox(server.deps.engine, server.deps.incidents);
+    const byPort = createEngineInbox(server.deps.engine, server.deps.incidents, server.deps.clocks);
     const bySql = server.deps.inbox;
 
     for (const filter of filtersOf(username)) {
@@ -81,7 +81,7 @@ describe('the inbox through the engine port', () => {
   });
 
   it('sees the same open tasks for the live inbox', async () => {
-    const byPort = await createEngineInbox(server.deps.engine, server.deps.incidents).openTaskHeads();
+    const byPort = await createEngineInbox(server.deps.engine, server.deps.incidents, server.deps.clocks).openTaskHeads();
     const bySql = await server.deps.inbox.openTaskHeads();
     const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
     expect(byPort.sort(byKey)).toEqual(bySql.sort(byKey));

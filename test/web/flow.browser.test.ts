@@ -94,6 +94,11 @@ describe('the web app: a first report from the form, through the inboxes, to the
     const verifyRow = inboxRow(verifier, number, 'verify');
     await verifyRow.getByRole('button', { name: /认\s*领/ }).click();
     await verifyRow.getByText('王芳（我）').waitFor();
+    // the deadline counts down: 临沧 较大, written 1 h from 获知 (30 minutes ago), with the rule behind it
+    const countdown = verifyRow.getByTestId('countdown');
+    expect(await countdown.innerText()).toMatch(/^剩余 [23]\d分\d+秒$/);
+    expect(await countdown.getAttribute('data-channel')).toBe('written');
+    expect(await countdown.getAttribute('title')).toMatch(/000 三（二）一.*530900 第1版/);
     await handle(verifier, number, 'verify', async (page) => {
       await diagramElement(page, 'verify', 'kb-active').waitFor();
       await page.getByTestId('opinion').fill('经电话核实属实');
@@ -139,6 +144,10 @@ describe('the web app: a first report from the form, through the inboxes, to the
       expect(await reporter.getByTestId(`receipt-${role}`).getAttribute('data-acknowledged')).toBe('yes');
     }
     for (const step of ['verify', 'sign-off', 'acknowledge-superior', 'acknowledge-government', 'receive-city']) await diagramElement(reporter, step, 'kb-completed').waitFor();
+    // and both clocks: the phone clock (30 min from 获知) ran out before sign-off, the written one (1 h) was met
+    expect(await reporter.getByTestId('clock-phone').getAttribute('data-state')).toBe('late');
+    expect(await reporter.getByTestId('clock-written').getAttribute('data-state')).toBe('met');
+    expect(await reporter.getByTestId('clocks').innerText()).toMatch(/迟报[\s\S]*按时/);
 
     expect(errors).toEqual([]);
   });

@@ -6,11 +6,14 @@ import { closeReportHandler } from './handlers/close-report';
 import { completeReportHandler } from './handlers/complete-report';
 import type { HandlerDeps } from './handlers/deps';
 import { dispatchHandler } from './handlers/dispatch';
-import { recordVerificationReplyHandler } from './handlers/record-verification-reply';
+import { markOverdueHandler } from './handlers/mark-overdue';
 import { resolveRecipientsHandler } from './handlers/recipients';
-import { returnReportHandler } from './handlers/return-report';
+import { recordVerificationReplyHandler } from './handlers/record-verification-reply';
+import { remindHandler } from './handlers/remind';
 import { resolveClockHandler } from './handlers/resolve-clock';
+import { returnReportHandler } from './handlers/return-report';
 import { resolveSecureRecipientHandler } from './handlers/secure-recipient';
+import { settleClocksHandler } from './handlers/settle-clocks';
 
 /** Every job type of processes/*.bpmn with its handler (a test keeps the two in step). */
 export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
@@ -25,5 +28,8 @@ export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
     [TASK_TYPES.resolveSecureRecipient]: resolveSecureRecipientHandler(deps),
     [TASK_TYPES.resolveClock]: resolveClockHandler(deps),
     [TASK_TYPES.recordVerificationReply]: recordVerificationReplyHandler(deps),
+    [TASK_TYPES.remind]: remindHandler(deps),
+    [TASK_TYPES.overdue]: markOverdueHandler(deps),
+    [TASK_TYPES.settleClocks]: settleClocksHandler(deps),
   };
 }

@@ -1,13 +1,27 @@
-import { createAuditRepository, createIncidentRepository, createOrgUnitRepository, type Database } from '@kuaibao/db';
+import {
+  createAuditRepository, createClockRepository, createInboxRepository, createIncidentRepository, createNotificationRepository,
+  createOrgUnitRepository, createPolicyRepository, createUserRepository, type PrismaClient,
+} from '@kuaibao/db';
 import type { HandlerDeps } from './handlers/deps';
+import { createNotifier } from './notify/notifier';
+import type { SmsGateway } from './notify/sms-gateway';
+import { deployedPolicies } from './policies';
 
-/** The handlers' dependencies on a database: one place, so `npm start`, `npm run api` and `npm run worker` build them alike. */
-export function createHandlerDeps(db: Database, options: Pick<HandlerDeps, 'policies' | 'messages'> & { now?: () => Date }): HandlerDeps {
+/**
+ * The handlers' dependencies on one database: repositories, deployed policies, the notifier over `gateway`, and
+ * the engine's messages. One place, so `npm start`, `npm run api` and `npm run worker` build them alike.
+ */
+export function handlerDeps(prisma: PrismaClient, options: Pick<HandlerDeps, 'messages'> & { gateway: SmsGateway; now?: () => Date }): HandlerDeps {
+  const audit = createAuditRepository(prisma);
   return {
-    orgUnits: createOrgUnitRepository(db.prisma),
-    incidents: createIncidentRepository(db.prisma),
-    audit: createAuditRepository(db.prisma),
-    policies: options.policies,
+    orgUnits: createOrgUnitRepository(prisma),
+    incidents: createIncidentRepository(prisma),
+    audit,
+    users: createUserRepository(prisma),
+    inbox: createInboxRepository(prisma),
+    clocks: createClockRepository(prisma),
+    policies: deployedPolicies(createPolicyRepository(prisma)),
+    notify: createNotifier({ gateway: options.gateway, notifications: createNotificationRepository(prisma), audit }),
     messages: options.messages,
     now: options.now ?? (() => new Date()),
   };

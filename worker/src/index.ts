@@ -1,9 +1,12 @@
 export { createHandlers } from './create-handlers';
 export { startWorkers } from './start-workers';
-export { createHandlerDeps } from './handler-deps';
 export { loadWorkerConfig, WORKER_ENV_KEYS, type WorkerConfig } from './config';
 export type { Handler, JobContext } from './handler';
 export type { HandlerDeps } from './handlers/deps';
 export { toOrgUnit } from './handlers/recipients';
 export { resolveClockHandler, type ResolveClockDeps } from './handlers/resolve-clock';
 export { stopOnSignals, exitOnError } from './process-lifecycle';
+export { deployedPolicies } from './policies';
+export { createNotifier, type Notifier, type NotifyTarget } from './notify/notifier';
+export { InMemorySmsGateway, type SmsGateway, type SentSms } from './notify/sms-gateway';
+export { handlerDeps } from './handler-deps';

@@ -1,9 +1,9 @@
 import { createEngineStore, databaseHealth, openDatabase, type Database } from '@kuaibao/db';
 import { selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
-import { policyResolver } from '@kuaibao/processes';
 import type { WorkerConfig } from './config';
 import { createHandlers } from './create-handlers';
-import { createHandlerDeps } from './handler-deps';
+import { handlerDeps } from './handler-deps';
+import { InMemorySmsGateway } from './notify/sms-gateway';
 import { startHealthServer, type HealthServer, type WorkerHealth } from './health-server';
 import { startWorkers } from './start-workers';
 
@@ -30,7 +30,7 @@ export async function startWorkerProcess(config: WorkerConfig): Promise<RunningW
       store: () => createEngineStore(db.prisma),
       schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS,
     });
-    const handlers = createHandlers(createHandlerDeps(db, { policies: policyResolver(), messages: engine.engine }));
+    const handlers = createHandlers(handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine.engine }));
     const taskTypes = Object.keys(handlers);
     const workers: JobWorker[] = startWorkers(engine.engine, handlers, { name: config.WORKER_NAME });
     let stopping = false;

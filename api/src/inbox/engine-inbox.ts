@@ -1,4 +1,4 @@
-import type { InboxFilter, InboxRepository, InboxRow, IncidentRepository, OpenTaskHead } from '@kuaibao/db';
+import type { ClockRepository, InboxFilter, InboxRepository, InboxRow, IncidentRepository, OpenTaskHead, ReportClockRow } from '@kuaibao/db';
 import type { UserTask, WorkflowEngine } from '@kuaibao/engine';
 
 /** Open tasks one search returns at most: an inbox is a unit's open tasks, far fewer. */
@@ -12,14 +12,20 @@ type Filter = Omit<InboxFilter, 'view' | 'offset' | 'limit' | 'sort' | 'overdue'
  * order and counts as the SQL inbox (a test compares the two on the embedded engine); the join with
  * reports and the filtering happen here, on the tasks the caller may act on.
  */
-export function createEngineInbox(engine: Pick<WorkflowEngine, 'searchUserTasks'>, incidents: Pick<IncidentRepository, 'reportsByInstances'>): InboxRepository {
+export function createEngineInbox(
+  engine: Pick<WorkflowEngine, 'searchUserTasks'>,
+  incidents: Pick<IncidentRepository, 'reportsByInstances'>,
+  clocks: Pick<ClockRepository, 'forReports'>,
+): InboxRepository {
   /** Open tasks the caller is a candidate for or holds, joined with their report, filtered by report fields. */
   async function visibleRows(f: Filter): Promise<InboxRow[]> {
     const tasks = await engine.searchUserTasks({ state: 'created', candidateGroups: f.groups, candidateUser: f.username, limit: SEARCH_LIMIT });
     const reports = new Map((await incidents.reportsByInstances([...new Set(tasks.map((t) => t.instanceKey))])).map((r) => [r.instanceKey, r]));
+    const clocksOf = groupByReport(await clocks.forReports([...reports.values()].map((r) => r.id)));
     return tasks.flatMap((task) => {
       const report = reports.get(task.instanceKey);
       if (!report || !isCandidate(task, f)) return [];
+      const clock = clockBehind(clocksOf.get(report.id) ?? [], task.dueDate);
       const row: InboxRow = {
         key: task.key,
         instanceKey: task.instanceKey,
@@ -37,6 +43,10 @@ export function createEngineInbox(engine: Pick<WorkflowEngine, 'searchUserTasks'
         severity: report.incident.severity,
         category: report.incident.category,
         reportingUnitId: report.incident.reportingUnitId,
+        clockChannel: clock?.channel ?? null,
+        clockRule: clock?.rule ?? null,
+        policyCode: clock?.policyCode ?? null,
+        policyVersion: clock?.policyVersion ?? null,
       };
       return matches(row, f) ? [row] : [];
     });
@@ -54,6 +64,13 @@ export function createEngineInbox(engine: Pick<WorkflowEngine, 'searchUserTasks'
       return tasks.map(({ key, assignee, candidateGroups, candidateUsers }) => ({ key, assignee, candidateGroups, candidateUsers }));
     },
 
+    async openTasksOf(instanceKey: string) {
+      const tasks = await engine.searchUserTasks({ instanceKey, state: 'created', limit: SEARCH_LIMIT });
+      return tasks
+        .sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
+        .map(({ key, assignee, candidateGroups, candidateUsers, name, customHeaders }) => ({ key, assignee, candidateGroups, candidateUsers, name, kind: customHeaders.kind ?? null }));
+    },
+
     async counts(f: Filter) {
       const rows = await visibleRows(f);
       const count = (view: InboxFilter['view']) => rows.filter((row) => inView(row, { ...f, view })).length;
@@ -61,6 +78,18 @@ export function createEngineInbox(engine: Pick<WorkflowEngine, 'searchUserTasks'
     },
   };
 }
+
+const groupByReport = (rows: ReportClockRow[]) => {
+  const byReport = new Map<string, ReportClockRow[]>();
+  for (const row of rows) byReport.set(row.reportId, [...(byReport.get(row.reportId) ?? []), row]);
+  return byReport;
+};
+
+/** The clock a task's due date came from (the SQL inbox's join: same due instant, the written clock first). */
+const clockBehind = (clocks: ReportClockRow[], dueDate: string | null) =>
+  dueDate === null
+    ? undefined
+    : clocks.filter((c) => c.dueAt.getTime() === new Date(dueDate).getTime()).sort((a, b) => b.channel.localeCompare(a.channel))[0];
 
 const isCandidate = (task: UserTask, f: Filter) =>
   task.assignee === f.username || task.candidateUsers.includes(f.username) || task.candidateGroups.some((g) => f.groups.includes(g));

@@ -1,4 +1,4 @@
-import { createInboxRepository, type Database, type InboxRepository, type IncidentRepository } from '@kuaibao/db';
+import { createClockRepository, createInboxRepository, type Database, type InboxRepository, type IncidentRepository } from '@kuaibao/db';
 import type { SelectedEngine } from '@kuaibao/engine';
 import { createEngineInbox } from './engine-inbox';
 
@@ -9,6 +9,6 @@ import { createEngineInbox } from './engine-inbox';
  */
 export function inboxFor(selected: Pick<SelectedEngine, 'kind' | 'engine'>, db: Database, incidents: IncidentRepository): { inbox: InboxRepository; watchIntervalMs: number } {
   return selected.kind === 'zeebe'
-    ? { inbox: createEngineInbox(selected.engine, incidents), watchIntervalMs: 2_000 }
+    ? { inbox: createEngineInbox(selected.engine, incidents, createClockRepository(db.prisma)), watchIntervalMs: 2_000 }
     : { inbox: createInboxRepository(db.prisma), watchIntervalMs: 500 };
 }

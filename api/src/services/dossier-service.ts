@@ -2,6 +2,7 @@ import { changeLabel, RECEIPT_TASK_KIND, type Locale, type ReportChange } from '
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { clockView } from './deadlines';
 import { verificationsOf } from './verification-dossier';
 import { canSee, visibilityOf } from './visibility';
 
@@ -14,16 +15,21 @@ const labelledChanges = (changes: unknown, locale: Locale) =>
 /**
  * The dossier (档案) of one incident: its reports in order (续报/终报 with their difference from the
  * previous report), every step of the audit trail, where each report's workflow waits now (open tasks,
- * incidents), and each recipient's receipt status.
+ * incidents), each recipient's receipt status, the statutory clocks of each report (phone and written:
+ * deadline, rule, policy version, met / late / open and the actual time), the reminders and alerts sent,
+ * and the 核报 requests with their answers.
  */
 export async function getDossier(deps: ApiDeps, user: SessionUser, number: string, locale: Locale = 'zh-CN') {
   const incident = await deps.incidents.get(number);
   if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', `Incident ${number} not found`);
-  const [trail, recipients, instances] = await Promise.all([
+  const [trail, recipients, instances, clocks, notifications] = await Promise.all([
     deps.audit.forIncident(number),
     deps.incidents.recipientsOf(number),
     deps.engine.findInstances({ businessKey: number }),
+    deps.clocks.forIncident(number),
+    deps.notifications.forIncident(number),
   ]);
+  const now = deps.now();
   const units = new Map((await deps.orgUnits.all()).map((u) => [u.id, u]));
   const reports = await Promise.all(
     incident.reports.map(async (report) => {
@@ -41,6 +47,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
         secureTransmission: incident.classified ? ((report.content as { secureTransmission?: unknown }).secureTransmission ?? null) : null,
         createdAt: report.createdAt.toISOString(),
         submittedAt: report.submittedAt?.toISOString() ?? null,
+        policy: report.policyCode ? { code: report.policyCode, version: report.policyVersion } : null,
+        clocks: clocks.filter((c) => c.reportId === report.id).map((c) => clockView(c, now, report.status)),
         workflow: instance && {
           instanceKey: instance.key,
           bpmnProcessId: instance.bpmnProcessId,
@@ -83,6 +91,9 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
     closedAt: incident.closedAt?.toISOString() ?? null,
     reports,
     verifications: verificationsOf(incident.reports, instances, (id) => units.get(id)?.name ?? id, deps.now()),
+    notifications: notifications.map((n) => ({
+      at: n.sentAt.toISOString(), kind: n.kind, reportId: n.reportId, recipientName: n.recipientName, phone: n.phone, status: n.status, message: n.message,
+    })),
     timeline: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, action: e.action, detail: e.detail, reportId: e.reportId, ip: e.ip })),
   };
 }

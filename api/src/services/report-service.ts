@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, dossierTitle, PROCESS_IDS, secureRecipientOf, type FirstReport } from '@kuaibao/domain';
+import { DomainError, dossierTitle, firstReportClockVariables, PROCESS_IDS, secureRecipientOf, type FirstReport } from '@kuaibao/domain';
 import type { Variables } from '@kuaibao/engine';
 import { toOrgUnit } from '@kuaibao/worker';
 import type { ApiDeps } from '../deps';
@@ -22,35 +22,34 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   const now = deps.now();
   const title = dossierTitle(report);
   const secureRecipientUnitId = report.classified ? await checkSecureRecipient(deps, unit.id, report.secureTransmission.recipientUnitId) : undefined;
-  const number = await deps.incidents.nextNumber(unit.divisionCode, now);
   const reportId = randomUUID();
-  await deps.incidents.createWithReport(
-    {
-      number,
-      title,
-      category: report.category,
-      severity: report.severity,
-      sensitive: report.sensitive,
-      classified: report.classified,
-      reportingUnitId: unit.id,
-      occurredAt: new Date(report.occurredAt),
-      learnedAt: new Date(report.learnedAt),
-    },
-    { id: reportId, kind: 'first', sequence: 0, status: 'submitting', content: report, createdById: user.id },
-    {
-      actorId: user.id,
-      actorName: user.displayName,
-      action: 'report.submitted',
-      detail: { kind: 'first', unitName: unit.name, ...(report.classified && { classified: true, secureChannel: report.secureTransmission.channel }) },
-      ip,
-      at: now,
-    },
-  );
+  const incident = {
+    title,
+    category: report.category,
+    severity: report.severity,
+    sensitive: report.sensitive,
+    classified: report.classified,
+    reportingUnitId: unit.id,
+    occurredAt: new Date(report.occurredAt),
+    learnedAt: new Date(report.learnedAt),
+  };
+  const row = { id: reportId, kind: 'first', sequence: 0, status: 'submitting', content: report, createdById: user.id };
+  const detail = { kind: 'first', unitName: unit.name, ...(report.classified && { classified: true, secureChannel: report.secureTransmission.channel }) };
+  const audit = { actorId: user.id, actorName: user.displayName, action: 'report.submitted', detail, ip, at: now };
+  let number: string;
+  if (report.incidentNumber) {
+    number = report.incidentNumber;
+    await assertFollowsPhoneReport(deps, user, number);
+    await deps.incidents.addWrittenAfterPhone(number, incident, row, { ...audit, detail: { ...detail, afterPhoneReport: true } });
+  } else {
+    number = await deps.incidents.nextNumber(unit.divisionCode, now);
+    await deps.incidents.createWithReport({ number, ...incident }, row, audit);
+  }
   const common = { reportId, incidentNumber: number, reportingUnitId: unit.id, category: report.category, severity: report.severity, sensitive: report.sensitive, mayEscalate: report.mayEscalate };
   // 涉密: its own flow (placeholder + acknowledgement), and no content in the variables — there is none to carry.
   const start: { bpmnProcessId: string; variables: Variables; status: string } = report.classified
     ? { bpmnProcessId: PROCESS_IDS.classifiedReport, variables: { ...common, secureRecipientUnitId: secureRecipientUnitId ?? null }, status: 'recorded' }
-    : { bpmnProcessId: PROCESS_IDS.incidentReport, variables: { ...common, title }, status: 'verifying' };
+    : { bpmnProcessId: PROCESS_IDS.incidentReport, variables: { ...common, title, ...firstReportClockVariables(unit.divisionCode, report) }, status: 'verifying' };
   try {
     const instance = await deps.engine.startInstance({ bpmnProcessId: start.bpmnProcessId, businessKey: number, variables: start.variables });
     await deps.incidents.linkInstance(reportId, instance.key, start.status);
@@ -81,6 +80,20 @@ function statusOnceStarted(bpmnProcessId: string, kind: string): string {
   if (bpmnProcessId === PROCESS_IDS.classifiedReport) return 'recorded';
   if (kind === 'verification') return 'requested';
   return kind === 'first' ? 'verifying' : 'signing';
+}
+
+/**
+ * 先电话后书面: a written 首报 given an incident number follows a phone report into its dossier, which must be
+ * the user's unit's, still open, and without a written 首报 yet.
+ */
+async function assertFollowsPhoneReport(deps: ApiDeps, user: SessionUser, number: string) {
+  const incident = await deps.incidents.get(number);
+  if (!incident || incident.reportingUnitId !== user.unitId) {
+    throw new AppError('VALIDATION_FAILED', `本单位没有事件 ${number}`, [{ path: 'incidentNumber', message: `本单位没有事件 ${number}` }]);
+  }
+  if (incident.status !== 'open' || incident.reports.some((r) => r.kind === 'first')) {
+    throw new AppError('CONFLICT', `事件 ${number} 已有首报，请报送续报`, [{ path: 'incidentNumber', message: '该事件已有首报' }]);
+  }
 }
 
 /**

@@ -12,3 +12,7 @@ export { createIncidentRepository, type IncidentRepository, type IncidentWithRep
 export { createInboxRepository, type InboxRepository, type InboxFilter, type InboxRow, type OpenTaskHead } from './repositories/inbox';
 export { seedOrgUnits, seedUser, type OrgUnitSeed, type UserSeed, type HashPassword } from './seed/factories';
 export { loadDemoData, LINCANG_UNITS, LINCANG_USERS, DEMO_PASSWORD } from './seed/demo-lincang';
+export { createPolicyRepository, PolicyVersionConflict, type PolicyRepository, type PolicyDocument } from './repositories/policies';
+export { createClockRepository, type ClockRepository, type NewReportClock, type ReportClockRow } from './repositories/clocks';
+export { createNotificationRepository, type NotificationRepository, type NewNotification } from './repositories/notifications';
+export { seedJurisdictionTree, jurisdictionTreeIds, type JurisdictionTreeSpec } from './seed/jurisdiction-tree';

@@ -28,11 +28,13 @@ export const TASK_TYPES = {
   closeIncident: 'kuaibao.incident.close',
   /** 法定时限: the due times of the jurisdiction's clocks (phone, written; from 事发/获知/接报). */
   resolveClock: 'kuaibao.clock.resolve',
+  /** The signed report goes out: each open clock ends met or 迟报 (late delivery recorded with its evidence). */
+  settleClocks: 'kuaibao.clock.settle',
   /** Append a step, decision or message to the incident's audit trail. */
   recordAudit: 'kuaibao.audit.record',
   /** Remind the candidates of an open task before its clock runs out. */
   remind: 'kuaibao.notify.remind',
-  /** A clock ran out: record 迟报 and alert the duty office. */
+  /** A clock ran out (task header `channel`): record 迟报 with its evidence and alert the escalation recipients. */
   overdue: 'kuaibao.notify.overdue',
   /** Relay a leader's instruction (批示) to the incident's unit (002). */
   relayInstruction: 'kuaibao.instruction.relay',

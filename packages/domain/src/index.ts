@@ -2,6 +2,7 @@
 export * from './candidate-group';
 export * from './classified';
 export * from './classified-recipient';
+export * from './clock-variables';
 export * from './constants';
 export * from './errors';
 export * from './field-labels';

@@ -28,6 +28,36 @@ export interface InboxItem {
   severity: string;
   category: string;
   reportingUnitId: string;
+  deadline: TaskDeadline | null;
+}
+
+/** An open task's deadline: from the statutory clock its due date comes from (docs/adr/0009). */
+export interface TaskDeadline {
+  dueAt: string;
+  remainingMs: number;
+  overdue: boolean;
+  channel: 'phone' | 'written' | null;
+  rule: string | null;
+  policyCode: string | null;
+  policyVersion: number | null;
+}
+
+/** One statutory clock of a report, as the dossier shows it. */
+export interface ClockView {
+  channel: 'phone' | 'written';
+  to: string | null;
+  dueAt: string;
+  startedAt: string;
+  from: string;
+  within: string;
+  immediate: boolean;
+  rule: string;
+  policyCode: string;
+  policyVersion: number;
+  state: 'open' | 'overdue' | 'met' | 'late' | 'void';
+  actualAt: string | null;
+  metBy: 'phone_report' | 'written_report' | null;
+  remainingMs: number | null;
 }
 
 export type InboxView = 'mine' | 'group' | 'all';
@@ -94,6 +124,7 @@ export interface TaskDetail {
     dueDate: string | null;
     createdAt: string;
   };
+  deadline: TaskDeadline | null;
   report: { id: string; kind: string; status: string; content: ReportContent; incidentNumber: string; reportingUnitId: string };
   opinions: Opinion[];
 }
@@ -150,6 +181,8 @@ export interface Dossier {
     createdAt: string;
     workflow: Workflow | null | undefined;
     receipts: Receipt[];
+    policy: { code: string; version: number } | null;
+    clocks: ClockView[];
   }[];
   /** 核报 of this incident (ADR 0011). */
   verifications: Verification[];

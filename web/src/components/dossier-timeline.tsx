@@ -12,9 +12,12 @@ interface Detail {
   recipientRole?: string;
   recipientName?: string;
   corrections?: string[];
+  channel?: string;
 }
 
 const NEGATIVE = new Set(['close', 'return']);
+/** 迟报 entries: shown in red like a refusal. */
+const LATE = new Set(['clock.late', 'clock.overdue', 'report.delivered_late', 'notification.overdue']);
 
 /** Every step of the dossier's audit trail: who, when, what (and the decision and opinion). */
 export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
@@ -24,7 +27,8 @@ export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
     const to = detail.recipientRole ? `${labelOf(labels, 'recipientRole', detail.recipientRole)}（${detail.recipientName ?? ''}）` : (detail.recipientName ?? '');
     const key = `action.${entry.action}` as MessageKey;
     if (entry.action === 'report.submitted' && detail.kind && detail.kind !== 'first') return t('action.report.submittedLater', { kind: labelOf(labels, 'reportKind', detail.kind) });
-    return key in KNOWN ? t(key, { task, to }) : entry.action;
+    const channel = detail.channel ? t(`clock.channel.${detail.channel}` as MessageKey) : '';
+    return key in KNOWN ? t(key, { task, to, channel }) : entry.action;
   };
   return (
     <Timeline
@@ -33,7 +37,7 @@ export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
         const detail = (entry.detail ?? {}) as Detail;
         const negative = NEGATIVE.has(detail.decision ?? '');
         return {
-          color: negative ? 'red' : entry.action === 'report.completed' ? 'green' : 'blue',
+          color: negative || LATE.has(entry.action) ? 'red' : entry.action === 'report.completed' ? 'green' : 'blue',
           content: (
             <div data-testid="timeline-entry" data-action={entry.action}>
               <div>
@@ -65,4 +69,13 @@ const KNOWN: Record<string, true> = {
   'action.task.claimed': true,
   'action.task.unclaimed': true,
   'action.task.completed': true,
+  'action.report.phoned': true,
+  'action.clock.resolved': true,
+  'action.clock.met': true,
+  'action.clock.late': true,
+  'action.clock.overdue': true,
+  'action.report.delivered_late': true,
+  'action.notification.reminder': true,
+  'action.notification.overdue': true,
+  'action.notification.immediate': true,
 };

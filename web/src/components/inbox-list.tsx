@@ -51,7 +51,7 @@ export function InboxTable({ items, loading }: { items: InboxItem[]; loading: bo
     },
     { title: t('inbox.col.unit'), key: 'unit', width: 170, render: (_, row) => unitName(row.reportingUnitId) },
     { title: t('inbox.col.arrived'), key: 'arrived', width: 140, render: (_, row) => formatDateTime(row.createdAt) },
-    { title: t('inbox.col.due'), key: 'due', width: 150, render: (_, row) => <Countdown due={row.dueDate} now={now} /> },
+    { title: t('inbox.col.due'), key: 'due', width: 150, render: (_, row) => <Countdown due={row.dueDate} now={now} deadline={row.deadline} /> },
     { title: t('inbox.col.holder'), key: 'holder', width: 110, render: (_, row) => <Holder assignee={row.assignee} /> },
     { title: t('inbox.col.actions'), key: 'actions', width: 170, render: (_, row) => <TaskActions task={row} /> },
   ];
@@ -83,7 +83,7 @@ export function InboxCards({ items, loading }: { items: InboxItem[]; loading: bo
         <Card size="small" className="kb-mobile-task" data-testid={`task-row-${row.key}`} data-kind={row.kind ?? ''} data-incident={row.incidentNumber}>
           <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
             <TaskKindTag kind={row.kind} name={row.name} />
-            <Countdown due={row.dueDate} now={now} />
+            <Countdown due={row.dueDate} now={now} deadline={row.deadline} />
           </div>
           <div style={{ marginTop: 6 }}>
             <Link to={`/incidents/${row.incidentNumber}`}>{row.title}</Link>

@@ -4,11 +4,13 @@ import { Link, useParams } from 'react-router';
 import { useDossier } from '../api/queries';
 import { useSession } from '../api/session';
 import type { Dossier } from '../api/types';
+import { Clocks } from '../components/clocks';
 import { Diagram } from '../components/diagram';
 import { DossierTimeline } from '../components/dossier-timeline';
 import { LaterReportForm } from '../components/later-report-form';
 import { changedElementsOf, ReportChanges } from '../components/report-changes';
 import { Receipts } from '../components/receipts';
+import { PhoneReportView, type PhoneReportContent } from '../components/phone-report-view';
 import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
 import { CategoryTag, SeverityTag } from '../components/tags';
@@ -58,29 +60,42 @@ export function DossierPage() {
       {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
       {reports.map((report) => (
         <div key={report.id}>
-          <Card
-            size="small"
-            title={t('task.diagram')}
-            style={{ marginBottom: 16 }}
-            extra={report.workflow && <Tag color={report.workflow.state === 'completed' ? 'success' : 'processing'} data-testid="workflow-state">{t(`dossier.workflow.${report.workflow.state}` as MessageKey)}</Tag>}
-          >
-            {report.workflow && report.workflow.openTasks.length > 0 && (
-              <Alert type="info" style={{ marginBottom: 8 }} title={t('dossier.openTasks', { tasks: report.workflow.openTasks.map((o) => labelOf(labels, 'userTaskKind', o.kind ?? o.name)).join('、') })} />
-            )}
-            {report.workflow && <Diagram processId={report.workflow.bpmnProcessId} workflow={report.workflow} />}
-          </Card>
+          {report.workflow && (
+            <Card
+              size="small"
+              title={t('task.diagram')}
+              style={{ marginBottom: 16 }}
+              extra={report.workflow && <Tag color={report.workflow.state === 'completed' ? 'success' : 'processing'} data-testid="workflow-state">{t(`dossier.workflow.${report.workflow.state}` as MessageKey)}</Tag>}
+            >
+              {report.workflow && report.workflow.openTasks.length > 0 && (
+                <Alert type="info" style={{ marginBottom: 8 }} title={t('dossier.openTasks', { tasks: report.workflow.openTasks.map((o) => labelOf(labels, 'userTaskKind', o.kind ?? o.name)).join('、') })} />
+              )}
+              {report.workflow && <Diagram processId={report.workflow.bpmnProcessId} workflow={report.workflow} />}
+            </Card>
+          )}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={13}>
-              <Card
-                title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
-                extra={<Tag>{t(`reportStatus.${report.status}` as MessageKey)}</Tag>}
-                data-testid={`report-${report.kind}`}
-              >
-                {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}
-                <ReportView content={report.content} highlight={changedElementsOf(report.changes)} />
-              </Card>
+              {report.kind === 'phone' ? (
+                <Card title={t('dossier.phoneReport')}>
+                  <PhoneReportView content={report.content as PhoneReportContent} />
+                </Card>
+              ) : (
+                <Card
+                  title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
+                  extra={<Tag>{t(`reportStatus.${report.status}` as MessageKey)}</Tag>}
+                  data-testid={`report-${report.kind}`}
+                >
+                  {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}
+                  <ReportView content={report.content} highlight={changedElementsOf(report.changes)} />
+                </Card>
+              )}
             </Col>
             <Col xs={24} lg={11}>
+              {report.kind !== 'phone' && (
+                <Card title={t('dossier.clocks')} style={{ marginBottom: 16 }} data-testid="clocks">
+                  <Clocks clocks={report.clocks} />
+                </Card>
+              )}
               <Card title={t('dossier.receipts')}>
                 <Receipts receipts={report.receipts} />
               </Card>

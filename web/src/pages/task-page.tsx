@@ -58,7 +58,7 @@ export function TaskPage() {
           <Card title={t('task.asks')} className="kb-task-card" extra={open && <TaskActions showOpen={false} task={{ key: info.key, assignee: info.assignee, incidentNumber: report.incidentNumber }} />}>
             <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 12 }} items={[
               { key: 'arrived', label: t('inbox.col.arrived'), children: formatDateTime(info.createdAt) },
-              { key: 'due', label: t('inbox.col.due'), children: <Countdown due={info.dueDate} now={now} /> },
+              { key: 'due', label: t('inbox.col.due'), children: <Countdown due={info.dueDate} now={now} deadline={task.data.deadline} /> },
               { key: 'holder', label: t('inbox.col.holder'), children: <Holder assignee={info.assignee} /> },
             ]} />
             <Alert type="info" showIcon title={t(asks)} style={{ marginBottom: 16 }} />

@@ -1,14 +1,23 @@
-import type { AuditRepository, IncidentRepository, OrgUnitRepository } from '@kuaibao/db';
+import type {
+  AuditRepository, ClockRepository, InboxRepository, IncidentRepository, OrgUnitRepository, UserRepository,
+} from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
 import type { WorkflowEngine } from '@kuaibao/engine';
+import type { Notifier } from '../notify/notifier';
 
 /** What handlers may touch. Injected, so they run unchanged on both engines and in tests. */
 export interface HandlerDeps {
   orgUnits: OrgUnitRepository;
   incidents: IncidentRepository;
   audit: AuditRepository;
-  /** The jurisdiction policy for a division code (or policy code): the nearest up the tree, else the default. */
-  policies: (jurisdiction: string) => Policy | undefined;
+  users: UserRepository;
+  /** Open tasks of an instance: whom a 催办 reaches. */
+  inbox: Pick<InboxRepository, 'openTasksOf'>;
+  clocks: ClockRepository;
+  /** The deployed policy for a jurisdiction (division code or policy code), nearest up the tree, else the default. */
+  policies: (jurisdiction: string) => Promise<Policy | undefined>;
+  /** The notifier port (SMS gateway + notification table + audit). */
+  notify: Notifier;
   /** Messages between branches of an instance (004: the superior department's branch waits for its clearance). */
   messages: Pick<WorkflowEngine, 'publishMessage'>;
   now: () => Date;

@@ -35,7 +35,7 @@ export function resolveRecipientsHandler(deps: HandlerDeps): Handler {
       }
       const asRecipient = (unit: OrgUnit) => ({ id: unit.id, name: unit.name });
       const reportingUnit = units.find((u) => u.id === variables.reportingUnitId)!;
-      const policy = deps.policies(reportingUnit.divisionCode);
+      const policy = await deps.policies(reportingUnit.divisionCode);
       if (!policy) return fail(`辖区 ${reportingUnit.divisionCode} 没有报送政策（也没有默认政策）`, { retries: 0 });
       const routes = reportRoutes(policy, variables, found);
       return complete({

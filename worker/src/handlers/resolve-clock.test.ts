@@ -38,7 +38,7 @@ describe('resolve-clock handler', () => {
       variables: {
         clocks: {
           policyCode: '530900', policyVersion: 3,
-          phoneDueAt: iso('08:50'), phoneWithin: 'PT30M', writtenDueAt: iso('09:20'), writtenWithin: 'PT1H',
+          phoneDueAt: iso('08:50'), phoneWithin: 'PT30M', writtenDueAt: iso('09:20'), writtenWithin: 'PT1H', stepDueAt: iso('09:20'),
           reminderAt: [iso('08:35'), iso('08:45'), iso('09:05'), iso('09:15')],
           escalateTo: ['current_assignees', 'leader_on_duty'],
           rules: [

@@ -1,14 +1,21 @@
 import {
-  CLOCK_PARTIES, clockReportKindSchema, ERROR_CODES, firstDue, reminderTimes, resolveClocks, severitySchema, type Policy,
+  CLOCK_PARTIES, clockReportKindSchema, ERROR_CODES, firstDue, reminderTimes, resolveClocks, severitySchema, type Policy, type ResolvedClock,
 } from '@kuaibao/domain';
+import type { AuditRepository, ClockRepository, IncidentRepository } from '@kuaibao/db';
 import { bpmnError, complete } from '@kuaibao/engine';
 import { z } from 'zod';
-import { withVariables, type Handler } from '../handler';
+import { effectKey, withVariables, type Handler, type JobContext } from '../handler';
+import { clockEvidence } from './clock-evidence';
+import { SYSTEM_ACTOR } from './deps';
 
 export interface ResolveClockDeps {
   /** The policy for a jurisdiction (division code or policy code): the nearest up the tree, else the default. */
-  policies: (jurisdiction: string) => Policy | undefined;
+  policies: (jurisdiction: string) => Policy | undefined | Promise<Policy | undefined>;
   now: () => Date;
+  /** With these, the clocks of a report (variable `reportId`) are recorded in its dossier. */
+  clocks?: ClockRepository;
+  incidents?: IncidentRepository;
+  audit?: AuditRepository;
 }
 
 const instant = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((value) => new Date(value));
@@ -25,21 +32,28 @@ const variablesSchema = z.object({
   receivedAt: instant.nullish(),
   /** Whose clocks (default: the reporting unit's). */
   clockParty: z.enum(CLOCK_PARTIES).default('reporting_unit'),
+  reportId: z.string().min(1).optional(),
+  incidentNumber: z.string().min(1).optional(),
 });
+type Variables = z.infer<typeof variablesSchema>;
 
 /**
  * 法定时限: resolves the report's deadlines from its jurisdiction's policy and completes with `clocks`,
  * whose ISO date-times BPMN timers use directly (`timeDate` `=clocks.writtenDueAt`). A due time is null
- * where the policy sets no figure (e.g. 续报), so the flow must test it before arming a timer.
+ * where the policy sets no figure (e.g. 续报), so the flow guards it before arming a timer.
+ * With a `reportId`, the phone and written clocks are recorded (`report_clock`) with the policy code and
+ * version; a phone report already in the dossier settles the phone clock at once (先电话报告).
  * No policy at all (not even a default) is the BPMN error NO_DEADLINE_POLICY.
  */
 export function resolveClockHandler(deps: ResolveClockDeps): Handler {
-  return withVariables(variablesSchema, async (variables) => {
-    const policy = deps.policies(variables.jurisdiction);
+  return withVariables(variablesSchema, async (variables, job) => {
+    const policy = await deps.policies(variables.jurisdiction);
     if (!policy) return bpmnError(ERROR_CODES.NO_DEADLINE_POLICY, `辖区 ${variables.jurisdiction} 没有报送时限政策`);
     const clocks = resolveClocks(policy, { ...variables, kind: variables.reportKind, party: variables.clockParty });
     const phone = firstDue(clocks, 'phone');
     const written = firstDue(clocks, 'written');
+    const phoneMet = await recordClocks(deps, variables, job, policy, [phone, written].filter((c) => c !== undefined));
+    const open = [phoneMet ? undefined : phone, written].filter((c) => c !== undefined);
     return complete({
       clocks: {
         policyCode: policy.code,
@@ -48,10 +62,52 @@ export function resolveClockHandler(deps: ResolveClockDeps): Handler {
         phoneWithin: phone?.within ?? null,
         writtenDueAt: written?.dueAt ?? null,
         writtenWithin: written?.within ?? null,
-        reminderAt: reminderTimes(policy, clocks, deps.now()),
+        /** The deadline the steps of the written report are held to (the task due date): written, else phone. */
+        stepDueAt: (written ?? phone)?.dueAt ?? null,
+        reminderAt: reminderTimes(policy, open, deps.now()),
         escalateTo: policy.escalation.recipients,
         rules: clocks.map(({ channel, to, dueAt, startedAt, from, within, immediate, rule }) => ({ channel, to, dueAt, startedAt, from, within, immediate, rule })),
       },
     });
   });
+}
+
+/** Records the tracked clocks; returns true when a phone report already met (or missed) the phone clock. */
+async function recordClocks(deps: ResolveClockDeps, variables: Variables, job: JobContext, policy: Policy, tracked: ResolvedClock[]): Promise<boolean> {
+  const { clocks, incidents, audit } = deps;
+  if (!variables.reportId || !variables.incidentNumber || !clocks || !incidents || !audit) return false;
+  const { reportId, incidentNumber } = variables;
+  await clocks.record(
+    reportId,
+    { code: policy.code, version: policy.version },
+    tracked.map((c) => ({
+      reportId, incidentNumber, channel: c.channel, recipient: c.to, dueAt: new Date(c.dueAt), startedAt: new Date(c.startedAt),
+      origin: c.from, within: c.within, immediate: c.immediate, rule: c.rule, policyCode: c.policyCode, policyVersion: c.policyVersion,
+    })),
+  );
+  await audit.append({
+    incidentNumber, reportId, actorName: SYSTEM_ACTOR, action: 'clock.resolved',
+    detail: { policyCode: policy.code, policyVersion: policy.version, clocks: tracked.map((c) => ({ channel: c.channel, to: c.to, dueAt: c.dueAt, within: c.within, from: c.from, rule: c.rule })) },
+    dedupeKey: effectKey(job, 'clocks'), at: deps.now(),
+  });
+  const calledAt = await phoneReportTime(incidents, incidentNumber);
+  if (!calledAt || !tracked.some((c) => c.channel === 'phone')) return false;
+  const settled = await clocks.settle(reportId, 'phone', calledAt, 'phone_report');
+  if (settled) {
+    await audit.append({
+      incidentNumber, reportId, actorName: SYSTEM_ACTOR, action: settled.status === 'late' ? 'clock.late' : 'clock.met',
+      detail: clockEvidence(settled, calledAt), dedupeKey: effectKey(job, 'phone-settled'), at: deps.now(),
+    });
+  }
+  return true;
+}
+
+/** When the first phone report of the incident was made (先电话报告), if one was recorded. */
+async function phoneReportTime(incidents: IncidentRepository, incidentNumber: string): Promise<Date | null> {
+  const incident = await incidents.get(incidentNumber);
+  const times = (incident?.reports ?? [])
+    .filter((r) => r.kind === 'phone')
+    .map((r) => Date.parse(String((r.content as { calledAt?: unknown }).calledAt)))
+    .filter((t) => Number.isFinite(t));
+  return times.length ? new Date(Math.min(...times)) : null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
 import { parseParams } from '../../http/validate';
+import { taskDeadline } from '../../services/deadlines';
 import { visibleTask } from '../../services/task-service';
 
 export const taskParamsSchema = z.object({ key: z.string().min(1).max(32) });
@@ -20,9 +21,11 @@ export const getTask: RouteModule = ({ router, registry, deps }) => {
     const user = requireUser(res);
     const { key } = parseParams(taskParamsSchema, req);
     const { task, report } = await visibleTask(deps, user, key);
-    const trail = await deps.audit.forIncident(report.incidentNumber);
+    const [trail, clocks] = await Promise.all([deps.audit.forIncident(report.incidentNumber), deps.clocks.forReport(report.id)]);
+    const clock = clocks.filter((c) => task.dueDate && c.dueAt.getTime() === Date.parse(task.dueDate)).sort((a, b) => b.channel.localeCompare(a.channel))[0];
     res.json({
       task: { ...task, kind: task.customHeaders.kind ?? null },
+      deadline: taskDeadline(task.dueDate, clock && { channel: clock.channel, rule: clock.rule, policyCode: clock.policyCode, policyVersion: clock.policyVersion }, deps.now()),
       report: { id: report.id, kind: report.kind, status: report.status, content: report.content, incidentNumber: report.incidentNumber, reportingUnitId: report.incident.reportingUnitId },
       opinions: trail
         .filter((e) => e.reportId === report.id && e.action === 'task.completed')

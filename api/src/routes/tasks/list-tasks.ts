@@ -1,6 +1,7 @@
 import { requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
 import { parseQuery } from '../../http/validate';
+import { taskDeadline } from '../../services/deadlines';
 import { groupsOf } from '../../services/task-service';
 import { listTasksQuerySchema } from './list-tasks.types';
 
@@ -37,6 +38,10 @@ export const listTasks: RouteModule = ({ router, registry, deps }) => {
       }),
       deps.inbox.counts(base),
     ]);
-    res.json({ ...page, counts, page: query.page, pageSize: query.pageSize });
+    const items = page.items.map(({ clockChannel, clockRule, policyCode, policyVersion, ...row }) => ({
+      ...row,
+      deadline: taskDeadline(row.dueDate, { channel: clockChannel, rule: clockRule, policyCode, policyVersion }, base.now),
+    }));
+    res.json({ ...page, items, counts, page: query.page, pageSize: query.pageSize });
   });
 };

@@ -41,6 +41,11 @@ export interface InboxRow {
   severity: string;
   category: string;
   reportingUnitId: string;
+  /** The statutory clock the task's due date comes from (docs/adr/0009), if any. */
+  clockChannel: string | null;
+  clockRule: string | null;
+  policyCode: string | null;
+  policyVersion: number | null;
 }
 
 /**
@@ -67,6 +72,10 @@ export function createInboxRepository(prisma: PrismaClient) {
   const from = Prisma.sql`engine_user_task t
     JOIN incident_report r ON r.instance_key = t.instance_key::text
     JOIN incident i ON i.number = r.incident_number`;
+  /** The report's clock that set the task's due date (written before phone when both fall due at once). */
+  const clock = Prisma.sql`LEFT JOIN LATERAL (
+      SELECT c.channel, c.rule, c.policy_code, c.policy_version FROM report_clock c
+      WHERE c.report_id = r.id AND c.due_at = t.due_date ORDER BY c.channel DESC LIMIT 1) c ON true`;
 
   return {
     async list(f: InboxFilter): Promise<{ items: InboxRow[]; total: number }> {
@@ -75,8 +84,9 @@ export function createInboxRepository(prisma: PrismaClient) {
         SELECT t.key, t.instance_key AS "instanceKey", t.element_id AS "elementId", t.name, t.custom_headers->>'kind' AS kind,
                t.assignee, t.candidate_groups AS "candidateGroups", t.due_date AS "dueDate", t.created_at AS "createdAt",
                r.id AS "reportId", r.kind AS "reportKind", i.number AS "incidentNumber", i.title, i.severity, i.category,
-               i.reporting_unit_id AS "reportingUnitId"
-        FROM ${from} WHERE ${conditions(f)} ORDER BY ${order} OFFSET ${f.offset} LIMIT ${f.limit}`;
+               i.reporting_unit_id AS "reportingUnitId", c.channel AS "clockChannel", c.rule AS "clockRule",
+               c.policy_code AS "policyCode", c.policy_version AS "policyVersion"
+        FROM ${from} ${clock} WHERE ${conditions(f)} ORDER BY ${order} OFFSET ${f.offset} LIMIT ${f.limit}`;
       const [count] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM ${from} WHERE ${conditions(f)}`;
       return { items: rows.map((r) => ({ ...r, key: String(r.key), instanceKey: String(r.instanceKey) })), total: Number(count?.total ?? 0) };
     },
@@ -86,6 +96,14 @@ export function createInboxRepository(prisma: PrismaClient) {
       const rows = await prisma.$queryRaw<(Omit<OpenTaskHead, 'key'> & { key: bigint })[]>`
         SELECT t.key, t.assignee, t.candidate_groups AS "candidateGroups", t.candidate_users AS "candidateUsers"
         FROM engine_user_task t WHERE t.state = 'created'`;
+      return rows.map((r) => ({ ...r, key: String(r.key) }));
+    },
+
+    /** Who may act on the open tasks of one instance now: whom a 催办 reaches. */
+    async openTasksOf(instanceKey: string): Promise<(OpenTaskHead & { name: string | null; kind: string | null })[]> {
+      const rows = await prisma.$queryRaw<(OpenTaskHead & { key: bigint; name: string | null; kind: string | null })[]>`
+        SELECT t.key, t.assignee, t.candidate_groups AS "candidateGroups", t.candidate_users AS "candidateUsers", t.name, t.custom_headers->>'kind' AS kind
+        FROM engine_user_task t WHERE t.state = 'created' AND t.instance_key = ${BigInt(instanceKey)} ORDER BY t.created_at ASC`;
       return rows.map((r) => ({ ...r, key: String(r.key) }));
     },
 

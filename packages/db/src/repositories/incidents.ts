@@ -95,6 +95,21 @@ export function createIncidentRepository(prisma: PrismaClient) {
     },
 
     /**
+     * Adds a report to an existing dossier (the written report after a phone report, 先电话后书面), updating
+     * the incident with what the report says, with its audit entry, in one transaction.
+     */
+    async addWrittenAfterPhone(incidentNumber: string, incident: Partial<Omit<NewIncident, 'number'>>, report: Omit<NewReport, 'incidentNumber'>, audit: Omit<AuditEntry, 'incidentNumber'>) {
+      return prisma.$transaction(async (tx) => {
+        await tx.incident.update({ where: { number: incidentNumber }, data: incident });
+        const created = await tx.incidentReport.create({
+          data: { ...report, incidentNumber, content: report.content as Prisma.InputJsonValue, submittedAt: new Date() },
+        });
+        await appendAudit(tx, { ...audit, incidentNumber, reportId: created.id });
+        return created;
+      });
+    },
+
+    /**
      * Adds a report of `kind` to an existing dossier (e.g. a 核报 request) with the next sequence of that kind,
      * its audit entry and, when given, the delivery that lets its recipient see the dossier — in one transaction.
      */
@@ -125,13 +140,21 @@ export function createIncidentRepository(prisma: PrismaClient) {
       });
     },
 
-    /** Undoes a submit whose workflow could not be started: nothing half-written remains. */
+    /**
+     * Undoes a submit whose workflow could not be started: nothing half-written remains. Only the report
+     * still submitting and its audit entries go; a phone report already in the dossier stays.
+     */
     async deleteUnstarted(incidentNumber: string) {
       await prisma.$transaction(async (tx) => {
-        await tx.auditEvent.deleteMany({ where: { incidentNumber } });
-        await tx.incidentReport.deleteMany({ where: { incidentNumber, instanceKey: null } });
+        const unstarted = await tx.incidentReport.findMany({ where: { incidentNumber, instanceKey: null, status: 'submitting' }, select: { id: true } });
+        const ids = unstarted.map((r) => r.id);
+        await tx.auditEvent.deleteMany({ where: { incidentNumber, reportId: { in: ids } } });
+        await tx.incidentReport.deleteMany({ where: { id: { in: ids } } });
         const left = await tx.incidentReport.count({ where: { incidentNumber } });
-        if (left === 0) await tx.incident.deleteMany({ where: { number: incidentNumber } });
+        if (left === 0) {
+          await tx.auditEvent.deleteMany({ where: { incidentNumber } });
+          await tx.incident.deleteMany({ where: { number: incidentNumber } });
+        }
       });
     },
 

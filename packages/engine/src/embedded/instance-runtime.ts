@@ -13,6 +13,7 @@ interface PostponedApi {
   type: string;
   executionId: string;
   signal(message?: unknown): void;
+  getPostponed?(): PostponedApi[];
 }
 
 interface BpmnExecution {
@@ -174,8 +175,13 @@ export class InstanceRuntime {
     void this.engine.stop();
   }
 
+  /** Everything waiting, including inside embedded sub-processes (bpmn-engine lists only the sub-process itself). */
   private postponed(): PostponedApi[] {
-    return this.execution?.getPostponed() ?? [];
+    const flatten = (apis: PostponedApi[]): PostponedApi[] =>
+      apis.flatMap((api) =>
+        api.type === 'bpmn:SubProcess' && api.getPostponed ? [api, ...flatten(api.getPostponed().filter((child) => child.id !== api.id))] : [api],
+      );
+    return flatten(this.execution?.getPostponed() ?? []);
   }
 
   private extend(activity: BpmnActivity) {

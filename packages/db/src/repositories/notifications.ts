@@ -1,0 +1,32 @@
+import type { PrismaClient } from '@prisma/client';
+
+export interface NewNotification {
+  incidentNumber: string;
+  reportId: string | null;
+  kind: 'reminder' | 'overdue' | 'immediate';
+  recipientId: string | null;
+  recipientName: string;
+  phone: string | null;
+  message: string;
+  status: 'sent' | 'no_phone' | 'failed';
+  gatewayRef: string | null;
+  /** One notification per job, kind and recipient: a re-delivered job does not text twice. */
+  dedupeKey: string;
+  sentAt: Date;
+}
+
+/** Notifications sent (`notification`): what was texted to whom, and when. */
+export function createNotificationRepository(prisma: PrismaClient) {
+  return {
+    /** False when this dedupe key was recorded before (the message was already sent). */
+    async wasSent(dedupeKey: string): Promise<boolean> {
+      return (await prisma.notification.count({ where: { dedupeKey } })) > 0;
+    },
+    async record(row: NewNotification) {
+      await prisma.notification.createMany({ data: [row], skipDuplicates: true });
+    },
+    forIncident: (incidentNumber: string) => prisma.notification.findMany({ where: { incidentNumber }, orderBy: [{ sentAt: 'asc' }, { id: 'asc' }] }),
+  };
+}
+
+export type NotificationRepository = ReturnType<typeof createNotificationRepository>;

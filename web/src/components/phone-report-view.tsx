@@ -1,0 +1,26 @@
+import { Descriptions } from 'antd';
+import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../lib/time';
+
+export interface PhoneReportContent {
+  callerName?: string;
+  callerPhone?: string;
+  callerUnitName?: string;
+  calledAt?: string;
+  summary?: string;
+  receivedBy?: string;
+}
+
+/** 电话报告: who called from which unit, when, what they said, and who took the call. */
+export function PhoneReportView({ content }: { content: PhoneReportContent }) {
+  const { t } = useI18n();
+  return (
+    <Descriptions size="small" column={1} data-testid="phone-report" items={[
+      { key: 'caller', label: t('phone.caller'), children: `${content.callerName ?? '—'}${content.callerPhone ? `（${content.callerPhone}）` : ''}` },
+      { key: 'unit', label: t('phone.unit'), children: content.callerUnitName ?? '—' },
+      { key: 'at', label: t('phone.calledAt'), children: formatDateTime(content.calledAt) },
+      { key: 'summary', label: t('phone.summary'), children: <span className="kb-pre">{content.summary ?? '—'}</span> },
+      { key: 'by', label: t('phone.receivedBy'), children: content.receivedBy ?? '—' },
+    ]} />
+  );
+}

@@ -1,0 +1,19 @@
+import { ESCALATION_RECIPIENTS } from '@kuaibao/domain';
+import { z } from 'zod';
+
+/** The job variables the clock handlers (remind, overdue, settle) read: the report and what resolve-clock wrote. */
+export const clockJobSchema = z.object({
+  reportId: z.string().min(1),
+  incidentNumber: z.string().min(1),
+  reportingUnitId: z.string().min(1),
+  title: z.string().nullish(),
+  recipients: z.record(z.string(), z.object({ id: z.string() }).nullable()).default({}),
+  clocks: z.object({ escalateTo: z.array(z.enum(ESCALATION_RECIPIENTS)) }),
+});
+
+const CHANNEL_ZH = { phone: '电话报告', written: '书面报告' } as const;
+export const channelZh = (channel: string) => CHANNEL_ZH[channel as keyof typeof CHANNEL_ZH] ?? channel;
+
+const clockFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+/** A deadline as the duty officer reads it: Beijing time. */
+export const beijingTime = (at: Date) => clockFormat.format(at);
