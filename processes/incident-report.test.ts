@@ -29,6 +29,7 @@ describe('incident-report.bpmn', () => {
     await db.close();
   });
 
+  /** A 重大 (Ⅱ) report (越级 and 004 in depth: report-routes.test.ts). */
   async function submit() {
     const number = await incidents().nextNumber('530902', new Date());
     const report = await incidents().createWithReport(
@@ -60,8 +61,10 @@ describe('incident-report.bpmn', () => {
     // given
     const { number, instance } = await submit();
 
-    // when / then: verification by the reporting unit's verifiers
-    const [verify] = await nextTasks(instance.key);
+    // when / then: a 重大 report reaches the city duty office at once (越级), and goes to verification
+    const [direct, verify] = await nextTasks(instance.key, 2);
+    expect(direct).toMatchObject({ elementId: 'receive-city-direct', candidateGroups: ['unit:lc-duty:duty_officer'] });
+    await engine.completeUserTask(direct!.key);
     expect(verify).toMatchObject({ elementId: 'verify', candidateGroups: ['unit:lx-yjj:verifier'], formKey: 'kuaibao:verify' });
     expect(verify!.dueDate, 'held to the written deadline of 临沧 (Ⅱ: 1 h)').toBeTruthy();
     await engine.completeUserTask(verify!.key, { verifyDecision: 'confirm', verifyOpinion: '经电话核实属实' });
@@ -93,6 +96,7 @@ describe('incident-report.bpmn', () => {
     expect(trail.map((e) => [e.action, (e.detail as { recipientRole?: string }).recipientRole ?? null])).toEqual([
       ['report.submitted', null],
       ['clock.resolved', null],
+      ['report.dispatched', 'cityDutyOfficeDirect'],
       ['clock.met', null],
       ['clock.met', null],
       ['report.dispatched', expect.any(String)],

@@ -4,6 +4,7 @@ import {
   createAuditRepository, createEngineStore, createIncidentRepository, createPolicyRepository, createTestDatabase, loadDemoData, seedOrgUnits,
   type Database, type OrgUnitSeed,
 } from '@kuaibao/db';
+import { firstReportClockVariables, type Severity } from '@kuaibao/domain';
 import { EmbeddedEngine, type JobWorker, type UserTask, type Variables } from '@kuaibao/engine';
 import { createHandlers, handlerDeps, InMemorySmsGateway, startWorkers } from '@kuaibao/worker';
 import { loadPolicies } from '../jurisdictions/index';
@@ -89,9 +90,10 @@ export async function submitFirstReport(
     { id: `r-${number}`, kind: 'first', sequence: 0, status: 'verifying', content: {}, createdById: 'user-lx_reporter' },
     { actorName: '李明', action: 'report.submitted' },
   );
+  const now = new Date();
   const variables: Variables = {
     reportId: created.id, incidentNumber: number, reportingUnitId: report.unitId,
-    severity: report.severity, sensitive: report.sensitive ?? false, mayEscalate: report.mayEscalate ?? false,
+    ...firstReportClockVariables(report.divisionCode, { ...report, severity: report.severity as Severity, occurredAt: now, learnedAt: now }),
   };
   const instance = await h.engine.startInstance({ bpmnProcessId: 'incident-report', businessKey: number, variables });
   return { number, reportId: created.id, instanceKey: instance.key };

@@ -4,6 +4,7 @@ import { escalationTargets } from '../notify/escalation-targets';
 import { clockEvidence } from './clock-evidence';
 import { beijingTime, channelZh, clockJobSchema } from './clock-variables';
 import { SYSTEM_ACTOR, type HandlerDeps } from './deps';
+import { clockedSteps } from './clocked-steps';
 
 /**
  * A deadline timer fired (header `channel`: phone or written). If the clock is still open, the open steps
@@ -18,7 +19,7 @@ export function markOverdueHandler(deps: HandlerDeps): Handler {
     const now = deps.now();
     const clock = (await deps.clocks.forReport(variables.reportId)).find((c) => c.channel === channel);
     if (!clock || clock.status !== 'open' || clock.overdueAt) return complete();
-    const steps = (await deps.inbox.openTasksOf(job.instanceKey)).map((t) => ({ name: t.name, kind: t.kind, assignee: t.assignee }));
+    const steps = (await clockedSteps(deps.inbox, job.instanceKey)).map((t) => ({ name: t.name, kind: t.kind, assignee: t.assignee }));
     const evidence = { ...clockEvidence(clock, null), markedAt: now.toISOString(), openSteps: steps };
     if (!clock.immediate) {
       await deps.clocks.markOverdue(variables.reportId, channel, now);

@@ -4,6 +4,7 @@ import { escalationTargets } from '../notify/escalation-targets';
 import { clockEvidence } from './clock-evidence';
 import { beijingTime, channelZh, clockJobSchema } from './clock-variables';
 import type { HandlerDeps } from './deps';
+import { clockedSteps } from './clocked-steps';
 
 /**
  * 催办: a reminder timer fired before a deadline. Texts the current assignees (or candidates) of the open
@@ -14,7 +15,7 @@ export function remindHandler(deps: HandlerDeps): Handler {
     const now = deps.now();
     const next = (await deps.clocks.forReport(variables.reportId)).find((c) => c.status === 'open' && c.dueAt.getTime() > now.getTime());
     if (!next) return complete();
-    const steps = (await deps.inbox.openTasksOf(job.instanceKey)).map((t) => t.name).filter(Boolean);
+    const steps = (await clockedSteps(deps.inbox, job.instanceKey)).map((t) => t.name).filter(Boolean);
     const minutes = Math.ceil((next.dueAt.getTime() - now.getTime()) / 60_000);
     const text =
       `【快报催办】事件 ${variables.incidentNumber}${variables.title ? `「${variables.title}」` : ''}${channelZh(next.channel)}时限 ${beijingTime(next.dueAt)} 届满，` +

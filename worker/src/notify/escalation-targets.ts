@@ -1,6 +1,7 @@
 import { parseCandidateGroup, type ESCALATION_RECIPIENTS } from '@kuaibao/domain';
 import type { InboxRepository, UserRepository } from '@kuaibao/db';
 import type { NotifyTarget } from './notifier';
+import { clockedSteps } from '../handlers/clocked-steps';
 
 export type EscalationRecipient = (typeof ESCALATION_RECIPIENTS)[number];
 
@@ -15,7 +16,7 @@ type Deps = { users: UserRepository; inbox: Pick<InboxRepository, 'openTasksOf'>
 
 /**
  * The people behind each escalation recipient of a policy:
- * - current_assignees: the assignee of each open task, else its candidate users and groups;
+ * - current_assignees: the assignee of each open clocked step (核实, 审签), else its candidate users and groups;
  * - leader_on_duty (带班领导): users who are both duty officer and leader in the same-level or city duty office;
  * - unit_leader: the reporting unit's leaders; same_level_duty_office / city_duty_office: their duty officers.
  * One target per user, in the order of the policy's list.
@@ -38,7 +39,7 @@ export async function escalationTargets(deps: Deps, kinds: readonly EscalationRe
 
 async function currentAssignees(deps: Deps, instanceKey: string): Promise<NotifyTarget[]> {
   const targets: NotifyTarget[] = [];
-  for (const task of await deps.inbox.openTasksOf(instanceKey)) {
+  for (const task of await clockedSteps(deps.inbox, instanceKey)) {
     const usernames = task.assignee ? [task.assignee] : task.candidateUsers;
     for (const username of usernames) {
       const user = await deps.users.findByUsername(username);
