@@ -1,32 +1,29 @@
 /**
- * `npx tsx bench/e2e-throughput.ts [--seconds 60] [--users 8] [--json]`
+ * `npm run bench -- e2e [--seconds 60] [--users 8]`
  * Reports through the whole default flow over HTTP (every human step by its user, polling the inbox
  * like a client), sustained; the same BPMN on bare bpmn-engine for the ratio; then step latency
- * (task completed → next task visible in the inbox) at half the measured throughput.
+ * (task completed → next task visible in the inbox) at half the measured throughput. At full speed the
+ * clients poll their inboxes every `poll-ms` (they would steal the server's two cores at 5 ms), when pacing every 5 ms.
  * PGlite in memory by default, PostgreSQL (a scratch schema) when DATABASE_URL is set.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createScratchSchema, createTestDatabase, openDatabase, type Database } from '@kuaibao/db';
 import { loadConfig, startServer } from '@kuaibao/api';
 import { loginAll, runOneReport, type FlowStats } from './lib/http-flow';
+import { openBenchDatabase } from './lib/bench-database';
 import { rawEngineThroughput } from './lib/raw-engine';
+import { emitResult, summarize } from './lib/stats';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, users: { type: 'string', default: '8' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, users: { type: 'string', default: '8' }, 'poll-ms': { type: 'string', default: '25' } },
+});
+/** How often a client looks at its inbox for the next task while the flow runs at full speed (5 ms when pacing for latency). */
+const pollMs = Number(values['poll-ms']);
 const seconds = Number(values.seconds);
 const users = Number(values.users);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-async function openBenchDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { db: await createTestDatabase({}), drop: async () => undefined };
-  const scratch = await createScratchSchema(url, 'bench');
-  return { db: await openDatabase({ kind: 'postgres', url, schema: scratch.schema }), drop: scratch.drop };
-}
-
 async function main() {
-  const { db, drop } = await openBenchDatabase();
+  const { db, drop } = await openBenchDatabase('e2e');
   const server = await startServer({ db, config: { ...loadConfig({}), PORT: 0, HOST: '127.0.0.1', ENGINE_SCHEDULER_INTERVAL_MS: 200 } });
   try {
     const clients = await loginAll(server.url);
@@ -37,7 +34,7 @@ async function main() {
     const max: FlowStats = { reports: 0, errors: 0, stepLatenciesMs: [] };
     const until = performance.now() + seconds * 1000;
     await Promise.all(Array.from({ length: users }, async () => {
-      while (performance.now() < until) await runOneReport(clients, max);
+      while (performance.now() < until) await runOneReport(clients, max, pollMs);
     }));
     const reportsPerSecond = max.reports / seconds;
 
@@ -48,11 +45,11 @@ async function main() {
     log(`step latency at ${halfRate.toFixed(2)} reports/s for ${pacedSeconds} s`);
     const running: Promise<void>[] = [];
     for (let i = 0; i < Math.floor(halfRate * pacedSeconds); i++) {
-      running.push(runOneReport(clients, paced));
+      running.push(runOneReport(clients, paced, 5));
       await new Promise((r) => setTimeout(r, 1000 / halfRate));
     }
     await Promise.all(running);
-    const latencies = [...paced.stepLatenciesMs].sort((a, b) => a - b);
+    const latency = summarize(paced.stepLatenciesMs);
 
     // The same BPMN on bare bpmn-engine, in memory.
     const source = readFileSync(new URL('../processes/incident-report.bpmn', import.meta.url), 'utf8');
@@ -68,14 +65,12 @@ async function main() {
       raw_bpmn_engine_instances_per_s: raw,
       ratio_vs_raw_bpmn_engine: reportsPerSecond / raw,
       step_latency_rate_per_s: halfRate,
-      step_latency_p50_ms: percentile(latencies, 50),
-      step_latency_p95_ms: percentile(latencies, 95),
-      step_latency_p99_ms: percentile(latencies, 99),
-      step_latency_samples: latencies.length,
+      step_latency_p50_ms: latency.p50,
+      step_latency_p95_ms: latency.p95,
+      step_latency_p99_ms: latency.p99,
+      step_latency_samples: latency.samples,
     };
-    const rows = Object.entries(result).map(([k, v]) => `  ${k.padEnd(34)} ${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`);
-    process.stderr.write(`e2e throughput — ${db.kind}\n${rows.join('\n')}\n`);
-    console.log(values.json ? JSON.stringify(result) : rows.join('\n'));
+    emitResult(`e2e throughput — ${db.kind}`, result);
   } finally {
     await server.close();
     await drop();

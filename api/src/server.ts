@@ -42,6 +42,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const now = () => new Date();
   const loadedDemoData = config.KUAIBAO_DEMO_DATA ? await loadDemoData(db.prisma, hashPassword) : false;
   const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS });
+  // PGlite admits one process per data directory: job locks found at start are a dead process's.
+  if (db.kind === 'pglite') await engine.releaseAllJobLocks();
   await engine.deploy(processResources());
   engine.start();
   const deps: ApiDeps = {

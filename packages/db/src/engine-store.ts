@@ -3,15 +3,15 @@ import type {
   ActivatableJob, DefinitionRecord, EngineStore, EngineStoreOps, Incident, IncidentRecord, InstanceFilter, InstanceRecord,
   JobRecord, JobState, MessageRecord, SubscriptionRecord, UserTask, UserTaskFilter, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
+import * as sql from './engine-store-sql';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 type Json = Prisma.InputJsonValue;
 
-const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
 const big = (key: string) => BigInt(key);
 const json = (value: unknown) => value as Json;
 
-/** The embedded engine's persistence on Prisma (PGlite or PostgreSQL). */
+/** The embedded engine's persistence on Prisma (PGlite or PostgreSQL); the per-step statements are raw SQL (engine-store-sql.ts). */
 export function createEngineStore(prisma: PrismaClient): EngineStore {
   const ops = new PrismaEngineOps(prisma);
   return Object.assign(ops, {
@@ -45,10 +45,10 @@ class PrismaEngineOps implements EngineStoreOps {
     return row && { ...row, key: String(row.key) };
   }
 
-  async lockInstance(key: string) {
-    await this.db.$queryRaw`SELECT key FROM engine_instance WHERE key = ${big(key)} FOR UPDATE`;
-    return this.getInstance(key);
+  lockInstance(key: string) {
+    return sql.lockInstance(this.db, key);
   }
+
 
   async getInstance(key: string) {
     const row = await this.db.engineInstance.findUnique({ where: { key: big(key) } });
@@ -82,82 +82,24 @@ class PrismaEngineOps implements EngineStoreOps {
   }
 
   async updateInstance(i: InstanceRecord) {
-    await this.db.engineInstance.update({
-      where: { key: big(i.key) },
-      data: {
-        state: i.state,
-        engineState: json(i.engineState),
-        variables: json(i.variables),
-        activeElements: json(i.activeElements),
-        endedAt: i.endedAt,
-        updatedAt: new Date(),
-        revision: { increment: 1 },
-      },
-    });
+    await sql.updateInstance(this.db, i);
   }
 
-  async syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date) {
-    const instanceKey = big(instance.key);
-    const keep = (items: { elementInstance: string }[]) => ({ notIn: items.map((i) => i.elementInstance) });
-    await this.db.engineJob.updateMany({
-      where: { instanceKey, state: { in: OPEN_JOB_STATES }, elementInstance: keep(waits.jobs) },
-      data: { state: 'canceled', deadline: null, updatedAt: now },
-    });
-    await this.db.engineUserTask.updateMany({
-      where: { instanceKey, state: 'created', elementInstance: keep(waits.userTasks) },
-      data: { state: 'canceled' },
-    });
-    await this.db.engineTimer.deleteMany({ where: { instanceKey, elementInstance: keep(waits.timers) } });
-    await this.db.engineSubscription.deleteMany({ where: { instanceKey, elementInstance: keep(waits.subscriptions) } });
-    if (waits.jobs.length > 0) {
-      await this.db.engineJob.createMany({
-        skipDuplicates: true,
-        data: waits.jobs.map((j) => ({
-          ...j,
-          key: big(j.key),
-          instanceKey,
-          state: 'activatable',
-          variables: json(j.variables),
-          customHeaders: json(j.customHeaders),
-          dueAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      });
-    }
-    if (waits.userTasks.length > 0) {
-      await this.db.engineUserTask.createMany({
-        skipDuplicates: true,
-        data: waits.userTasks.map((t) => ({
-          ...t,
-          key: big(t.key),
-          instanceKey,
-          state: 'created',
-          variables: json(t.variables),
-          customHeaders: json(t.customHeaders),
-          createdAt: now,
-        })),
-      });
-    }
-    if (waits.timers.length > 0) {
-      await this.db.engineTimer.createMany({ skipDuplicates: true, data: waits.timers.map((t) => ({ ...t, key: big(t.key), instanceKey })) });
-    }
-    if (waits.subscriptions.length > 0) {
-      await this.db.engineSubscription.createMany({
-        skipDuplicates: true,
-        data: waits.subscriptions.map((s) => ({ ...s, key: big(s.key), instanceKey, tenantId: instance.tenantId })),
-      });
-    }
+
+  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date) {
+    return sql.syncWaits(this.db, instance, waits, now);
   }
 
-  async getJob(key: string) {
-    const row = await this.db.engineJob.findUnique({ where: { key: big(key) } });
-    return row && toJob(row);
+
+  getJob(key: string) {
+    return sql.getJob(this.db, key);
   }
 
-  async updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>) {
-    await this.db.engineJob.update({ where: { key: big(key) }, data: { ...patch, updatedAt: new Date() } });
+
+  updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>) {
+    return sql.updateJob(this.db, key, patch);
   }
+
 
   async activateJobs(q: { type: string; maxJobs: number; worker: string; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
     const activated = await this.db.$queryRaw<{ key: bigint }[]>`
@@ -190,10 +132,10 @@ class PrismaEngineOps implements EngineStoreOps {
     return count;
   }
 
-  async getUserTask(key: string) {
-    const row = await this.db.engineUserTask.findUnique({ where: { key: big(key) }, include: instanceSummary });
-    return row && toUserTask(row);
+  getUserTask(key: string) {
+    return sql.getUserTask(this.db, key);
   }
+
 
   async searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]> {
     const who: Prisma.EngineUserTaskWhereInput[] = [];
@@ -212,9 +154,10 @@ class PrismaEngineOps implements EngineStoreOps {
     return rows.map(toUserTask);
   }
 
-  async updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }) {
-    await this.db.engineUserTask.update({ where: { key: big(key) }, data: patch });
+  updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }) {
+    return sql.updateUserTask(this.db, key, patch);
   }
+
 
   async dueTimerInstances(now: Date, limit: number) {
     const rows = await this.db.$queryRaw<{ instance_key: bigint }[]>`

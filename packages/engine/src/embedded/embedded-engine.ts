@@ -15,6 +15,9 @@ import { Scheduler, type DueWork } from './scheduler';
 import { EMPTY_WAITS, StepRunner } from './step-runner';
 import { UserTaskOperations } from './user-task-operations';
 
+/** Every lock deadline lies before it. */
+const END_OF_TIME = new Date(8.64e15);
+
 export interface EmbeddedEngineOptions {
   store: EngineStore;
   clock?: Clock;
@@ -49,6 +52,17 @@ export class EmbeddedEngine implements WorkflowEngine {
   start(): this {
     this.scheduler.start();
     return this;
+  }
+
+  /**
+   * Makes every activated job activatable again now instead of when its lock expires; returns how
+   * many. Only for a process that starts alone on its database (PGlite admits one process per data
+   * directory), before its workers: then every lock found belongs to a process that died.
+   */
+  async releaseAllJobLocks(): Promise<number> {
+    const released = await this.runner.store.releaseExpiredJobs(END_OF_TIME);
+    if (released > 0) this.runner.announce(['*']);
+    return released;
   }
 
   async close(): Promise<void> {
