@@ -16,7 +16,7 @@ import { EMPTY_WAITS, StepRunner } from './step-runner';
 import { UserTaskOperations } from './user-task-operations';
 
 /** Every lock deadline lies before it. */
-const END_OF_TIME = new Date(8.64e15);
+const END_OF_TIME = new Date('9999-12-31T00:00:00Z');
 
 export interface EmbeddedEngineOptions {
   store: EngineStore;
