@@ -33,10 +33,14 @@ async function main() {
     log(`max throughput: ${users} concurrent chains for ${seconds} s on ${db.kind}`);
     const max: FlowStats = { reports: 0, errors: 0, stepLatenciesMs: [] };
     const until = performance.now() + seconds * 1000;
+    const cpuBefore = process.cpuUsage();
     await Promise.all(Array.from({ length: users }, async () => {
       while (performance.now() < until) await runOneReport(clients, max, pollMs);
     }));
     const reportsPerSecond = max.reports / seconds;
+    // CPU time of this process (server, engine, workers, PGlite and the clients) per report: steadier than rates on a busy machine.
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMsPerReport = (cpu.user + cpu.system) / 1000 / Math.max(1, max.reports);
 
     // Phase 2: step latency at half that rate (paced submissions), for a third of the time.
     const halfRate = Math.max(0.2, reportsPerSecond / 2);
@@ -62,6 +66,7 @@ async function main() {
       users,
       e2e_reports_per_s: reportsPerSecond,
       e2e_errors: max.errors + paced.errors,
+      cpu_ms_per_report: cpuMsPerReport,
       raw_bpmn_engine_instances_per_s: raw,
       ratio_vs_raw_bpmn_engine: reportsPerSecond / raw,
       step_latency_rate_per_s: halfRate,
