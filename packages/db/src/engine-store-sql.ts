@@ -1,50 +1,24 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
-import type { InstanceRecord, JobRecord, JobState, UserTask, Variables, WaitSnapshot } from '@kuaibao/engine';
+import type { InstanceRecord, JobRecord, UserTask, WaitSnapshot } from '@kuaibao/engine';
+import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
 /**
  * The statements every engine step runs, in raw SQL (docs/adr/0012): Prisma's query compiler (WASM)
  * cost more CPU than the database did on these. Raw queries still run on the step's transaction.
- * Values come back typed by the driver adapter: bigint as BigInt, jsonb parsed, timestamptz as Date.
+ * Values come back typed by the driver adapter (bigint as BigInt, jsonb parsed, timestamptz as Date) under
+ * the Prisma models' camelCase names, so the same mappers (engine-rows.ts) read both.
  */
 type Client = PrismaClient | Prisma.TransactionClient;
 const json = (value: unknown) => JSON.stringify(value ?? null);
 const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
 
-interface InstanceRow {
-  key: bigint;
-  definition_key: bigint;
-  bpmn_process_id: string;
-  version: number;
-  tenant_id: string;
-  business_key: string | null;
-  state: string;
-  engine_state: unknown;
-  variables: unknown;
-  active_elements: unknown;
-  started_at: Date;
-  ended_at: Date | null;
-}
-
 export async function lockInstance(db: Client, key: string): Promise<InstanceRecord | null> {
   const [row] = await db.$queryRaw<InstanceRow[]>`
-    SELECT key, definition_key, bpmn_process_id, version, tenant_id, business_key, state, engine_state, variables,
-           active_elements, started_at, ended_at
+    SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId",
+           business_key AS "businessKey", state, engine_state AS "engineState", variables, active_elements AS "activeElements",
+           started_at AS "startedAt", ended_at AS "endedAt"
     FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE`;
-  if (!row) return null;
-  return {
-    key: String(row.key),
-    definitionKey: String(row.definition_key),
-    bpmnProcessId: row.bpmn_process_id,
-    version: row.version,
-    tenantId: row.tenant_id,
-    businessKey: row.business_key,
-    state: row.state as InstanceRecord['state'],
-    engineState: row.engine_state,
-    variables: row.variables as Variables,
-    activeElements: row.active_elements as InstanceRecord['activeElements'],
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-  };
+  return row ? toInstance(row) : null;
 }
 
 export async function updateInstance(db: Client, i: InstanceRecord): Promise<void> {
@@ -106,42 +80,12 @@ export async function syncWaits(db: Client, instance: InstanceRecord, waits: Wai
   }
 }
 
-interface JobRow {
-  key: bigint;
-  instance_key: bigint;
-  element_id: string;
-  element_instance: string;
-  type: string;
-  state: string;
-  retries: number;
-  variables: unknown;
-  custom_headers: unknown;
-  worker: string | null;
-  deadline: Date | null;
-  due_at: Date;
-  error_message: string | null;
-}
-
 export async function getJob(db: Client, key: string): Promise<JobRecord | null> {
   const [row] = await db.$queryRaw<JobRow[]>`
-    SELECT key, instance_key, element_id, element_instance, type, state, retries, variables, custom_headers, worker, deadline, due_at, error_message
+    SELECT key, instance_key AS "instanceKey", element_id AS "elementId", element_instance AS "elementInstance", type, state, retries,
+           variables, custom_headers AS "customHeaders", worker, deadline, due_at AS "dueAt", error_message AS "errorMessage"
     FROM engine_job WHERE key = ${BigInt(key)}`;
-  if (!row) return null;
-  return {
-    key: String(row.key),
-    instanceKey: String(row.instance_key),
-    elementId: row.element_id,
-    elementInstance: row.element_instance,
-    type: row.type,
-    state: row.state as JobState,
-    retries: row.retries,
-    variables: row.variables as Variables,
-    customHeaders: row.custom_headers as Record<string, string>,
-    worker: row.worker,
-    deadline: row.deadline,
-    dueAt: row.due_at,
-    errorMessage: row.error_message,
-  };
+  return row ? toJob(row) : null;
 }
 
 type JobPatch = Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>;
@@ -155,55 +99,16 @@ export async function updateJob(db: Client, key: string, patch: JobPatch): Promi
   if (count === 0) throw new Error(`engine_job ${key} not found`);
 }
 
-interface UserTaskRow {
-  key: bigint;
-  instance_key: bigint;
-  bpmn_process_id: string;
-  business_key: string | null;
-  tenant_id: string;
-  element_id: string;
-  element_instance: string;
-  name: string | null;
-  state: string;
-  assignee: string | null;
-  candidate_groups: string[] | null;
-  candidate_users: string[] | null;
-  due_date: Date | null;
-  follow_up_date: Date | null;
-  form_key: string | null;
-  custom_headers: unknown;
-  variables: unknown;
-  created_at: Date;
-  completed_at: Date | null;
-}
-
 export async function getUserTask(db: Client, key: string): Promise<UserTask | null> {
-  const [row] = await db.$queryRaw<UserTaskRow[]>`
-    SELECT t.key, t.instance_key, i.bpmn_process_id, i.business_key, i.tenant_id, t.element_id, t.element_instance, t.name, t.state, t.assignee,
-           t.candidate_groups, t.candidate_users, t.due_date, t.follow_up_date, t.form_key, t.custom_headers, t.variables, t.created_at, t.completed_at
+  const [row] = await db.$queryRaw<(Omit<UserTaskRow, 'instance'> & UserTaskRow['instance'])[]>`
+    SELECT t.key, t.instance_key AS "instanceKey", i.bpmn_process_id AS "bpmnProcessId", i.business_key AS "businessKey", i.tenant_id AS "tenantId",
+           t.element_id AS "elementId", t.element_instance AS "elementInstance", t.name, t.state, t.assignee, t.candidate_groups AS "candidateGroups",
+           t.candidate_users AS "candidateUsers", t.due_date AS "dueDate", t.follow_up_date AS "followUpDate", t.form_key AS "formKey",
+           t.custom_headers AS "customHeaders", t.variables, t.created_at AS "createdAt", t.completed_at AS "completedAt"
     FROM engine_user_task t JOIN engine_instance i ON i.key = t.instance_key WHERE t.key = ${BigInt(key)}`;
   if (!row) return null;
-  return {
-    key: String(row.key),
-    instanceKey: String(row.instance_key),
-    bpmnProcessId: row.bpmn_process_id,
-    businessKey: row.business_key,
-    tenantId: row.tenant_id,
-    elementId: row.element_id,
-    elementInstanceKey: row.element_instance,
-    name: row.name,
-    state: row.state as UserTask['state'],
-    assignee: row.assignee,
-    candidateGroups: row.candidate_groups ?? [],
-    candidateUsers: row.candidate_users ?? [],
-    dueDate: row.due_date?.toISOString() ?? null,
-    followUpDate: row.follow_up_date?.toISOString() ?? null,
-    formKey: row.form_key,
-    customHeaders: row.custom_headers as Record<string, string>,
-    variables: row.variables as Variables,
-    createdAt: row.created_at.toISOString(),
-    completedAt: row.completed_at?.toISOString() ?? null,
-  };
+  const { bpmnProcessId, businessKey, tenantId, ...task } = row;
+  return toUserTask({ ...task, instance: { bpmnProcessId, businessKey, tenantId } });
 }
 
 export async function updateUserTask(db: Client, key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }): Promise<void> {

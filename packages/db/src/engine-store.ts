@@ -1,8 +1,9 @@
-import type { EngineIncident, EngineInstance, EngineJob, EngineUserTask, Prisma, PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import type {
-  ActivatableJob, DefinitionRecord, EngineStore, EngineStoreOps, Incident, IncidentRecord, InstanceFilter, InstanceRecord,
-  JobRecord, JobState, MessageRecord, SubscriptionRecord, UserTask, UserTaskFilter, Variables, WaitSnapshot,
+  ActivatableJob, DefinitionRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
+  JobRecord, MessageRecord, SubscriptionRecord, UserTask, UserTaskFilter, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
+import { toIncident, toInstance, toJob, toMessage, toUserTask } from './engine-rows';
 import * as sql from './engine-store-sql';
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -222,82 +223,3 @@ class PrismaEngineOps implements EngineStoreOps {
 }
 
 const instanceSummary = { instance: { select: { bpmnProcessId: true, businessKey: true, tenantId: true } } } as const;
-
-function toInstance(row: EngineInstance): InstanceRecord {
-  return {
-    key: String(row.key),
-    definitionKey: String(row.definitionKey),
-    bpmnProcessId: row.bpmnProcessId,
-    version: row.version,
-    tenantId: row.tenantId,
-    businessKey: row.businessKey,
-    state: row.state as InstanceRecord['state'],
-    engineState: row.engineState,
-    variables: row.variables as Variables,
-    activeElements: row.activeElements as unknown as InstanceRecord['activeElements'],
-    startedAt: row.startedAt,
-    endedAt: row.endedAt,
-  };
-}
-
-function toJob(row: EngineJob): JobRecord {
-  return {
-    key: String(row.key),
-    instanceKey: String(row.instanceKey),
-    elementId: row.elementId,
-    elementInstance: row.elementInstance,
-    type: row.type,
-    state: row.state as JobState,
-    retries: row.retries,
-    variables: row.variables as Variables,
-    customHeaders: row.customHeaders as Record<string, string>,
-    worker: row.worker,
-    deadline: row.deadline,
-    dueAt: row.dueAt,
-    errorMessage: row.errorMessage,
-  };
-}
-
-type UserTaskRow = EngineUserTask & { instance: { bpmnProcessId: string; businessKey: string | null; tenantId: string } };
-
-function toUserTask(row: UserTaskRow): UserTask {
-  return {
-    key: String(row.key),
-    instanceKey: String(row.instanceKey),
-    bpmnProcessId: row.instance.bpmnProcessId,
-    businessKey: row.instance.businessKey,
-    tenantId: row.instance.tenantId,
-    elementId: row.elementId,
-    elementInstanceKey: row.elementInstance,
-    name: row.name,
-    state: row.state as UserTask['state'],
-    assignee: row.assignee,
-    candidateGroups: row.candidateGroups,
-    candidateUsers: row.candidateUsers,
-    dueDate: row.dueDate?.toISOString() ?? null,
-    followUpDate: row.followUpDate?.toISOString() ?? null,
-    formKey: row.formKey,
-    customHeaders: row.customHeaders as Record<string, string>,
-    variables: row.variables as Variables,
-    createdAt: row.createdAt.toISOString(),
-    completedAt: row.completedAt?.toISOString() ?? null,
-  };
-}
-
-function toMessage(row: { key: bigint; name: string; correlationKey: string; tenantId: string; messageId: string | null; variables: unknown; expiresAt: Date }): MessageRecord {
-  return { ...row, key: String(row.key), variables: row.variables as Variables };
-}
-
-function toIncident(row: EngineIncident): Incident {
-  return {
-    key: String(row.key),
-    instanceKey: String(row.instanceKey),
-    elementId: row.elementId,
-    elementInstanceKey: row.elementInstance,
-    jobKey: row.jobKey === null ? null : String(row.jobKey),
-    errorType: row.errorType as Incident['errorType'],
-    errorMessage: row.errorMessage,
-    state: row.state as Incident['state'],
-    createdAt: row.createdAt.toISOString(),
-  };
-}
