@@ -57,24 +57,33 @@ async function run() {
     fresh[database] = metrics;
   }
 
+  // After a --both run, a run on one database updates that database's figures and keeps the other's.
+  const perDatabase = values.both || previous?.metrics_pglite || previous?.metrics_postgres;
   const results: Results = {
     machine: machine(loadBefore),
     metrics: fresh[primary]!,
-    ...(values.both && { metrics_pglite: fresh.pglite, metrics_postgres: fresh.postgres }),
+    ...(perDatabase && {
+      metrics_pglite: fresh.pglite ?? previous?.metrics_pglite,
+      metrics_postgres: fresh.postgres ?? previous?.metrics_postgres,
+    }),
     runs,
   };
-  const header = ['metric', 'goal', ...databases, ...databases.map((d) => `${d} verdict`)];
-  const rows = resultRows(fresh);
+  const shown: Partial<Record<Database, Metrics>> = perDatabase
+    ? { [primary]: fresh[primary], ...Object.fromEntries((['postgres', 'pglite'] as const).filter((d) => d !== primary).map((d) => [d, results[`metrics_${d}`]]).filter(([, m]) => m)) }
+    : fresh;
+  const shownDatabases = Object.keys(shown) as Database[];
+  const header = ['metric', 'goal', ...shownDatabases, ...shownDatabases.map((d) => `${d} verdict`)];
+  const rows = resultRows(shown);
   const elapsed = Math.round((Date.now() - started) / 1000);
   console.log(`\n${textTable(header, rows)}`);
-  for (const database of databases) for (const note of fresh[database]!.notes as string[]) console.log(`note (${database}): ${note}`);
+  for (const database of shownDatabases) for (const note of (shown[database]!.notes ?? []) as string[]) console.log(`note (${database}): ${note}`);
   console.log(`load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
   console.log(`${names.join(', ')} on ${databases.join(' + ')} in ${elapsed} s${elapsed > SUITE_BUDGET_S ? ` — over the ${SUITE_BUDGET_S} s budget` : ''}`);
 
   await mkdir(fileURLToPath(new URL('./results', import.meta.url)), { recursive: true });
   await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   const m = results.machine;
-  const noteLines = databases.flatMap((d) => (fresh[d]!.notes as string[]).map((n) => `- ${d}: ${n}`));
+  const noteLines = shownDatabases.flatMap((d) => ((shown[d]!.notes ?? []) as string[]).map((n) => `- ${d}: ${n}`));
   await writeDocs(
     DOCS,
     [
