@@ -82,6 +82,8 @@ async function main() {
       recovery_serving_s: (servingAt - killedAt) / 1000,
       recovery_all_progressing_s: (progressed.at - killedAt) / 1000,
       job_lock_ms: 30_000,
+      // PGlite: the restarted server releases the dead process's locks at once (releaseAllJobLocks); PostgreSQL waits for them to expire.
+      dead_locks_released_at_start: scratch.kind === 'pglite',
     });
   } finally {
     await scratch.dispose();
