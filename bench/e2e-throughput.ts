@@ -1,88 +1,79 @@
 /**
- * `npx tsx bench/e2e-throughput.ts [--seconds 60] [--users 8] [--json]`
+ * `npm run bench -- e2e [--seconds 60] [--users 8]`
  * Reports through the whole default flow over HTTP (every human step by its user, polling the inbox
  * like a client), sustained; the same BPMN on bare bpmn-engine for the ratio; then step latency
- * (task completed → next task visible in the inbox) at half the measured throughput.
+ * (task completed → next task visible in the inbox) at half the measured throughput. At full speed the
+ * clients poll their inboxes every `poll-ms` (they would steal the server's two cores at 5 ms), when pacing every 5 ms.
  * PGlite in memory by default, PostgreSQL (a scratch schema) when DATABASE_URL is set.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createScratchSchema, createTestDatabase, openDatabase, type Database } from '@kuaibao/db';
-import { loadConfig, startServer } from '@kuaibao/api';
+import type { RunningServer } from '@kuaibao/api';
+import type { Database } from '@kuaibao/db';
 import { loginAll, runOneReport, type FlowStats } from './lib/http-flow';
+import { runBenchmark, withBenchServer } from './lib/bench-server';
 import { rawEngineThroughput } from './lib/raw-engine';
+import { emitResult, summarize } from './lib/stats';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, users: { type: 'string', default: '8' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, users: { type: 'string', default: '8' }, 'poll-ms': { type: 'string', default: '25' } },
+});
+/** How often a client looks at its inbox for the next task while the flow runs at full speed (5 ms when pacing for latency). */
+const pollMs = Number(values['poll-ms']);
 const seconds = Number(values.seconds);
 const users = Number(values.users);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+async function main(server: RunningServer, db: Database) {
+  const clients = await loginAll(server.url);
+  const log = (message: string) => process.stderr.write(`[e2e] ${message}\n`);
 
-async function openBenchDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { db: await createTestDatabase({}), drop: async () => undefined };
-  const scratch = await createScratchSchema(url, 'bench');
-  return { db: await openDatabase({ kind: 'postgres', url, schema: scratch.schema }), drop: scratch.drop };
-}
+  // Phase 1: sustained maximum throughput with `users` concurrent report chains.
+  log(`max throughput: ${users} concurrent chains for ${seconds} s on ${db.kind}`);
+  const max: FlowStats = { reports: 0, errors: 0, stepLatenciesMs: [] };
+  const until = performance.now() + seconds * 1000;
+  const cpuBefore = process.cpuUsage();
+  await Promise.all(Array.from({ length: users }, async () => {
+    while (performance.now() < until) await runOneReport(clients, max, pollMs);
+  }));
+  const reportsPerSecond = max.reports / seconds;
+  // CPU time of this process (server, engine, workers, PGlite and the clients) per report: steadier than rates on a busy machine.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerReport = (cpu.user + cpu.system) / 1000 / Math.max(1, max.reports);
 
-async function main() {
-  const { db, drop } = await openBenchDatabase();
-  const server = await startServer({ db, config: { ...loadConfig({}), PORT: 0, HOST: '127.0.0.1', ENGINE_SCHEDULER_INTERVAL_MS: 200 } });
-  try {
-    const clients = await loginAll(server.url);
-    const log = (message: string) => process.stderr.write(`[e2e] ${message}\n`);
-
-    // Phase 1: sustained maximum throughput with `users` concurrent report chains.
-    log(`max throughput: ${users} concurrent chains for ${seconds} s on ${db.kind}`);
-    const max: FlowStats = { reports: 0, errors: 0, stepLatenciesMs: [] };
-    const until = performance.now() + seconds * 1000;
-    await Promise.all(Array.from({ length: users }, async () => {
-      while (performance.now() < until) await runOneReport(clients, max);
-    }));
-    const reportsPerSecond = max.reports / seconds;
-
-    // Phase 2: step latency at half that rate (paced submissions), for a third of the time.
-    const halfRate = Math.max(0.2, reportsPerSecond / 2);
-    const paced: FlowStats = { reports: 0, errors: 0, stepLatenciesMs: [] };
-    const pacedSeconds = Math.max(10, Math.round(seconds / 3));
-    log(`step latency at ${halfRate.toFixed(2)} reports/s for ${pacedSeconds} s`);
-    const running: Promise<void>[] = [];
-    for (let i = 0; i < Math.floor(halfRate * pacedSeconds); i++) {
-      running.push(runOneReport(clients, paced));
-      await new Promise((r) => setTimeout(r, 1000 / halfRate));
-    }
-    await Promise.all(running);
-    const latencies = [...paced.stepLatenciesMs].sort((a, b) => a - b);
-
-    // The same BPMN on bare bpmn-engine, in memory.
-    const source = readFileSync(new URL('../processes/incident-report.bpmn', import.meta.url), 'utf8');
-    log('raw bpmn-engine, same BPMN, in memory');
-    const raw = await rawEngineThroughput(source, Math.min(15, seconds), users);
-
-    const result = {
-      database: db.kind,
-      seconds,
-      users,
-      e2e_reports_per_s: reportsPerSecond,
-      e2e_errors: max.errors + paced.errors,
-      raw_bpmn_engine_instances_per_s: raw,
-      ratio_vs_raw_bpmn_engine: reportsPerSecond / raw,
-      step_latency_rate_per_s: halfRate,
-      step_latency_p50_ms: percentile(latencies, 50),
-      step_latency_p95_ms: percentile(latencies, 95),
-      step_latency_p99_ms: percentile(latencies, 99),
-      step_latency_samples: latencies.length,
-    };
-    const rows = Object.entries(result).map(([k, v]) => `  ${k.padEnd(34)} ${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`);
-    process.stderr.write(`e2e throughput — ${db.kind}\n${rows.join('\n')}\n`);
-    console.log(values.json ? JSON.stringify(result) : rows.join('\n'));
-  } finally {
-    await server.close();
-    await drop();
+  // Phase 2: step latency at half that rate (paced submissions), for a third of the time.
+  const halfRate = Math.max(0.2, reportsPerSecond / 2);
+  const paced: FlowStats = { reports: 0, errors: 0, stepLatenciesMs: [] };
+  const pacedSeconds = Math.max(10, Math.round(seconds / 3));
+  log(`step latency at ${halfRate.toFixed(2)} reports/s for ${pacedSeconds} s`);
+  const running: Promise<void>[] = [];
+  for (let i = 0; i < Math.floor(halfRate * pacedSeconds); i++) {
+    running.push(runOneReport(clients, paced, 5));
+    await new Promise((r) => setTimeout(r, 1000 / halfRate));
   }
+  await Promise.all(running);
+  const latency = summarize(paced.stepLatenciesMs);
+
+  // The same BPMN on bare bpmn-engine, in memory.
+  const source = readFileSync(new URL('../processes/incident-report.bpmn', import.meta.url), 'utf8');
+  log('raw bpmn-engine, same BPMN, in memory');
+  const raw = await rawEngineThroughput(source, Math.min(15, seconds), users);
+
+  const result = {
+    database: db.kind,
+    seconds,
+    users,
+    e2e_reports_per_s: reportsPerSecond,
+    e2e_errors: max.errors + paced.errors,
+    cpu_ms_per_report: cpuMsPerReport,
+    raw_bpmn_engine_instances_per_s: raw,
+    ratio_vs_raw_bpmn_engine: reportsPerSecond / raw,
+    step_latency_rate_per_s: halfRate,
+    step_latency_p50_ms: latency.p50,
+    step_latency_p95_ms: latency.p95,
+    step_latency_p99_ms: latency.p99,
+    step_latency_samples: latency.samples,
+  };
+  emitResult(`e2e throughput — ${db.kind}`, result);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(() => withBenchServer('e2e', { ENGINE_SCHEDULER_INTERVAL_MS: 200 }, main));

@@ -5,7 +5,7 @@ import {
   createPolicyRepository, createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
-import { selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
+import { EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
 import { loadPolicies, processResources } from '@kuaibao/processes';
 import { createHandlers, handlerDeps, InMemorySmsGateway, type SmsGateway, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
@@ -52,6 +52,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const selected = options.engine
     ?? (await selectEngine({ zeebe: config.zeebe, store: () => createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS }));
   const { engine } = selected;
+  // PGlite admits one process per data directory: job locks found at start are a dead process's.
+  if (db.kind === 'pglite' && engine instanceof EmbeddedEngine) await engine.releaseAllJobLocks();
   await engine.deploy(processResources());
   const deployedPolicies = await createPolicyRepository(db.prisma).deploy([...loadPolicies().values()]);
   if (deployedPolicies.length > 0) console.log('[api] jurisdiction policies deployed:', deployedPolicies.map((p) => `${p.code} v${p.version}`).join(', '));

@@ -24,14 +24,17 @@ export async function loginAll(baseUrl: string): Promise<Record<FlowUser, Client
   return Object.fromEntries(entries) as Record<FlowUser, Client>;
 }
 
-/** One report through the whole default flow over HTTP, every human step by its user. */
-export async function runOneReport(users: Record<FlowUser, Client>, stats: FlowStats): Promise<void> {
+/**
+ * One report through the whole default flow over HTTP, every human step by its user. Each user polls
+ * their inbox every `pollMs` for the next task (a browser would wait for the event stream instead).
+ */
+export async function runOneReport(users: Record<FlowUser, Client>, stats: FlowStats, pollMs = 5): Promise<void> {
   const submitted = await users.lx_reporter.post('/api/reports', firstReport({ title: `压测 ${Date.now()}` }));
   if (submitted.status !== 201) return void stats.errors++;
   const number: string = submitted.body.incidentNumber;
   let since = performance.now();
   for (const step of STEPS) {
-    const key = await waitForTaskKey(users[step.user], number, step.kind, stats);
+    const key = await waitForTaskKey(users[step.user], number, step.kind, stats, pollMs);
     if (!key) return;
     stats.stepLatenciesMs.push(performance.now() - since);
     const done = await users[step.user].post(`/api/tasks/${key}/complete`, step.body);
@@ -41,7 +44,7 @@ export async function runOneReport(users: Record<FlowUser, Client>, stats: FlowS
   stats.reports++;
 }
 
-async function waitForTaskKey(user: Client, number: string, kind: string, stats: FlowStats): Promise<string | null> {
+async function waitForTaskKey(user: Client, number: string, kind: string, stats: FlowStats, pollMs: number): Promise<string | null> {
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
     const inbox = await user.get(`/api/tasks?kind=${kind}&pageSize=200&sort=created`);
@@ -51,7 +54,7 @@ async function waitForTaskKey(user: Client, number: string, kind: string, stats:
     }
     const task = (inbox.body.items as { incidentNumber: string; key: string }[]).find((t) => t.incidentNumber === number);
     if (task) return task.key;
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   stats.errors++;
   return null;

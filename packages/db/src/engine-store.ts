@@ -1,17 +1,18 @@
-import type { EngineIncident, EngineInstance, EngineJob, EngineUserTask, Prisma, PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import type {
-  ActivatableJob, DefinitionRecord, EngineStore, EngineStoreOps, Incident, IncidentRecord, InstanceFilter, InstanceRecord,
-  JobRecord, JobState, MessageRecord, SubscriptionRecord, UserTask, UserTaskFilter, Variables, WaitSnapshot,
+  ActivatableJob, DefinitionRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
+  JobRecord, MessageRecord, SubscriptionRecord, UserTask, UserTaskFilter, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
+import { toIncident, toInstance, toJob, toMessage, toUserTask } from './engine-rows';
+import * as sql from './engine-store-sql';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 type Json = Prisma.InputJsonValue;
 
-const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
 const big = (key: string) => BigInt(key);
 const json = (value: unknown) => value as Json;
 
-/** The embedded engine's persistence on Prisma (PGlite or PostgreSQL). */
+/** The embedded engine's persistence on Prisma (PGlite or PostgreSQL); the per-step statements are raw SQL (engine-store-sql.ts). */
 export function createEngineStore(prisma: PrismaClient): EngineStore {
   const ops = new PrismaEngineOps(prisma);
   return Object.assign(ops, {
@@ -45,10 +46,10 @@ class PrismaEngineOps implements EngineStoreOps {
     return row && { ...row, key: String(row.key) };
   }
 
-  async lockInstance(key: string) {
-    await this.db.$queryRaw`SELECT key FROM engine_instance WHERE key = ${big(key)} FOR UPDATE`;
-    return this.getInstance(key);
+  lockInstance(key: string) {
+    return sql.lockInstance(this.db, key);
   }
+
 
   async getInstance(key: string) {
     const row = await this.db.engineInstance.findUnique({ where: { key: big(key) } });
@@ -82,82 +83,24 @@ class PrismaEngineOps implements EngineStoreOps {
   }
 
   async updateInstance(i: InstanceRecord) {
-    await this.db.engineInstance.update({
-      where: { key: big(i.key) },
-      data: {
-        state: i.state,
-        engineState: json(i.engineState),
-        variables: json(i.variables),
-        activeElements: json(i.activeElements),
-        endedAt: i.endedAt,
-        updatedAt: new Date(),
-        revision: { increment: 1 },
-      },
-    });
+    await sql.updateInstance(this.db, i);
   }
 
-  async syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date) {
-    const instanceKey = big(instance.key);
-    const keep = (items: { elementInstance: string }[]) => ({ notIn: items.map((i) => i.elementInstance) });
-    await this.db.engineJob.updateMany({
-      where: { instanceKey, state: { in: OPEN_JOB_STATES }, elementInstance: keep(waits.jobs) },
-      data: { state: 'canceled', deadline: null, updatedAt: now },
-    });
-    await this.db.engineUserTask.updateMany({
-      where: { instanceKey, state: 'created', elementInstance: keep(waits.userTasks) },
-      data: { state: 'canceled' },
-    });
-    await this.db.engineTimer.deleteMany({ where: { instanceKey, elementInstance: keep(waits.timers) } });
-    await this.db.engineSubscription.deleteMany({ where: { instanceKey, elementInstance: keep(waits.subscriptions) } });
-    if (waits.jobs.length > 0) {
-      await this.db.engineJob.createMany({
-        skipDuplicates: true,
-        data: waits.jobs.map((j) => ({
-          ...j,
-          key: big(j.key),
-          instanceKey,
-          state: 'activatable',
-          variables: json(j.variables),
-          customHeaders: json(j.customHeaders),
-          dueAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      });
-    }
-    if (waits.userTasks.length > 0) {
-      await this.db.engineUserTask.createMany({
-        skipDuplicates: true,
-        data: waits.userTasks.map((t) => ({
-          ...t,
-          key: big(t.key),
-          instanceKey,
-          state: 'created',
-          variables: json(t.variables),
-          customHeaders: json(t.customHeaders),
-          createdAt: now,
-        })),
-      });
-    }
-    if (waits.timers.length > 0) {
-      await this.db.engineTimer.createMany({ skipDuplicates: true, data: waits.timers.map((t) => ({ ...t, key: big(t.key), instanceKey })) });
-    }
-    if (waits.subscriptions.length > 0) {
-      await this.db.engineSubscription.createMany({
-        skipDuplicates: true,
-        data: waits.subscriptions.map((s) => ({ ...s, key: big(s.key), instanceKey, tenantId: instance.tenantId })),
-      });
-    }
+
+  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date) {
+    return sql.syncWaits(this.db, instance, waits, now);
   }
 
-  async getJob(key: string) {
-    const row = await this.db.engineJob.findUnique({ where: { key: big(key) } });
-    return row && toJob(row);
+
+  getJob(key: string) {
+    return sql.getJob(this.db, key);
   }
 
-  async updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>) {
-    await this.db.engineJob.update({ where: { key: big(key) }, data: { ...patch, updatedAt: new Date() } });
+
+  updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>) {
+    return sql.updateJob(this.db, key, patch);
   }
+
 
   async activateJobs(q: { type: string; maxJobs: number; worker: string; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
     const activated = await this.db.$queryRaw<{ key: bigint }[]>`
@@ -190,10 +133,10 @@ class PrismaEngineOps implements EngineStoreOps {
     return count;
   }
 
-  async getUserTask(key: string) {
-    const row = await this.db.engineUserTask.findUnique({ where: { key: big(key) }, include: instanceSummary });
-    return row && toUserTask(row);
+  getUserTask(key: string) {
+    return sql.getUserTask(this.db, key);
   }
+
 
   async searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]> {
     const who: Prisma.EngineUserTaskWhereInput[] = [];
@@ -212,9 +155,10 @@ class PrismaEngineOps implements EngineStoreOps {
     return rows.map(toUserTask);
   }
 
-  async updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }) {
-    await this.db.engineUserTask.update({ where: { key: big(key) }, data: patch });
+  updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }) {
+    return sql.updateUserTask(this.db, key, patch);
   }
+
 
   async dueTimerInstances(now: Date, limit: number) {
     const rows = await this.db.$queryRaw<{ instance_key: bigint }[]>`
@@ -279,82 +223,3 @@ class PrismaEngineOps implements EngineStoreOps {
 }
 
 const instanceSummary = { instance: { select: { bpmnProcessId: true, businessKey: true, tenantId: true } } } as const;
-
-function toInstance(row: EngineInstance): InstanceRecord {
-  return {
-    key: String(row.key),
-    definitionKey: String(row.definitionKey),
-    bpmnProcessId: row.bpmnProcessId,
-    version: row.version,
-    tenantId: row.tenantId,
-    businessKey: row.businessKey,
-    state: row.state as InstanceRecord['state'],
-    engineState: row.engineState,
-    variables: row.variables as Variables,
-    activeElements: row.activeElements as unknown as InstanceRecord['activeElements'],
-    startedAt: row.startedAt,
-    endedAt: row.endedAt,
-  };
-}
-
-function toJob(row: EngineJob): JobRecord {
-  return {
-    key: String(row.key),
-    instanceKey: String(row.instanceKey),
-    elementId: row.elementId,
-    elementInstance: row.elementInstance,
-    type: row.type,
-    state: row.state as JobState,
-    retries: row.retries,
-    variables: row.variables as Variables,
-    customHeaders: row.customHeaders as Record<string, string>,
-    worker: row.worker,
-    deadline: row.deadline,
-    dueAt: row.dueAt,
-    errorMessage: row.errorMessage,
-  };
-}
-
-type UserTaskRow = EngineUserTask & { instance: { bpmnProcessId: string; businessKey: string | null; tenantId: string } };
-
-function toUserTask(row: UserTaskRow): UserTask {
-  return {
-    key: String(row.key),
-    instanceKey: String(row.instanceKey),
-    bpmnProcessId: row.instance.bpmnProcessId,
-    businessKey: row.instance.businessKey,
-    tenantId: row.instance.tenantId,
-    elementId: row.elementId,
-    elementInstanceKey: row.elementInstance,
-    name: row.name,
-    state: row.state as UserTask['state'],
-    assignee: row.assignee,
-    candidateGroups: row.candidateGroups,
-    candidateUsers: row.candidateUsers,
-    dueDate: row.dueDate?.toISOString() ?? null,
-    followUpDate: row.followUpDate?.toISOString() ?? null,
-    formKey: row.formKey,
-    customHeaders: row.customHeaders as Record<string, string>,
-    variables: row.variables as Variables,
-    createdAt: row.createdAt.toISOString(),
-    completedAt: row.completedAt?.toISOString() ?? null,
-  };
-}
-
-function toMessage(row: { key: bigint; name: string; correlationKey: string; tenantId: string; messageId: string | null; variables: unknown; expiresAt: Date }): MessageRecord {
-  return { ...row, key: String(row.key), variables: row.variables as Variables };
-}
-
-function toIncident(row: EngineIncident): Incident {
-  return {
-    key: String(row.key),
-    instanceKey: String(row.instanceKey),
-    elementId: row.elementId,
-    elementInstanceKey: row.elementInstance,
-    jobKey: row.jobKey === null ? null : String(row.jobKey),
-    errorType: row.errorType as Incident['errorType'],
-    errorMessage: row.errorMessage,
-    state: row.state as Incident['state'],
-    createdAt: row.createdAt.toISOString(),
-  };
-}

@@ -1,18 +1,22 @@
-import { createHash } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import { systemClock, type Clock } from '../clock';
-import { EngineError, notFound } from '../errors';
-import { KeyedMutex } from '../keyed-mutex';
-import { createKeyGenerator } from '../keys';
-import { isErrorCaught, loadProcessModels, type ProcessModel } from '../model/process-model';
-import type { EngineStore, EngineStoreOps, IncidentRecord, InstanceRecord, JobRecord } from '../store';
+import { notFound } from '../errors';
+import type { EngineStore, InstanceRecord } from '../store';
 import type {
   ActivateJobsInput, ActivatedJob, DeployedProcess, DeployResource, FailJobInput, Incident, InstanceFilter,
   InstanceRef, InstanceStatus, JobWorker, PublishMessageInput, StartInstanceInput, ThrowErrorInput, UserTask,
   UserTaskFilter, Variables, WorkerOptions, WorkflowEngine,
 } from '../types';
 import { PollingJobWorker } from '../worker/polling-job-worker';
-import { InstanceRuntime } from './instance-runtime';
+import { deploy } from './deployment';
+import { resolveIncident } from './incident-operations';
+import { JobOperations } from './job-operations';
+import { publishMessage } from './message-operations';
+import { Scheduler, type DueWork } from './scheduler';
+import { EMPTY_WAITS, StepRunner } from './step-runner';
+import { UserTaskOperations } from './user-task-operations';
+
+/** Every lock deadline lies before it. */
+const END_OF_TIME = new Date('9999-12-31T00:00:00Z');
 
 export interface EmbeddedEngineOptions {
   store: EngineStore;
@@ -24,117 +28,72 @@ export interface EmbeddedEngineOptions {
   onError?: (error: unknown) => void;
 }
 
-const OPEN_JOB_STATES = new Set(['activatable', 'activated']);
-const EMPTY_WAITS = { jobs: [], userTasks: [], timers: [], subscriptions: [] };
-/** A guard against a message loop: how many buffered messages one step may consume. */
-const MAX_BUFFERED_CORRELATIONS = 100;
-
-interface StepTarget {
-  elementId: string;
-  elementInstance: string;
-  jobKey: string | null;
-}
-
 /**
  * The embedded adapter of the WorkflowEngine port: bpmn-engine executes the BPMN, the database holds
- * everything. Each call is a step: lock the instance row, recover the instance from its state, apply
- * one action, persist the state with its jobs, user tasks, timers and subscriptions in the same
- * transaction, forget the instance. Nothing idle is kept in memory; a restart loses nothing.
+ * everything. Each call is a step (see StepRunner); nothing idle is kept in memory; a restart loses
+ * nothing. This class only routes the port's calls to the module that owns them.
  */
 export class EmbeddedEngine implements WorkflowEngine {
-  private readonly store: EngineStore;
-  private readonly clock: Clock;
-  private readonly tenantId: string;
-  private readonly models = new Map<string, Promise<ProcessModel>>();
-  private readonly mutex = new KeyedMutex();
-  private readonly nextKey: () => bigint;
-  private readonly events = new EventEmitter();
+  private readonly runner: StepRunner;
+  private readonly jobs: JobOperations;
+  private readonly userTasks: UserTaskOperations;
+  private readonly scheduler: Scheduler;
   private readonly workers = new Set<JobWorker>();
-  private scheduler: NodeJS.Timeout | null = null;
-  private schedulerRun: Promise<unknown> | null = null;
-  private readonly onError: (error: unknown) => void;
 
-  constructor(private readonly options: EmbeddedEngineOptions) {
-    this.store = options.store;
-    this.clock = options.clock ?? systemClock;
-    this.tenantId = options.defaultTenantId ?? '<default>';
-    this.nextKey = createKeyGenerator();
-    this.onError = options.onError ?? ((error) => console.error('[engine]', error));
-    this.events.setMaxListeners(0);
+  constructor(options: EmbeddedEngineOptions) {
+    const onError = options.onError ?? ((error: unknown) => console.error('[engine]', error));
+    this.runner = new StepRunner(options.store, options.clock ?? systemClock, options.defaultTenantId ?? '<default>', onError);
+    this.jobs = new JobOperations(this.runner);
+    this.userTasks = new UserTaskOperations(this.runner);
+    this.scheduler = new Scheduler(this.runner, options.schedulerIntervalMs ?? 500);
   }
 
   /** Starts the scheduler loop (timers, job lock expiry, message TTL). Tests may call processDue() instead. */
   start(): this {
-    const interval = this.options.schedulerIntervalMs ?? 500;
-    const tick = () => {
-      this.schedulerRun = this.processDue()
-        .catch(this.onError)
-        .finally(() => {
-          if (this.scheduler) this.scheduler = setTimeout(tick, interval).unref();
-        });
-    };
-    this.scheduler = setTimeout(tick, 0).unref();
+    this.scheduler.start();
     return this;
   }
 
+  /**
+   * Makes every activated job activatable again now instead of when its lock expires; returns how
+   * many. Only for a process that starts alone on its database (PGlite admits one process per data
+   * directory), before its workers: then every lock found belongs to a process that died.
+   */
+  async releaseAllJobLocks(): Promise<number> {
+    const released = await this.runner.store.releaseExpiredJobs(END_OF_TIME);
+    if (released > 0) this.runner.announce(['*']);
+    return released;
+  }
+
   async close(): Promise<void> {
-    const scheduler = this.scheduler;
-    this.scheduler = null;
-    if (scheduler) clearTimeout(scheduler);
-    await this.schedulerRun;
+    await this.scheduler.stop();
     await Promise.all([...this.workers].map((w) => w.close()));
   }
 
-  /** Notifies in-process workers when jobs of a type become activatable. */
+  /** Notifies in-process workers when jobs of a type become activatable ('*': of any type). */
   onJobsAvailable(listener: (type: string) => void): () => void {
-    this.events.on('jobs', listener);
-    return () => this.events.off('jobs', listener);
+    this.runner.events.on('jobs', listener);
+    return () => this.runner.events.off('jobs', listener);
   }
 
-  // ---- deployment -------------------------------------------------------------------------
-
-  async deploy(resources: DeployResource[], options: { tenantId?: string } = {}): Promise<DeployedProcess[]> {
-    const tenantId = options.tenantId ?? this.tenantId;
-    const parsed = await Promise.all(
-      resources.map(async (resource) => ({ resource, models: await loadProcessModels(resource.content) })),
-    );
-    return this.store.transaction(async (tx) => {
-      const deployed: DeployedProcess[] = [];
-      for (const { resource, models } of parsed) {
-        const checksum = createHash('sha256').update(resource.content).digest('hex');
-        for (const model of models) {
-          const query = { tenantId, bpmnProcessId: model.bpmnProcessId };
-          const same = await tx.findDefinitionByChecksum({ ...query, checksum });
-          const definition = same ?? {
-            key: this.key(),
-            ...query,
-            version: ((await tx.findDefinition(query))?.version ?? 0) + 1,
-            resourceName: resource.name,
-            checksum,
-            source: resource.content,
-          };
-          if (!same) await tx.insertDefinition(definition);
-          deployed.push({ key: definition.key, bpmnProcessId: definition.bpmnProcessId, version: definition.version, resourceName: definition.resourceName, tenantId });
-        }
-      }
-      return deployed;
-    });
+  deploy(resources: DeployResource[], options: { tenantId?: string } = {}): Promise<DeployedProcess[]> {
+    return deploy(this.runner, resources, options.tenantId ?? this.runner.tenantId);
   }
 
   // ---- instances --------------------------------------------------------------------------
 
   async startInstance(input: StartInstanceInput): Promise<InstanceRef> {
-    const tenantId = input.tenantId ?? this.tenantId;
-    const definition = await this.store.findDefinition({
+    const { store, clock } = this.runner;
+    const tenantId = input.tenantId ?? this.runner.tenantId;
+    const definition = await store.findDefinition({
       tenantId,
       bpmnProcessId: input.bpmnProcessId,
       ...(input.version !== undefined && { version: input.version }),
     });
     if (!definition) throw notFound('Process', `${input.bpmnProcessId}${input.version ? ` v${input.version}` : ''}`);
-    const model = await this.model(definition.key);
-    const key = this.key();
+    const model = await this.runner.model(definition.key);
     const record: InstanceRecord = {
-      key,
+      key: this.runner.key(),
       definitionKey: definition.key,
       bpmnProcessId: definition.bpmnProcessId,
       version: definition.version,
@@ -144,30 +103,19 @@ export class EmbeddedEngine implements WorkflowEngine {
       engineState: {},
       variables: input.variables ?? {},
       activeElements: [],
-      startedAt: new Date(this.clock()),
+      startedAt: new Date(clock()),
       endedAt: null,
     };
-    const posted: string[] = [];
-    await this.mutex.run(key, () =>
-      this.store.transaction(async (tx) => {
-        const runtime = await InstanceRuntime.start(model, record.variables, this.clock, key);
-        try {
-          await tx.insertInstance(record);
-          await this.persist(tx, runtime, record, posted);
-        } finally {
-          runtime.stop();
-        }
-      }),
-    );
-    this.announce(posted);
-    return this.ref(record);
+    await this.runner.start(model, record);
+    return ref(record);
   }
 
   async cancelInstance(instanceKey: string): Promise<void> {
-    await this.mutex.run(instanceKey, () =>
-      this.store.transaction(async (tx) => {
-        const record = await this.lockActive(tx, instanceKey);
-        const now = new Date(this.clock());
+    const { store, mutex, clock } = this.runner;
+    await mutex.run(instanceKey, () =>
+      store.transaction(async (tx) => {
+        const record = await this.runner.lockActive(tx, instanceKey);
+        const now = new Date(clock());
         Object.assign(record, { state: 'canceled', engineState: {}, activeElements: [], endedAt: now });
         await tx.updateInstance(record);
         await tx.syncWaits(record, EMPTY_WAITS, now);
@@ -176,97 +124,38 @@ export class EmbeddedEngine implements WorkflowEngine {
   }
 
   async getInstance(instanceKey: string): Promise<InstanceStatus | null> {
-    const record = await this.store.getInstance(instanceKey);
+    const record = await this.runner.store.getInstance(instanceKey);
     return record ? this.status(record) : null;
   }
 
   async findInstances(filter: InstanceFilter): Promise<InstanceStatus[]> {
-    return Promise.all((await this.store.findInstances(filter)).map((r) => this.status(r)));
+    return Promise.all((await this.runner.store.findInstances(filter)).map((r) => this.status(r)));
   }
 
   async setVariables(instanceKey: string, variables: Variables): Promise<void> {
-    await this.step(instanceKey, null, async (runtime) => runtime.setVariables(variables));
+    await this.runner.step(instanceKey, null, async (runtime) => runtime.setVariables(variables));
   }
 
   // ---- jobs -------------------------------------------------------------------------------
 
-  async activateJobs(input: ActivateJobsInput): Promise<ActivatedJob[]> {
-    const now = this.clock();
-    const jobs = await this.store.activateJobs({
-      type: input.type,
-      maxJobs: input.maxJobs,
-      worker: input.worker,
-      now: new Date(now),
-      deadline: new Date(now + input.timeoutMs),
-    });
-    return jobs.map((job) => ({
-      key: job.key,
-      type: job.type,
-      instanceKey: job.instanceKey,
-      bpmnProcessId: job.bpmnProcessId,
-      elementId: job.elementId,
-      elementInstanceKey: job.elementInstance,
-      businessKey: job.businessKey,
-      tenantId: job.tenantId,
-      retries: job.retries,
-      deadline: new Date(now + input.timeoutMs).toISOString(),
-      worker: input.worker,
-      customHeaders: job.customHeaders,
-      variables: { ...job.instanceVariables, ...job.variables },
-    }));
+  activateJobs(input: ActivateJobsInput): Promise<ActivatedJob[]> {
+    return this.jobs.activate(input);
   }
 
-  async completeJob(jobKey: string, variables: Variables = {}): Promise<void> {
-    const job = await this.openJob(this.store, jobKey);
-    await this.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
-      await this.openJob(tx, jobKey);
-      await runtime.completeJob(job.elementInstance, job.elementId, variables);
-      await tx.updateJob(jobKey, { state: 'completed', deadline: null });
-    });
+  completeJob(jobKey: string, variables: Variables = {}): Promise<void> {
+    return this.jobs.complete(jobKey, variables);
   }
 
-  async failJob(input: FailJobInput): Promise<void> {
-    await this.store.transaction(async (tx) => {
-      const job = await this.openJob(tx, input.jobKey);
-      if (job.state !== 'activated') throw new EngineError('INVALID_STATE', `Job ${input.jobKey} is not activated`, { state: job.state });
-      const retries = Math.max(0, input.retries);
-      if (retries > 0) {
-        const dueAt = new Date(this.clock() + (input.retryBackoffMs ?? 0));
-        await tx.updateJob(job.key, { state: 'activatable', retries, dueAt, errorMessage: input.errorMessage, worker: null, deadline: null });
-        return;
-      }
-      await tx.updateJob(job.key, { state: 'failed', retries: 0, errorMessage: input.errorMessage, deadline: null });
-      await tx.insertIncident(this.incident(jobTarget(job), job.instanceKey, 'JOB_NO_RETRIES', input.errorMessage));
-    });
+  failJob(input: FailJobInput): Promise<void> {
+    return this.jobs.fail(input);
   }
 
-  async throwError(input: ThrowErrorInput): Promise<void> {
-    const job = await this.openJob(this.store, input.jobKey);
-    const instance = await this.store.getInstance(job.instanceKey);
-    if (!instance) throw notFound('Process instance', job.instanceKey);
-    const model = await this.model(instance.definitionKey);
-    const message = input.errorMessage ?? input.errorCode;
-    if (!isErrorCaught(model, job.elementId, input.errorCode)) {
-      await this.store.transaction(async (tx) => {
-        await tx.updateJob(job.key, { state: 'failed', errorMessage: message, deadline: null });
-        await tx.insertIncident(
-          this.incident(jobTarget(job), job.instanceKey, 'UNHANDLED_ERROR_EVENT', `Unhandled error event ${input.errorCode}: ${message}`),
-        );
-      });
-      return;
-    }
-    await this.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
-      await this.openJob(tx, input.jobKey);
-      await runtime.throwError(job.elementInstance, input.errorCode, message, input.variables ?? {});
-      await tx.updateJob(job.key, { state: 'error_thrown', errorMessage: message, deadline: null });
-    });
+  throwError(input: ThrowErrorInput): Promise<void> {
+    return this.jobs.throwError(input);
   }
 
-  async updateJobRetries(jobKey: string, retries: number): Promise<void> {
-    if (!Number.isInteger(retries) || retries < 0) throw new EngineError('INVALID_ARGUMENT', 'retries must be a non-negative integer');
-    const job = await this.store.getJob(jobKey);
-    if (!job) throw notFound('Job', jobKey);
-    await this.store.updateJob(jobKey, { retries });
+  updateJobRetries(jobKey: string, retries: number): Promise<void> {
+    return this.jobs.updateRetries(jobKey, retries);
   }
 
   createWorker(options: WorkerOptions): JobWorker {
@@ -286,267 +175,54 @@ export class EmbeddedEngine implements WorkflowEngine {
   // ---- user tasks -------------------------------------------------------------------------
 
   searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]> {
-    return this.store.searchUserTasks(filter);
+    return this.userTasks.search(filter);
   }
 
   getUserTask(userTaskKey: string): Promise<UserTask | null> {
-    return this.store.getUserTask(userTaskKey);
+    return this.userTasks.get(userTaskKey);
   }
 
-  async assignUserTask(userTaskKey: string, assignee: string | null): Promise<void> {
-    const task = await this.openUserTask(this.store, userTaskKey);
-    await this.mutex.run(task.instanceKey, () =>
-      this.store.transaction(async (tx) => {
-        await this.openUserTask(tx, userTaskKey);
-        await tx.updateUserTask(userTaskKey, { assignee });
-      }),
-    );
+  assignUserTask(userTaskKey: string, assignee: string | null): Promise<void> {
+    return this.userTasks.assign(userTaskKey, assignee);
   }
 
-  async completeUserTask(userTaskKey: string, variables: Variables = {}): Promise<void> {
-    const task = await this.openUserTask(this.store, userTaskKey);
-    const target = { elementId: task.elementId, elementInstance: task.elementInstanceKey, jobKey: null };
-    await this.step(task.instanceKey, target, async (runtime, _record, tx) => {
-      await this.openUserTask(tx, userTaskKey);
-      await runtime.signal(task.elementInstanceKey, task.elementId, variables);
-      await tx.updateUserTask(userTaskKey, { state: 'completed', completedAt: new Date(this.clock()) });
-    });
+  completeUserTask(userTaskKey: string, variables: Variables = {}): Promise<void> {
+    return this.userTasks.complete(userTaskKey, variables);
   }
 
-  // ---- messages ---------------------------------------------------------------------------
+  // ---- messages, incidents, scheduler -----------------------------------------------------
 
-  async publishMessage(input: PublishMessageInput): Promise<{ key: string; correlated: boolean }> {
-    const tenantId = input.tenantId ?? this.tenantId;
-    const now = new Date(this.clock());
-    if (input.messageId && (await this.store.findBufferedMessageById(tenantId, input.messageId, now))) {
-      throw new EngineError('INVALID_STATE', `A message with id ${input.messageId} is already published`, { messageId: input.messageId });
-    }
-    const key = this.key();
-    const subscriptions = await this.store.findSubscriptions({ tenantId, messageName: input.name, correlationKey: input.correlationKey });
-    let correlated = false;
-    const byInstance = new Map(subscriptions.map((s) => [s.instanceKey, s]));
-    for (const subscription of byInstance.values()) {
-      const target = { elementId: subscription.elementId, elementInstance: subscription.elementInstance, jobKey: null };
-      const delivered = await this.step(subscription.instanceKey, target, async (runtime, _record, tx) => {
-        const current = await tx.findSubscriptions({ tenantId, messageName: input.name, correlationKey: input.correlationKey });
-        const still = current.find((s) => s.instanceKey === subscription.instanceKey);
-        if (!still) return false;
-        await runtime.signal(still.elementInstance, still.elementId, input.variables ?? {});
-        return true;
-      }).catch((error: unknown) => {
-        if (error instanceof EngineError && error.code !== 'STEP_FAILED') return false;
-        throw error;
-      });
-      correlated ||= delivered;
-    }
-    if (!correlated && (input.timeToLiveMs ?? 0) > 0) {
-      await this.store.insertMessage({
-        key,
-        name: input.name,
-        correlationKey: input.correlationKey,
-        tenantId,
-        messageId: input.messageId ?? null,
-        variables: input.variables ?? {},
-        expiresAt: new Date(now.getTime() + input.timeToLiveMs!),
-      });
-    }
-    return { key, correlated };
+  publishMessage(input: PublishMessageInput): Promise<{ key: string; correlated: boolean }> {
+    return publishMessage(this.runner, input);
   }
-
-  // ---- incidents --------------------------------------------------------------------------
 
   listIncidents(filter: { instanceKey?: string; state?: 'active' | 'resolved' }): Promise<Incident[]> {
-    return this.store.listIncidents(filter);
+    return this.runner.store.listIncidents(filter);
   }
 
-  /**
-   * Resolves an incident as Zeebe does: a job incident makes the job activatable again when it has
-   * retries left (set them first with updateJobRetries), and raises a new incident when it has none.
-   */
-  async resolveIncident(incidentKey: string): Promise<void> {
-    let posted: string | null = null;
-    await this.store.transaction(async (tx) => {
-      const incident = await tx.getIncident(incidentKey);
-      if (!incident) throw notFound('Incident', incidentKey);
-      if (incident.state !== 'active') throw new EngineError('INVALID_STATE', `Incident ${incidentKey} is already resolved`);
-      const now = new Date(this.clock());
-      await tx.resolveIncident(incidentKey, now);
-      if (!incident.jobKey) return;
-      const job = await tx.getJob(incident.jobKey);
-      if (!job || job.state !== 'failed') return;
-      if (job.retries > 0) {
-        await tx.updateJob(job.key, { state: 'activatable', dueAt: now, worker: null, deadline: null });
-        posted = job.type;
-      } else {
-        await tx.insertIncident(this.incident(jobTarget(job), job.instanceKey, 'JOB_NO_RETRIES', job.errorMessage ?? 'No retries left'));
-      }
-    });
-    if (posted) this.announce([posted]);
+  resolveIncident(incidentKey: string): Promise<void> {
+    return resolveIncident(this.runner, incidentKey);
   }
-
-  // ---- scheduler --------------------------------------------------------------------------
 
   /** One scheduler pass: releases expired job locks, fires due timers, drops expired messages. */
-  async processDue(): Promise<{ jobsReleased: number; timerInstances: number; messagesExpired: number }> {
-    const now = new Date(this.clock());
-    const jobsReleased = await this.store.releaseExpiredJobs(now);
-    const due = await this.store.dueTimerInstances(now, 200);
-    for (const instanceKey of due) {
-      await this.step(instanceKey, null, async () => undefined).catch((error: unknown) => {
-        if (!(error instanceof EngineError) || error.code === 'STEP_FAILED') this.onError(error);
-      });
-    }
-    const messagesExpired = await this.store.deleteExpiredMessages(now);
-    if (jobsReleased > 0) this.events.emit('jobs', '*');
-    return { jobsReleased, timerInstances: due.length, messagesExpired };
-  }
-
-  // ---- internals --------------------------------------------------------------------------
-
-  /**
-   * Runs one action on one instance: never two at once for the same instance (in-process mutex plus
-   * the row lock), state and index rows committed together. When the action makes the execution fail,
-   * nothing of the step is kept and an incident records where and why.
-   */
-  private async step<T>(
-    instanceKey: string,
-    target: StepTarget | null,
-    action: (runtime: InstanceRuntime, record: InstanceRecord, tx: EngineStoreOps) => Promise<T>,
-  ): Promise<T> {
-    const posted: string[] = [];
-    try {
-      const result = await this.mutex.run(instanceKey, () =>
-        this.store.transaction(async (tx) => {
-          const record = await this.lockActive(tx, instanceKey);
-          // Read through the open transaction: PGlite has one connection, a query beside it would wait forever.
-          const model = await this.model(record.definitionKey, tx);
-          const runtime = await InstanceRuntime.recover(model, record.engineState, record.variables, this.clock, instanceKey);
-          try {
-            const value = await action(runtime, record, tx);
-            await this.persist(tx, runtime, record, posted);
-            return value;
-          } finally {
-            runtime.stop();
-          }
-        }),
-      );
-      this.announce(posted);
-      return result;
-    } catch (error) {
-      if (error instanceof EngineError && error.code === 'STEP_FAILED') await this.recordStepFailure(instanceKey, target, error);
-      throw error;
-    }
-  }
-
-  private async recordStepFailure(instanceKey: string, target: StepTarget | null, error: EngineError) {
-    await this.store.transaction(async (tx) => {
-      const record = await tx.lockInstance(instanceKey);
-      const where = target ?? { elementId: record?.activeElements[0]?.elementId ?? '', elementInstance: '', jobKey: null };
-      if (where.jobKey) await tx.updateJob(where.jobKey, { state: 'failed', errorMessage: error.message, deadline: null });
-      await tx.insertIncident(this.incident(where, instanceKey, 'EXECUTION_ERROR', error.message));
-    });
-  }
-
-  /** Saves a settled runtime: state, variables, waits; then correlates buffered messages it now waits for. */
-  private async persist(tx: EngineStoreOps, runtime: InstanceRuntime, record: InstanceRecord, posted: string[]) {
-    for (let round = 0; ; round++) {
-      const waits = runtime.completed ? EMPTY_WAITS : runtime.waits(() => this.key());
-      const now = new Date(this.clock());
-      const message = round < MAX_BUFFERED_CORRELATIONS ? await this.takeBuffered(tx, record.tenantId, waits.subscriptions, now) : null;
-      if (message) {
-        await runtime.signal(message.subscription.elementInstance, message.subscription.elementId, message.variables);
-        continue;
-      }
-      const completed = runtime.completed;
-      Object.assign(record, {
-        state: completed ? 'completed' : 'active',
-        engineState: completed ? {} : await runtime.getEngineState(),
-        variables: runtime.variables,
-        activeElements: completed ? [] : runtime.activeElements(record.activeElements),
-        endedAt: completed ? now : null,
-      });
-      await tx.updateInstance(record);
-      await tx.syncWaits(record, waits, now);
-      posted.push(...new Set(waits.jobs.map((j) => j.type)));
-      return;
-    }
-  }
-
-  private async takeBuffered(tx: EngineStoreOps, tenantId: string, subscriptions: { messageName: string; correlationKey: string; elementId: string; elementInstance: string }[], now: Date) {
-    for (const subscription of subscriptions) {
-      const message = await tx.takeBufferedMessage({ tenantId, name: subscription.messageName, correlationKey: subscription.correlationKey, now });
-      if (message) return { subscription, variables: message.variables };
-    }
-    return null;
-  }
-
-  private announce(types: string[]) {
-    for (const type of types) this.events.emit('jobs', type);
-  }
-
-  private async lockActive(tx: EngineStoreOps, instanceKey: string): Promise<InstanceRecord> {
-    const record = await tx.lockInstance(instanceKey);
-    if (!record) throw notFound('Process instance', instanceKey);
-    if (record.state !== 'active') throw new EngineError('INVALID_STATE', `Process instance ${instanceKey} is ${record.state}`);
-    return record;
-  }
-
-  private async openJob(ops: EngineStoreOps, jobKey: string): Promise<JobRecord> {
-    const job = await ops.getJob(jobKey);
-    if (!job) throw notFound('Job', jobKey);
-    if (!OPEN_JOB_STATES.has(job.state)) throw new EngineError('INVALID_STATE', `Job ${jobKey} is ${job.state}`, { state: job.state });
-    return job;
-  }
-
-  private async openUserTask(ops: EngineStoreOps, key: string): Promise<UserTask> {
-    const task = await ops.getUserTask(key);
-    if (!task) throw notFound('User task', key);
-    if (task.state !== 'created') throw new EngineError('INVALID_STATE', `User task ${key} is ${task.state}`, { state: task.state });
-    return task;
-  }
-
-  private model(definitionKey: string, ops: EngineStoreOps = this.store): Promise<ProcessModel> {
-    let model = this.models.get(definitionKey);
-    if (!model) {
-      model = this.loadModel(definitionKey, ops);
-      this.models.set(definitionKey, model);
-      model.catch(() => this.models.delete(definitionKey));
-    }
-    return model;
-  }
-
-  private async loadModel(definitionKey: string, ops: EngineStoreOps): Promise<ProcessModel> {
-    const definition = await ops.getDefinition(definitionKey);
-    if (!definition) throw notFound('Process definition', definitionKey);
-    const model = (await loadProcessModels(definition.source)).find((m) => m.bpmnProcessId === definition.bpmnProcessId);
-    if (!model) throw new EngineError('INVALID_DEFINITION', `Definition ${definitionKey} has no process ${definition.bpmnProcessId}`);
-    return model;
-  }
-
-  private incident(target: StepTarget, instanceKey: string, errorType: IncidentRecord['errorType'], errorMessage: string): IncidentRecord {
-    return { key: this.key(), instanceKey, elementId: target.elementId, elementInstance: target.elementInstance, jobKey: target.jobKey, errorType, errorMessage };
-  }
-
-  private ref(record: InstanceRecord): InstanceRef {
-    const { key, definitionKey, bpmnProcessId, version, tenantId, businessKey } = record;
-    return { key, definitionKey, bpmnProcessId, version, tenantId, businessKey };
+  processDue(): Promise<DueWork> {
+    return this.scheduler.processDue();
   }
 
   private async status(record: InstanceRecord): Promise<InstanceStatus> {
     return {
-      ...this.ref(record),
+      ...ref(record),
       state: record.state,
       variables: record.variables,
       activeElements: record.activeElements,
-      incidents: await this.store.listIncidents({ instanceKey: record.key, state: 'active' }),
+      incidents: await this.runner.store.listIncidents({ instanceKey: record.key, state: 'active' }),
       startedAt: record.startedAt.toISOString(),
       endedAt: record.endedAt?.toISOString() ?? null,
     };
   }
-
-  private key(): string {
-    return this.nextKey().toString();
-  }
 }
 
-const jobTarget = (job: JobRecord): StepTarget => ({ elementId: job.elementId, elementInstance: job.elementInstance, jobKey: job.key });
+function ref(record: InstanceRecord): InstanceRef {
+  const { key, definitionKey, bpmnProcessId, version, tenantId, businessKey } = record;
+  return { key, definitionKey, bpmnProcessId, version, tenantId, businessKey };
+}

@@ -1,0 +1,59 @@
+/** The benchmarks of `npm run bench`: what each runs, with which arguments per database, and which metrics it gives. */
+export interface BenchmarkSpec {
+  script: string;
+  /** Needs `node --expose-gc`. */
+  gc?: boolean;
+  /** Arguments per database; a `note` says when a load is scaled down to fit the suite's 10 minutes. */
+  args: (database: 'pglite' | 'postgres', quick: boolean) => { args: string[]; note?: string };
+  /** The headline metric keys it reports (the rest of its result stays in `runs`). */
+  metrics: string[];
+}
+
+export const SUITE: Record<string, BenchmarkSpec> = {
+  e2e: {
+    script: 'bench/e2e-throughput.ts',
+    args: (_db, quick) => ({ args: quick ? ['--seconds', '10'] : ['--seconds', '60'], ...(quick && { note: 'e2e: 10 s instead of 60 s (--quick)' }) }),
+    metrics: ['e2e_reports_per_s', 'e2e_errors', 'cpu_ms_per_report', 'raw_bpmn_engine_instances_per_s', 'ratio_vs_raw_bpmn_engine', 'step_latency_rate_per_s',
+      'step_latency_p50_ms', 'step_latency_p95_ms', 'step_latency_p99_ms'],
+  },
+  inbox: {
+    script: 'bench/inbox.ts',
+    args: (db, quick) => {
+      if (quick) return { args: ['--open', '10000', '--completed', '100000', '--requests', '20'], note: 'inbox: 10,000 open + 100,000 completed (--quick)' };
+      // PGlite (WASM, one connection) loads some 7,000 rows/s here: 1.1 M tasks and their rows would take ~5 minutes alone.
+      if (db === 'pglite') return { args: ['--completed', '300000', '--requests', '60'], note: 'inbox on PGlite: 100,000 open + 300,000 completed tasks (not 1,000,000): the fixture load would not fit 10 minutes' };
+      return { args: ['--requests', '60'] };
+    },
+    metrics: ['inbox_p95_ms_http', 'inbox_p95_ms_db', 'inbox_p50_ms_http', 'inbox_p50_ms_db', 'open_tasks', 'completed_tasks'],
+  },
+  idle: {
+    script: 'bench/idle.ts',
+    gc: true,
+    args: (_db, quick) => (quick ? { args: ['--levels', '2000,5000', '--warmup', '100', '--idle-ms', '3000'], note: 'idle: 2,000 and 5,000 instances (--quick)' } : { args: [] }),
+    metrics: ['idle_instance_ram_kb', 'idle_instance_ram_kb_10000', 'idle_instance_ram_kb_100000', 'persisted_state_kb', 'on_disk_kb_per_instance'],
+  },
+  recovery: {
+    script: 'bench/recovery.ts',
+    args: (_db, quick) => (quick ? { args: ['--instances', '2000', '--mid-job', '100'], note: 'recovery: 2,000 in flight (--quick)' } : { args: [] }),
+    metrics: ['recovery_serving_s', 'recovery_all_progressing_s', 'instances_in_flight', 'mid_job_at_kill'],
+  },
+  sse: {
+    script: 'bench/sse.ts',
+    args: (_db, quick) => (quick ? { args: ['--clients', '100', '--tasks', '20'], note: 'sse: 100 clients (--quick)' } : { args: [] }),
+    metrics: ['sse_p50_ms', 'sse_p95_ms', 'sse_p99_ms', 'missed'],
+  },
+};
+
+/** Goals of issue 7 (targets, never test assertions): `max` or `min` the figure must stay within. */
+export const GOALS: Record<string, { max?: number; min?: number; unit: string }> = {
+  e2e_reports_per_s: { min: 200, unit: 'reports/s' },
+  ratio_vs_raw_bpmn_engine: { min: 1, unit: '×' },
+  step_latency_p99_ms: { max: 50, unit: 'ms' },
+  inbox_p95_ms_http: { max: 50, unit: 'ms' },
+  inbox_p95_ms_db: { max: 20, unit: 'ms' },
+  idle_instance_ram_kb: { max: 20, unit: 'KB' },
+  persisted_state_kb: { max: 10, unit: 'KB' },
+  recovery_serving_s: { max: 2, unit: 's' },
+  recovery_all_progressing_s: { max: 10, unit: 's' },
+  sse_p99_ms: { max: 200, unit: 'ms' },
+};

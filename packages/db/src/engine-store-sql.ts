@@ -1,0 +1,122 @@
+import { Prisma, type PrismaClient } from '@prisma/client';
+import type { InstanceRecord, JobRecord, UserTask, WaitSnapshot } from '@kuaibao/engine';
+import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
+
+/**
+ * The statements every engine step runs, in raw SQL (docs/adr/0012): Prisma's query compiler (WASM)
+ * cost more CPU than the database did on these. Raw queries still run on the step's transaction.
+ * Values come back typed by the driver adapter (bigint as BigInt, jsonb parsed, timestamptz as Date) under
+ * the Prisma models' camelCase names, so the same mappers (engine-rows.ts) read both.
+ */
+type Client = PrismaClient | Prisma.TransactionClient;
+const json = (value: unknown) => JSON.stringify(value ?? null);
+const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
+
+export async function lockInstance(db: Client, key: string): Promise<InstanceRecord | null> {
+  const [row] = await db.$queryRaw<InstanceRow[]>`
+    SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId",
+           business_key AS "businessKey", state, engine_state AS "engineState", variables, active_elements AS "activeElements",
+           started_at AS "startedAt", ended_at AS "endedAt"
+    FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE`;
+  return row ? toInstance(row) : null;
+}
+
+export async function updateInstance(db: Client, i: InstanceRecord): Promise<void> {
+  await db.$executeRaw`
+    UPDATE engine_instance SET state = ${i.state}, engine_state = ${json(i.engineState)}::jsonb, variables = ${json(i.variables)}::jsonb,
+      active_elements = ${json(i.activeElements)}::jsonb, ended_at = ${i.endedAt}, updated_at = ${new Date()}, revision = revision + 1
+    WHERE key = ${BigInt(i.key)}`;
+}
+
+/** Ends the waits the instance no longer has and inserts its new ones: one statement for the ends, one per kind of new wait. */
+export async function syncWaits(db: Client, instance: InstanceRecord, waits: WaitSnapshot, now: Date): Promise<void> {
+  const instanceKey = BigInt(instance.key);
+  const keep = (items: { elementInstance: string }[]) => items.map((i) => i.elementInstance);
+  await db.$queryRaw`
+    WITH jobs AS (
+      UPDATE engine_job SET state = 'canceled', deadline = NULL, updated_at = ${now}
+      WHERE instance_key = ${instanceKey} AND state = ANY(${OPEN_JOB_STATES}::text[]) AND NOT (element_instance = ANY(${keep(waits.jobs)}::text[]))
+      RETURNING 1),
+    tasks AS (
+      UPDATE engine_user_task SET state = 'canceled'
+      WHERE instance_key = ${instanceKey} AND state = 'created' AND NOT (element_instance = ANY(${keep(waits.userTasks)}::text[]))
+      RETURNING 1),
+    timers AS (
+      DELETE FROM engine_timer WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(waits.timers)}::text[]))
+      RETURNING 1),
+    subscriptions AS (
+      DELETE FROM engine_subscription WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(waits.subscriptions)}::text[]))
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM tasks) + (SELECT count(*) FROM timers) + (SELECT count(*) FROM subscriptions) AS ended`;
+  const values = <T>(items: T[], row: (item: T) => Prisma.Sql) => Prisma.join(items.map((item) => Prisma.sql`(${row(item)})`));
+  if (waits.jobs.length > 0) {
+    await db.$executeRaw`
+      INSERT INTO engine_job (key, instance_key, element_id, element_instance, type, state, retries, variables, custom_headers, due_at, created_at, updated_at)
+      VALUES ${values(waits.jobs, (j) => Prisma.sql`${BigInt(j.key)}, ${instanceKey}, ${j.elementId}, ${j.elementInstance}, ${j.type}, 'activatable', ${j.retries},
+        ${json(j.variables)}::jsonb, ${json(j.customHeaders)}::jsonb, ${now}, ${now}, ${now}`)}
+      ON CONFLICT DO NOTHING`;
+  }
+  if (waits.userTasks.length > 0) {
+    await db.$executeRaw`
+      INSERT INTO engine_user_task (key, instance_key, element_id, element_instance, name, state, assignee, candidate_groups, candidate_users,
+                                    due_date, follow_up_date, form_key, custom_headers, variables, created_at)
+      VALUES ${values(waits.userTasks, (t) => Prisma.sql`${BigInt(t.key)}, ${instanceKey}, ${t.elementId}, ${t.elementInstance}, ${t.name}, 'created', ${t.assignee},
+        ${t.candidateGroups}::text[], ${t.candidateUsers}::text[], ${t.dueDate}, ${t.followUpDate}, ${t.formKey}, ${json(t.customHeaders)}::jsonb,
+        ${json(t.variables)}::jsonb, ${now}`)}
+      ON CONFLICT DO NOTHING`;
+  }
+  if (waits.timers.length > 0) {
+    await db.$executeRaw`
+      INSERT INTO engine_timer (key, instance_key, element_id, element_instance, due_at)
+      VALUES ${values(waits.timers, (t) => Prisma.sql`${BigInt(t.key)}, ${instanceKey}, ${t.elementId}, ${t.elementInstance}, ${t.dueAt}`)}
+      ON CONFLICT DO NOTHING`;
+  }
+  if (waits.subscriptions.length > 0) {
+    await db.$executeRaw`
+      INSERT INTO engine_subscription (key, instance_key, element_id, element_instance, message_name, correlation_key, tenant_id)
+      VALUES ${values(waits.subscriptions, (s) => Prisma.sql`${BigInt(s.key)}, ${instanceKey}, ${s.elementId}, ${s.elementInstance}, ${s.messageName},
+        ${s.correlationKey}, ${instance.tenantId}`)}
+      ON CONFLICT DO NOTHING`;
+  }
+}
+
+export async function getJob(db: Client, key: string): Promise<JobRecord | null> {
+  const [row] = await db.$queryRaw<JobRow[]>`
+    SELECT key, instance_key AS "instanceKey", element_id AS "elementId", element_instance AS "elementInstance", type, state, retries,
+           variables, custom_headers AS "customHeaders", worker, deadline, due_at AS "dueAt", error_message AS "errorMessage"
+    FROM engine_job WHERE key = ${BigInt(key)}`;
+  return row ? toJob(row) : null;
+}
+
+type JobPatch = Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>;
+const JOB_COLUMNS: Record<keyof JobPatch, string> = { state: 'state', retries: 'retries', dueAt: 'due_at', errorMessage: 'error_message', worker: 'worker', deadline: 'deadline' };
+
+export async function updateJob(db: Client, key: string, patch: JobPatch): Promise<void> {
+  const sets = (Object.keys(JOB_COLUMNS) as (keyof JobPatch)[])
+    .filter((field) => patch[field] !== undefined)
+    .map((field) => Prisma.sql`${Prisma.raw(JOB_COLUMNS[field])} = ${patch[field]}`);
+  const count = await db.$executeRaw`UPDATE engine_job SET ${Prisma.join([...sets, Prisma.sql`updated_at = ${new Date()}`])} WHERE key = ${BigInt(key)}`;
+  if (count === 0) throw new Error(`engine_job ${key} not found`);
+}
+
+export async function getUserTask(db: Client, key: string): Promise<UserTask | null> {
+  const [row] = await db.$queryRaw<(Omit<UserTaskRow, 'instance'> & UserTaskRow['instance'])[]>`
+    SELECT t.key, t.instance_key AS "instanceKey", i.bpmn_process_id AS "bpmnProcessId", i.business_key AS "businessKey", i.tenant_id AS "tenantId",
+           t.element_id AS "elementId", t.element_instance AS "elementInstance", t.name, t.state, t.assignee, t.candidate_groups AS "candidateGroups",
+           t.candidate_users AS "candidateUsers", t.due_date AS "dueDate", t.follow_up_date AS "followUpDate", t.form_key AS "formKey",
+           t.custom_headers AS "customHeaders", t.variables, t.created_at AS "createdAt", t.completed_at AS "completedAt"
+    FROM engine_user_task t JOIN engine_instance i ON i.key = t.instance_key WHERE t.key = ${BigInt(key)}`;
+  if (!row) return null;
+  const { bpmnProcessId, businessKey, tenantId, ...task } = row;
+  return toUserTask({ ...task, instance: { bpmnProcessId, businessKey, tenantId } });
+}
+
+export async function updateUserTask(db: Client, key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }): Promise<void> {
+  const sets: Prisma.Sql[] = [];
+  if (patch.state !== undefined) sets.push(Prisma.sql`state = ${patch.state}`);
+  if (patch.assignee !== undefined) sets.push(Prisma.sql`assignee = ${patch.assignee}`);
+  if (patch.completedAt !== undefined) sets.push(Prisma.sql`completed_at = ${patch.completedAt}`);
+  if (sets.length === 0) return;
+  const count = await db.$executeRaw`UPDATE engine_user_task SET ${Prisma.join(sets)} WHERE key = ${BigInt(key)}`;
+  if (count === 0) throw new Error(`engine_user_task ${key} not found`);
+}

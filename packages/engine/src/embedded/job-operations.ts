@@ -1,0 +1,95 @@
+import { EngineError, notFound } from '../errors';
+import { isErrorCaught } from '../model/process-model';
+import type { EngineStoreOps, JobRecord } from '../store';
+import type { ActivateJobsInput, ActivatedJob, FailJobInput, ThrowErrorInput, Variables } from '../types';
+import { jobTarget, type StepRunner } from './step-runner';
+
+const OPEN_JOB_STATES = new Set(['activatable', 'activated']);
+
+/** Jobs of service tasks: activation by workers and their three answers (complete, fail, BPMN error). */
+export class JobOperations {
+  constructor(private readonly runner: StepRunner) {}
+
+  async activate(input: ActivateJobsInput): Promise<ActivatedJob[]> {
+    const now = this.runner.clock();
+    const deadline = new Date(now + input.timeoutMs);
+    const jobs = await this.runner.store.activateJobs({ type: input.type, maxJobs: input.maxJobs, worker: input.worker, now: new Date(now), deadline });
+    return jobs.map((job) => ({
+      key: job.key,
+      type: job.type,
+      instanceKey: job.instanceKey,
+      bpmnProcessId: job.bpmnProcessId,
+      elementId: job.elementId,
+      elementInstanceKey: job.elementInstance,
+      businessKey: job.businessKey,
+      tenantId: job.tenantId,
+      retries: job.retries,
+      deadline: deadline.toISOString(),
+      worker: input.worker,
+      customHeaders: job.customHeaders,
+      variables: { ...job.instanceVariables, ...job.variables },
+    }));
+  }
+
+  async complete(jobKey: string, variables: Variables = {}): Promise<void> {
+    const job = await openJob(this.runner.store, jobKey);
+    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
+      await openJob(tx, jobKey);
+      await runtime.completeJob(job.elementInstance, job.elementId, variables);
+      await tx.updateJob(jobKey, { state: 'completed', deadline: null });
+    });
+  }
+
+  async fail(input: FailJobInput): Promise<void> {
+    const { store, clock } = this.runner;
+    await store.transaction(async (tx) => {
+      const job = await openJob(tx, input.jobKey);
+      if (job.state !== 'activated') throw new EngineError('INVALID_STATE', `Job ${input.jobKey} is not activated`, { state: job.state });
+      const retries = Math.max(0, input.retries);
+      if (retries > 0) {
+        const dueAt = new Date(clock() + (input.retryBackoffMs ?? 0));
+        await tx.updateJob(job.key, { state: 'activatable', retries, dueAt, errorMessage: input.errorMessage, worker: null, deadline: null });
+        return;
+      }
+      await tx.updateJob(job.key, { state: 'failed', retries: 0, errorMessage: input.errorMessage, deadline: null });
+      await tx.insertIncident(this.runner.incident(jobTarget(job), job.instanceKey, 'JOB_NO_RETRIES', input.errorMessage));
+    });
+  }
+
+  async throwError(input: ThrowErrorInput): Promise<void> {
+    const { store } = this.runner;
+    const job = await openJob(store, input.jobKey);
+    const instance = await store.getInstance(job.instanceKey);
+    if (!instance) throw notFound('Process instance', job.instanceKey);
+    const model = await this.runner.model(instance.definitionKey);
+    const message = input.errorMessage ?? input.errorCode;
+    if (!isErrorCaught(model, job.elementId, input.errorCode)) {
+      await store.transaction(async (tx) => {
+        await tx.updateJob(job.key, { state: 'failed', errorMessage: message, deadline: null });
+        await tx.insertIncident(
+          this.runner.incident(jobTarget(job), job.instanceKey, 'UNHANDLED_ERROR_EVENT', `Unhandled error event ${input.errorCode}: ${message}`),
+        );
+      });
+      return;
+    }
+    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
+      await openJob(tx, input.jobKey);
+      await runtime.throwError(job.elementInstance, input.errorCode, message, input.variables ?? {});
+      await tx.updateJob(job.key, { state: 'error_thrown', errorMessage: message, deadline: null });
+    });
+  }
+
+  async updateRetries(jobKey: string, retries: number): Promise<void> {
+    if (!Number.isInteger(retries) || retries < 0) throw new EngineError('INVALID_ARGUMENT', 'retries must be a non-negative integer');
+    const job = await this.runner.store.getJob(jobKey);
+    if (!job) throw notFound('Job', jobKey);
+    await this.runner.store.updateJob(jobKey, { retries });
+  }
+}
+
+async function openJob(ops: EngineStoreOps, jobKey: string): Promise<JobRecord> {
+  const job = await ops.getJob(jobKey);
+  if (!job) throw notFound('Job', jobKey);
+  if (!OPEN_JOB_STATES.has(job.state)) throw new EngineError('INVALID_STATE', `Job ${jobKey} is ${job.state}`, { state: job.state });
+  return job;
+}

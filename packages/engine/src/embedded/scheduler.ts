@@ -1,0 +1,57 @@
+import { EngineError } from '../errors';
+import type { StepRunner } from './step-runner';
+
+export interface DueWork {
+  jobsReleased: number;
+  timerInstances: number;
+  messagesExpired: number;
+}
+
+/** How many instances with due timers one pass advances. */
+const TIMER_BATCH = 200;
+
+/** The loop that releases expired job locks, fires due timers and drops expired messages. */
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly runner: StepRunner,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    const tick = () => {
+      this.running = this.processDue()
+        .catch(this.runner.onError)
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.intervalMs).unref();
+        });
+    };
+    this.timer = setTimeout(tick, 0).unref();
+  }
+
+  async stop(): Promise<void> {
+    const timer = this.timer;
+    this.timer = null;
+    if (timer) clearTimeout(timer);
+    await this.running;
+  }
+
+  /** One pass: releases expired job locks, fires due timers, drops expired messages. */
+  async processDue(): Promise<DueWork> {
+    const { store, clock } = this.runner;
+    const now = new Date(clock());
+    const jobsReleased = await store.releaseExpiredJobs(now);
+    const due = await store.dueTimerInstances(now, TIMER_BATCH);
+    for (const instanceKey of due) {
+      // An empty action: recovering the instance lets its due timers fire, persist records what follows.
+      await this.runner.step(instanceKey, null, async () => undefined).catch((error: unknown) => {
+        if (!(error instanceof EngineError) || error.code === 'STEP_FAILED') this.runner.onError(error);
+      });
+    }
+    const messagesExpired = await store.deleteExpiredMessages(now);
+    if (jobsReleased > 0) this.runner.events.emit('jobs', '*');
+    return { jobsReleased, timerInstances: due.length, messagesExpired };
+  }
+}

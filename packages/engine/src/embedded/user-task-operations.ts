@@ -1,0 +1,45 @@
+import { EngineError, notFound } from '../errors';
+import type { EngineStoreOps } from '../store';
+import type { UserTask, UserTaskFilter, Variables } from '../types';
+import type { StepRunner } from './step-runner';
+
+/** User tasks (Zeebe native user tasks): search, assign, complete. */
+export class UserTaskOperations {
+  constructor(private readonly runner: StepRunner) {}
+
+  search(filter: UserTaskFilter): Promise<UserTask[]> {
+    return this.runner.store.searchUserTasks(filter);
+  }
+
+  get(userTaskKey: string): Promise<UserTask | null> {
+    return this.runner.store.getUserTask(userTaskKey);
+  }
+
+  async assign(userTaskKey: string, assignee: string | null): Promise<void> {
+    const { store, mutex } = this.runner;
+    const task = await openUserTask(store, userTaskKey);
+    await mutex.run(task.instanceKey, () =>
+      store.transaction(async (tx) => {
+        await openUserTask(tx, userTaskKey);
+        await tx.updateUserTask(userTaskKey, { assignee });
+      }),
+    );
+  }
+
+  async complete(userTaskKey: string, variables: Variables = {}): Promise<void> {
+    const task = await openUserTask(this.runner.store, userTaskKey);
+    const target = { elementId: task.elementId, elementInstance: task.elementInstanceKey, jobKey: null };
+    await this.runner.step(task.instanceKey, target, async (runtime, _record, tx) => {
+      await openUserTask(tx, userTaskKey);
+      await runtime.signal(task.elementInstanceKey, task.elementId, variables);
+      await tx.updateUserTask(userTaskKey, { state: 'completed', completedAt: new Date(this.runner.clock()) });
+    });
+  }
+}
+
+async function openUserTask(ops: EngineStoreOps, key: string): Promise<UserTask> {
+  const task = await ops.getUserTask(key);
+  if (!task) throw notFound('User task', key);
+  if (task.state !== 'created') throw new EngineError('INVALID_STATE', `User task ${key} is ${task.state}`, { state: task.state });
+  return task;
+}
