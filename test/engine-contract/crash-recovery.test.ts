@@ -9,8 +9,11 @@ import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-
 import { eventually } from './harness';
 
 const INSTANCES = 40;
-/** The lock the killed child puts on the jobs it holds: recovery re-runs them once it expires. */
-const JOB_TIMEOUT_MS = 2_000;
+/**
+ * The lock the killed child puts on the jobs it holds: recovery re-runs them once it expires. Long enough
+ * that no job outlives its lock before the crash on a loaded machine (that re-run would not be the crash's).
+ */
+const JOB_TIMEOUT_MS = 5_000;
 /** Kill once this share of all steps is done: well into the flow, far from its end. */
 const KILL_AT = 0.4;
 
