@@ -1,36 +1,16 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createAuditRepository, createEngineStore, createIncidentRepository, createPolicyRepository, createTestDatabase, loadDemoData, type Database,
-} from '@kuaibao/db';
-import { EmbeddedEngine, type JobWorker, type UserTask } from '@kuaibao/engine';
-import { createHandlers, handlerDeps, InMemorySmsGateway, startWorkers } from '@kuaibao/worker';
-import { loadPolicies } from './jurisdictions/index';
-
-const bpmn = { name: 'follow-up-report.bpmn', content: readFileSync(path.join(import.meta.dirname, 'follow-up-report.bpmn'), 'utf8') };
+import { createFlowHarness, type FlowHarness } from './test-support/flow-harness';
 
 /** The 续报/终报 flow on the embedded engine with the real handlers and the demo org tree. */
 describe('follow-up-report.bpmn', () => {
-  let db: Database;
-  let engine: EmbeddedEngine;
-  let workers: JobWorker[];
-  const incidents = () => createIncidentRepository(db.prisma);
-  const trail = async (number: string) => (await createAuditRepository(db.prisma).forIncident(number)).map((e) => e.action);
+  let h: FlowHarness;
+  const incidents = () => h.incidents;
+  const trail = async (number: string) => (await h.audit.forIncident(number)).map((e) => e.action);
 
   beforeEach(async () => {
-    db = await createTestDatabase();
-    await loadDemoData(db.prisma, async (p) => p);
-    engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
-    await engine.deploy([bpmn]);
-    await createPolicyRepository(db.prisma).deploy([...loadPolicies().values()]);
-    workers = startWorkers(engine, createHandlers(handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine })));
+    h = await createFlowHarness({ bpmn: ['follow-up-report.bpmn'] });
   });
-  afterEach(async () => {
-    await Promise.all(workers.map((w) => w.close()));
-    await engine.close();
-    await db.close();
-  });
+  afterEach(() => h.close());
 
   /** A dossier whose 首报 was delivered, and a later report of `kind` with its flow started. */
   async function submit(kind: 'follow_up' | 'final') {
@@ -44,7 +24,7 @@ describe('follow-up-report.bpmn', () => {
       report: { id: `${kind}-${number}`, kind, status: 'signing', content: {}, changes: [], createdById: 'user-lx_reporter' },
       audit: { actorName: '李明', action: 'report.submitted' },
     }));
-    const instance = await engine.startInstance({
+    const instance = await h.engine.startInstance({
       bpmnProcessId: 'follow-up-report',
       businessKey: number,
       variables: { reportId: report.id, incidentNumber: number, reportingUnitId: 'lx-yjj', reportKind: kind },
@@ -52,31 +32,20 @@ describe('follow-up-report.bpmn', () => {
     return { number, reportId: report.id, instance };
   }
 
-  async function nextTasks(instanceKey: string, count = 1): Promise<UserTask[]> {
-    for (let i = 0; i < 500; i++) {
-      const tasks = await engine.searchUserTasks({ instanceKey, state: 'created' });
-      if (tasks.length >= count) return tasks.sort((a, b) => a.elementId.localeCompare(b.elementId));
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`expected ${count} open task(s) on ${instanceKey}`);
-  }
-
-  async function settled(instanceKey: string) {
-    for (let i = 0; i < 500 && (await engine.getInstance(instanceKey))?.state !== 'completed'; i++) await new Promise((r) => setTimeout(r, 20));
-    expect((await engine.getInstance(instanceKey))?.state).toBe('completed');
-  }
+  const nextTasks = (instanceKey: string, count = 1) => h.nextTasks(instanceKey, count);
+  const settled = (instanceKey: string) => h.completed(instanceKey);
 
   async function deliver(instanceKey: string) {
     const [signOff] = await nextTasks(instanceKey);
     expect(signOff).toMatchObject({ elementId: 'sign-off', candidateGroups: ['unit:lx-yjj:leader'], customHeaders: { kind: 'sign_off' } });
-    await engine.completeUserTask(signOff!.key, { signOffDecision: 'approve', signOffOpinion: '同意续报' });
+    await h.engine.completeUserTask(signOff!.key, { signOffDecision: 'approve', signOffOpinion: '同意续报' });
     const [government, superior] = await nextTasks(instanceKey, 2);
     expect(superior).toMatchObject({ elementId: 'acknowledge-superior', candidateGroups: ['unit:lc-yjj:duty_officer'] });
     expect(government).toMatchObject({ elementId: 'acknowledge-government', candidateGroups: ['unit:lx-duty:duty_officer'] });
-    await Promise.all([engine.completeUserTask(superior!.key), engine.completeUserTask(government!.key)]);
+    await Promise.all([h.engine.completeUserTask(superior!.key), h.engine.completeUserTask(government!.key)]);
     const [city] = await nextTasks(instanceKey);
     expect(city).toMatchObject({ elementId: 'receive-city', candidateGroups: ['unit:lc-duty:duty_officer'] });
-    await engine.completeUserTask(city!.key);
+    await h.engine.completeUserTask(city!.key);
     await settled(instanceKey);
   }
 
@@ -118,13 +87,13 @@ describe('follow-up-report.bpmn', () => {
     const [signOff] = await nextTasks(instance.key);
 
     // when
-    await engine.completeUserTask(signOff!.key, { signOffDecision: 'return', signOffOpinion: '伤亡数字与卫健部门通报不一致，请核实后重报' });
+    await h.engine.completeUserTask(signOff!.key, { signOffDecision: 'return', signOffOpinion: '伤亡数字与卫健部门通报不一致，请核实后重报' });
 
     // then
     await settled(instance.key);
     expect(await incidents().recipientsOf(number)).toEqual([]);
     expect((await incidents().get(number))?.reports[1]?.status).toBe('returned');
-    const last = (await createAuditRepository(db.prisma).forIncident(number)).at(-1);
+    const last = (await h.audit.forIncident(number)).at(-1);
     expect(last).toMatchObject({ action: 'report.returned', detail: { opinion: '伤亡数字与卫健部门通报不一致，请核实后重报' } });
   });
 });
