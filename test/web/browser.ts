@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { isWebAppBuilt, serveWebApp, WEB_DIST_DIR, type RunningServer } from '@kuaibao/api';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startTestServer } from '../api/server';
+import { loginInBrowser } from './pages';
 
 /** Debian's Chromium (ENVIRONMENT.md): playwright-core drives it; no browser is ever downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,4 +43,50 @@ export async function screenshotAll(pages: Map<string, Page>): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kuaibao-web-failure-'));
   for (const [name, page] of pages) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => undefined);
   return dir;
+}
+
+export interface BrowserSession {
+  /** The system under test (set once the describe block's beforeAll ran). */
+  readonly server: RunningServer;
+  /** Console errors and uncaught exceptions of every page opened through `pageOf`. */
+  readonly errors: string[];
+  /** A desktop page of its own for `username`, logged in. */
+  pageOf(username: string): Promise<Page>;
+}
+
+/**
+ * One embedded system serving the web app and one Chromium for the enclosing describe block; each user gets
+ * a page of their own. When a test fails, a screenshot of every page shows what it saw.
+ */
+export function useBrowserSession(): BrowserSession {
+  let browser: Browser | undefined;
+  let server: RunningServer | undefined;
+  const errors: string[] = [];
+  const pages = new Map<string, Page>();
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startWebServer();
+  });
+  afterAll(async () => {
+    await browser?.close(); // first: the pages' event streams must not see the server go away
+    await server?.close();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') console.error(`[web] screenshots of the pages at the failure: ${await screenshotAll(pages)}`);
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the web server runs only inside the describe block');
+      return server;
+    },
+    errors,
+    async pageOf(username: string) {
+      const context = await browser!.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+      collectBrowserErrors(context, username, errors);
+      const page = await context.newPage();
+      pages.set(username, page);
+      await loginInBrowser(page, server!.url, username);
+      return page;
+    },
+  };
 }

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '@kuaibao/api';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { login, waitForTask } from '../api/client';
-import { collectBrowserErrors, launchChromium, screenshotAll, startWebServer, VIEWPORTS } from './browser';
-import { choose, diagramElement, enterTime, inboxRow, loginInBrowser } from './pages';
+import { useBrowserSession } from './browser';
+import { choose, diagramElement, enterTime, inboxRow } from './pages';
 
 /** `YYYY-MM-DD HH:mm` in local time, `minutesAgo` minutes ago: what a user types into the pickers. */
 const localTime = (minutesAgo: number) => {
@@ -13,32 +12,8 @@ const localTime = (minutesAgo: number) => {
 };
 
 describe('the web app: a first report from the form, through the inboxes, to the city duty office', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebServer();
-  });
-  afterAll(async () => {
-    await browser?.close(); // first: the pages' event streams must not see the server go away
-    await server?.close();
-  });
-
-  const pages = new Map<string, Page>();
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') console.error(`[web] screenshots of the pages at the failure: ${await screenshotAll(pages)}`);
-  });
-
-  async function pageOf(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
-    collectBrowserErrors(context, username, errors);
-    const page = await context.newPage();
-    pages.set(username, page);
-    await loginInBrowser(page, server.url, username);
-    return page;
-  }
+  const web = useBrowserSession();
+  const { errors, pageOf } = web;
 
   /** Opens a task from the inbox, makes the decision and submits; back on the inbox afterwards. */
   async function handle(page: Page, number: string, kind: string, act: (page: Page) => Promise<void>) {
@@ -54,7 +29,7 @@ describe('the web app: a first report from the form, through the inboxes, to the
     // given: the superior department's duty officer has the inbox open (and will not reload it)
     const superiorDuty = await pageOf('lc_yjj_duty');
     await superiorDuty.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
-    const superiorDutyApi = await login(server.url, 'lc_yjj_duty');
+    const superiorDutyApi = await login(web.server.url, 'lc_yjj_duty');
 
     // when: the reporter submits an empty form, sees what is missing, fills every element and submits
     const reporter = await pageOf('lx_reporter');
@@ -132,7 +107,7 @@ describe('the web app: a first report from the form, through the inboxes, to the
     await handle(cityDuty, number, 'receive_city', async (page) => page.getByTestId('opinion').fill('已签收，呈报带班领导'));
 
     // then: the dossier shows every step, every receipt, and the whole flow done
-    await reporter.goto(`${server.url}/incidents/${number}`);
+    await reporter.goto(`${web.server.url}/incidents/${number}`);
     await reporter.getByTestId('workflow-state').filter({ hasText: '已办结' }).waitFor({ timeout: 15_000 });
     const actions = await reporter.getByTestId('timeline-entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')));
     const count = (action: string) => actions.filter((a) => a === action).length;

@@ -1,28 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '@kuaibao/api';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask, type Client } from '../api/client';
-import { collectBrowserErrors, launchChromium, screenshotAll, startWebServer, VIEWPORTS } from './browser';
-import { inboxRow, loginInBrowser } from './pages';
+import { useBrowserSession } from './browser';
+import { inboxRow } from './pages';
 
 describe('the web app: a 续报 from the dossier page, and its difference', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const errors: string[] = [];
-  const pages = new Map<string, Page>();
+  const web = useBrowserSession();
+  const { errors, pageOf } = web;
   const as: Record<string, Client> = {};
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebServer();
-    for (const name of ['lx_reporter', 'lx_verifier', 'lx_leader', 'lc_yjj_duty', 'lx_duty', 'lc_duty']) as[name] = await login(server.url, name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') console.error(`[web] screenshots of the pages at the failure: ${await screenshotAll(pages)}`);
+    for (const name of ['lx_reporter', 'lx_verifier', 'lx_leader', 'lc_yjj_duty', 'lx_duty', 'lc_duty']) as[name] = await login(web.server.url, name);
   });
 
   async function complete(user: Client, number: string, kind: string, body: unknown = {}) {
@@ -40,12 +27,8 @@ describe('the web app: a 续报 from the dossier page, and its difference', () =
     await complete(as.lc_duty!, number, 'receive_city');
 
     // when: the reporter opens the dossier, asks for a 续报, submits without progress, then with it
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
-    collectBrowserErrors(context, 'lx_reporter', errors);
-    const reporter = await context.newPage();
-    pages.set('lx_reporter', reporter);
-    await loginInBrowser(reporter, server.url, 'lx_reporter');
-    await reporter.goto(`${server.url}/incidents/${number}`);
+    const reporter = await pageOf('lx_reporter');
+    await reporter.goto(`${web.server.url}/incidents/${number}`);
     await reporter.getByTestId('later-report').click();
     await reporter.getByTestId('later-submit').click();
     await reporter.locator('.ant-form-item-explain-error').filter({ hasText: '最新进展为必填项' }).waitFor();
@@ -55,11 +38,7 @@ describe('the web app: a 续报 from the dossier page, and its difference', () =
     await reporter.getByText('已提交，待单位领导审签').waitFor();
 
     // and the leader, on the task page, sees what changed and signs it off; the recipients acknowledge
-    const leaderContext = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
-    collectBrowserErrors(leaderContext, 'lx_leader', errors);
-    const leader = await leaderContext.newPage();
-    pages.set('lx_leader', leader);
-    await loginInBrowser(leader, server.url, 'lx_leader');
+    const leader = await pageOf('lx_leader');
     await inboxRow(leader, number, 'sign_off').getByRole('button', { name: /办\s*理/ }).click();
     await leader.getByTestId('decision-form').waitFor();
     expect(await leader.getByTestId('report-changes').innerText()).toContain('受伤人数');

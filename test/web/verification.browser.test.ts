@@ -1,41 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '@kuaibao/api';
+import { describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask } from '../api/client';
-import { collectBrowserErrors, launchChromium, startWebServer, VIEWPORTS } from './browser';
-import { inboxRow, loginInBrowser } from './pages';
+import { useBrowserSession } from './browser';
+import { inboxRow } from './pages';
 
 /** 核报 in the browser: the city duty office asks from the dossier, the unit answers on its task page (ADR 0011). */
 describe('the web app: 核报', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const errors: string[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startWebServer();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function pageOf(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
-    collectBrowserErrors(context, username, errors);
-    const page = await context.newPage();
-    await loginInBrowser(page, server.url, username);
-    return page;
-  }
+  const web = useBrowserSession();
+  const { errors, pageOf } = web;
 
   it('asks from the dossier, answers by phone on the task page, and shows the answer as on time', { timeout: 180_000 }, async () => {
     // given: a 重大 report, copied to the city duty office at once (越级)
-    const reporter = await login(server.url, 'lx_reporter');
+    const reporter = await login(web.server.url, 'lx_reporter');
     const number: string = (await reporter.post('/api/reports', firstReport())).body.incidentNumber;
-    await waitForTask(await login(server.url, 'lc_duty'), number, 'receive_city_direct');
+    await waitForTask(await login(web.server.url, 'lc_duty'), number, 'receive_city_direct');
 
     // when: the city duty office asks the unit to verify, from the dossier
     const cityDuty = await pageOf('lc_duty');
-    await cityDuty.goto(`${server.url}/incidents/${number}`);
+    await cityDuty.goto(`${web.server.url}/incidents/${number}`);
     await cityDuty.getByTestId('request-verification').click();
     await cityDuty.getByTestId('verification-question').fill('请核实受伤人数及送医情况');
     await cityDuty.getByRole('button', { name: /发出核报要求/ }).click();
