@@ -81,7 +81,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
     ? startWorkers(engine, createHandlers(handlerDeps(db.prisma, { gateway: smsGateway, messages: engine, now })))
     : [];
-  const watcher = watchOpenTasks({ openTaskHeads: () => deps.inbox.openTaskHeads(), events: deps.events, intervalMs: watchIntervalMs });
+  const watcher = watchOpenTasks({
+    openTaskHeads: () => deps.inbox.openTaskHeads(),
+    events: deps.events,
+    intervalMs: watchIntervalMs,
+    // In-process engine steps (worker jobs, timers) say when tasks may have changed; Zeebe's are only polled.
+    ...(engine instanceof EmbeddedEngine && { nudges: (poke: () => void) => engine.onStepCommitted(poke) }),
+  });
   const app = createApp(deps, { ...(options.web && { beforeFallback: options.web }) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));

@@ -11,7 +11,8 @@ type Dossier = {
   timeline: { action: string; actor: string; reportId: string | null; detail: Record<string, unknown> }[];
 };
 
-describe('续报 and 终报 over HTTP', () => {
+// Each test walks whole flows over HTTP: more than the default 30 s on a loaded 2-core machine.
+describe('续报 and 终报 over HTTP', { timeout: 120_000 }, () => {
   let server: RunningServer;
   const as: Record<string, Client> = {};
   beforeAll(async () => {
@@ -127,6 +128,7 @@ describe('续报 and 终报 over HTTP', () => {
   it('refuses a second 终报 while the first is in flight, and lets a returned one be filed again', async () => {
     // given: a delivered 首报
     const number: string = (await as.lx_reporter!.post('/api/reports', firstReport({ title: '临翔区博尚镇山体滑坡' }))).body.incidentNumber;
+    await complete(as.lc_duty!, number, 'receive_city_direct'); // 重大: the 越级 copy (ADR 0011)
     await complete(as.lx_verifier!, number, 'verify', { decision: 'confirm' });
     await complete(as.lx_leader!, number, 'sign_off', { decision: 'approve' });
     await acknowledgeAll(number);

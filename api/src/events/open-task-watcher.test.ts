@@ -76,4 +76,25 @@ describe('who hears of an event', () => {
     expect(concerns(event, { username: 'lc_duty', groups: ['unit:lc-zbs:duty_officer'] })).toBe(true);
     expect(concerns(event, { username: 'sj_verifier', groups: ['unit:sj-yjj:verifier'] })).toBe(false);
   });
+
+  it('looks at once when the engine nudges, without waiting for its poll', async () => {
+    // given: a watcher that polls once a minute, and a first picture taken
+    const bus = new TaskEventBus();
+    const announced: TaskEvent[] = [];
+    const unsubscribe = bus.subscribe((e) => announced.push(e));
+    let tasks = [head('10')];
+    let poke: () => void = () => undefined;
+    const slow = watchOpenTasks({ openTaskHeads: () => Promise.resolve(tasks.map((t) => ({ ...t }))), events: bus, intervalMs: 60_000, nudges: (p) => ((poke = p), () => undefined) });
+    await settle();
+
+    // when: a step creates a task and the engine says so
+    tasks = [head('10'), head('11')];
+    poke();
+    await settle();
+
+    // then
+    expect(announced.map((e) => [e.type, e.taskKey])).toEqual([['task.created', '11']]);
+    unsubscribe();
+    await slow.close();
+  });
 });

@@ -7,8 +7,16 @@ export interface OpenTaskWatcherOptions {
   events: TaskEventBus;
   /** How often to look while at least one browser listens. */
   intervalMs?: number;
+  /**
+   * Where the engine says a step committed (tasks may have been created or ended): the watcher then looks
+   * at once instead of at its next poll (the embedded engine's `onStepCommitted`). Returns an unsubscribe.
+   */
+  nudges?: (poke: () => void) => () => void;
   onError?: (error: unknown) => void;
 }
+
+/** The shortest pause between two looks when the engine nudges: a burst of steps costs one read per pause. */
+const MIN_GAP_MS = 25;
 
 const audienceOf = (task: OpenTaskHead, formerAssignee?: string | null): TaskEvent['audience'] => ({
   groups: task.candidateGroups,
@@ -61,20 +69,48 @@ export function watchOpenTasks(options: OpenTaskWatcherOptions): { close(): Prom
     for (const [key, task] of before) if (!now.has(key)) publish('task.ended', task);
   }
 
+  // One look at a time; a nudge during a look asks for another right after it, at most every MIN_GAP_MS.
+  let dueAt = Infinity;
+  let looking = false;
+  let again = false;
+  let lastLookEnded = 0;
+  const schedule = (delayMs: number) => {
+    if (closed) return;
+    if (looking) {
+      again ||= delayMs < intervalMs;
+      return;
+    }
+    const at = performance.now() + delayMs;
+    if (timer && at >= dueAt) return;
+    if (timer) clearTimeout(timer);
+    dueAt = at;
+    timer = setTimeout(tick, delayMs).unref();
+  };
   const tick = () => {
+    timer = null;
+    dueAt = Infinity;
+    looking = true;
     running = look()
       .catch(onError)
       .finally(() => {
-        if (!closed) timer = setTimeout(tick, intervalMs).unref();
+        looking = false;
+        lastLookEnded = performance.now();
+        const soon = again;
+        again = false;
+        schedule(soon ? MIN_GAP_MS : intervalMs);
       });
   };
-  timer = setTimeout(tick, 0).unref();
+  const stopNudges = options.nudges?.(() => {
+    if (events.subscribers > 0) schedule(Math.max(0, lastLookEnded + MIN_GAP_MS - performance.now()));
+  });
+  schedule(0);
 
   return {
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
       stopObserving();
+      stopNudges?.();
       await running;
     },
   };

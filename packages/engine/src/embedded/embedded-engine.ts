@@ -76,6 +76,12 @@ export class EmbeddedEngine implements WorkflowEngine {
     return () => this.runner.events.off('jobs', listener);
   }
 
+  /** Notifies after every committed step, whose user tasks may have been created or ended (the live inbox looks at once). */
+  onStepCommitted(listener: () => void): () => void {
+    this.runner.events.on('step', listener);
+    return () => this.runner.events.off('step', listener);
+  }
+
   deploy(resources: DeployResource[], options: { tenantId?: string } = {}): Promise<DeployedProcess[]> {
     return deploy(this.runner, resources, options.tenantId ?? this.runner.tenantId);
   }

@@ -133,8 +133,10 @@ export class StepRunner {
     return null;
   }
 
+  /** After a commit: jobs of these types can be activated; and a step settled (its user tasks may have changed). */
   announce(types: string[]) {
     for (const type of types) this.events.emit('jobs', type);
+    this.events.emit('step');
   }
 
   async lockActive(tx: EngineStoreOps, instanceKey: string): Promise<InstanceRecord> {
