@@ -1,3 +1,4 @@
+import { REPORT_KINDS } from '@kuaibao/domain';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { appendAudit, type AuditEntry } from './audit';
 
@@ -185,7 +186,11 @@ export function createIncidentRepository(prisma: PrismaClient) {
      * an older report arriving later changes nothing. Idempotent.
      */
     async refreshHeader(number: string) {
-      const latest = await prisma.incidentReport.findFirst({ where: { incidentNumber: number, status: 'received' }, orderBy: { sequence: 'desc' } });
+      // Only 首报/续报/终报 speak for the incident (a phone report or a 核报 request in the dossier does not).
+      const latest = await prisma.incidentReport.findFirst({
+        where: { incidentNumber: number, status: 'received', kind: { in: [...REPORT_KINDS] } },
+        orderBy: { sequence: 'desc' },
+      });
       const facts = (latest?.content ?? {}) as { title?: unknown; category?: unknown; severity?: unknown; sensitive?: unknown };
       const data = {
         ...(typeof facts.title === 'string' && { title: facts.title }),

@@ -66,6 +66,21 @@ describe('repositories', () => {
     expect((await incidents.list({ unitIds: ['lx-yjj'], q: '火灾', offset: 0, limit: 10 })).total).toBe(1);
   });
 
+  it('takes the dossier header from received reports only, never from a phone report in the dossier', async () => {
+    // given: a dossier opened by a phone report (the caller said 特别重大), its written 首报 (较大) not yet received
+    const incidents = createIncidentRepository(db.prisma);
+    const number = await incidents.nextNumber('530902', new Date('2026-11-23T00:00:00Z'));
+    const header = { title: '某化工厂爆炸', category: 'accident_disaster', severity: 'III', sensitive: false, classified: false, reportingUnitId: 'lx-yjj', occurredAt: new Date(), learnedAt: new Date() };
+    await incidents.createWithReport({ number, ...header }, { id: `p-${number}`, kind: 'phone', sequence: 0, status: 'received', content: { title: '电话', severity: 'I' }, createdById: 'user-lc_duty' }, { actorName: '杨帆', action: 'report.phoned' });
+    await incidents.addWrittenAfterPhone(number, {}, { id: `f-${number}`, kind: 'first', sequence: 0, status: 'dispatching', content: { title: '某化工厂爆炸', severity: 'III' }, createdById: 'user-lx_reporter' }, { actorName: '李明', action: 'report.submitted' });
+
+    // when: a receipt elsewhere asks for the header to follow the received reports
+    await incidents.refreshHeader(number);
+
+    // then: nothing a 首报/续报/终报 said was received yet, so the header stays
+    expect(await incidents.get(number)).toMatchObject({ title: '某化工厂爆炸', severity: 'III' });
+  });
+
   it('runs the inbox query (no workflow tasks yet)', async () => {
     const inbox = createInboxRepository(db.prisma);
     const filter = { groups: ['unit:lx-yjj:verifier'], username: 'lx_verifier', now: new Date() };
