@@ -34,8 +34,10 @@ export function NewReportPage() {
   if (afterPhone.isLoading) return <Skeleton active />;
 
   const showIssues = (issues: readonly { path: string | readonly PropertyKey[]; message: string }[]) => {
-    const general = issues.filter((i) => i.path.length === 0).map((i) => i.message);
-    applyIssues(form, issues.filter((i) => i.path.length > 0));
+    // The incident number has no field of its own (it comes from the phone report's dossier): its message goes on top.
+    const isGeneral = (i: { path: string | readonly PropertyKey[] }) => i.path.length === 0 || String(i.path) === 'incidentNumber';
+    const general = issues.filter(isGeneral).map((i) => i.message);
+    applyIssues(form, issues.filter((i) => !isGeneral(i)));
     setFormError([t('report.fixErrors'), ...general].join('；'));
   };
 
