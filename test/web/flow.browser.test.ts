@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login, waitForTask } from '../api/client';
 import { useBrowserSession } from './browser';
-import { choose, diagramElement, enterTime, inboxRow } from './pages';
-
-/** `YYYY-MM-DD HH:mm` in local time, `minutesAgo` minutes ago: what a user types into the pickers. */
-const localTime = (minutesAgo: number) => {
-  const d = new Date(Date.now() - minutesAgo * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-};
+import { choose, diagramElement, enterTime, inboxRow, localTime } from './pages';
 
 describe('the web app: a first report from the form, through the inboxes, to the city duty office', () => {
   const web = useBrowserSession();

@@ -15,6 +15,13 @@ export async function choose(page: Page, select: Locator, label: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
 }
 
+/** A local time some minutes ago, as the date-time pickers take it (YYYY-MM-DD HH:mm). */
+export const localTime = (minutesAgo: number) => {
+  const d = new Date(Date.now() - minutesAgo * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
 /** Types a time into an Ant Design date-time picker and confirms it. */
 export async function enterTime(page: Page, input: Locator, value: string) {
   await input.click();

@@ -14,6 +14,7 @@ import { InboxPage } from './pages/inbox-page';
 import { IncidentsPage } from './pages/incidents-page';
 import { LoginPage } from './pages/login-page';
 import { NewReportPage } from './pages/new-report-page';
+import { PhoneReportPage } from './pages/phone-report-page';
 import { TaskPage } from './pages/task-page';
 
 const theme = { token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } };
@@ -36,6 +37,7 @@ export function App() {
               <Route path="/inbox" element={<InboxPage />} />
               <Route path="/tasks/:key" element={<TaskPage />} />
               <Route path="/reports/new" element={<NewReportPage />} />
+              <Route path="/phone-reports/new" element={<PhoneReportPage />} />
               <Route path="/incidents" element={<IncidentsPage />} />
               <Route path="/incidents/:number" element={<DossierPage />} />
               <Route path="*" element={<NotFound />} />

@@ -18,6 +18,7 @@ export * from './policy';
 export * from './policy-clocks';
 export * from './policy-duration';
 export * from './policy-select';
+export * from './phone-report';
 export * from './report';
 export * from './report-corrections';
 export * from './report-diff';

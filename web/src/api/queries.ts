@@ -84,6 +84,15 @@ export function useSubmitReport() {
   });
 }
 
+/** 电话报告: a duty officer records a call; it opens a new dossier. */
+export function useRecordPhoneReport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<{ incidentNumber: string; reportId: string }>('/api/incidents/phone-reports', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.incidents }),
+  });
+}
+
 /** 续报 / 终报: only what changed; the dossier is refetched afterwards. */
 export function useSubmitLaterReport(incidentNumber: string) {
   const client = useQueryClient();

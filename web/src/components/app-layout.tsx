@@ -1,4 +1,4 @@
-import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLiveInbox } from '../api/live-events';
@@ -16,12 +16,14 @@ export function AppLayout() {
   const live = useLiveInbox(!!me);
   if (!me) return null;
   const canReport = me.roles.some((r) => r === 'reporter' || r === 'duty_officer');
+  const takesCalls = me.roles.includes('duty_officer');
   const section = '/' + (location.pathname.split('/')[1] ?? '');
-  const selected = section === '/tasks' ? '/inbox' : section === '/reports' ? '/reports/new' : section;
+  const selected = section === '/tasks' ? '/inbox' : section === '/reports' ? '/reports/new' : section === '/phone-reports' ? '/phone-reports/new' : section;
   const items = [
     { key: '/inbox', icon: <InboxOutlined />, label: <Link to="/inbox">{t('nav.inbox')}</Link> },
     { key: '/incidents', icon: <FolderOpenOutlined />, label: <Link to="/incidents">{t(screens.md ? 'nav.incidents' : 'nav.incidents.short')}</Link> },
     ...(canReport ? [{ key: '/reports/new', icon: <FileAddOutlined />, label: <Link to="/reports/new">{t(screens.md ? 'nav.newReport' : 'nav.newReport.short')}</Link> }] : []),
+    ...(takesCalls ? [{ key: '/phone-reports/new', icon: <PhoneOutlined />, label: <Link to="/phone-reports/new" data-testid="nav-phone-report">{t(screens.md ? 'nav.phoneReport' : 'nav.phoneReport.short')}</Link> }] : []),
   ];
   const roles = me.roles.map((r) => <Tag key={r} color="blue">{labels.role[r]}</Tag>);
   const doLogout = async () => {

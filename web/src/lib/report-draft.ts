@@ -1,7 +1,11 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import type { Dossier } from '../api/types';
 
 /** The first-report form's values: what the API takes, with times as dayjs values for the pickers. */
 export interface ReportFormValues {
+  /** Set when the 首报 is the written report of a phone report: it joins that dossier. */
+  incidentNumber?: string;
+  phoneReportedAt?: Dayjs | null;
   title?: string;
   category?: string;
   severity?: string;
@@ -23,7 +27,7 @@ export interface ReportFormValues {
   contact?: { name?: string; phone?: string };
 }
 
-const TIMES = ['occurredAt', 'learnedAt', 'receivedAt'] as const;
+const TIMES = ['occurredAt', 'learnedAt', 'receivedAt', 'phoneReportedAt'] as const;
 
 /** Drops blank leaves ('' / null / undefined) but keeps groups, so "missing" errors name the field inside. */
 function withoutBlanks(value: unknown): unknown {
@@ -43,6 +47,24 @@ function withoutBlanks(value: unknown): unknown {
 export function toFirstReport(values: ReportFormValues, reportingUnitId: string): Record<string, unknown> {
   const times = Object.fromEntries(TIMES.map((k) => [k, values[k]?.format()]));
   return withoutBlanks({ place: {}, casualties: {}, contact: {}, ...values, ...times, kind: 'first', classified: false, reportingUnitId }) as Record<string, unknown>;
+}
+
+/** The written 首报 after a phone report: what the call told, the call's time, and the dossier to join. */
+export function writtenAfterPhone(dossier: Dossier, contactName: string): ReportFormValues {
+  const phone = dossier.reports.find((r) => r.kind === 'phone')?.content as { calledAt?: string; summary?: string; callerPhone?: string } | undefined;
+  return {
+    incidentNumber: dossier.number,
+    title: dossier.title,
+    category: dossier.category,
+    severity: dossier.severity,
+    sensitive: dossier.sensitive,
+    mayEscalate: false,
+    occurredAt: dayjs(dossier.occurredAt),
+    learnedAt: dayjs(dossier.learnedAt),
+    phoneReportedAt: phone?.calledAt ? dayjs(phone.calledAt) : null,
+    course: phone?.summary,
+    contact: { name: contactName, phone: phone?.callerPhone },
+  };
 }
 
 /**

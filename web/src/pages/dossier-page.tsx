@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useDossier } from '../api/queries';
 import { useSession } from '../api/session';
 import type { Dossier } from '../api/types';
@@ -26,6 +26,7 @@ export function DossierPage() {
   const { number = '' } = useParams();
   const { t, labels } = useI18n();
   const { me } = useSession();
+  const navigate = useNavigate();
   const [reporting, setReporting] = useState(false);
   const dossier = useDossier(number, { refetchInterval: refetchWhileActive });
   if (dossier.isLoading) return <Skeleton active />;
@@ -35,6 +36,8 @@ export function DossierPage() {
   const mayReport = d.status === 'open' && me?.unitId === d.reportingUnit.id && me.roles.some((r) => r === 'reporter' || r === 'duty_officer');
   // 核报 requests are dossier entries of their own (the verifications card), not reports.
   const reports = d.reports.filter((r) => r.kind !== 'verification');
+  // After a phone report the next report is its written 首报 (the API refuses a second one with 409), not a 续报.
+  const awaitsWritten = reports.some((r) => r.kind === 'phone') && !reports.some((r) => r.kind === 'first');
   const current = reports.filter((r) => r.status !== 'returned').at(-1)?.content ?? {};
 
   return (
@@ -48,7 +51,8 @@ export function DossierPage() {
         </Space>
         <Space>
           <Typography.Text copyable type="secondary">{d.number}</Typography.Text>
-          {mayReport && !reporting && <Button type="primary" onClick={() => setReporting(true)} data-testid="later-report">{t('later.action')}</Button>}
+          {mayReport && awaitsWritten && <Button type="primary" onClick={() => void navigate(`/reports/new?incident=${encodeURIComponent(d.number)}`)} data-testid="write-after-phone">{t('phone.writtenFollows')}</Button>}
+          {mayReport && !awaitsWritten && !reporting && <Button type="primary" onClick={() => setReporting(true)} data-testid="later-report">{t('later.action')}</Button>}
         </Space>
       </div>
       <Descriptions size="small" style={{ marginBottom: 8 }} column={{ xs: 1, sm: 2, lg: 4 }} items={[

@@ -1,19 +1,20 @@
 import { makeReportSchemas } from '@kuaibao/domain';
-import { Alert, App, Button, Form, Popconfirm, Typography } from 'antd';
+import { Alert, App, Button, Form, Popconfirm, Skeleton, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/http';
-import { useSubmitReport } from '../api/queries';
+import { useDossier, useSubmitReport } from '../api/queries';
 import { useSession } from '../api/session';
 import { ContactFields, EventFields, ImpactFields, TimePlaceFields } from '../components/report-form-fields';
 import { useI18n } from '../i18n/i18n';
 import { applyIssues, clearIssues } from '../lib/form-errors';
-import { draftStore, toFirstReport, type ReportFormValues } from '../lib/report-draft';
+import { draftStore, toFirstReport, writtenAfterPhone, type ReportFormValues } from '../lib/report-draft';
 import { formatDateTime } from '../lib/time';
 
 /**
  * 首报: every element a first report requires, validated in the browser with the domain's own schema
  * (in the UI's language) before it is sent; the API's field errors land on the same fields.
+ * With `?incident=<number>` it is the written report after that dossier's phone report, prefilled from it.
  */
 export function NewReportPage() {
   const { t, locale } = useI18n();
@@ -23,14 +24,20 @@ export function NewReportPage() {
   const [form] = Form.useForm<ReportFormValues>();
   const submit = useSubmitReport();
   const username = me?.username ?? '';
-  const draft = useMemo(() => draftStore.load(username), [username]);
+  const [params] = useSearchParams();
+  const afterPhone = useDossier(params.get('incident') ?? undefined);
+  const phoneDossier = afterPhone.data;
+  const draft = useMemo(() => (params.get('incident') ? null : draftStore.load(username)), [username, params]);
   const [formError, setFormError] = useState<string | null>(null);
   const schemas = useMemo(() => makeReportSchemas({ locale, now: () => new Date() }), [locale]);
   if (!me) return null;
+  if (afterPhone.isLoading) return <Skeleton active />;
 
   const showIssues = (issues: readonly { path: string | readonly PropertyKey[]; message: string }[]) => {
-    const general = issues.filter((i) => i.path.length === 0).map((i) => i.message);
-    applyIssues(form, issues.filter((i) => i.path.length > 0));
+    // The incident number has no field of its own (it comes from the phone report's dossier): its message goes on top.
+    const isGeneral = (i: { path: string | readonly PropertyKey[] }) => i.path.length === 0 || String(i.path) === 'incidentNumber';
+    const general = issues.filter(isGeneral).map((i) => i.message);
+    applyIssues(form, issues.filter((i) => !isGeneral(i)));
     setFormError([t('report.fixErrors'), ...general].join('；'));
   };
 
@@ -42,7 +49,7 @@ export function NewReportPage() {
     if (!parsed.success) return showIssues(parsed.error.issues);
     submit.mutate(report, {
       onSuccess: ({ incidentNumber }) => {
-        draftStore.clear(username);
+        if (!phoneDossier) draftStore.clear(username);
         void message.success(t('report.submitted', { number: incidentNumber }));
         void navigate(`/incidents/${incidentNumber}`);
       },
@@ -74,13 +81,14 @@ export function NewReportPage() {
       <div className="kb-page-title">
         <Typography.Title level={3}>{t('report.title')}</Typography.Title>
       </div>
+      {phoneDossier && <Alert type="info" showIcon title={t('phone.prefilled', { number: phoneDossier.number })} style={{ marginBottom: 16 }} data-testid="written-after-phone" />}
       {draft && <Alert type="info" showIcon closable title={t('report.draftRestored', { at: formatDateTime(draft.savedAt) })} style={{ marginBottom: 16 }} data-testid="draft-restored" />}
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="form-error" />}
       <Form
         form={form}
         layout="vertical"
         scrollToFirstError
-        initialValues={draft?.values ?? { contact: { name: me.displayName }, sensitive: false, mayEscalate: false }}
+        initialValues={phoneDossier ? writtenAfterPhone(phoneDossier, me.displayName) : draft?.values ?? { contact: { name: me.displayName }, sensitive: false, mayEscalate: false }}
         onFinish={onSubmit}
         data-testid="report-form"
       >

@@ -1,0 +1,156 @@
+import { phoneReportSchema, REPORT_CATEGORIES, SEVERITIES } from '@kuaibao/domain';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Switch, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../api/http';
+import { useOrgUnits, useRecordPhoneReport } from '../api/queries';
+import { useSession } from '../api/session';
+import type { OrgUnit } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { applyIssues, clearIssues } from '../lib/form-errors';
+
+type Key = keyof typeof phoneReportSchema.shape;
+type PhoneFormValues = Partial<Record<Key, string | boolean | Dayjs | null>>;
+const TIMES = ['calledAt', 'occurredAt', 'learnedAt'] as const;
+
+/** The units a duty office takes calls from: those under its government (as the API checks). */
+function callerUnits(units: OrgUnit[], ownId: string): OrgUnit[] {
+  const own = units.find((u) => u.id === ownId);
+  const found = new Set([own?.parentId ?? ownId]);
+  for (let grew = true; grew; ) {
+    const before = found.size;
+    for (const unit of units) if (unit.parentId && found.has(unit.parentId)) found.add(unit.id);
+    grew = found.size > before;
+  }
+  return units.filter((u) => found.has(u.id));
+}
+
+/** The request body for these values: blanks left out, times ISO 8601 with the local offset. */
+function toPhoneReport(values: PhoneFormValues): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(values)) {
+    const value: unknown = TIMES.includes(key as (typeof TIMES)[number]) ? (raw as Dayjs | null | undefined)?.format() : typeof raw === 'string' ? raw.trim() : raw;
+    if (value !== '' && value !== null && value !== undefined) body[key] = value;
+  }
+  return body;
+}
+
+/** 登记电话报告: a duty officer records a call as the first entry of a new dossier; the clocks start with it. */
+export function PhoneReportPage() {
+  const { t, field, labels, locale } = useI18n();
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<PhoneFormValues>();
+  const record = useRecordPhoneReport();
+  const units = useOrgUnits();
+  const [formError, setFormError] = useState<string | null>(null);
+  if (!me) return null;
+
+  const labelOf = (key: string): string =>
+    ({ callerName: t('phone.caller'), callerPhone: t('phone.callerPhone'), callerUnitId: t('phone.unit'), calledAt: t('phone.calledAt'), summary: t('phone.summary'), title: t('phone.incidentTitle') })[key] ??
+    field(key as 'category');
+  const showIssues = (issues: readonly { path: string | readonly PropertyKey[]; message: string }[]) => {
+    applyIssues(form, issues);
+    setFormError(t('report.fixErrors'));
+  };
+
+  const onSubmit = () => {
+    setFormError(null);
+    clearIssues(form);
+    const body = toPhoneReport(form.getFieldsValue(true) as PhoneFormValues);
+    const parsed = phoneReportSchema.safeParse(body);
+    if (!parsed.success) {
+      // zod's own messages are generic; say which field in the UI's language (the cross-field rules keep theirs).
+      return showIssues(parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '');
+        if (issue.code === 'custom' || !key) return issue;
+        return { ...issue, message: t(body[key] === undefined ? 'phone.required' : 'phone.invalid', { field: labelOf(key) }) };
+      }));
+    }
+    record.mutate(body, {
+      onSuccess: ({ incidentNumber }) => {
+        void message.success(t('phone.recorded', { number: incidentNumber }));
+        void navigate(`/incidents/${incidentNumber}`);
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.problem.errors?.length) showIssues(error.problem.errors);
+        else setFormError(error.message);
+      },
+    });
+  };
+
+  const unitOptions = callerUnits(units.data ?? [], me.unitId).map((u) => ({ value: u.id, label: locale === 'en' && u.nameEn ? u.nameEn : u.name }));
+  const picker = (name: (typeof TIMES)[number], required: boolean) => (
+    <Col xs={24} md={8}>
+      <Form.Item name={name} label={labelOf(name)} required={required}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid={`phone-${name}`} />
+      </Form.Item>
+    </Col>
+  );
+
+  return (
+    <div className="kb-narrow">
+      <div className="kb-page-title">
+        <Typography.Title level={3}>{t('phone.title')}</Typography.Title>
+      </div>
+      <Alert type="info" showIcon title={t('phone.intro')} style={{ marginBottom: 16 }} />
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="form-error" />}
+      <Form form={form} layout="vertical" scrollToFirstError initialValues={{ sensitive: false }} onFinish={onSubmit} data-testid="phone-report-form">
+        <Card size="small" title={t('phone.caller')} style={{ marginBottom: 16 }}>
+          <Row gutter={12}>
+            <Col xs={24} md={8}>
+              <Form.Item name="callerName" label={labelOf('callerName')} required>
+                <Input maxLength={32} data-testid="phone-callerName" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="callerPhone" label={labelOf('callerPhone')}>
+                <Input maxLength={20} data-testid="phone-callerPhone" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="callerUnitId" label={labelOf('callerUnitId')} required>
+                <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} loading={units.isLoading} data-testid="phone-callerUnitId" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="summary" label={labelOf('summary')} required>
+            <Input.TextArea rows={4} maxLength={2000} showCount data-testid="phone-summary" />
+          </Form.Item>
+        </Card>
+        <Card size="small" title={t('report.section.event')} style={{ marginBottom: 16 }}>
+          <Form.Item name="title" label={`${labelOf('title')} ${t('report.optional')}`}>
+            <Input maxLength={80} data-testid="phone-title" />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col xs={24} md={10}>
+              <Form.Item name="category" label={field('category')} required>
+                <Select options={REPORT_CATEGORIES.map((c) => ({ value: c, label: labels.category[c] }))} data-testid="phone-category" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={10}>
+              <Form.Item name="severity" label={field('severity')} required>
+                <Select options={SEVERITIES.map((s) => ({ value: s, label: labels.severity[s] }))} data-testid="phone-severity" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={4}>
+              <Form.Item name="sensitive" label={field('sensitive')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            {picker('calledAt', true)}
+            {picker('occurredAt', true)}
+            {picker('learnedAt', false)}
+          </Row>
+        </Card>
+        <div className="kb-form-actions">
+          <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="phone-submit">{t('phone.record')}</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
