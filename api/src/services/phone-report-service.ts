@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { RecipientRole } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import type { RecordPhoneReportRequest } from '../routes/reports/record-phone-report.types';
 
 /** The role under which the receiving duty office appears among a phone report's recipients. */
-export const PHONE_RECEIVER_ROLE = 'phoneReceiver';
+export const PHONE_RECEIVER_ROLE: RecipientRole = 'phoneReceiver';
 
 /**
  * 先电话报告: a duty officer records a phone or oral report as the first entry of a new dossier. The caller's

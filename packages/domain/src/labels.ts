@@ -43,6 +43,7 @@ const zhCN: LabelTable = {
     cityDutyOfficeDirect: '越级抄送（市政府总值班室）',
     secureRecipient: '涉密信息接收单位（机要渠道）',
     verificationTarget: '核报单位',
+    phoneReceiver: '接听电话报告的值班室',
   },
   userTaskKind: {
     verify: '核实',
@@ -111,6 +112,7 @@ const en: LabelTable = {
     cityDutyOfficeDirect: 'Direct copy (越级) to the city government duty office',
     secureRecipient: 'Recipient of a classified report (secure channel)',
     verificationTarget: 'Unit asked to verify',
+    phoneReceiver: 'Duty office that took the phone report',
   },
   userTaskKind: {
     verify: 'Verify',

@@ -15,6 +15,8 @@ export const RECIPIENT_ROLES = [
   'secureRecipient',
   /** 核报: the unit asked to verify an item of the incident (it may then see the dossier). */
   'verificationTarget',
+  /** 电话报告: the duty office that took the call which opened the dossier. */
+  'phoneReceiver',
 ] as const;
 export const recipientRoleSchema = z.enum(RECIPIENT_ROLES);
 export type RecipientRole = z.infer<typeof recipientRoleSchema>;
