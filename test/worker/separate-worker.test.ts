@@ -75,8 +75,11 @@ describe.runIf(process.env.DATABASE_URL)('npm run worker beside npm run api on o
     await waitForTask(superiorDuty, number, 'acknowledge_superior');
     await waitForTask(governmentDuty, number, 'acknowledge_government');
     const jobs = await api.deps.db.prisma.engineJob.findMany({ where: { instanceKey: BigInt(waiting!.key) }, orderBy: { elementId: 'asc' } });
-    expect(jobs.map((j) => ({ element: j.elementId, state: j.state, worker: j.worker }))).toEqual(
-      ['dispatch-government', 'dispatch-superior', 'resolve-recipients'].map((element) => ({ element, state: 'completed', worker: WORKER_NAME })),
+    // every job of the instance ran in the worker process (which ones besides these depends on the report's
+    // clocks and routes: 越级 copy, 迟报 marks, 004 clearance)
+    expect(jobs.filter((j) => j.state !== 'completed' || j.worker !== WORKER_NAME)).toEqual([]);
+    expect(jobs.map((j) => j.elementId)).toEqual(
+      expect.arrayContaining(['resolve-recipients', 'resolve-clock', 'settle-clocks', 'dispatch-superior', 'dispatch-government']),
     );
     const dossier = (await reporter.get(`/api/incidents/${number}`)).body;
     expect(dossier.timeline.map((e: { action: string }) => e.action)).toContain('report.dispatched');
