@@ -1,4 +1,4 @@
-import { zeebeConfigFromEnv, type ZeebeConfig } from '@kuaibao/engine';
+import { DEFAULT_HOT_INSTANCES, zeebeConfigFromEnv, type ZeebeConfig } from '@kuaibao/engine';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -20,6 +20,8 @@ const configSchema = z.object({
   KUAIBAO_EMBEDDED_WORKERS: booleanFlag.default(true),
   /** Scheduler pass of the embedded engine (timers, job timeouts), in ms. */
   ENGINE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
+  /** Embedded engine: how many instances stepped a moment ago stay in memory between steps (0: none; docs/adr/0015). */
+  ENGINE_HOT_INSTANCES: z.coerce.number().int().min(0).default(DEFAULT_HOT_INSTANCES.max),
 });
 
 export type Config = z.infer<typeof configSchema> & {

@@ -5,7 +5,7 @@ import {
   createPolicyRepository, createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
-import { EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
+import { DEFAULT_HOT_INSTANCES, EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
 import { loadPolicies, processResources } from '@kuaibao/processes';
 import { createHandlers, handlerDeps, InMemorySmsGateway, type SmsGateway, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
@@ -50,7 +50,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const now = () => new Date();
   const loadedDemoData = config.KUAIBAO_DEMO_DATA ? await loadDemoData(db.prisma, hashPassword) : false;
   const selected = options.engine
-    ?? (await selectEngine({ zeebe: config.zeebe, store: () => createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS }));
+    ?? (await selectEngine({ zeebe: config.zeebe, store: () => createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS,
+      hotInstances: { ...DEFAULT_HOT_INSTANCES, max: config.ENGINE_HOT_INSTANCES } }));
   const { engine } = selected;
   // PGlite admits one process per data directory: job locks found at start are a dead process's.
   if (db.kind === 'pglite' && engine instanceof EmbeddedEngine) await engine.releaseAllJobLocks();

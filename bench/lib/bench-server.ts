@@ -4,11 +4,12 @@ import { openBenchDatabase } from './bench-database';
 
 /**
  * Runs `fn` against kuaibao's server (API, embedded engine, workers, demo data) on a fresh bench
- * database on a free port, then closes both, also when `fn` fails.
+ * database on a free port, then closes both, also when `fn` fails. ENGINE_HOT_INSTANCES from the
+ * environment applies (e.g. 0 to measure without hot instances); nothing else of it does.
  */
 export async function withBenchServer<T>(prefix: string, config: Partial<Config>, fn: (server: RunningServer, db: Database) => Promise<T>): Promise<T> {
   const { db, drop } = await openBenchDatabase(prefix);
-  const server = await startServer({ db, config: { ...loadConfig({}), PORT: 0, HOST: '127.0.0.1', ...config } });
+  const server = await startServer({ db, config: { ...loadConfig({ ENGINE_HOT_INSTANCES: process.env.ENGINE_HOT_INSTANCES }), PORT: 0, HOST: '127.0.0.1', ...config } });
   try {
     return await fn(server, db);
   } finally {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { databaseTargetFromEnv, type DatabaseTarget } from '@kuaibao/db';
-import { zeebeConfigFromEnv, type ZeebeConfig } from '@kuaibao/engine';
+import { DEFAULT_HOT_INSTANCES, zeebeConfigFromEnv, type ZeebeConfig } from '@kuaibao/engine';
 import { z } from 'zod';
 
 /**
@@ -19,6 +19,8 @@ const workerSchema = z.object({
   WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** Embedded engine only: how often this process looks for due timers and expired job locks, in ms. */
   ENGINE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
+  /** Embedded engine only: how many instances stepped a moment ago stay in memory between steps (0: none; docs/adr/0015). */
+  ENGINE_HOT_INSTANCES: z.coerce.number().int().min(0).default(DEFAULT_HOT_INSTANCES.max),
 });
 
 /** The worker's own variables (.env.example documents them; a test checks it). */

@@ -1,5 +1,5 @@
 import { createEngineStore, databaseHealth, openDatabase, type Database } from '@kuaibao/db';
-import { selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
+import { DEFAULT_HOT_INSTANCES, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
 import type { WorkerConfig } from './config';
 import { createHandlers } from './create-handlers';
 import { handlerDeps } from './handler-deps';
@@ -29,6 +29,7 @@ export async function startWorkerProcess(config: WorkerConfig): Promise<RunningW
       zeebe: config.zeebe,
       store: () => createEngineStore(db.prisma),
       schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS,
+      hotInstances: { ...DEFAULT_HOT_INSTANCES, max: config.ENGINE_HOT_INSTANCES },
     });
     const handlers = createHandlers(handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine.engine }));
     const taskTypes = Object.keys(handlers);

@@ -2,7 +2,7 @@ import type { EngineIncident, EngineInstance, EngineJob, EngineUserTask } from '
 import type { Incident, InstanceRecord, JobRecord, JobState, MessageRecord, UserTask, Variables } from '@kuaibao/engine';
 
 /** Engine rows (Prisma models, or raw rows selected with the same camelCase names) to the engine's records. */
-export type InstanceRow = Omit<EngineInstance, 'revision' | 'updatedAt'>;
+export type InstanceRow = Omit<EngineInstance, 'updatedAt'>;
 export type JobRow = Omit<EngineJob, 'createdAt' | 'updatedAt'>;
 
 export function toInstance(row: InstanceRow): InstanceRecord {
@@ -19,6 +19,7 @@ export function toInstance(row: InstanceRow): InstanceRecord {
     activeElements: row.activeElements as unknown as InstanceRecord['activeElements'],
     startedAt: row.startedAt,
     endedAt: row.endedAt,
+    revision: row.revision,
   };
 }
 

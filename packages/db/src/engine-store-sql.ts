@@ -16,36 +16,46 @@ export async function lockInstance(db: Client, key: string): Promise<InstanceRec
   const [row] = await db.$queryRaw<InstanceRow[]>`
     SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId",
            business_key AS "businessKey", state, engine_state AS "engineState", variables, active_elements AS "activeElements",
-           started_at AS "startedAt", ended_at AS "endedAt"
+           started_at AS "startedAt", ended_at AS "endedAt", revision
     FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE`;
   return row ? toInstance(row) : null;
 }
 
-export async function updateInstance(db: Client, i: InstanceRecord): Promise<void> {
-  await db.$executeRaw`
+export async function updateInstance(db: Client, i: InstanceRecord): Promise<number> {
+  const [row] = await db.$queryRaw<{ revision: number }[]>`
     UPDATE engine_instance SET state = ${i.state}, engine_state = ${json(i.engineState)}::jsonb, variables = ${json(i.variables)}::jsonb,
       active_elements = ${json(i.activeElements)}::jsonb, ended_at = ${i.endedAt}, updated_at = ${new Date()}, revision = revision + 1
-    WHERE key = ${BigInt(i.key)}`;
+    WHERE key = ${BigInt(i.key)} RETURNING revision`;
+  if (!row) throw new Error(`Process instance ${i.key} vanished during its step`);
+  return row.revision;
 }
 
-/** Ends the waits the instance no longer has and inserts its new ones: one statement for the ends, one per kind of new wait. */
-export async function syncWaits(db: Client, instance: InstanceRecord, waits: WaitSnapshot, now: Date): Promise<void> {
+/**
+ * Ends the waits the instance no longer has and inserts its new ones: one statement for the ends, one per
+ * kind of new wait. With `stored` (the element instances whose rows the last step left), a step that
+ * ended no wait skips the ends, and waits already stored are not written again.
+ */
+export async function syncWaits(db: Client, instance: InstanceRecord, all: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<void> {
   const instanceKey = BigInt(instance.key);
   const keep = (items: { elementInstance: string }[]) => items.map((i) => i.elementInstance);
-  await db.$queryRaw`
+  const current = new Set([all.jobs, all.userTasks, all.timers, all.subscriptions].flatMap(keep));
+  const fresh = <T extends { elementInstance: string }>(items: T[]) => (stored ? items.filter((i) => !stored.has(i.elementInstance)) : items);
+  const waits: WaitSnapshot = { jobs: fresh(all.jobs), userTasks: fresh(all.userTasks), timers: fresh(all.timers), subscriptions: fresh(all.subscriptions) };
+  const anyEnded = !stored || [...stored].some((elementInstance) => !current.has(elementInstance));
+  if (anyEnded) await db.$queryRaw`
     WITH jobs AS (
       UPDATE engine_job SET state = 'canceled', deadline = NULL, updated_at = ${now}
-      WHERE instance_key = ${instanceKey} AND state = ANY(${OPEN_JOB_STATES}::text[]) AND NOT (element_instance = ANY(${keep(waits.jobs)}::text[]))
+      WHERE instance_key = ${instanceKey} AND state = ANY(${OPEN_JOB_STATES}::text[]) AND NOT (element_instance = ANY(${keep(all.jobs)}::text[]))
       RETURNING 1),
     tasks AS (
       UPDATE engine_user_task SET state = 'canceled'
-      WHERE instance_key = ${instanceKey} AND state = 'created' AND NOT (element_instance = ANY(${keep(waits.userTasks)}::text[]))
+      WHERE instance_key = ${instanceKey} AND state = 'created' AND NOT (element_instance = ANY(${keep(all.userTasks)}::text[]))
       RETURNING 1),
     timers AS (
-      DELETE FROM engine_timer WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(waits.timers)}::text[]))
+      DELETE FROM engine_timer WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.timers)}::text[]))
       RETURNING 1),
     subscriptions AS (
-      DELETE FROM engine_subscription WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(waits.subscriptions)}::text[]))
+      DELETE FROM engine_subscription WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.subscriptions)}::text[]))
       RETURNING 1)
     SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM tasks) + (SELECT count(*) FROM timers) + (SELECT count(*) FROM subscriptions) AS ended`;
   const values = <T>(items: T[], row: (item: T) => Prisma.Sql) => Prisma.join(items.map((item) => Prisma.sql`(${row(item)})`));

@@ -82,13 +82,13 @@ class PrismaEngineOps implements EngineStoreOps {
     });
   }
 
-  async updateInstance(i: InstanceRecord) {
-    await sql.updateInstance(this.db, i);
+  updateInstance(i: InstanceRecord) {
+    return sql.updateInstance(this.db, i);
   }
 
 
-  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date) {
-    return sql.syncWaits(this.db, instance, waits, now);
+  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>) {
+    return sql.syncWaits(this.db, instance, waits, now, stored);
   }
 
 

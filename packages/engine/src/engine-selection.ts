@@ -1,4 +1,5 @@
 import { EmbeddedEngine } from './embedded/embedded-engine';
+import type { HotInstanceOptions } from './embedded/hot-instances';
 import type { EngineStore } from './store';
 import type { WorkflowEngine } from './types';
 import type { ZeebeConfig } from './zeebe/config';
@@ -32,6 +33,8 @@ export interface EngineSelection {
   store: () => EngineStore;
   /** Embedded only: the scheduler pass (timers, expired job locks, message TTL), in ms. */
   schedulerIntervalMs?: number;
+  /** Embedded only: instances kept in memory between steps (docs/adr/0015). */
+  hotInstances?: HotInstanceOptions;
   onError?: (error: unknown) => void;
 }
 
@@ -49,6 +52,7 @@ export async function selectEngine(selection: EngineSelection): Promise<Selected
     store: selection.store(),
     ...(selection.schedulerIntervalMs !== undefined && { schedulerIntervalMs: selection.schedulerIntervalMs }),
     ...(selection.onError && { onError: selection.onError }),
+    ...(selection.hotInstances && { hotInstances: selection.hotInstances }),
   }).start();
   return embeddedSelection(engine);
 }

@@ -27,6 +27,8 @@ export interface InstanceRecord {
   activeElements: ActiveElement[];
   startedAt: Date;
   endedAt: Date | null;
+  /** How many times the row was written since it was inserted (0): tells a hot in-memory copy from a stale one. */
+  revision: number;
 }
 
 export interface JobWait {
@@ -133,9 +135,14 @@ export interface EngineStoreOps {
   getInstance(key: string): Promise<InstanceRecord | null>;
   findInstances(filter: InstanceFilter): Promise<InstanceRecord[]>;
   insertInstance(instance: InstanceRecord): Promise<void>;
-  updateInstance(instance: InstanceRecord): Promise<void>;
-  /** Makes the open waits of the instance exactly `waits`: new rows inserted, vanished ones canceled or deleted. */
-  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date): Promise<void>;
+  /** Writes state, variables and active elements; returns the row's new revision. */
+  updateInstance(instance: InstanceRecord): Promise<number>;
+  /**
+   * Makes the open waits of the instance exactly `waits`: new rows inserted, vanished ones canceled or
+   * deleted. `stored`: element instances whose waits the last committed state had (their rows exist),
+   * so that only what changed is written; without it every wait is written.
+   */
+  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<void>;
 
   getJob(key: string): Promise<JobRecord | null>;
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>): Promise<void>;

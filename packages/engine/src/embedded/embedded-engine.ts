@@ -8,6 +8,7 @@ import type {
 } from '../types';
 import { PollingJobWorker } from '../worker/polling-job-worker';
 import { deploy } from './deployment';
+import type { HotInstanceOptions } from './hot-instances';
 import { resolveIncident } from './incident-operations';
 import { JobOperations } from './job-operations';
 import { publishMessage } from './message-operations';
@@ -26,11 +27,13 @@ export interface EmbeddedEngineOptions {
   /** How often due timers, expired job locks and expired messages are looked for. */
   schedulerIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** Recently stepped instances kept in memory between steps (docs/adr/0015); `{ max: 0 }` keeps none. */
+  hotInstances?: HotInstanceOptions;
 }
 
 /**
  * The embedded adapter of the WorkflowEngine port: bpmn-engine executes the BPMN, the database holds
- * everything. Each call is a step (see StepRunner); nothing idle is kept in memory; a restart loses
+ * everything. Each call is a step (see StepRunner); only instances stepped a moment ago stay in memory; a restart loses
  * nothing. This class only routes the port's calls to the module that owns them.
  */
 export class EmbeddedEngine implements WorkflowEngine {
@@ -42,7 +45,7 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   constructor(options: EmbeddedEngineOptions) {
     const onError = options.onError ?? ((error: unknown) => console.error('[engine]', error));
-    this.runner = new StepRunner(options.store, options.clock ?? systemClock, options.defaultTenantId ?? '<default>', onError);
+    this.runner = new StepRunner(options.store, options.clock ?? systemClock, options.defaultTenantId ?? '<default>', onError, options.hotInstances);
     this.jobs = new JobOperations(this.runner);
     this.userTasks = new UserTaskOperations(this.runner);
     this.scheduler = new Scheduler(this.runner, options.schedulerIntervalMs ?? 500);
@@ -68,6 +71,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   async close(): Promise<void> {
     await this.scheduler.stop();
     await Promise.all([...this.workers].map((w) => w.close()));
+    this.runner.hot.clear();
   }
 
   /** Notifies in-process workers when jobs of a type become activatable ('*': of any type). */
@@ -111,6 +115,7 @@ export class EmbeddedEngine implements WorkflowEngine {
       activeElements: [],
       startedAt: new Date(clock()),
       endedAt: null,
+      revision: 0,
     };
     await this.runner.start(model, record);
     return ref(record);
@@ -127,6 +132,7 @@ export class EmbeddedEngine implements WorkflowEngine {
         await tx.syncWaits(record, EMPTY_WAITS, now);
       }),
     );
+    this.runner.hot.drop(instanceKey);
   }
 
   async getInstance(instanceKey: string): Promise<InstanceStatus | null> {

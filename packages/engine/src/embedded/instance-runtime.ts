@@ -31,8 +31,9 @@ type ServiceCallback = (error: unknown, result?: unknown) => void;
 const INTERNAL_WAITS = new Set(['bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
 
 /**
- * One instance of a process held in memory for exactly one step: created or recovered from its
- * persisted state, advanced by one action, snapshotted, then dropped. Variables live here (not in
+ * One instance of a process in memory: created or recovered from its persisted state, advanced by
+ * actions, snapshotted after each step. Between steps nothing runs in it (its timers are recorded,
+ * never started), so dropping it needs no teardown. Variables live here (not in
  * bpmn-engine) so FEEL sees exactly the Zeebe-style process variables.
  */
 export class InstanceRuntime {
@@ -84,7 +85,7 @@ export class InstanceRuntime {
   }
 
   /** Fires timers whose due time has passed (bpmn-elements fires most of them itself on resume). */
-  private async fireDueTimers() {
+  async fireDueTimers() {
     const now = this.now();
     for (const timer of this.timers.executing) {
       if (timer.dueAt.getTime() > now) continue;
@@ -168,11 +169,6 @@ export class InstanceRuntime {
         elementInstanceKey: p.executionId,
         since: since.get(p.executionId) ?? now,
       }));
-  }
-
-  /** Drops the in-memory engine; nothing is running in it between steps, so there is nothing to wait for. */
-  stop() {
-    void this.engine.stop();
   }
 
   /** Everything waiting, including inside embedded sub-processes (bpmn-engine lists only the sub-process itself). */

@@ -5,6 +5,7 @@ import { KeyedMutex } from '../keyed-mutex';
 import { createKeyGenerator } from '../keys';
 import { loadProcessModels, type ProcessModel } from '../model/process-model';
 import type { EngineStore, EngineStoreOps, IncidentRecord, InstanceRecord, JobRecord, WaitSnapshot } from '../store';
+import { DEFAULT_HOT_INSTANCES, HotInstances, type HotInstanceOptions } from './hot-instances';
 import { InstanceRuntime } from './instance-runtime';
 
 export const EMPTY_WAITS: WaitSnapshot = { jobs: [], userTasks: [], timers: [], subscriptions: [] };
@@ -24,13 +25,15 @@ export const jobTarget = (job: JobRecord): StepTarget => ({ elementId: job.eleme
 
 /**
  * What every operation of the embedded engine shares: the store, the clock, keys, the parsed models,
- * and the step: lock the instance row, recover the instance from its state, apply one action, persist
- * the state with its jobs, user tasks, timers and subscriptions in the same transaction, forget it.
+ * and the step: lock the instance row, recover the instance from its state (or take it from the hot
+ * instances if it was stepped here a moment ago), apply one action, persist the state with its jobs,
+ * user tasks, timers and subscriptions in the same transaction.
  */
 export class StepRunner {
   private readonly models = new Map<string, Promise<ProcessModel>>();
   private readonly nextKey = createKeyGenerator();
   readonly mutex = new KeyedMutex();
+  readonly hot: HotInstances;
   /** 'jobs' with a job type ('*' for any) whenever jobs become activatable. */
   readonly events = new EventEmitter();
 
@@ -39,8 +42,10 @@ export class StepRunner {
     readonly clock: Clock,
     readonly tenantId: string,
     readonly onError: (error: unknown) => void,
+    hotInstances: HotInstanceOptions = DEFAULT_HOT_INSTANCES,
   ) {
     this.events.setMaxListeners(0);
+    this.hot = new HotInstances(hotInstances);
   }
 
   /**
@@ -51,21 +56,18 @@ export class StepRunner {
   async step<T>(instanceKey: string, target: StepTarget | null, action: StepAction<T>): Promise<T> {
     const posted: string[] = [];
     try {
-      const result = await this.mutex.run(instanceKey, () =>
-        this.store.transaction(async (tx) => {
+      const result = await this.mutex.run(instanceKey, async () => {
+        const { value, settled, revision } = await this.store.transaction(async (tx) => {
           const record = await this.lockActive(tx, instanceKey);
-          // Read through the open transaction: PGlite has one connection, a query beside it would wait forever.
-          const model = await this.model(record.definitionKey, tx);
-          const runtime = await InstanceRuntime.recover(model, record.engineState, record.variables, this.clock, instanceKey);
-          try {
-            const value = await action(runtime, record, tx);
-            await this.persist(tx, runtime, record, posted);
-            return value;
-          } finally {
-            runtime.stop();
-          }
-        }),
-      );
+          const { runtime, stored } = await this.runtimeAt(record, tx);
+          const value = await action(runtime, record, tx);
+          const settled = await this.persist(tx, runtime, record, posted, stored);
+          return { value, settled, revision: record.revision };
+        });
+        // Committed: the runtime is now exactly the row's state at that revision.
+        if (settled) this.hot.put(instanceKey, settled, revision);
+        return value;
+      });
       this.announce(posted);
       return result;
     } catch (error) {
@@ -77,18 +79,32 @@ export class StepRunner {
   /** Creates an instance: its first step runs from the start event to its first wait states. */
   async start(model: ProcessModel, record: InstanceRecord): Promise<void> {
     const posted: string[] = [];
-    await this.mutex.run(record.key, () =>
-      this.store.transaction(async (tx) => {
+    await this.mutex.run(record.key, async () => {
+      const settled = await this.store.transaction(async (tx) => {
         const runtime = await InstanceRuntime.start(model, record.variables, this.clock, record.key);
-        try {
-          await tx.insertInstance(record);
-          await this.persist(tx, runtime, record, posted);
-        } finally {
-          runtime.stop();
-        }
-      }),
-    );
+        await tx.insertInstance(record);
+        return this.persist(tx, runtime, record, posted);
+      });
+      if (settled) this.hot.put(record.key, settled, record.revision);
+    });
     this.announce(posted);
+  }
+
+  /**
+   * The instance in memory as its locked row says it is: the runtime its last step in this process
+   * committed, if that is still the row's revision (with the waits that step stored), else recovered
+   * from the saved state. Read through the open transaction: PGlite has one connection, a query beside
+   * it would wait forever.
+   */
+  private async runtimeAt(record: InstanceRecord, tx: EngineStoreOps): Promise<{ runtime: InstanceRuntime; stored?: ReadonlySet<string> }> {
+    const hot = this.hot.take(record.key, record.revision);
+    if (hot) {
+      hot.runtime.variables = record.variables;
+      await hot.runtime.fireDueTimers();
+      return hot;
+    }
+    const model = await this.model(record.definitionKey, tx);
+    return { runtime: await InstanceRuntime.recover(model, record.engineState, record.variables, this.clock, record.key) };
   }
 
   private async recordStepFailure(instanceKey: string, target: StepTarget | null, error: EngineError) {
@@ -100,8 +116,12 @@ export class StepRunner {
     });
   }
 
-  /** Saves a settled runtime: state, variables, waits; then correlates buffered messages it now waits for. */
-  private async persist(tx: EngineStoreOps, runtime: InstanceRuntime, record: InstanceRecord, posted: string[]) {
+  /**
+   * Saves a settled runtime: state, variables, waits (only what changed since `stored`, when known);
+   * then correlates buffered messages it now waits for. Returns what the hot instances keep of a
+   * runtime still active, null once it has completed.
+   */
+  private async persist(tx: EngineStoreOps, runtime: InstanceRuntime, record: InstanceRecord, posted: string[], stored?: ReadonlySet<string>) {
     for (let round = 0; ; round++) {
       const waits = runtime.completed ? EMPTY_WAITS : runtime.waits(() => this.key());
       const now = new Date(this.clock());
@@ -118,10 +138,13 @@ export class StepRunner {
         activeElements: completed ? [] : runtime.activeElements(record.activeElements),
         endedAt: completed ? now : null,
       });
-      await tx.updateInstance(record);
-      await tx.syncWaits(record, waits, now);
-      posted.push(...new Set(waits.jobs.map((j) => j.type)));
-      return;
+      record.revision = await tx.updateInstance(record);
+      await tx.syncWaits(record, waits, now, stored);
+      const fresh = stored ? waits.jobs.filter((j) => !stored.has(j.elementInstance)) : waits.jobs;
+      posted.push(...new Set(fresh.map((j) => j.type)));
+      if (completed) return null;
+      const kinds = [waits.jobs, waits.userTasks, waits.timers, waits.subscriptions];
+      return { runtime, stored: new Set(kinds.flatMap((items) => items.map((i) => i.elementInstance))) };
     }
   }
 

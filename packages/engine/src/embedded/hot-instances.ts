@@ -1,0 +1,90 @@
+import type { InstanceRuntime } from './instance-runtime';
+
+export interface HotInstanceOptions {
+  /** How many recently stepped instances stay in memory (0: none; every step recovers from the database). */
+  max: number;
+  /** An instance not stepped for this long is dropped from memory. */
+  idleMs: number;
+}
+
+export const DEFAULT_HOT_INSTANCES: HotInstanceOptions = { max: 200, idleMs: 5_000 };
+
+/** A runtime as its step committed it, with the element instances whose wait rows that step left. */
+export interface HotInstance {
+  runtime: InstanceRuntime;
+  stored: ReadonlySet<string>;
+}
+
+interface Entry extends HotInstance {
+  /** The database row's revision that this runtime's state was committed as. */
+  revision: number;
+  usedAt: number;
+}
+
+/**
+ * The runtimes of instances stepped a moment ago, kept so the next step of the same instance skips
+ * recovering bpmn-engine from its saved state (docs/adr/0015). The database stays the truth: an entry
+ * serves only a step that locked the row at exactly the revision the entry committed, so a write by
+ * any other process (or a rolled-back step, whose runtime is never put back) makes it unusable. A step
+ * takes its entry out while it runs; instances idle for `idleMs`, and the least recently used beyond
+ * `max`, are dropped, so idle instances cost no memory.
+ */
+export class HotInstances {
+  private readonly entries = new Map<string, Entry>();
+  private sweeper: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly options: HotInstanceOptions,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The runtime committed at `revision`, taken out of the cache; null when absent or stale. */
+  take(instanceKey: string, revision: number): HotInstance | null {
+    const entry = this.entries.get(instanceKey);
+    if (!entry) return null;
+    this.entries.delete(instanceKey);
+    return entry.revision === revision ? entry : null;
+  }
+
+  /** Keeps a runtime whose step committed as `revision`. */
+  put(instanceKey: string, hot: HotInstance, revision: number) {
+    if (this.options.max <= 0) return;
+    this.entries.delete(instanceKey);
+    this.entries.set(instanceKey, { ...hot, revision, usedAt: this.now() });
+    while (this.entries.size > this.options.max) this.entries.delete(this.entries.keys().next().value!);
+    this.sweepLater();
+  }
+
+  drop(instanceKey: string) {
+    this.entries.delete(instanceKey);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Drops every entry not used for `idleMs` (entries are in order of use, oldest first). */
+  sweep() {
+    const before = this.now() - this.options.idleMs;
+    for (const [key, entry] of this.entries) {
+      if (entry.usedAt > before) break;
+      this.entries.delete(key);
+    }
+  }
+
+  clear() {
+    this.entries.clear();
+    if (this.sweeper) clearTimeout(this.sweeper);
+    this.sweeper = null;
+  }
+
+  private sweepLater() {
+    if (this.sweeper) return;
+    this.sweeper = setTimeout(() => {
+      this.sweeper = null;
+      this.sweep();
+      if (this.entries.size > 0) this.sweepLater();
+    }, Math.max(100, this.options.idleMs / 2));
+    this.sweeper.unref();
+  }
+}
