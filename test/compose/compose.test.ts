@@ -89,7 +89,7 @@ describe('docker-compose.yml', () => {
     expect(port).toMatch(/^\d+$/);
     expect(JSON.stringify(worker?.healthcheck?.test)).toContain(`http://127.0.0.1:${port}/health`);
     // set by compose itself, or embedded-engine only
-    const notInEnvFile = ['WORKER_HEALTH_PORT', 'ENGINE_SCHEDULER_INTERVAL_MS'];
+    const notInEnvFile = ['WORKER_HEALTH_PORT', 'ENGINE_SCHEDULER_INTERVAL_MS', 'ENGINE_HOT_INSTANCES'];
     expect(WORKER_ENV_KEYS.filter((name) => !envExample.has(name) && !notInEnvFile.includes(name))).toEqual([]);
   });
 });

@@ -90,6 +90,13 @@ export async function syncWaits(db: Client, instance: InstanceRecord, all: WaitS
   }
 }
 
+/** One indexed look for every job type at once (the scheduler's pass), instead of an activation attempt per worker. */
+export async function activatableJobTypes(db: Client, now: Date): Promise<string[]> {
+  const rows = await db.$queryRaw<{ type: string }[]>`
+    SELECT DISTINCT type FROM engine_job WHERE state = 'activatable' AND due_at <= ${now}`;
+  return rows.map((r) => r.type);
+}
+
 export async function getJob(db: Client, key: string): Promise<JobRecord | null> {
   const [row] = await db.$queryRaw<JobRow[]>`
     SELECT key, instance_key AS "instanceKey", element_id AS "elementId", element_instance AS "elementInstance", type, state, retries,

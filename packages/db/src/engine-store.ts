@@ -125,6 +125,10 @@ class PrismaEngineOps implements EngineStoreOps {
     }));
   }
 
+  activatableJobTypes(now: Date) {
+    return sql.activatableJobTypes(this.db, now);
+  }
+
   async releaseExpiredJobs(now: Date) {
     const { count } = await this.db.engineJob.updateMany({
       where: { state: 'activated', deadline: { lt: now } },

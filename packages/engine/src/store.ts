@@ -149,6 +149,8 @@ export interface EngineStoreOps {
   activateJobs(query: { type: string; maxJobs: number; worker: string; now: Date; deadline: Date }): Promise<ActivatableJob[]>;
   /** Jobs whose lock expired become activatable again; returns how many. */
   releaseExpiredJobs(now: Date): Promise<number>;
+  /** The types of the jobs that a worker could activate now (from any process on the database). */
+  activatableJobTypes(now: Date): Promise<string[]>;
 
   getUserTask(key: string): Promise<UserTask | null>;
   searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]>;

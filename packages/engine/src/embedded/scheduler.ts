@@ -10,7 +10,10 @@ export interface DueWork {
 /** How many instances with due timers one pass advances. */
 const TIMER_BATCH = 200;
 
-/** The loop that releases expired job locks, fires due timers and drops expired messages. */
+/**
+ * The loop that releases expired job locks, fires due timers, drops expired messages, and wakes the
+ * workers of every job type that has activatable jobs (so idle workers need not poll the database).
+ */
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -19,6 +22,11 @@ export class Scheduler {
     private readonly runner: StepRunner,
     private readonly intervalMs: number,
   ) {}
+
+  /** Whether the loop runs (start() called, stop() not yet). */
+  get started(): boolean {
+    return this.timer !== null;
+  }
 
   start(): void {
     const tick = () => {
@@ -52,6 +60,8 @@ export class Scheduler {
     }
     const messagesExpired = await store.deleteExpiredMessages(now);
     if (jobsReleased > 0) this.runner.events.emit('jobs', '*');
+    // Jobs this process was not told of (created by another process, retried after a backoff): its workers wake for them.
+    for (const type of await store.activatableJobTypes(now)) this.runner.events.emit('jobs', type);
     return { jobsReleased, timerInstances: due.length, messagesExpired };
   }
 }
