@@ -16,6 +16,8 @@ export interface InboxFixture {
  * database with set-based INSERT … SELECT generate_series (not through the engine: a million steps
  * would take hours). Keys are small integers, far below the engine's time-based keys.
  * Completed tasks come five to a completed instance, as in the default flow.
+ * The inbox's read model (`inbox_task`, docs/adr/0014) is written by the same triggers as in production,
+ * set-based, as these statements insert the reports and then the tasks: nothing here writes it by hand.
  */
 export async function loadInboxFixture(db: Database, { open, completed, share }: InboxFixture): Promise<void> {
   const completedInstances = Math.ceil(completed / 5);
@@ -67,5 +69,7 @@ export async function loadInboxFixture(db: Database, { open, completed, share }:
       [open, open, from, to],
     );
   }
+  const [model] = await db.driver.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox_task');
+  if (model?.n !== open) throw new Error(`inbox_task holds ${model?.n} rows, not the ${open} open tasks: the triggers missed some`);
   await q('ANALYZE');
 }

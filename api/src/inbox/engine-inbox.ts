@@ -52,11 +52,23 @@ export function createEngineInbox(
     });
   }
 
+  /** The page of the view: the rows in view, in order, sliced. */
+  const pageOf = (rows: InboxRow[], f: InboxFilter) => {
+    const listed = rows.filter((row) => inView(row, f) && isOverdue(row, f));
+    listed.sort(f.sort === 'created' ? byCreatedDesc : byDue);
+    return { items: listed.slice(f.offset, f.offset + f.limit), total: listed.length };
+  };
+  const countsOf = (rows: InboxRow[], f: Filter) => {
+    const count = (view: InboxFilter['view']) => rows.filter((row) => inView(row, { ...f, view })).length;
+    return { mine: count('mine'), group: count('group'), all: rows.length, overdue: rows.filter((row) => isOverdue(row, { ...f, overdue: true })).length };
+  };
+
   return {
-    async list(f: InboxFilter) {
-      const rows = (await visibleRows(f)).filter((row) => inView(row, f) && isOverdue(row, f));
-      rows.sort(f.sort === 'created' ? byCreatedDesc : byDue);
-      return { items: rows.slice(f.offset, f.offset + f.limit), total: rows.length };
+    list: async (f: InboxFilter) => pageOf(await visibleRows(f), f),
+
+    async listWithCounts(f: InboxFilter) {
+      const rows = await visibleRows(f);
+      return { ...pageOf(rows, f), counts: countsOf(rows, f) };
     },
 
     async openTaskHeads(): Promise<OpenTaskHead[]> {
@@ -71,11 +83,7 @@ export function createEngineInbox(
         .map(({ key, assignee, candidateGroups, candidateUsers, name, customHeaders }) => ({ key, assignee, candidateGroups, candidateUsers, name, kind: customHeaders.kind ?? null }));
     },
 
-    async counts(f: Filter) {
-      const rows = await visibleRows(f);
-      const count = (view: InboxFilter['view']) => rows.filter((row) => inView(row, { ...f, view })).length;
-      return { mine: count('mine'), group: count('group'), all: rows.length, overdue: rows.filter((row) => isOverdue(row, { ...f, overdue: true })).length };
-    },
+    counts: async (f: Filter) => countsOf(await visibleRows(f), f),
   };
 }
 

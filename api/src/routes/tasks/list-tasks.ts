@@ -27,17 +27,15 @@ export const listTasks: RouteModule = ({ router, registry, deps }) => {
       ...(query.category && { category: query.category }),
       ...(query.unit && { reportingUnitId: query.unit }),
     };
-    const [page, counts] = await Promise.all([
-      deps.inbox.list({
-        ...base,
-        view: query.view,
-        sort: query.sort,
-        ...(query.overdue !== undefined && { overdue: query.overdue }),
-        offset: (query.page - 1) * query.pageSize,
-        limit: query.pageSize,
-      }),
-      deps.inbox.counts(base),
-    ]);
+    // One read of the visible tasks gives the page, its total and the tab counts (docs/adr/0014).
+    const { counts, ...page } = await deps.inbox.listWithCounts({
+      ...base,
+      view: query.view,
+      sort: query.sort,
+      ...(query.overdue !== undefined && { overdue: query.overdue }),
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    });
     const items = page.items.map(({ clockChannel, clockRule, policyCode, policyVersion, ...row }) => ({
       ...row,
       deadline: taskDeadline(row.dueDate, { channel: clockChannel, rule: clockRule, policyCode, policyVersion }, base.now),
