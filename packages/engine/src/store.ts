@@ -46,6 +46,8 @@ export interface JobRecord extends JobWait {
   instanceKey: string;
   state: JobState;
   worker: string | null;
+  /** The engine node (process) whose worker holds the lock while the job is activated; null when unknown. */
+  lockOwner: string | null;
   deadline: Date | null;
   dueAt: Date;
   errorMessage: string | null;
@@ -111,6 +113,14 @@ export interface MessageRecord {
   expiresAt: Date;
 }
 
+/** A process running the embedded engine on the database, with its last heartbeat (docs/adr/0013). */
+export interface EngineNodeRecord {
+  id: string;
+  name: string;
+  startedAt: Date;
+  heartbeatAt: Date;
+}
+
 export interface IncidentRecord {
   key: string;
   instanceKey: string;
@@ -138,10 +148,22 @@ export interface EngineStoreOps {
   syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date): Promise<void>;
 
   getJob(key: string): Promise<JobRecord | null>;
-  updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>): Promise<void>;
-  activateJobs(query: { type: string; maxJobs: number; worker: string; now: Date; deadline: Date }): Promise<ActivatableJob[]>;
+  updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>): Promise<void>;
+  /** Locks up to `maxJobs` activatable jobs of `type` for `worker` until `deadline`, recording the node `owner` that holds them. */
+  activateJobs(query: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]>;
   /** Jobs whose lock expired become activatable again; returns how many. */
   releaseExpiredJobs(now: Date): Promise<number>;
+
+  /** Records the node's heartbeat: inserts its row (again, if a live node declared it dead) or moves `heartbeatAt` to `now`. */
+  beatNode(node: { id: string; name: string; now: Date }): Promise<void>;
+  /**
+   * Removes every node other than `self` whose last heartbeat is before `staleBefore`, and makes the jobs
+   * they held activatable again, in one statement; returns the nodes removed and how many jobs were released.
+   */
+  releaseDeadNodes(query: { self: string; staleBefore: Date; now: Date }): Promise<{ nodes: EngineNodeRecord[]; jobsReleased: number }>;
+  /** A node leaving cleanly: the jobs it still holds become activatable at once and its row goes; returns how many jobs. */
+  removeNode(id: string, now: Date): Promise<number>;
+  listNodes(): Promise<EngineNodeRecord[]>;
 
   getUserTask(key: string): Promise<UserTask | null>;
   searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]>;

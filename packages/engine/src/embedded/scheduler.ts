@@ -1,8 +1,12 @@
 import { EngineError } from '../errors';
+import type { NodeLiveness } from './node-liveness';
 import type { StepRunner } from './step-runner';
 
 export interface DueWork {
+  /** Jobs activatable again: their lock expired, or the node holding it is dead. */
   jobsReleased: number;
+  /** Nodes found dead (heartbeat older than the node timeout) and removed. */
+  deadNodes: number;
   timerInstances: number;
   messagesExpired: number;
 }
@@ -10,13 +14,14 @@ export interface DueWork {
 /** How many instances with due timers one pass advances. */
 const TIMER_BATCH = 200;
 
-/** The loop that releases expired job locks, fires due timers and drops expired messages. */
+/** The loop that releases expired job locks and those of dead nodes, fires due timers and drops expired messages. */
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
   constructor(
     private readonly runner: StepRunner,
+    private readonly liveness: NodeLiveness,
     private readonly intervalMs: number,
   ) {}
 
@@ -38,11 +43,16 @@ export class Scheduler {
     await this.running;
   }
 
-  /** One pass: releases expired job locks, fires due timers, drops expired messages. */
+  /** One pass: releases expired job locks and the locks of dead nodes, fires due timers, drops expired messages. */
   async processDue(): Promise<DueWork> {
     const { store, clock } = this.runner;
+    const dead = await this.liveness.releaseDead();
+    if (dead.nodes.length > 0) {
+      const names = dead.nodes.map((n) => `${n.name} (last heartbeat ${n.heartbeatAt.toISOString()})`).join(', ');
+      console.warn(`[engine] node(s) found dead: ${names}; ${dead.jobsReleased} job lock(s) released`);
+    }
     const now = new Date(clock());
-    const jobsReleased = await store.releaseExpiredJobs(now);
+    const jobsReleased = dead.jobsReleased + (await store.releaseExpiredJobs(now));
     const due = await store.dueTimerInstances(now, TIMER_BATCH);
     for (const instanceKey of due) {
       // An empty action: recovering the instance lets its due timers fire, persist records what follows.
@@ -52,6 +62,6 @@ export class Scheduler {
     }
     const messagesExpired = await store.deleteExpiredMessages(now);
     if (jobsReleased > 0) this.runner.events.emit('jobs', '*');
-    return { jobsReleased, timerInstances: due.length, messagesExpired };
+    return { jobsReleased, deadNodes: dead.nodes.length, timerInstances: due.length, messagesExpired };
   }
 }
