@@ -29,6 +29,7 @@ export async function startWorkerProcess(config: WorkerConfig): Promise<RunningW
       zeebe: config.zeebe,
       store: () => createEngineStore(db.prisma),
       schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS,
+      node: { name: config.WORKER_NAME },
     });
     const handlers = createHandlers(handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine.engine }));
     const taskTypes = Object.keys(handlers);

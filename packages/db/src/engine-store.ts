@@ -41,6 +41,11 @@ class PrismaEngineOps implements EngineStoreOps {
     return row && { ...row, key: String(row.key) };
   }
 
+  async findDefinitionsByChecksum(q: { tenantId: string; checksum: string }) {
+    const rows = await this.db.engineDefinition.findMany({ where: q, orderBy: [{ bpmnProcessId: 'asc' }, { version: 'asc' }] });
+    return rows.map((row) => ({ ...row, key: String(row.key) }));
+  }
+
   async getDefinition(key: string) {
     const row = await this.db.engineDefinition.findUnique({ where: { key: big(key) } });
     return row && { ...row, key: String(row.key) };

@@ -136,6 +136,8 @@ export interface EngineStoreOps {
   /** Latest version when `version` is omitted. */
   findDefinition(query: { tenantId: string; bpmnProcessId: string; version?: number }): Promise<DefinitionRecord | null>;
   findDefinitionByChecksum(query: { tenantId: string; bpmnProcessId: string; checksum: string }): Promise<DefinitionRecord | null>;
+  /** Every definition deployed from a resource with this checksum (all its processes), oldest version first. */
+  findDefinitionsByChecksum(query: { tenantId: string; checksum: string }): Promise<DefinitionRecord[]>;
   getDefinition(key: string): Promise<DefinitionRecord | null>;
 
   /** Reads an instance and locks its row until the transaction ends. */
