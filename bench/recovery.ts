@@ -4,11 +4,15 @@
  * its worker is busy with) is killed with SIGKILL and started again on the same database: seconds from
  * the kill until GET /api/health answers 200, and until every instance that was at the service task
  * has moved on (no job of it open). Instances are loaded by SQL copies of real ones (cloneInstance).
+ * The jobs the killed server held are locked for 30 s (the workers' job timeout); the restarted server
+ * takes them back once the killed one's node heartbeat is older than the node timeout (5 s, docs/adr/0013),
+ * on PGlite at once (it opens the database alone).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_NODE_TIMEOUT_MS } from '@kuaibao/engine';
 import { createScratchDatabase } from '../test/support/scratch-database';
 import { emitResult, sleep } from './lib/stats';
 
@@ -21,6 +25,7 @@ interface Line {
   at: number;
   url?: string;
   count?: number;
+  locked?: number;
 }
 
 function startChild(env: Record<string, string>, args: string[]): { child: ChildProcess; next: (event: string) => Promise<Line> } {
@@ -72,6 +77,7 @@ async function main() {
     const servingAt = Date.now();
     if (health.status !== 200) throw new Error(`GET /api/health after restart: ${health.status}`);
     const open = await second.next('open-jobs');
+    const released = await second.next('locks-released');
     const progressed = await second.next('progressed');
     second.child.kill('SIGKILL');
     await new Promise((resolve) => second.child.once('exit', resolve));
@@ -81,8 +87,12 @@ async function main() {
       mid_job_at_kill: open.count,
       recovery_serving_s: (servingAt - killedAt) / 1000,
       recovery_all_progressing_s: (progressed.at - killedAt) / 1000,
+      // until no job is left locked by the killed process (its node found dead; on PGlite released at start)
+      recovery_locks_released_s: (released.at - killedAt) / 1000,
+      locked_by_killed_at_restart: open.locked,
       job_lock_ms: 30_000,
-      // PGlite: the restarted server releases the dead process's locks at once (releaseAllJobLocks); PostgreSQL waits for them to expire.
+      node_timeout_ms: DEFAULT_NODE_TIMEOUT_MS,
+      // PGlite: the restarted server releases the dead process's locks at once (releaseAllJobLocks); PostgreSQL once its node is stale.
       dead_locks_released_at_start: scratch.kind === 'pglite',
     });
   } finally {

@@ -79,9 +79,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   const reconciled = await reconcileUnstartedSubmits(deps, new Date());
   if (reconciled.linked + reconciled.undone > 0) console.warn('[api] submits interrupted by a crash:', reconciled);
-  const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
-    ? startWorkers(engine, createHandlers(handlerDeps(db.prisma, { gateway: smsGateway, messages: engine, now })))
-    : [];
   const watcher = watchOpenTasks({
     openTaskHeads: () => deps.inbox.openTaskHeads(),
     events: deps.events,
@@ -93,6 +90,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
+  // The workers start once the API answers: after a crash they have a backlog, which must not hold up serving.
+  const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
+    ? startWorkers(engine, createHandlers(handlerDeps(db.prisma, { gateway: smsGateway, messages: engine, now })))
+    : [];
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {

@@ -2,7 +2,7 @@ import type { Database } from '@kuaibao/db';
 
 const INSTANCE_COLUMNS = `definition_key, bpmn_process_id, version, tenant_id, state, engine_state, variables, active_elements,
   revision, started_at, updated_at, ended_at`;
-const JOB_COLUMNS = `element_id, element_instance, type, state, retries, variables, custom_headers, worker, deadline, due_at,
+const JOB_COLUMNS = `element_id, element_instance, type, state, retries, variables, custom_headers, worker, lock_owner, deadline, due_at,
   error_message, created_at, updated_at`;
 const TASK_COLUMNS = `element_id, element_instance, name, state, assignee, candidate_groups, candidate_users, due_date,
   follow_up_date, form_key, custom_headers, variables, created_at, completed_at`;

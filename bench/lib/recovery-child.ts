@@ -1,14 +1,15 @@
 /**
  * The server the recovery benchmark kills: kuaibao's server (API, embedded engine, workers) on the
  * scratch database of KUAIBAO_SCRATCH_DATABASE, plus bench/recovery.bpmn and a worker for its job.
- * Prints JSON lines: `serving` (with url), `loaded`, `open-jobs`, `progressed` (no job of the benchmark open).
+ * Prints JSON lines: `serving` (with url), `loaded`, `open-jobs`, `locks-released` (no job locked by another,
+ * i.e. the killed, process's node), `progressed` (no job of the benchmark open).
  *
  *   node --import tsx bench/lib/recovery-child.ts [--load 10000 --mid-job 500]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@kuaibao/db';
-import { complete } from '@kuaibao/engine';
+import { complete, EmbeddedEngine } from '@kuaibao/engine';
 import { loadConfig, startServer } from '@kuaibao/api';
 import { scratchTargetFromEnv } from '../../test/support/scratch-database';
 import { cloneInstance } from './clone-instances';
@@ -36,9 +37,19 @@ async function main() {
   }
   // kuaibao's worker defaults (30 s job lock), as startWorkers uses them; the handler takes 20 ms.
   engine.createWorker({ taskType: 'bench.register', handler: async () => (await sleep(20), complete({ registered: true })) });
+  const self = engine instanceof EmbeddedEngine ? engine.nodeId : '';
+  let locksReleased = false;
   for (let look = 0; ; look++) {
-    const [open] = await db.driver.query<{ n: number }>(`SELECT count(*)::int AS n FROM engine_job WHERE type = 'bench.register' AND state IN ('activatable', 'activated')`);
-    if (look === 0) emit('open-jobs', { count: open!.n });
+    const [open] = await db.driver.query<{ n: number; foreign: number }>(
+      `SELECT count(*)::int AS n, (count(*) FILTER (WHERE state = 'activated' AND lock_owner IS DISTINCT FROM $1))::int AS foreign
+       FROM engine_job WHERE type = 'bench.register' AND state IN ('activatable', 'activated')`,
+      [self],
+    );
+    if (look === 0) emit('open-jobs', { count: open!.n, locked: open!.foreign });
+    if (!locksReleased && open!.foreign === 0) {
+      locksReleased = true;
+      emit('locks-released');
+    }
     if (open!.n === 0) break;
     await sleep(100);
   }

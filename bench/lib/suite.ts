@@ -35,7 +35,7 @@ export const SUITE: Record<string, BenchmarkSpec> = {
   recovery: {
     script: 'bench/recovery.ts',
     args: (_db, quick) => (quick ? { args: ['--instances', '2000', '--mid-job', '100'], note: 'recovery: 2,000 in flight (--quick)' } : { args: [] }),
-    metrics: ['recovery_serving_s', 'recovery_all_progressing_s', 'instances_in_flight', 'mid_job_at_kill'],
+    metrics: ['recovery_serving_s', 'recovery_all_progressing_s', 'recovery_locks_released_s', 'instances_in_flight', 'mid_job_at_kill'],
   },
   sse: {
     script: 'bench/sse.ts',

@@ -10,17 +10,19 @@ import { eventually } from './harness';
 
 const INSTANCES = 40;
 /**
- * The lock the killed child puts on the jobs it holds: recovery re-runs them once it expires. Long enough
- * that no job outlives its lock before the crash on a loaded machine (that re-run would not be the crash's).
+ * The lock the killed child puts on the jobs it holds: far longer than the test may take, so the jobs it
+ * held can only be re-run because the recovering engine finds the child's node dead (docs/adr/0013).
  */
-const JOB_TIMEOUT_MS = 5_000;
+const JOB_TIMEOUT_MS = 30 * 60_000;
+/** After how long without a heartbeat the recovering engine takes the killed child for dead. */
+const NODE_TIMEOUT_MS = 2_000;
 /** Kill once this share of all steps is done: well into the flow, far from its end. */
 const KILL_AT = 0.4;
 
 const steps = (events: ChildEvent[]) => events.filter((e) => ['started', 'handler-done', 'task-done'].includes(e.event)).length;
 const rows = <T>(db: Database, sql: string) => db.driver.query<T>(sql);
 
-interface JobRow { instance_key: string; element_id: string; element_instance: string; state: string }
+interface JobRow { instance_key: string; element_id: string; element_instance: string; state: string; lock_owner: string | null; deadline: Date | null }
 interface InstanceRow { key: string; business_key: string; state: string; variables: Record<string, unknown> }
 
 describe(`crash recovery on embedded (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite directory'})`, () => {
@@ -49,14 +51,25 @@ describe(`crash recovery on embedded (${process.env.DATABASE_URL ? 'PostgreSQL' 
     // when: a fresh engine opens the same database and runs the same workers and reviewer
     const db = await scratch.open();
     try {
+      const locked = await rows<JobRow>(db, `SELECT element_instance, lock_owner, deadline FROM engine_job WHERE state = 'activated'`);
       const atCrash = {
         instances: await rows<{ state: string }>(db, 'SELECT state FROM engine_instance'),
-        inFlight: new Set((await rows<JobRow>(db, `SELECT element_instance FROM engine_job WHERE state = 'activated'`)).map((j) => j.element_instance)),
+        inFlight: new Set(locked.map((j) => j.element_instance)),
+        nodes: await rows<{ id: string }>(db, 'SELECT id FROM engine_node'),
       };
       const errors: unknown[] = [];
-      const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), schedulerIntervalMs: 200, onError: (e) => errors.push(e) }).start();
-      const rerun = new Set<string>();
-      const handlers = createCrashHandlers({ db, delayMs: [2, 8], onRun: (event, job) => event === 'handler-start' && rerun.add(job.elementInstanceKey) });
+      const engine = new EmbeddedEngine({
+        store: createEngineStore(db.prisma),
+        schedulerIntervalMs: 200,
+        node: { heartbeatIntervalMs: 500, timeoutMs: NODE_TIMEOUT_MS },
+        onError: (e) => errors.push(e),
+      }).start();
+      const rerun = new Map<string, number>();
+      const handlers = createCrashHandlers({
+        db,
+        delayMs: [2, 8],
+        onRun: (event, job) => event === 'handler-start' && !rerun.has(job.elementInstanceKey) && rerun.set(job.elementInstanceKey, Date.now()),
+      });
       const workers = startCrashWorkers(engine, handlers, { timeoutMs: 30_000, name: 'recovery' });
       const reviewer = startReviewer(engine);
       try {
@@ -72,6 +85,9 @@ describe(`crash recovery on embedded (${process.env.DATABASE_URL ? 'PostgreSQL' 
       expect(atCrash.instances).toHaveLength(INSTANCES);
       expect(atCrash.instances.filter((i) => i.state === 'active').length).toBeGreaterThan(0);
       expect(atCrash.inFlight.size).toBeGreaterThan(0);
+      // the child was a node, and its locks named it
+      expect(atCrash.nodes).toHaveLength(1);
+      expect(new Set(locked.map((j) => j.lock_owner))).toEqual(new Set([atCrash.nodes[0]!.id]));
 
       // every instance completed, none lost, no incident, nothing left open
       const instances = await rows<InstanceRow>(db, 'SELECT key::text, business_key, state, variables FROM engine_instance');
@@ -88,11 +104,16 @@ describe(`crash recovery on embedded (${process.env.DATABASE_URL ? 'PostgreSQL' 
       expect(await rows(db, `SELECT key FROM engine_user_task WHERE state <> 'completed'`)).toEqual([]);
       expect(await rows(db, 'SELECT key FROM engine_user_task')).toHaveLength(INSTANCES);
 
-      // at-least-once: every job in a worker's hands at the crash ran again after its lock expired; a side
-      // effect ran twice only for such a job, and the re-run found the first run's receipt
+      // at-least-once: every job in a worker's hands at the crash ran again, long before its lock's deadline:
+      // the recovering engine found the child's node dead; a side effect ran twice only for such a job, and
+      // the re-run found the first run's receipt
       const effects = await readEffects(db);
       expect(effects).toHaveLength(INSTANCES * 3);
-      for (const elementInstance of atCrash.inFlight) expect(rerun.has(elementInstance)).toBe(true);
+      for (const { element_instance, deadline } of locked) {
+        expect(rerun.has(element_instance)).toBe(true);
+        expect(rerun.get(element_instance)!).toBeLessThan(new Date(deadline!).getTime() - JOB_TIMEOUT_MS / 2);
+      }
+      expect(await rows(db, 'SELECT id FROM engine_node')).toEqual([]); // the recovering engine left cleanly
       const repeated = effects.filter((e) => e.runs > 1);
       expect(repeated.filter((e) => !atCrash.inFlight.has(e.element_instance) || e.runs > 2)).toEqual([]);
 
@@ -108,7 +129,7 @@ describe(`crash recovery on embedded (${process.env.DATABASE_URL ? 'PostgreSQL' 
         `[crash-recovery] ${INSTANCES} instances, ${scratch.kind}: killed after ${killedAt - startedAt} ms at step ${stepsBeforeKill}/${INSTANCES * STEPS_PER_INSTANCE} ` +
           `(kill point: ${killPoint.event} ${String(killPoint.elementId)}); at crash ${atCrash.instances.filter((i) => i.state === 'completed').length} completed, ` +
           `${atCrash.inFlight.size} jobs in flight, all re-run after the crash, ${repeated.length} of them after their side effect had run (idempotency key hit); ` +
-          `recovered in ${recoveredIn} ms (job lock ${JOB_TIMEOUT_MS} ms)`,
+          `recovered in ${recoveredIn} ms (job lock ${JOB_TIMEOUT_MS} ms, node timeout ${NODE_TIMEOUT_MS} ms)`,
       );
     } finally {
       await db.close();

@@ -30,6 +30,7 @@ export async function startWorkerProcess(config: WorkerConfig): Promise<RunningW
       store: () => createEngineStore(db.prisma),
       schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS,
       hotInstances: { ...DEFAULT_HOT_INSTANCES, max: config.ENGINE_HOT_INSTANCES },
+      node: { name: config.WORKER_NAME },
     });
     const handlers = createHandlers(handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine.engine }));
     const taskTypes = Object.keys(handlers);

@@ -35,6 +35,7 @@ export function toJob(row: JobRow): JobRecord {
     variables: row.variables as Variables,
     customHeaders: row.customHeaders as Record<string, string>,
     worker: row.worker,
+    lockOwner: row.lockOwner,
     deadline: row.deadline,
     dueAt: row.dueAt,
     errorMessage: row.errorMessage,

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
-import type { InstanceRecord, JobRecord, UserTask, WaitSnapshot } from '@kuaibao/engine';
+import type { EngineNodeRecord, InstanceRecord, JobRecord, UserTask, WaitSnapshot } from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
 /**
@@ -100,13 +100,15 @@ export async function activatableJobTypes(db: Client, now: Date): Promise<string
 export async function getJob(db: Client, key: string): Promise<JobRecord | null> {
   const [row] = await db.$queryRaw<JobRow[]>`
     SELECT key, instance_key AS "instanceKey", element_id AS "elementId", element_instance AS "elementInstance", type, state, retries,
-           variables, custom_headers AS "customHeaders", worker, deadline, due_at AS "dueAt", error_message AS "errorMessage"
+           variables, custom_headers AS "customHeaders", worker, lock_owner AS "lockOwner", deadline, due_at AS "dueAt", error_message AS "errorMessage"
     FROM engine_job WHERE key = ${BigInt(key)}`;
   return row ? toJob(row) : null;
 }
 
-type JobPatch = Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>;
-const JOB_COLUMNS: Record<keyof JobPatch, string> = { state: 'state', retries: 'retries', dueAt: 'due_at', errorMessage: 'error_message', worker: 'worker', deadline: 'deadline' };
+type JobPatch = Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>;
+const JOB_COLUMNS: Record<keyof JobPatch, string> = {
+  state: 'state', retries: 'retries', dueAt: 'due_at', errorMessage: 'error_message', worker: 'worker', lockOwner: 'lock_owner', deadline: 'deadline',
+};
 
 export async function updateJob(db: Client, key: string, patch: JobPatch): Promise<void> {
   const sets = (Object.keys(JOB_COLUMNS) as (keyof JobPatch)[])
@@ -114,6 +116,39 @@ export async function updateJob(db: Client, key: string, patch: JobPatch): Promi
     .map((field) => Prisma.sql`${Prisma.raw(JOB_COLUMNS[field])} = ${patch[field]}`);
   const count = await db.$executeRaw`UPDATE engine_job SET ${Prisma.join([...sets, Prisma.sql`updated_at = ${new Date()}`])} WHERE key = ${BigInt(key)}`;
   if (count === 0) throw new Error(`engine_job ${key} not found`);
+}
+
+/** One statement: the stale nodes go, and the jobs they held are activatable again (no lock is left with a removed owner). */
+export async function releaseDeadNodes(db: Client, q: { self: string; staleBefore: Date; now: Date }) {
+  const [row] = await db.$queryRaw<{ nodes: EngineNodeRecord[] | null; released: number }[]>`
+    WITH dead AS (
+      DELETE FROM engine_node WHERE heartbeat_at < ${q.staleBefore} AND id <> ${q.self}
+      RETURNING id, name, started_at, heartbeat_at),
+    released AS (
+      UPDATE engine_job SET state = 'activatable', worker = NULL, lock_owner = NULL, deadline = NULL, updated_at = ${q.now}
+      WHERE state = 'activated' AND lock_owner IN (SELECT id FROM dead)
+      RETURNING 1)
+    SELECT (SELECT json_agg(json_build_object('id', id, 'name', name, 'startedAt', started_at, 'heartbeatAt', heartbeat_at)) FROM dead) AS nodes,
+           (SELECT count(*)::int FROM released) AS released`;
+  const nodes = (row?.nodes ?? []).map((n) => ({ ...n, startedAt: new Date(n.startedAt), heartbeatAt: new Date(n.heartbeatAt) }));
+  return { nodes, jobsReleased: Number(row?.released ?? 0) };
+}
+
+export async function removeNode(db: Client, id: string, now: Date): Promise<number> {
+  const [row] = await db.$queryRaw<{ released: number }[]>`
+    WITH gone AS (DELETE FROM engine_node WHERE id = ${id} RETURNING id),
+    released AS (
+      UPDATE engine_job SET state = 'activatable', worker = NULL, lock_owner = NULL, deadline = NULL, updated_at = ${now}
+      WHERE state = 'activated' AND lock_owner = ${id}
+      RETURNING 1)
+    SELECT (SELECT count(*)::int FROM released) AS released`;
+  return Number(row?.released ?? 0);
+}
+
+export async function beatNode(db: Client, node: { id: string; name: string; now: Date }): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO engine_node (id, name, started_at, heartbeat_at) VALUES (${node.id}, ${node.name}, ${node.now}, ${node.now})
+    ON CONFLICT (id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at`;
 }
 
 export async function getUserTask(db: Client, key: string): Promise<UserTask | null> {

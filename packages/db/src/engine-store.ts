@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type {
-  ActivatableJob, DefinitionRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
+  ActivatableJob, DefinitionRecord, EngineNodeRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
   JobRecord, MessageRecord, SubscriptionRecord, UserTask, UserTaskFilter, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toIncident, toInstance, toJob, toMessage, toUserTask } from './engine-rows';
@@ -39,6 +39,11 @@ class PrismaEngineOps implements EngineStoreOps {
   async findDefinitionByChecksum(q: { tenantId: string; bpmnProcessId: string; checksum: string }) {
     const row = await this.db.engineDefinition.findFirst({ where: q, orderBy: { version: 'desc' } });
     return row && { ...row, key: String(row.key) };
+  }
+
+  async findDefinitionsByChecksum(q: { tenantId: string; checksum: string }) {
+    const rows = await this.db.engineDefinition.findMany({ where: q, orderBy: [{ bpmnProcessId: 'asc' }, { version: 'asc' }] });
+    return rows.map((row) => ({ ...row, key: String(row.key) }));
   }
 
   async getDefinition(key: string) {
@@ -97,14 +102,14 @@ class PrismaEngineOps implements EngineStoreOps {
   }
 
 
-  updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>) {
+  updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>) {
     return sql.updateJob(this.db, key, patch);
   }
 
 
-  async activateJobs(q: { type: string; maxJobs: number; worker: string; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
+  async activateJobs(q: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
     const activated = await this.db.$queryRaw<{ key: bigint }[]>`
-      UPDATE engine_job SET state = 'activated', worker = ${q.worker}, deadline = ${q.deadline}, updated_at = ${q.now}
+      UPDATE engine_job SET state = 'activated', worker = ${q.worker}, lock_owner = ${q.owner}, deadline = ${q.deadline}, updated_at = ${q.now}
       WHERE key IN (
         SELECT key FROM engine_job
         WHERE type = ${q.type} AND state = 'activatable' AND due_at <= ${q.now}
@@ -132,9 +137,25 @@ class PrismaEngineOps implements EngineStoreOps {
   async releaseExpiredJobs(now: Date) {
     const { count } = await this.db.engineJob.updateMany({
       where: { state: 'activated', deadline: { lt: now } },
-      data: { state: 'activatable', worker: null, deadline: null, updatedAt: now },
+      data: { state: 'activatable', worker: null, lockOwner: null, deadline: null, updatedAt: now },
     });
     return count;
+  }
+
+  beatNode(node: { id: string; name: string; now: Date }) {
+    return sql.beatNode(this.db, node);
+  }
+
+  releaseDeadNodes(q: { self: string; staleBefore: Date; now: Date }) {
+    return sql.releaseDeadNodes(this.db, q);
+  }
+
+  removeNode(id: string, now: Date) {
+    return sql.removeNode(this.db, id, now);
+  }
+
+  async listNodes(): Promise<EngineNodeRecord[]> {
+    return this.db.engineNode.findMany({ orderBy: { startedAt: 'asc' } });
   }
 
   getUserTask(key: string) {

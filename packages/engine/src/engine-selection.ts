@@ -1,5 +1,6 @@
 import { EmbeddedEngine } from './embedded/embedded-engine';
 import type { HotInstanceOptions } from './embedded/hot-instances';
+import type { NodeOptions } from './embedded/node-liveness';
 import type { EngineStore } from './store';
 import type { WorkflowEngine } from './types';
 import type { ZeebeConfig } from './zeebe/config';
@@ -31,10 +32,12 @@ export interface EngineSelection {
   zeebe: ZeebeConfig | null;
   /** The embedded engine's store on the process's database (not opened for Zeebe). */
   store: () => EngineStore;
-  /** Embedded only: the scheduler pass (timers, expired job locks, message TTL), in ms. */
+  /** Embedded only: the scheduler pass (timers, expired job locks, locks of dead nodes, message TTL), in ms. */
   schedulerIntervalMs?: number;
   /** Embedded only: instances kept in memory between steps (docs/adr/0015). */
   hotInstances?: HotInstanceOptions;
+  /** Embedded only: this process as a node of the shared database (name, heartbeat, node timeout; docs/adr/0013). */
+  node?: NodeOptions;
   onError?: (error: unknown) => void;
 }
 
@@ -51,6 +54,7 @@ export async function selectEngine(selection: EngineSelection): Promise<Selected
   const engine = new EmbeddedEngine({
     store: selection.store(),
     ...(selection.schedulerIntervalMs !== undefined && { schedulerIntervalMs: selection.schedulerIntervalMs }),
+    ...(selection.node && { node: selection.node }),
     ...(selection.onError && { onError: selection.onError }),
     ...(selection.hotInstances && { hotInstances: selection.hotInstances }),
   }).start();

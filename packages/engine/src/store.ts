@@ -48,6 +48,8 @@ export interface JobRecord extends JobWait {
   instanceKey: string;
   state: JobState;
   worker: string | null;
+  /** The engine node (process) whose worker holds the lock while the job is activated; null when unknown. */
+  lockOwner: string | null;
   deadline: Date | null;
   dueAt: Date;
   errorMessage: string | null;
@@ -113,6 +115,14 @@ export interface MessageRecord {
   expiresAt: Date;
 }
 
+/** A process running the embedded engine on the database, with its last heartbeat (docs/adr/0013). */
+export interface EngineNodeRecord {
+  id: string;
+  name: string;
+  startedAt: Date;
+  heartbeatAt: Date;
+}
+
 export interface IncidentRecord {
   key: string;
   instanceKey: string;
@@ -128,6 +138,8 @@ export interface EngineStoreOps {
   /** Latest version when `version` is omitted. */
   findDefinition(query: { tenantId: string; bpmnProcessId: string; version?: number }): Promise<DefinitionRecord | null>;
   findDefinitionByChecksum(query: { tenantId: string; bpmnProcessId: string; checksum: string }): Promise<DefinitionRecord | null>;
+  /** Every definition deployed from a resource with this checksum (all its processes), oldest version first. */
+  findDefinitionsByChecksum(query: { tenantId: string; checksum: string }): Promise<DefinitionRecord[]>;
   getDefinition(key: string): Promise<DefinitionRecord | null>;
 
   /** Reads an instance and locks its row until the transaction ends. */
@@ -145,12 +157,24 @@ export interface EngineStoreOps {
   syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<void>;
 
   getJob(key: string): Promise<JobRecord | null>;
-  updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'deadline'>>): Promise<void>;
-  activateJobs(query: { type: string; maxJobs: number; worker: string; now: Date; deadline: Date }): Promise<ActivatableJob[]>;
+  updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>): Promise<void>;
+  /** Locks up to `maxJobs` activatable jobs of `type` for `worker` until `deadline`, recording the node `owner` that holds them. */
+  activateJobs(query: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]>;
   /** Jobs whose lock expired become activatable again; returns how many. */
   releaseExpiredJobs(now: Date): Promise<number>;
   /** The types of the jobs that a worker could activate now (from any process on the database). */
   activatableJobTypes(now: Date): Promise<string[]>;
+
+  /** Records the node's heartbeat: inserts its row (again, if a live node declared it dead) or moves `heartbeatAt` to `now`. */
+  beatNode(node: { id: string; name: string; now: Date }): Promise<void>;
+  /**
+   * Removes every node other than `self` whose last heartbeat is before `staleBefore`, and makes the jobs
+   * they held activatable again, in one statement; returns the nodes removed and how many jobs were released.
+   */
+  releaseDeadNodes(query: { self: string; staleBefore: Date; now: Date }): Promise<{ nodes: EngineNodeRecord[]; jobsReleased: number }>;
+  /** A node leaving cleanly: the jobs it still holds become activatable at once and its row goes; returns how many jobs. */
+  removeNode(id: string, now: Date): Promise<number>;
+  listNodes(): Promise<EngineNodeRecord[]>;
 
   getUserTask(key: string): Promise<UserTask | null>;
   searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]>;

@@ -35,9 +35,16 @@ export function createPolicyRepository(prisma: PrismaClient) {
      */
     async deploy<P extends PolicyDocument>(policies: readonly P[], at: Date = new Date()): Promise<{ code: string; version: number }[]> {
       const added: { code: string; version: number }[] = [];
+      // One read for all (a start deploys every policy; most are there already)
+      const deployed = await prisma.jurisdictionPolicy.findMany({
+        where: { code: { in: policies.map((p) => p.code) } },
+        select: { code: true, version: true, checksum: true },
+      });
+      const checksumOf = new Map(deployed.map((d) => [`${d.code}@${d.version}`, d.checksum]));
       for (const policy of policies) {
         const checksum = createHash('sha256').update(canonical(policy)).digest('hex');
-        const existing = await prisma.jurisdictionPolicy.findUnique({ where: { code_version: { code: policy.code, version: policy.version } } });
+        const existingChecksum = checksumOf.get(`${policy.code}@${policy.version}`);
+        const existing = existingChecksum === undefined ? null : { checksum: existingChecksum };
         if (existing) {
           if (existing.checksum !== checksum) throw new PolicyVersionConflict(policy.code, policy.version);
           continue;

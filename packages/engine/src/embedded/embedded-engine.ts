@@ -12,6 +12,7 @@ import type { HotInstanceOptions } from './hot-instances';
 import { resolveIncident } from './incident-operations';
 import { JobOperations } from './job-operations';
 import { publishMessage } from './message-operations';
+import { NodeLiveness, type NodeOptions } from './node-liveness';
 import { Scheduler, type DueWork } from './scheduler';
 import { EMPTY_WAITS, StepRunner } from './step-runner';
 import { UserTaskOperations } from './user-task-operations';
@@ -26,8 +27,10 @@ export interface EmbeddedEngineOptions {
   clock?: Clock;
   /** Tenant (jurisdiction) used when a call names none. */
   defaultTenantId?: string;
-  /** How often due timers, expired job locks and expired messages are looked for. */
+  /** How often due timers, expired job locks, dead nodes and expired messages are looked for. */
   schedulerIntervalMs?: number;
+  /** This process as a node on the database: name, heartbeat interval, after how long a silent node is dead (docs/adr/0013). */
+  node?: NodeOptions;
   onError?: (error: unknown) => void;
   /** Recently stepped instances kept in memory between steps (docs/adr/0015); `{ max: 0 }` keeps none. */
   hotInstances?: HotInstanceOptions;
@@ -43,20 +46,37 @@ export class EmbeddedEngine implements WorkflowEngine {
   private readonly jobs: JobOperations;
   private readonly userTasks: UserTaskOperations;
   private readonly scheduler: Scheduler;
+  private readonly node: NodeLiveness;
   private readonly workers = new Set<JobWorker>();
 
   constructor(options: EmbeddedEngineOptions) {
     const onError = options.onError ?? ((error: unknown) => console.error('[engine]', error));
     this.runner = new StepRunner(options.store, options.clock ?? systemClock, options.defaultTenantId ?? '<default>', onError, options.hotInstances);
-    this.jobs = new JobOperations(this.runner);
+    this.node = new NodeLiveness(this.runner, options.node);
+    this.jobs = new JobOperations(this.runner, this.node);
     this.userTasks = new UserTaskOperations(this.runner);
-    this.scheduler = new Scheduler(this.runner, options.schedulerIntervalMs ?? 500);
+    this.scheduler = new Scheduler(this.runner, this.node, options.schedulerIntervalMs ?? 500);
   }
 
-  /** Starts the scheduler loop (timers, job lock expiry, message TTL). Tests may call processDue() instead. */
+  /**
+   * Joins the database as a node (a heartbeat every second; the jobs this engine's workers lock name it)
+   * and starts the scheduler loop (timers, job lock expiry, locks of dead nodes, message TTL). Tests may
+   * call heartbeat() and processDue() instead.
+   */
   start(): this {
+    this.node.start();
     this.scheduler.start();
     return this;
+  }
+
+  /** This process's node id in engine_node, recorded as the owner of the job locks it takes once started. */
+  get nodeId(): string {
+    return this.node.id;
+  }
+
+  /** Writes this node's heartbeat now (the started engine does so every heartbeat interval). */
+  heartbeat(): Promise<void> {
+    return this.node.beat();
   }
 
   /**
@@ -65,14 +85,18 @@ export class EmbeddedEngine implements WorkflowEngine {
    * directory), before its workers: then every lock found belongs to a process that died.
    */
   async releaseAllJobLocks(): Promise<number> {
-    const released = await this.runner.store.releaseExpiredJobs(END_OF_TIME);
+    const { store, clock } = this.runner;
+    const dead = await store.releaseDeadNodes({ self: this.node.id, staleBefore: END_OF_TIME, now: new Date(clock()) });
+    const released = dead.jobsReleased + (await store.releaseExpiredJobs(END_OF_TIME));
     if (released > 0) this.runner.announce(['*']);
     return released;
   }
 
+  /** Stops the scheduler and the workers, then leaves: the locks this node still holds are released at once. */
   async close(): Promise<void> {
     await this.scheduler.stop();
     await Promise.all([...this.workers].map((w) => w.close()));
+    await this.node.stop();
     this.runner.hot.clear();
   }
 

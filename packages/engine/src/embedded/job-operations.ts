@@ -2,18 +2,24 @@ import { EngineError, notFound } from '../errors';
 import { isErrorCaught } from '../model/process-model';
 import type { EngineStoreOps, JobRecord } from '../store';
 import type { ActivateJobsInput, ActivatedJob, FailJobInput, ThrowErrorInput, Variables } from '../types';
+import type { NodeLiveness } from './node-liveness';
 import { jobTarget, type StepRunner } from './step-runner';
 
 const OPEN_JOB_STATES = new Set(['activatable', 'activated']);
 
 /** Jobs of service tasks: activation by workers and their three answers (complete, fail, BPMN error). */
 export class JobOperations {
-  constructor(private readonly runner: StepRunner) {}
+  constructor(
+    private readonly runner: StepRunner,
+    private readonly node: NodeLiveness,
+  ) {}
 
+  /** Locks jobs until their deadline (the job timeout), naming this node as their owner: if it dies, live nodes release them sooner. */
   async activate(input: ActivateJobsInput): Promise<ActivatedJob[]> {
+    const owner = await this.node.owner();
     const now = this.runner.clock();
     const deadline = new Date(now + input.timeoutMs);
-    const jobs = await this.runner.store.activateJobs({ type: input.type, maxJobs: input.maxJobs, worker: input.worker, now: new Date(now), deadline });
+    const jobs = await this.runner.store.activateJobs({ type: input.type, maxJobs: input.maxJobs, worker: input.worker, owner, now: new Date(now), deadline });
     return jobs.map((job) => ({
       key: job.key,
       type: job.type,
@@ -48,7 +54,7 @@ export class JobOperations {
       const retries = Math.max(0, input.retries);
       if (retries > 0) {
         const dueAt = new Date(clock() + (input.retryBackoffMs ?? 0));
-        await tx.updateJob(job.key, { state: 'activatable', retries, dueAt, errorMessage: input.errorMessage, worker: null, deadline: null });
+        await tx.updateJob(job.key, { state: 'activatable', retries, dueAt, errorMessage: input.errorMessage, worker: null, lockOwner: null, deadline: null });
         return;
       }
       await tx.updateJob(job.key, { state: 'failed', retries: 0, errorMessage: input.errorMessage, deadline: null });

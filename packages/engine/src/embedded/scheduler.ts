@@ -1,8 +1,12 @@
 import { EngineError } from '../errors';
+import type { NodeLiveness } from './node-liveness';
 import type { StepRunner } from './step-runner';
 
 export interface DueWork {
+  /** Jobs activatable again: their lock expired, or the node holding it is dead. */
   jobsReleased: number;
+  /** Nodes found dead (heartbeat older than the node timeout) and removed. */
+  deadNodes: number;
   timerInstances: number;
   messagesExpired: number;
 }
@@ -11,8 +15,9 @@ export interface DueWork {
 const TIMER_BATCH = 200;
 
 /**
- * The loop that releases expired job locks, fires due timers, drops expired messages, and wakes the
- * workers of every job type that has activatable jobs (so idle workers need not poll the database).
+ * The loop that releases expired job locks and those of dead nodes, fires due timers, drops expired
+ * messages, and wakes the workers of every job type that has activatable jobs (so idle workers need
+ * not poll the database).
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
@@ -20,6 +25,7 @@ export class Scheduler {
 
   constructor(
     private readonly runner: StepRunner,
+    private readonly liveness: NodeLiveness,
     private readonly intervalMs: number,
   ) {}
 
@@ -46,11 +52,16 @@ export class Scheduler {
     await this.running;
   }
 
-  /** One pass: releases expired job locks, fires due timers, drops expired messages. */
+  /** One pass: releases expired job locks and the locks of dead nodes, fires due timers, drops expired messages. */
   async processDue(): Promise<DueWork> {
     const { store, clock } = this.runner;
+    const dead = await this.liveness.releaseDead();
+    if (dead.nodes.length > 0) {
+      const names = dead.nodes.map((n) => `${n.name} (last heartbeat ${n.heartbeatAt.toISOString()})`).join(', ');
+      console.warn(`[engine] node(s) found dead: ${names}; ${dead.jobsReleased} job lock(s) released`);
+    }
     const now = new Date(clock());
-    const jobsReleased = await store.releaseExpiredJobs(now);
+    const jobsReleased = dead.jobsReleased + (await store.releaseExpiredJobs(now));
     const due = await store.dueTimerInstances(now, TIMER_BATCH);
     for (const instanceKey of due) {
       // An empty action: recovering the instance lets its due timers fire, persist records what follows.
@@ -62,6 +73,6 @@ export class Scheduler {
     if (jobsReleased > 0) this.runner.events.emit('jobs', '*');
     // Jobs this process was not told of (created by another process, retried after a backoff): its workers wake for them.
     for (const type of await store.activatableJobTypes(now)) this.runner.events.emit('jobs', type);
-    return { jobsReleased, timerInstances: due.length, messagesExpired };
+    return { jobsReleased, deadNodes: dead.nodes.length, timerInstances: due.length, messagesExpired };
   }
 }

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { EngineNodeRecord } from '../store';
+import type { StepRunner } from './step-runner';
+
+export interface NodeOptions {
+  /** The node's name in engine_node (default `<host>-<pid>`); the worker process passes WORKER_NAME. */
+  name?: string;
+  /** How often the node writes its heartbeat, in ms (default 1 000; every node's interval must stay well below every node's timeout). */
+  heartbeatIntervalMs?: number;
+  /**
+   * A node whose last heartbeat is older than this is dead, and any live node releases the job locks it
+   * held (default 5 000 ms). Must exceed the longest stall of a live process (event loop, database pool)
+   * plus the clock skew between hosts: a live node declared dead only has its jobs run twice.
+   */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1_000;
+export const DEFAULT_NODE_TIMEOUT_MS = 5_000;
+
+/**
+ * This process as a node of the engine on a shared database (docs/adr/0013): a row in engine_node with a
+ * heartbeat, the owner recorded on every job lock its workers take, and the check that releases the locks
+ * of nodes whose heartbeat went stale (a process killed with SIGKILL, a host that vanished). A live node
+ * keeps its locks however slow its handlers are; they still expire at their deadline (the job timeout).
+ */
+export class NodeLiveness {
+  readonly id = randomUUID();
+  readonly name: string;
+  readonly heartbeatIntervalMs: number;
+  readonly timeoutMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private beating: Promise<void> | null = null;
+  /** Settles once the node's row exists (start()); until then locks name no owner. */
+  private joined: Promise<boolean> | null = null;
+
+  constructor(
+    private readonly runner: StepRunner,
+    options: NodeOptions = {},
+  ) {
+    this.name = options.name ?? `${hostname()}-${process.pid}`;
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_NODE_TIMEOUT_MS;
+  }
+
+  /** Joins: writes the first heartbeat now, then one every interval until stop(). */
+  start(): void {
+    if (this.joined) return;
+    this.joined = this.beat().then(
+      () => true,
+      (error: unknown) => (this.runner.onError(error), true), // the next beat inserts the row
+    );
+    const tick = () => {
+      this.beating = this.beat()
+        .catch(this.runner.onError)
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.heartbeatIntervalMs).unref();
+        });
+    };
+    this.timer = setTimeout(tick, this.heartbeatIntervalMs).unref();
+  }
+
+  /** The owner to record on a job lock: this node once it has joined, none for an engine that was never started. */
+  async owner(): Promise<string | null> {
+    return this.joined && (await this.joined) ? this.id : null;
+  }
+
+  /** Writes the heartbeat (inserting the row again if another node took this one for dead). */
+  beat(): Promise<void> {
+    return this.runner.store.beatNode({ id: this.id, name: this.name, now: new Date(this.runner.clock()) });
+  }
+
+  /** Removes the nodes whose heartbeat is older than the timeout and releases their job locks. */
+  releaseDead(): Promise<{ nodes: EngineNodeRecord[]; jobsReleased: number }> {
+    const now = this.runner.clock();
+    return this.runner.store.releaseDeadNodes({ self: this.id, staleBefore: new Date(now - this.timeoutMs), now: new Date(now) });
+  }
+
+  /** Leaves: no more heartbeats; the locks this node still holds are released now instead of at their deadline. */
+  async stop(): Promise<void> {
+    const timer = this.timer;
+    this.timer = null;
+    if (timer) clearTimeout(timer);
+    await this.beating;
+    if (!this.joined) return;
+    await this.joined;
+    this.joined = null;
+    try {
+      const released = await this.runner.store.removeNode(this.id, new Date(this.runner.clock()));
+      if (released > 0) this.runner.announce(['*']);
+    } catch (error) {
+      this.runner.onError(error);
+    }
+  }
+}
