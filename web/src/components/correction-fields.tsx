@@ -1,4 +1,3 @@
-import { REPORT_CATEGORIES, SEVERITIES } from '@kuaibao/domain';
 import { Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { ReportContent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -11,7 +10,7 @@ const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped'] as 
 
 /** The report elements a verifier most often corrects (the domain's correction schema allows these and more). */
 export function CorrectionFields() {
-  const { t, field, labels } = useI18n();
+  const { t, field, options } = useI18n();
   return (
     <div data-testid="corrections">
       <Typography.Paragraph type="secondary">{t('task.corrections.hint')}</Typography.Paragraph>
@@ -21,12 +20,12 @@ export function CorrectionFields() {
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name={['corrections', 'category']} label={field('category')}>
-            <Select options={REPORT_CATEGORIES.map((c) => ({ value: c, label: labels.category[c] }))} />
+            <Select options={options.category} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name={['corrections', 'severity']} label={field('severity')}>
-            <Select options={SEVERITIES.map((s) => ({ value: s, label: labels.severity[s] }))} />
+            <Select options={options.severity} />
           </Form.Item>
         </Col>
       </Row>

@@ -1,4 +1,4 @@
-import { REPORT_CATEGORIES, SEVERITIES, USER_TASK_KINDS } from '@kuaibao/domain';
+import { USER_TASK_KINDS } from '@kuaibao/domain';
 import { Select } from 'antd';
 import { useOrgUnits } from '../api/queries';
 import type { InboxQuery } from '../api/types';
@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 
 /** Kind, severity, category, reporting unit, overdue, and the sort order of the inbox. */
 export function InboxFilters({ query, onChange }: { query: InboxQuery; onChange: (change: Partial<InboxQuery>) => void }) {
-  const { t, labels, locale } = useI18n();
+  const { t, labels, options, locale } = useI18n();
   const units = useOrgUnits();
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: locale === 'en' && u.nameEn ? u.nameEn : u.name }));
   const select = (key: 'kind' | 'severity' | 'category' | 'unit', placeholder: string, options: { value: string; label: string }[]) => (
@@ -24,8 +24,8 @@ export function InboxFilters({ query, onChange }: { query: InboxQuery; onChange:
   return (
     <div className="kb-filters">
       {select('kind', t('inbox.filter.kind'), USER_TASK_KINDS.map((k) => ({ value: k, label: labels.userTaskKind[k] })))}
-      {select('severity', t('inbox.filter.severity'), SEVERITIES.map((s) => ({ value: s, label: labels.severity[s] })))}
-      {select('category', t('inbox.filter.category'), REPORT_CATEGORIES.map((c) => ({ value: c, label: labels.category[c] })))}
+      {select('severity', t('inbox.filter.severity'), options.severity)}
+      {select('category', t('inbox.filter.category'), options.category)}
       {select('unit', t('inbox.filter.unit'), unitOptions)}
       <Select
         allowClear

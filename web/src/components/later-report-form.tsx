@@ -1,4 +1,4 @@
-import { makeReportPatchSchemas, SEVERITIES } from '@kuaibao/domain';
+import { makeReportPatchSchemas } from '@kuaibao/domain';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
@@ -44,7 +44,7 @@ export function changedElements(current: ReportContent, values: Values): Record<
  * stands; only what the reporter changes is sent. Validated with the domain's patch schemas (the API's).
  */
 export function LaterReportForm({ incidentNumber, current, onDone }: { incidentNumber: string; current: ReportContent; onDone: () => void }) {
-  const { t, field, labels, locale } = useI18n();
+  const { t, field, labels, options, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const submit = useSubmitLaterReport(incidentNumber);
@@ -101,7 +101,7 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="severity" label={field('severity')}>
-              <Select options={SEVERITIES.map((s) => ({ value: s, label: labels.severity[s] }))} data-testid="later-severity" />
+              <Select options={options.severity} data-testid="later-severity" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -1,4 +1,4 @@
-import { REPORT_CATEGORIES, SEVERITIES, type ReportCategory } from '@kuaibao/domain';
+import type { ReportCategory } from '@kuaibao/domain';
 import { Alert, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { ReactNode } from 'react';
 import { useOrgUnits } from '../api/queries';
@@ -18,7 +18,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** 事件: title, category (with what to state for it), severity, flags. */
 export function EventFields() {
-  const { t, field, labels, locale } = useI18n();
+  const { t, field, options, locale } = useI18n();
   const form = Form.useFormInstance();
   const category = Form.useWatch<ReportCategory | undefined>('category', form);
   return (
@@ -30,12 +30,12 @@ export function EventFields() {
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item name="category" label={field('category')} required>
-            <Select options={REPORT_CATEGORIES.map((c) => ({ value: c, label: labels.category[c] }))} data-testid="field-category" />
+            <Select options={options.category} data-testid="field-category" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="severity" label={field('severity')} required>
-            <Select options={SEVERITIES.map((s) => ({ value: s, label: labels.severity[s] }))} data-testid="field-severity" />
+            <Select options={options.severity} data-testid="field-severity" />
           </Form.Item>
         </Col>
       </Row>

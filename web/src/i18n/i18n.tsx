@@ -1,4 +1,4 @@
-import { fieldLabels, labels, type FieldKey, type LabelTable, type Locale } from '@kuaibao/domain';
+import { fieldLabels, labels, REPORT_CATEGORIES, SEVERITIES, type FieldKey, type LabelTable, type Locale, type ReportCategory, type Severity } from '@kuaibao/domain';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { messages, type MessageKey } from './messages';
 
@@ -13,6 +13,8 @@ export interface I18n {
   labels: LabelTable;
   /** The domain's names of report fields. */
   field(key: FieldKey): string;
+  /** Every category and severity with its label, in the domain's order: the options of their selects. */
+  options: { category: { value: ReportCategory; label: string }[]; severity: { value: Severity; label: string }[] };
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -34,6 +36,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params = {}) => (messages[locale][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)),
       labels: labels[locale],
       field: (key) => fieldLabels[locale][key],
+      options: {
+        category: REPORT_CATEGORIES.map((c) => ({ value: c, label: labels[locale].category[c] })),
+        severity: SEVERITIES.map((s) => ({ value: s, label: labels[locale].severity[s] })),
+      },
     }),
     [locale, setLocale],
   );

@@ -1,4 +1,3 @@
-import { REPORT_CATEGORIES, SEVERITIES } from '@kuaibao/domain';
 import { Card, Empty, Grid, Input, List, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
@@ -10,7 +9,7 @@ import { formatDateTime } from '../lib/time';
 
 /** The incidents I may see, newest first, each linking to its dossier. */
 export function IncidentsPage() {
-  const { t, labels } = useI18n();
+  const { t, options } = useI18n();
   const [params, setParams] = useSearchParams();
   const query = {
     q: params.get('q') ?? undefined,
@@ -45,8 +44,8 @@ export function IncidentsPage() {
         <div className="kb-filters">
           <Input.Search allowClear placeholder={t('incidents.search')} defaultValue={query.q} onSearch={(q) => set({ q })} style={{ maxWidth: 280 }} />
           <Select allowClear placeholder={t('incidents.status')} value={query.status} onChange={(status?: string) => set({ status })} options={[{ value: 'open', label: t('incidents.status.open') }, { value: 'closed', label: t('incidents.status.closed') }]} />
-          <Select allowClear placeholder={t('inbox.filter.category')} value={query.category} onChange={(category?: string) => set({ category })} options={REPORT_CATEGORIES.map((c) => ({ value: c, label: labels.category[c] }))} />
-          <Select allowClear placeholder={t('inbox.filter.severity')} value={query.severity} onChange={(severity?: string) => set({ severity })} options={SEVERITIES.map((s) => ({ value: s, label: labels.severity[s] }))} />
+          <Select allowClear placeholder={t('inbox.filter.category')} value={query.category} onChange={(category?: string) => set({ category })} options={options.category} />
+          <Select allowClear placeholder={t('inbox.filter.severity')} value={query.severity} onChange={(severity?: string) => set({ severity })} options={options.severity} />
         </div>
         {!screens.md ? (
           <List<IncidentSummary>

@@ -1,4 +1,4 @@
-import { phoneReportSchema, REPORT_CATEGORIES, SEVERITIES } from '@kuaibao/domain';
+import { phoneReportSchema } from '@kuaibao/domain';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -38,7 +38,7 @@ function toPhoneReport(values: PhoneFormValues): Record<string, unknown> {
 
 /** 登记电话报告: a duty officer records a call as the first entry of a new dossier; the clocks start with it. */
 export function PhoneReportPage() {
-  const { t, field, labels, locale } = useI18n();
+  const { t, field, options, locale } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -127,12 +127,12 @@ export function PhoneReportPage() {
           <Row gutter={12}>
             <Col xs={24} md={10}>
               <Form.Item name="category" label={field('category')} required>
-                <Select options={REPORT_CATEGORIES.map((c) => ({ value: c, label: labels.category[c] }))} data-testid="phone-category" />
+                <Select options={options.category} data-testid="phone-category" />
               </Form.Item>
             </Col>
             <Col xs={24} md={10}>
               <Form.Item name="severity" label={field('severity')} required>
-                <Select options={SEVERITIES.map((s) => ({ value: s, label: labels.severity[s] }))} data-testid="phone-severity" />
+                <Select options={options.severity} data-testid="phone-severity" />
               </Form.Item>
             </Col>
             <Col xs={24} md={4}>
