@@ -205,7 +205,7 @@ export class EmbeddedEngine implements WorkflowEngine {
   createWorker(options: WorkerOptions): JobWorker {
     const pollIntervalMs = options.pollIntervalMs ?? (this.scheduler.started ? FALLBACK_POLL_MS : undefined);
     const worker = new PollingJobWorker(this, { ...options, ...(pollIntervalMs !== undefined && { pollIntervalMs }) }, (type, listener) => {
-      const wrapped = (available: string) => available === type && listener();
+      const wrapped = (available: string) => (available === type || available === '*') && listener();
       return this.onJobsAvailable(wrapped);
     });
     this.workers.add(worker);

@@ -70,8 +70,7 @@ export class Scheduler {
       });
     }
     const messagesExpired = await store.deleteExpiredMessages(now);
-    if (jobsReleased > 0) this.runner.events.emit('jobs', '*');
-    // Jobs this process was not told of (created by another process, retried after a backoff): its workers wake for them.
+    // Jobs this process was not told of (another process's, a retry after its backoff, a lock released above): their workers wake.
     for (const type of await store.activatableJobTypes(now)) this.runner.events.emit('jobs', type);
     return { jobsReleased, deadNodes: dead.nodes.length, timerInstances: due.length, messagesExpired };
   }
