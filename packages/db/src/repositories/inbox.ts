@@ -158,16 +158,9 @@ export function createInboxRepository(prisma: PrismaClient) {
       return rows.map((r) => ({ ...r, key: String(r.key) }));
     },
 
-    /** How many open tasks each view holds, for the inbox tabs: one pass over the visible tasks. */
+    /** How many open tasks each view holds, for the inbox tabs: the tally of `listWithCounts`, without a page. */
     async counts(f: CountFilter): Promise<InboxCounts> {
-      // 'mine', 'group' and 'overdue' are subsets of 'all' (visibility includes the assignee), so FILTERs over it are exact.
-      const [row] = await prisma.$queryRaw<{ mine: bigint; group: bigint; all: bigint; overdue: bigint }[]>`
-        SELECT count(*) FILTER (WHERE x.assignee = ${f.username}) AS mine,
-               count(*) FILTER (WHERE x.assignee IS NULL) AS "group",
-               count(*) AS "all",
-               count(*) FILTER (WHERE x.due_date < ${f.now}) AS overdue
-        FROM inbox_task x WHERE ${visibleWhere(f)}`;
-      return { mine: Number(row?.mine ?? 0), group: Number(row?.group ?? 0), all: Number(row?.all ?? 0), overdue: Number(row?.overdue ?? 0) };
+      return (await page({ ...f, offset: 0, limit: 0 }, visibleWhere(f), Prisma.sql`true`)).counts;
     },
   };
 }
