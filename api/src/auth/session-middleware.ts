@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import { roleSchema } from '@kuaibao/domain';
+import { knownRoles } from '@kuaibao/domain';
 import type { SessionRepository } from '@kuaibao/db';
-import { SESSION_COOKIE, type SessionUser } from './session-user';
+import { SESSION_COOKIE } from './session-user';
 
 /** Loads the user of the session cookie, if any; routes decide whether one is required. */
 export function sessionMiddleware(sessions: SessionRepository): RequestHandler {
@@ -11,15 +11,7 @@ export function sessionMiddleware(sessions: SessionRepository): RequestHandler {
       const session = await sessions.findValid(token);
       if (session) {
         const { user } = session;
-        res.locals.user = {
-          id: user.id,
-          username: user.username,
-          displayName: user.displayName,
-          unitId: user.unitId,
-          unitName: user.unit.name,
-          roles: user.roles.filter((r) => roleSchema.safeParse(r).success) as SessionUser['roles'],
-          locale: user.locale,
-        };
+        res.locals.user = { ...user, roles: knownRoles(user.roles) };
       }
     }
     next();

@@ -1,16 +1,8 @@
-import type { Role } from '@kuaibao/domain';
+import type { Role, SessionUser } from '@kuaibao/domain';
 import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  unitId: string;
-  unitName: string;
-  roles: Role[];
-  locale: string;
-}
+export type { SessionUser };
 
 declare module 'express-serve-static-core' {
   interface Locals {

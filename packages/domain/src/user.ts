@@ -11,6 +11,21 @@ export const ROLES = ['reporter', 'verifier', 'leader', 'duty_officer', 'designe
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
+/** The roles of a stored user that this version knows: a role no longer in ROLES is ignored, not an error. */
+export const knownRoles = (roles: readonly string[]): Role[] => roles.filter((r): r is Role => roleSchema.safeParse(r).success);
+
+/** The logged-in user as every request, GET /api/me and the web app see them. */
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  roles: z.array(roleSchema),
+  locale: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
 /** Login names: lowercase ASCII so they survive every keyboard and log; e.g. lx_reporter, lc.duty-01. */
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
 

@@ -1,15 +1,7 @@
-import type { FirstReport, Role } from '@kuaibao/domain';
+import type { FirstReport, SessionUser } from '@kuaibao/domain';
 
 /** What the web app reads from the API (see api/src/routes); dates are ISO strings. */
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  unitId: string;
-  unitName: string;
-  roles: Role[];
-  locale: string;
-}
+export type Me = SessionUser;
 
 export interface InboxItem {
   key: string;

@@ -1,11 +1,11 @@
-import { roleSchema } from '@kuaibao/domain';
+import { knownRoles, sessionUserSchema } from '@kuaibao/domain';
 import { AppError } from '../../errors/app-error';
 import { DUMMY_HASH, verifyPassword } from '../../auth/password';
 import { SESSION_COOKIE, clientIp } from '../../auth/session-user';
 import { parseBody } from '../../http/validate';
 import type { RouteModule } from '../../deps';
 import { LoginThrottle } from '../../auth/login-throttle';
-import { loginRequestSchema, meResponseSchema } from './login.types';
+import { loginRequestSchema } from './login.types';
 
 export const login: RouteModule = ({ router, registry, deps }) => {
   const throttle = new LoginThrottle();
@@ -15,7 +15,7 @@ export const login: RouteModule = ({ router, registry, deps }) => {
     tags: ['auth'],
     summary: '登录 / Log in (sets the session cookie)',
     request: { body: { content: { 'application/json': { schema: loginRequestSchema } } } },
-    responses: { 200: { description: 'Logged in', content: { 'application/json': { schema: meResponseSchema } } }, 401: { description: 'Wrong credentials' }, 429: { description: 'Too many failed attempts' } },
+    responses: { 200: { description: 'Logged in', content: { 'application/json': { schema: sessionUserSchema } } }, 401: { description: 'Wrong credentials' }, 429: { description: 'Too many failed attempts' } },
   });
 
   router.post('/api/auth/login', async (req, res) => {
@@ -36,6 +36,6 @@ export const login: RouteModule = ({ router, registry, deps }) => {
     const ttlMs = deps.config.SESSION_TTL_HOURS * 3_600_000;
     const token = await deps.sessions.create({ userId: user.id, ttlMs, ip: clientIp(req) ?? undefined, userAgent: req.headers['user-agent'] });
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: deps.config.COOKIE_SECURE, maxAge: ttlMs, path: '/' });
-    res.json({ id: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, unitName: user.unit.name, roles: user.roles.filter((r) => roleSchema.safeParse(r).success), locale: user.locale });
+    res.json({ id: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, unitName: user.unit.name, roles: knownRoles(user.roles), locale: user.locale });
   });
 };

@@ -1,6 +1,6 @@
+import { sessionUserSchema } from '@kuaibao/domain';
 import { requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
-import { meResponseSchema } from './login.types';
 
 export const me: RouteModule = ({ router, registry }) => {
   registry.registerPath({
@@ -8,7 +8,7 @@ export const me: RouteModule = ({ router, registry }) => {
     path: '/api/me',
     tags: ['auth'],
     summary: '当前用户 / The logged-in user',
-    responses: { 200: { description: 'The user', content: { 'application/json': { schema: meResponseSchema } } }, 401: { description: 'Not logged in' } },
+    responses: { 200: { description: 'The user', content: { 'application/json': { schema: sessionUserSchema } } }, 401: { description: 'Not logged in' } },
   });
 
   router.get('/api/me', (_req, res) => {

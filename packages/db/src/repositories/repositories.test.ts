@@ -100,4 +100,26 @@ describe('repositories', () => {
     await sessions.delete(token);
     expect(await sessions.findValid(token)).toBeNull();
   });
+
+  it('finds a valid session with its user and unit name, and none once expired or the user is deactivated', async () => {
+    // given
+    const sessions = createSessionRepository(db.prisma);
+    const valid = await sessions.create({ userId: 'user-lx_reporter', ttlMs: 60_000 });
+    const expired = await sessions.create({ userId: 'user-lx_reporter', ttlMs: -1 });
+    const user = await db.prisma.appUser.findUniqueOrThrow({ where: { id: 'user-lx_reporter' }, include: { unit: true } });
+
+    // then
+    expect(await sessions.findValid(valid)).toEqual({
+      expiresAt: expect.any(Date),
+      user: { id: user.id, username: 'lx_reporter', displayName: user.displayName, unitId: user.unitId, unitName: user.unit.name, roles: user.roles, locale: user.locale },
+    });
+    expect(await sessions.findValid(expired)).toBeNull();
+    expect(await sessions.findValid('no-such-token')).toBeNull();
+    await db.prisma.appUser.update({ where: { id: user.id }, data: { active: false } });
+    try {
+      expect(await sessions.findValid(valid)).toBeNull();
+    } finally {
+      await db.prisma.appUser.update({ where: { id: user.id }, data: { active: true } });
+    }
+  });
 });

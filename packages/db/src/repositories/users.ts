@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { SessionUser } from '@kuaibao/domain';
 import type { PrismaClient } from '@prisma/client';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The user behind a valid session as stored: SessionUser with the roles not yet checked against ROLES. */
+type SessionUserRow = Omit<SessionUser, 'roles'> & { roles: string[] };
 
 export function createUserRepository(prisma: PrismaClient) {
   return {
@@ -30,10 +34,16 @@ export function createSessionRepository(prisma: PrismaClient) {
       });
       return token;
     },
-    async findValid(token: string) {
-      const session = await prisma.userSession.findUnique({ where: { id: hashToken(token) }, include: { user: { include: { unit: true } } } });
-      if (!session || session.expiresAt.getTime() <= Date.now() || !session.user.active) return null;
-      return session;
+    /** The unexpired session of an active user, with the user and the name of their unit: one statement, as every request asks. */
+    async findValid(token: string): Promise<{ expiresAt: Date; user: SessionUserRow } | null> {
+      const [row] = await prisma.$queryRaw<(SessionUserRow & { expiresAt: Date })[]>`
+        SELECT s.expires_at AS "expiresAt", u.id, u.username, u.display_name AS "displayName", u.unit_id AS "unitId",
+               o.name AS "unitName", u.roles, u.locale
+        FROM user_session s JOIN app_user u ON u.id = s.user_id JOIN org_unit o ON o.id = u.unit_id
+        WHERE s.id = ${hashToken(token)} AND s.expires_at > ${new Date()} AND u.active`;
+      if (!row) return null;
+      const { expiresAt, ...user } = row;
+      return { expiresAt, user };
     },
     async delete(token: string) {
       await prisma.userSession.deleteMany({ where: { id: hashToken(token) } });
