@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEngineStore, createTestDatabase, type Database } from '@kuaibao/db';
-import { EmbeddedEngine, type NodeOptions } from '@kuaibao/engine';
+import { EmbeddedEngine, currentProcessScope, type NodeOptions } from '@kuaibao/engine';
 import { fixture } from '../engine-contract/harness';
 
 /**
@@ -113,6 +114,32 @@ describe('embedded engines sharing a database: job locks of dead nodes', () => {
     now += HOUR;
     await slow.heartbeat();
     expect(await observer.processDue()).toMatchObject({ deadNodes: 0, jobsReleased: 1 });
+  });
+
+  it.runIf(currentProcessScope() !== null)('a node of this process scope whose process is gone is dead at once, however fresh its heartbeat', async () => {
+    // given: a node holding a job whose process has exited (as after kill -9), its heartbeat a moment old; a
+    // node of another scope (another host, say) whose pid does not exist here, just as fresh
+    const killed = engine();
+    const elsewhere = engine({ node: { processScope: 'another-boot/pid:[1]' } });
+    await killed.deploy([bpmn]);
+    await startInstances(killed, 2);
+    const lost = await activateOne(killed, 'killed');
+    const remote = await activateOne(elsewhere, 'elsewhere');
+    const gonePid = spawnSync(process.execPath, ['-e', '']).pid;
+    await db.driver.query('UPDATE engine_node SET pid = $1 WHERE id IN ($2, $3)', [gonePid, killed.nodeId, elsewhere.nodeId]);
+
+    // when: the process starts again and makes its first pass (not joined here, so that no pass runs in the background), no time having passed
+    const restarted = engine({ join: false });
+    const first = await restarted.processDue();
+
+    // then: the gone process's locks are free at once; the other scope's node waits for its heartbeat timeout
+    expect(first).toMatchObject({ deadNodes: 1, jobsReleased: 1 });
+    expect(await job(lost.key)).toMatchObject({ state: 'activatable', lock_owner: null });
+    expect(await job(remote.key)).toMatchObject({ state: 'activated', lock_owner: elsewhere.nodeId });
+    expect(await nodes()).toEqual([elsewhere.nodeId]);
+    // and only the first pass looks (the check is for a restart; later deaths wait for the heartbeat timeout)
+    await db.driver.query('UPDATE engine_node SET process_scope = $1 WHERE id = $2', [currentProcessScope(), elsewhere.nodeId]);
+    expect(await restarted.processDue()).toMatchObject({ deadNodes: 0, jobsReleased: 0 });
   });
 
   it('a node that leaves cleanly releases the locks it still holds at once', async () => {

@@ -1,5 +1,7 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
-import type { EngineNodeRecord, InstanceRecord, JobRecord, UserTask, WaitSnapshot } from '@kuaibao/engine';
+import type {
+  ActivatableJob, EngineNodeRecord, InstanceRecord, JobRecord, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
+} from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
 /**
@@ -90,11 +92,26 @@ export async function syncWaits(db: Client, instance: InstanceRecord, all: WaitS
   }
 }
 
-/** One indexed look for every job type at once (the scheduler's pass), instead of an activation attempt per worker. */
-export async function activatableJobTypes(db: Client, now: Date): Promise<string[]> {
-  const rows = await db.$queryRaw<{ type: string }[]>`
-    SELECT DISTINCT type FROM engine_job WHERE state = 'activatable' AND due_at <= ${now}`;
-  return rows.map((r) => r.type);
+/** Locks up to `maxJobs` activatable jobs and returns them with their instance's ids and variables: one statement. */
+export async function activateJobs(
+  db: Client,
+  q: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date },
+): Promise<ActivatableJob[]> {
+  const rows = await db.$queryRaw<(JobRow & { bpmnProcessId: string; businessKey: string | null; tenantId: string; instanceVariables: Variables })[]>`
+    WITH activated AS (
+      UPDATE engine_job SET state = 'activated', worker = ${q.worker}, lock_owner = ${q.owner}, deadline = ${q.deadline}, updated_at = ${q.now}
+      WHERE key IN (
+        SELECT key FROM engine_job
+        WHERE type = ${q.type} AND state = 'activatable' AND due_at <= ${q.now}
+        ORDER BY due_at LIMIT ${q.maxJobs} FOR UPDATE SKIP LOCKED)
+      RETURNING *)
+    SELECT a.key, a.instance_key AS "instanceKey", a.element_id AS "elementId", a.element_instance AS "elementInstance", a.type, a.state, a.retries,
+           a.variables, a.custom_headers AS "customHeaders", a.worker, a.lock_owner AS "lockOwner", a.deadline, a.due_at AS "dueAt",
+           a.error_message AS "errorMessage", i.bpmn_process_id AS "bpmnProcessId", i.business_key AS "businessKey", i.tenant_id AS "tenantId",
+           i.variables AS "instanceVariables"
+    FROM activated a JOIN engine_instance i ON i.key = a.instance_key
+    ORDER BY a.due_at, a.key`;
+  return rows.map(({ bpmnProcessId, businessKey, tenantId, instanceVariables, ...job }) => ({ ...toJob(job), bpmnProcessId, businessKey, tenantId, instanceVariables }));
 }
 
 export async function getJob(db: Client, key: string): Promise<JobRecord | null> {
@@ -110,28 +127,54 @@ const JOB_COLUMNS: Record<keyof JobPatch, string> = {
   state: 'state', retries: 'retries', dueAt: 'due_at', errorMessage: 'error_message', worker: 'worker', lockOwner: 'lock_owner', deadline: 'deadline',
 };
 
+const jobSets = (patch: JobPatch) =>
+  Prisma.join([
+    ...(Object.keys(JOB_COLUMNS) as (keyof JobPatch)[])
+      .filter((field) => patch[field] !== undefined)
+      .map((field) => Prisma.sql`${Prisma.raw(JOB_COLUMNS[field])} = ${patch[field]}`),
+    Prisma.sql`updated_at = ${new Date()}`,
+  ]);
+
 export async function updateJob(db: Client, key: string, patch: JobPatch): Promise<void> {
-  const sets = (Object.keys(JOB_COLUMNS) as (keyof JobPatch)[])
-    .filter((field) => patch[field] !== undefined)
-    .map((field) => Prisma.sql`${Prisma.raw(JOB_COLUMNS[field])} = ${patch[field]}`);
-  const count = await db.$executeRaw`UPDATE engine_job SET ${Prisma.join([...sets, Prisma.sql`updated_at = ${new Date()}`])} WHERE key = ${BigInt(key)}`;
+  const count = await db.$executeRaw`UPDATE engine_job SET ${jobSets(patch)} WHERE key = ${BigInt(key)}`;
   if (count === 0) throw new Error(`engine_job ${key} not found`);
 }
 
-/** One statement: the stale nodes go, and the jobs they held are activatable again (no lock is left with a removed owner). */
-export async function releaseDeadNodes(db: Client, q: { self: string; staleBefore: Date; now: Date }) {
-  const [row] = await db.$queryRaw<{ nodes: EngineNodeRecord[] | null; released: number }[]>`
+export async function updateJobIfIn(db: Client, key: string, states: readonly string[], patch: JobPatch): Promise<boolean> {
+  return (await db.$executeRaw`UPDATE engine_job SET ${jobSets(patch)} WHERE key = ${BigInt(key)} AND state = ANY(${[...states]}::text[])`) > 0;
+}
+
+/**
+ * The scheduler's pass in one statement (see EngineStore.sweep). Its parts run on one snapshot: the
+ * activatable types are those already activatable plus those it releases.
+ */
+export async function sweep(db: Client, q: SweepQuery): Promise<SweepResult> {
+  const [row] = await db.$queryRaw<{ nodes: EngineNodeRecord[] | null; released: number; expired: number; timers: string[]; types: string[] }[]>`
     WITH dead AS (
-      DELETE FROM engine_node WHERE heartbeat_at < ${q.staleBefore} AND id <> ${q.self}
+      DELETE FROM engine_node WHERE (heartbeat_at < ${q.staleBefore} OR id = ANY(${q.dead}::text[])) AND id <> ${q.self}
       RETURNING id, name, started_at, heartbeat_at),
     released AS (
       UPDATE engine_job SET state = 'activatable', worker = NULL, lock_owner = NULL, deadline = NULL, updated_at = ${q.now}
-      WHERE state = 'activated' AND lock_owner IN (SELECT id FROM dead)
-      RETURNING 1)
+      WHERE state = 'activated' AND (deadline < ${q.locksExpiredBefore} OR lock_owner IN (SELECT id FROM dead))
+      RETURNING type, due_at),
+    expired AS (DELETE FROM engine_message WHERE expires_at <= ${q.now} RETURNING 1)
     SELECT (SELECT json_agg(json_build_object('id', id, 'name', name, 'startedAt', started_at, 'heartbeatAt', heartbeat_at)) FROM dead) AS nodes,
-           (SELECT count(*)::int FROM released) AS released`;
+           (SELECT count(*)::int FROM released) AS released,
+           (SELECT count(*)::int FROM expired) AS expired,
+           ARRAY(SELECT DISTINCT t.instance_key::text FROM engine_timer t
+                 WHERE t.due_at <= ${q.now}
+                   AND NOT EXISTS (SELECT 1 FROM engine_incident i WHERE i.instance_key = t.instance_key AND i.state = 'active' AND i.job_key IS NULL)
+                 LIMIT ${q.timerBatch}) AS timers,
+           ARRAY(SELECT type FROM engine_job WHERE state = 'activatable' AND due_at <= ${q.now}
+                 UNION SELECT type FROM released WHERE due_at <= ${q.now}) AS types`;
   const nodes = (row?.nodes ?? []).map((n) => ({ ...n, startedAt: new Date(n.startedAt), heartbeatAt: new Date(n.heartbeatAt) }));
-  return { nodes, jobsReleased: Number(row?.released ?? 0) };
+  return {
+    nodes,
+    jobsReleased: Number(row?.released ?? 0),
+    messagesExpired: Number(row?.expired ?? 0),
+    dueTimerInstances: row?.timers ?? [],
+    activatableJobTypes: row?.types ?? [],
+  };
 }
 
 export async function removeNode(db: Client, id: string, now: Date): Promise<number> {
@@ -145,10 +188,16 @@ export async function removeNode(db: Client, id: string, now: Date): Promise<num
   return Number(row?.released ?? 0);
 }
 
-export async function beatNode(db: Client, node: { id: string; name: string; now: Date }): Promise<void> {
+export async function beatNode(db: Client, node: { id: string; name: string; now: Date } & NodeProcess): Promise<void> {
   await db.$executeRaw`
-    INSERT INTO engine_node (id, name, started_at, heartbeat_at) VALUES (${node.id}, ${node.name}, ${node.now}, ${node.now})
+    INSERT INTO engine_node (id, name, started_at, heartbeat_at, pid, process_scope)
+    VALUES (${node.id}, ${node.name}, ${node.now}, ${node.now}, ${node.pid ?? null}::int, ${node.processScope ?? null})
     ON CONFLICT (id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at`;
+}
+
+export async function nodesInScope(db: Client, processScope: string): Promise<{ id: string; pid: number }[]> {
+  return db.$queryRaw<{ id: string; pid: number }[]>`
+    SELECT id, pid FROM engine_node WHERE process_scope = ${processScope} AND pid IS NOT NULL`;
 }
 
 export async function getUserTask(db: Client, key: string): Promise<UserTask | null> {
@@ -161,6 +210,10 @@ export async function getUserTask(db: Client, key: string): Promise<UserTask | n
   if (!row) return null;
   const { bpmnProcessId, businessKey, tenantId, ...task } = row;
   return toUserTask({ ...task, instance: { bpmnProcessId, businessKey, tenantId } });
+}
+
+export async function completeOpenUserTask(db: Client, key: string, completedAt: Date): Promise<boolean> {
+  return (await db.$executeRaw`UPDATE engine_user_task SET state = 'completed', completed_at = ${completedAt} WHERE key = ${BigInt(key)} AND state = 'created'`) > 0;
 }
 
 export async function updateUserTask(db: Client, key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }): Promise<void> {

@@ -1,9 +1,9 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type {
   ActivatableJob, DefinitionRecord, EngineNodeRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
-  JobRecord, MessageRecord, SubscriptionRecord, UserTask, UserTaskFilter, Variables, WaitSnapshot,
+  JobRecord, MessageRecord, NodeProcess, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
 } from '@kuaibao/engine';
-import { toIncident, toInstance, toJob, toMessage, toUserTask } from './engine-rows';
+import { toIncident, toInstance, toMessage, toUserTask } from './engine-rows';
 import * as sql from './engine-store-sql';
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -106,48 +106,26 @@ class PrismaEngineOps implements EngineStoreOps {
     return sql.updateJob(this.db, key, patch);
   }
 
-
-  async activateJobs(q: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
-    const activated = await this.db.$queryRaw<{ key: bigint }[]>`
-      UPDATE engine_job SET state = 'activated', worker = ${q.worker}, lock_owner = ${q.owner}, deadline = ${q.deadline}, updated_at = ${q.now}
-      WHERE key IN (
-        SELECT key FROM engine_job
-        WHERE type = ${q.type} AND state = 'activatable' AND due_at <= ${q.now}
-        ORDER BY due_at LIMIT ${q.maxJobs} FOR UPDATE SKIP LOCKED)
-      RETURNING key`;
-    if (activated.length === 0) return [];
-    const rows = await this.db.engineJob.findMany({
-      where: { key: { in: activated.map((r) => r.key) } },
-      include: { instance: { select: { bpmnProcessId: true, businessKey: true, tenantId: true, variables: true } } },
-      orderBy: { dueAt: 'asc' },
-    });
-    return rows.map(({ instance, ...job }) => ({
-      ...toJob(job),
-      bpmnProcessId: instance.bpmnProcessId,
-      businessKey: instance.businessKey,
-      tenantId: instance.tenantId,
-      instanceVariables: instance.variables as Variables,
-    }));
+  updateJobIfIn(key: string, states: readonly string[], patch: Partial<Pick<JobRecord, 'state' | 'errorMessage' | 'deadline'>>) {
+    return sql.updateJobIfIn(this.db, key, states, patch);
   }
 
-  activatableJobTypes(now: Date) {
-    return sql.activatableJobTypes(this.db, now);
+
+  activateJobs(q: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
+    return sql.activateJobs(this.db, q);
   }
 
-  async releaseExpiredJobs(now: Date) {
-    const { count } = await this.db.engineJob.updateMany({
-      where: { state: 'activated', deadline: { lt: now } },
-      data: { state: 'activatable', worker: null, lockOwner: null, deadline: null, updatedAt: now },
-    });
-    return count;
-  }
 
-  beatNode(node: { id: string; name: string; now: Date }) {
+  beatNode(node: { id: string; name: string; now: Date } & NodeProcess) {
     return sql.beatNode(this.db, node);
   }
 
-  releaseDeadNodes(q: { self: string; staleBefore: Date; now: Date }) {
-    return sql.releaseDeadNodes(this.db, q);
+  sweep(q: SweepQuery) {
+    return sql.sweep(this.db, q);
+  }
+
+  nodesInScope(processScope: string) {
+    return sql.nodesInScope(this.db, processScope);
   }
 
   removeNode(id: string, now: Date) {
@@ -184,16 +162,10 @@ class PrismaEngineOps implements EngineStoreOps {
     return sql.updateUserTask(this.db, key, patch);
   }
 
-
-  async dueTimerInstances(now: Date, limit: number) {
-    const rows = await this.db.$queryRaw<{ instance_key: bigint }[]>`
-      SELECT DISTINCT t.instance_key FROM engine_timer t
-      WHERE t.due_at <= ${now}
-        AND NOT EXISTS (SELECT 1 FROM engine_incident i
-                        WHERE i.instance_key = t.instance_key AND i.state = 'active' AND i.job_key IS NULL)
-      LIMIT ${limit}`;
-    return rows.map((r) => String(r.instance_key));
+  completeOpenUserTask(key: string, completedAt: Date) {
+    return sql.completeOpenUserTask(this.db, key, completedAt);
   }
+
 
   async findSubscriptions(q: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]> {
     const rows = await this.db.engineSubscription.findMany({ where: q, orderBy: { key: 'asc' } });
@@ -217,10 +189,6 @@ class PrismaEngineOps implements EngineStoreOps {
     if (!row) return null;
     const { count } = await this.db.engineMessage.deleteMany({ where: { key: row.key } });
     return count === 1 ? toMessage(row) : null;
-  }
-
-  async deleteExpiredMessages(now: Date) {
-    return (await this.db.engineMessage.deleteMany({ where: { expiresAt: { lte: now } } })).count;
   }
 
   async insertIncident(i: IncidentRecord) {

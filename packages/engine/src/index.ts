@@ -5,7 +5,7 @@ export type { Clock } from './clock';
 export { systemClock } from './clock';
 export { EmbeddedEngine, type EmbeddedEngineOptions } from './embedded/embedded-engine';
 export { DEFAULT_HOT_INSTANCES, type HotInstanceOptions } from './embedded/hot-instances';
-export { DEFAULT_HEARTBEAT_INTERVAL_MS, DEFAULT_NODE_TIMEOUT_MS, type NodeOptions } from './embedded/node-liveness';
+export { DEFAULT_HEARTBEAT_INTERVAL_MS, DEFAULT_NODE_TIMEOUT_MS, currentProcessScope, type NodeOptions } from './embedded/node-liveness';
 export { loadProcessModels, type ProcessModel, type ElementModel } from './model/process-model';
 export { PollingJobWorker } from './worker/polling-job-worker';
 export {

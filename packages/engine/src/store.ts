@@ -123,6 +123,33 @@ export interface EngineNodeRecord {
   heartbeatAt: Date;
 }
 
+export interface SweepQuery {
+  self: string;
+  staleBefore: Date;
+  dead: string[];
+  locksExpiredBefore: Date;
+  now: Date;
+  timerBatch: number;
+}
+
+export interface SweepResult {
+  nodes: EngineNodeRecord[];
+  jobsReleased: number;
+  messagesExpired: number;
+  dueTimerInstances: string[];
+  activatableJobTypes: string[];
+}
+
+/**
+ * The operating-system process behind a node. Within one process scope (one boot of one host, one PID
+ * namespace) a pid names one process, so a node of this scope whose pid is gone is dead, whatever its
+ * heartbeat says (docs/adr/0013). Null where the scope cannot be known (not Linux).
+ */
+export interface NodeProcess {
+  pid?: number | null;
+  processScope?: string | null;
+}
+
 export interface IncidentRecord {
   key: string;
   instanceKey: string;
@@ -158,20 +185,24 @@ export interface EngineStoreOps {
 
   getJob(key: string): Promise<JobRecord | null>;
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>): Promise<void>;
+  /** Updates the job only while its state is one of `states`: checked and written in one statement; false when it is not (or there is no such job). */
+  updateJobIfIn(key: string, states: readonly string[], patch: Partial<Pick<JobRecord, 'state' | 'errorMessage' | 'deadline'>>): Promise<boolean>;
   /** Locks up to `maxJobs` activatable jobs of `type` for `worker` until `deadline`, recording the node `owner` that holds them. */
   activateJobs(query: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]>;
-  /** Jobs whose lock expired become activatable again; returns how many. */
-  releaseExpiredJobs(now: Date): Promise<number>;
-  /** The types of the jobs that a worker could activate now (from any process on the database). */
-  activatableJobTypes(now: Date): Promise<string[]>;
 
   /** Records the node's heartbeat: inserts its row (again, if a live node declared it dead) or moves `heartbeatAt` to `now`. */
-  beatNode(node: { id: string; name: string; now: Date }): Promise<void>;
+  beatNode(node: { id: string; name: string; now: Date } & NodeProcess): Promise<void>;
   /**
-   * Removes every node other than `self` whose last heartbeat is before `staleBefore`, and makes the jobs
-   * they held activatable again, in one statement; returns the nodes removed and how many jobs were released.
+   * A scheduler pass's look at the database, in one statement: removes every node other than `self`
+   * whose last heartbeat is before `staleBefore` or whose id is in `dead`; makes activatable again the
+   * jobs those nodes held and the jobs whose lock deadline is before `locksExpiredBefore`; deletes the
+   * buffered messages expired at `now`. Returns what it removed and released, up to `timerBatch`
+   * instances with a timer due at `now` (none waiting on an incident of their own), and the types of the
+   * jobs a worker could activate now (from any process on the database).
    */
-  releaseDeadNodes(query: { self: string; staleBefore: Date; now: Date }): Promise<{ nodes: EngineNodeRecord[]; jobsReleased: number }>;
+  sweep(query: SweepQuery): Promise<SweepResult>;
+  /** The nodes recorded with this process scope (see NodeProcess), with their pids. */
+  nodesInScope(processScope: string): Promise<{ id: string; pid: number }[]>;
   /** A node leaving cleanly: the jobs it still holds become activatable at once and its row goes; returns how many jobs. */
   removeNode(id: string, now: Date): Promise<number>;
   listNodes(): Promise<EngineNodeRecord[]>;
@@ -179,16 +210,15 @@ export interface EngineStoreOps {
   getUserTask(key: string): Promise<UserTask | null>;
   searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]>;
   updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }): Promise<void>;
+  /** Completes the user task only while it is open ('created'), in one statement; false when it is not (or there is no such task). */
+  completeOpenUserTask(key: string, completedAt: Date): Promise<boolean>;
 
-  /** Instance keys with a timer due at `now`. */
-  dueTimerInstances(now: Date, limit: number): Promise<string[]>;
   findSubscriptions(query: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]>;
 
   insertMessage(message: MessageRecord): Promise<void>;
   findBufferedMessageById(tenantId: string, messageId: string, now: Date): Promise<MessageRecord | null>;
   /** Removes and returns the oldest live buffered message for a subscription. */
   takeBufferedMessage(query: { tenantId: string; name: string; correlationKey: string; now: Date }): Promise<MessageRecord | null>;
-  deleteExpiredMessages(now: Date): Promise<number>;
 
   insertIncident(incident: IncidentRecord): Promise<void>;
   getIncident(key: string): Promise<Incident | null>;

@@ -86,8 +86,8 @@ export class EmbeddedEngine implements WorkflowEngine {
    */
   async releaseAllJobLocks(): Promise<number> {
     const { store, clock } = this.runner;
-    const dead = await store.releaseDeadNodes({ self: this.node.id, staleBefore: END_OF_TIME, now: new Date(clock()) });
-    const released = dead.jobsReleased + (await store.releaseExpiredJobs(END_OF_TIME));
+    const now = new Date(clock());
+    const { jobsReleased: released } = await store.sweep({ self: this.node.id, staleBefore: END_OF_TIME, dead: [], locksExpiredBefore: END_OF_TIME, now, timerBatch: 0 });
     if (released > 0) this.runner.announce(['*']);
     return released;
   }

@@ -40,9 +40,8 @@ export class JobOperations {
   async complete(jobKey: string, variables: Variables = {}): Promise<void> {
     const job = await openJob(this.runner.store, jobKey);
     await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
-      await openJob(tx, jobKey);
+      await closeOpenJob(tx, jobKey, { state: 'completed', deadline: null });
       await runtime.completeJob(job.elementInstance, job.elementId, variables);
-      await tx.updateJob(jobKey, { state: 'completed', deadline: null });
     });
   }
 
@@ -79,9 +78,8 @@ export class JobOperations {
       return;
     }
     await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
-      await openJob(tx, input.jobKey);
+      await closeOpenJob(tx, job.key, { state: 'error_thrown', errorMessage: message, deadline: null });
       await runtime.throwError(job.elementInstance, input.errorCode, message, input.variables ?? {});
-      await tx.updateJob(job.key, { state: 'error_thrown', errorMessage: message, deadline: null });
     });
   }
 
@@ -91,6 +89,14 @@ export class JobOperations {
     if (!job) throw notFound('Job', jobKey);
     await this.runner.store.updateJob(jobKey, { retries });
   }
+}
+
+/**
+ * Inside a step (the instance locked): answers the job if it is still open, check and write in one
+ * statement. The step rolls back if the instance then fails, so the job stays open.
+ */
+async function closeOpenJob(ops: EngineStoreOps, jobKey: string, patch: Parameters<EngineStoreOps['updateJobIfIn']>[2]): Promise<void> {
+  if (!(await ops.updateJobIfIn(jobKey, [...OPEN_JOB_STATES], patch))) await openJob(ops, jobKey);
 }
 
 async function openJob(ops: EngineStoreOps, jobKey: string): Promise<JobRecord> {

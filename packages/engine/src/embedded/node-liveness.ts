@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { EngineNodeRecord } from '../store';
+import type { NodeProcess } from '../store';
 import type { StepRunner } from './step-runner';
 
 export interface NodeOptions {
@@ -14,9 +15,35 @@ export interface NodeOptions {
    * plus the clock skew between hosts: a live node declared dead only has its jobs run twice.
    */
   timeoutMs?: number;
+  /** The process scope recorded with this node (default: currentProcessScope()); null turns the gone-process check off. */
+  processScope?: string | null;
 }
 
 export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1_000;
+
+/**
+ * One boot of one host and one PID namespace (Linux: the kernel's boot id and /proc/self/ns/pid): within it
+ * a pid that does not exist belongs to no live process. The boot id keeps two hosts with one hostname, or a
+ * host before and after a reboot, apart; the namespace keeps containers apart. Null elsewhere.
+ */
+export function currentProcessScope(): string | null {
+  try {
+    const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return `${bootId}/${readlinkSync('/proc/self/ns/pid')}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a process with this pid exists in this PID namespace (EPERM: it exists, owned by another user). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 export const DEFAULT_NODE_TIMEOUT_MS = 5_000;
 
 /**
@@ -34,6 +61,9 @@ export class NodeLiveness {
   private beating: Promise<void> | null = null;
   /** Settles once the node's row exists (start()); until then locks name no owner. */
   private joined: Promise<boolean> | null = null;
+  /** Whether deadNodes() still has to look for nodes of this process scope whose process is gone (once, on the first pass). */
+  private lookForGoneProcesses = true;
+  private readonly process: NodeProcess;
 
   constructor(
     private readonly runner: StepRunner,
@@ -42,6 +72,7 @@ export class NodeLiveness {
     this.name = options.name ?? `${hostname()}-${process.pid}`;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_NODE_TIMEOUT_MS;
+    this.process = { pid: process.pid, processScope: options.processScope === undefined ? currentProcessScope() : options.processScope };
   }
 
   /** Joins: writes the first heartbeat now, then one every interval until stop(). */
@@ -68,13 +99,26 @@ export class NodeLiveness {
 
   /** Writes the heartbeat (inserting the row again if another node took this one for dead). */
   beat(): Promise<void> {
-    return this.runner.store.beatNode({ id: this.id, name: this.name, now: new Date(this.runner.clock()) });
+    return this.runner.store.beatNode({ id: this.id, name: this.name, now: new Date(this.runner.clock()), ...this.process });
   }
 
-  /** Removes the nodes whose heartbeat is older than the timeout and releases their job locks. */
-  releaseDead(): Promise<{ nodes: EngineNodeRecord[]; jobsReleased: number }> {
-    const now = this.runner.clock();
-    return this.runner.store.releaseDeadNodes({ self: this.id, staleBefore: new Date(now - this.timeoutMs), now: new Date(now) });
+  /**
+   * Which nodes are dead (for the scheduler's sweep): those whose heartbeat is older than the timeout; on
+   * the first call also the nodes of this process scope whose process is gone, however fresh their
+   * heartbeat: a process restarted after a kill -9 takes its predecessor's jobs back at once instead of
+   * after the timeout.
+   */
+  async deadNodes(now: number): Promise<{ self: string; staleBefore: Date; dead: string[] }> {
+    const dead = this.lookForGoneProcesses ? await this.nodesWithGoneProcess() : [];
+    this.lookForGoneProcesses = false;
+    return { self: this.id, staleBefore: new Date(now - this.timeoutMs), dead };
+  }
+
+  private async nodesWithGoneProcess(): Promise<string[]> {
+    const scope = this.process.processScope;
+    if (!scope) return [];
+    const nodes = await this.runner.store.nodesInScope(scope);
+    return nodes.filter((n) => n.id !== this.id && !processExists(n.pid)).map((n) => n.id);
   }
 
   /** Leaves: no more heartbeats; the locks this node still holds are released now instead of at their deadline. */

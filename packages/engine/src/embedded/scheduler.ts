@@ -5,7 +5,7 @@ import type { StepRunner } from './step-runner';
 export interface DueWork {
   /** Jobs activatable again: their lock expired, or the node holding it is dead. */
   jobsReleased: number;
-  /** Nodes found dead (heartbeat older than the node timeout) and removed. */
+  /** Nodes found dead (heartbeat older than the node timeout, or their process gone) and removed. */
   deadNodes: number;
   timerInstances: number;
   messagesExpired: number;
@@ -52,26 +52,26 @@ export class Scheduler {
     await this.running;
   }
 
-  /** One pass: releases expired job locks and the locks of dead nodes, fires due timers, drops expired messages. */
+  /**
+   * One pass: one statement (the sweep) releases expired job locks and the locks of dead nodes, drops
+   * expired messages and finds the due timers and the activatable job types; then the due timers fire.
+   */
   async processDue(): Promise<DueWork> {
     const { store, clock } = this.runner;
-    const dead = await this.liveness.releaseDead();
-    if (dead.nodes.length > 0) {
-      const names = dead.nodes.map((n) => `${n.name} (last heartbeat ${n.heartbeatAt.toISOString()})`).join(', ');
-      console.warn(`[engine] node(s) found dead: ${names}; ${dead.jobsReleased} job lock(s) released`);
+    const now = clock();
+    const swept = await store.sweep({ ...(await this.liveness.deadNodes(now)), locksExpiredBefore: new Date(now), now: new Date(now), timerBatch: TIMER_BATCH });
+    if (swept.nodes.length > 0) {
+      const names = swept.nodes.map((n) => `${n.name} (last heartbeat ${n.heartbeatAt.toISOString()})`).join(', ');
+      console.warn(`[engine] node(s) found dead: ${names}; ${swept.jobsReleased} job lock(s) released (theirs and any expired)`);
     }
-    const now = new Date(clock());
-    const jobsReleased = dead.jobsReleased + (await store.releaseExpiredJobs(now));
-    const due = await store.dueTimerInstances(now, TIMER_BATCH);
-    for (const instanceKey of due) {
+    // Jobs this process was not told of (another process's, a retry after its backoff, a lock released above): their workers wake.
+    for (const type of swept.activatableJobTypes) this.runner.events.emit('jobs', type);
+    for (const instanceKey of swept.dueTimerInstances) {
       // An empty action: recovering the instance lets its due timers fire, persist records what follows.
       await this.runner.step(instanceKey, null, async () => undefined).catch((error: unknown) => {
         if (!(error instanceof EngineError) || error.code === 'STEP_FAILED') this.runner.onError(error);
       });
     }
-    const messagesExpired = await store.deleteExpiredMessages(now);
-    // Jobs this process was not told of (another process's, a retry after its backoff, a lock released above): their workers wake.
-    for (const type of await store.activatableJobTypes(now)) this.runner.events.emit('jobs', type);
-    return { jobsReleased, deadNodes: dead.nodes.length, timerInstances: due.length, messagesExpired };
+    return { jobsReleased: swept.jobsReleased, deadNodes: swept.nodes.length, timerInstances: swept.dueTimerInstances.length, messagesExpired: swept.messagesExpired };
   }
 }

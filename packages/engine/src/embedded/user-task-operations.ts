@@ -30,9 +30,9 @@ export class UserTaskOperations {
     const task = await openUserTask(this.runner.store, userTaskKey);
     const target = { elementId: task.elementId, elementInstance: task.elementInstanceKey, jobKey: null };
     await this.runner.step(task.instanceKey, target, async (runtime, _record, tx) => {
-      await openUserTask(tx, userTaskKey);
+      // checked and written in one statement; the step rolls back if the instance then fails
+      if (!(await tx.completeOpenUserTask(userTaskKey, new Date(this.runner.clock())))) await openUserTask(tx, userTaskKey);
       await runtime.signal(task.elementInstanceKey, task.elementId, variables);
-      await tx.updateUserTask(userTaskKey, { state: 'completed', completedAt: new Date(this.runner.clock()) });
     });
   }
 }
