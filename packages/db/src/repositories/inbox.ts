@@ -74,8 +74,11 @@ export function createInboxRepository(prisma: PrismaClient) {
     const keys = [...f.groups.map((group) => `group:${group}`), `user:${f.username}`];
     return Prisma.sql`SELECT u.viewer, (${keys}::text[])[1:u.n - 1] AS earlier FROM unnest(${keys}::text[]) WITH ORDINALITY u(viewer, n)`;
   };
-  /** The row `x` of viewer `k` is the task's row for this caller: none of the caller's earlier viewers sees it. */
-  const firstViewer = Prisma.sql`x.viewer = k.viewer AND NOT (x.viewers && k.earlier)`;
+  /**
+   * The row `x` of viewer `k` is the task's row for this caller: none of the caller's earlier viewers sees
+   * it. The first viewer (usually the group with nearly all the rows) skips the array test.
+   */
+  const firstViewer = Prisma.sql`x.viewer = k.viewer AND (cardinality(k.earlier) = 0 OR NOT (x.viewers && k.earlier))`;
   /** The view and the overdue filter, on `inbox_task_viewer x`. */
   const inView = (f: Pick<InboxFilter, 'view' | 'overdue' | 'username' | 'now'>) => {
     const parts: Prisma.Sql[] = [];
