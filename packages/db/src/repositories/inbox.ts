@@ -59,52 +59,66 @@ type CountFilter = Omit<InboxFilter, 'view' | 'offset' | 'limit' | 'sort' | 'ove
 
 /**
  * The inbox: open user tasks the caller may act on (candidate groups, candidate user, assignee), with
- * their report, incident and the clock behind the due date. It reads `inbox_task` (docs/adr/0014), one
- * row per open task of an instance with a report, written by triggers with the report id and the
- * incident columns it filters by: the visible tasks are found, filtered, counted and sorted in that
- * table alone, and only the tasks of the page are joined to the task, report, incident and clock.
+ * their report, incident and the clock behind the due date. It reads `inbox_task_viewer` (docs/adr/0016),
+ * one row per viewer of each row of the read model `inbox_task` (docs/adr/0014), whose covering indexes
+ * hold one viewer's tasks side by side in the inbox's orders: the visible tasks are counted by an
+ * index-only scan, a page is the first rows of an index walk per viewer, and only the tasks of the page
+ * are joined to the task, report, incident and clock.
  */
 export function createInboxRepository(prisma: PrismaClient) {
-  /** Who may act, on `inbox_task x`. Array operators (&&, @>): what its GIN indexes serve. */
-  const candidate = (f: Pick<InboxFilter, 'groups' | 'username'>) =>
-    Prisma.sql`(x.candidate_groups && ${f.groups}::text[] OR x.candidate_users @> ARRAY[${f.username}]::text[] OR x.assignee = ${f.username})`;
-  /** The view and the overdue filter, on a row `v` that has `assignee` and `due_date` (a visible task). */
-  const inView = (f: Pick<InboxFilter, 'view' | 'overdue' | 'username' | 'now'>, v: string) => {
-    const col = (name: string) => Prisma.raw(`${v}.${name}`);
+  /**
+   * The caller as viewers (`inbox_task_viewer.viewer`), each with those before it: a task several of them
+   * see is counted and listed under the first only (`firstViewer`), so nothing needs a hash to deduplicate.
+   */
+  const viewers = (f: Pick<InboxFilter, 'groups' | 'username'>) => {
+    const keys = [...f.groups.map((group) => `group:${group}`), `user:${f.username}`];
+    return Prisma.sql`SELECT u.viewer, (${keys}::text[])[1:u.n - 1] AS earlier FROM unnest(${keys}::text[]) WITH ORDINALITY u(viewer, n)`;
+  };
+  /**
+   * The row `x` of viewer `k` is the task's row for this caller: none of the caller's earlier viewers sees
+   * it. The first viewer (usually the group with nearly all the rows) skips the array test.
+   */
+  const firstViewer = Prisma.sql`x.viewer = k.viewer AND (cardinality(k.earlier) = 0 OR NOT (x.viewers && k.earlier))`;
+  /** The view and the overdue filter, on `inbox_task_viewer x`. */
+  const inView = (f: Pick<InboxFilter, 'view' | 'overdue' | 'username' | 'now'>) => {
     const parts: Prisma.Sql[] = [];
-    if (f.view === 'mine') parts.push(Prisma.sql`${col('assignee')} = ${f.username}`);
-    if (f.view === 'group') parts.push(Prisma.sql`${col('assignee')} IS NULL`);
-    if (f.overdue === true) parts.push(Prisma.sql`${col('due_date')} < ${f.now}`);
-    if (f.overdue === false) parts.push(Prisma.sql`(${col('due_date')} IS NULL OR ${col('due_date')} >= ${f.now})`);
+    if (f.view === 'mine') parts.push(Prisma.sql`x.assignee = ${f.username}`);
+    if (f.view === 'group') parts.push(Prisma.sql`x.assignee IS NULL`);
+    if (f.overdue === true) parts.push(Prisma.sql`x.due_date < ${f.now}`);
+    if (f.overdue === false) parts.push(Prisma.sql`(x.due_date IS NULL OR x.due_date >= ${f.now})`);
     return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`true`;
   };
-  /** The caller's visible tasks with the filters on the task (kind) and its incident, on `inbox_task x`. */
-  const visibleWhere = (f: CountFilter) => {
-    const parts = [candidate(f)];
+  /** The filters on the task (kind) and its incident, on `inbox_task_viewer x`. */
+  const filtered = (f: CountFilter) => {
+    const parts = [Prisma.sql`true`];
     if (f.kind) parts.push(Prisma.sql`x.kind = ${f.kind}`);
     if (f.severity) parts.push(Prisma.sql`x.severity = ${f.severity}`);
     if (f.category) parts.push(Prisma.sql`x.category = ${f.category}`);
     if (f.reportingUnitId) parts.push(Prisma.sql`x.reporting_unit_id = ${f.reportingUnitId}`);
     return Prisma.join(parts, ' AND ');
   };
+  /** The inbox's orders: those of the indexes `inbox_task_viewer_due_idx` and `_created_idx` after the viewer. */
   const order = (f: Pick<InboxFilter, 'sort'>, v: string) =>
     Prisma.raw(f.sort === 'created' ? `${v}.created_at DESC, ${v}.task_key DESC` : `${v}.due_date ASC NULLS LAST, ${v}.created_at ASC, ${v}.task_key ASC`);
 
   /**
-   * One statement: the visible tasks (`visibleWhere`) are read once into `visible`; the page is the rows
-   * of the view (`listed`) in order, and the tally counts the view and the tabs over the same rows. The
-   * page is a sort of the visible set rather than a walk of an ordered index, so a filter that matches
-   * few visible tasks (which the planner cannot foresee) never walks every open task.
+   * One statement. The tally counts the view and the tabs over the caller's visible rows (`where`), read
+   * index-only. The page takes, per viewer, the first `offset + limit` rows of the view (`listed`) in order,
+   * an index walk; the page of the whole is among them, sorted and sliced from at most that many rows per
+   * viewer. A filter that matches few rows makes the walk read at most that viewer's rows.
    */
   async function page(f: InboxFilter, where: Prisma.Sql, listed: Prisma.Sql) {
     const rows = await prisma.$queryRaw<PageRow[]>`
-      WITH visible AS MATERIALIZED (
-        SELECT x.task_key, x.report_id, x.assignee, x.due_date, x.created_at FROM inbox_task x WHERE ${where}),
-      page AS (SELECT * FROM visible v WHERE ${listed} ORDER BY ${order(f, 'v')} OFFSET ${f.offset} LIMIT ${f.limit}),
+      WITH k AS (${viewers(f)}),
       tally AS (
-        SELECT count(*) FILTER (WHERE ${listed}) AS total, count(*) FILTER (WHERE v.assignee = ${f.username}) AS mine,
-               count(*) FILTER (WHERE v.assignee IS NULL) AS "group", count(*) AS "all", count(*) FILTER (WHERE v.due_date < ${f.now}) AS overdue
-        FROM visible v)
+        SELECT count(*) FILTER (WHERE ${listed}) AS total, count(*) FILTER (WHERE x.assignee = ${f.username}) AS mine,
+               count(*) FILTER (WHERE x.assignee IS NULL) AS "group", count(*) AS "all", count(*) FILTER (WHERE x.due_date < ${f.now}) AS overdue
+        FROM k JOIN inbox_task_viewer x ON ${firstViewer} WHERE ${where}),
+      page AS (
+        SELECT p.* FROM k CROSS JOIN LATERAL (
+          SELECT x.task_key, x.report_id, x.due_date, x.created_at FROM inbox_task_viewer x
+          WHERE ${firstViewer} AND ${where} AND ${listed} ORDER BY ${order(f, 'x')} LIMIT ${f.offset + f.limit}) p
+        ORDER BY ${order(f, 'p')} OFFSET ${f.offset} LIMIT ${f.limit})
       SELECT n.total, n.mine, n."group", n."all", n.overdue,
              t.key, t.instance_key AS "instanceKey", t.element_id AS "elementId", t.name, t.custom_headers->>'kind' AS kind,
              t.assignee, t.candidate_groups AS "candidateGroups", t.due_date AS "dueDate", t.created_at AS "createdAt",
@@ -133,13 +147,13 @@ export function createInboxRepository(prisma: PrismaClient) {
   return {
     /** A page of the caller's view and how many tasks the view holds. */
     async list(f: InboxFilter): Promise<{ items: InboxRow[]; total: number }> {
-      const { items, total } = await page(f, Prisma.sql`${visibleWhere(f)} AND ${inView(f, 'x')}`, Prisma.sql`true`);
+      const { items, total } = await page(f, Prisma.sql`${filtered(f)} AND ${inView(f)}`, Prisma.sql`true`);
       return { items, total };
     },
 
     /** The page (as `list`) and the tab counts (as `counts`) in one read of the visible tasks: what GET /api/tasks shows. */
     async listWithCounts(f: InboxFilter): Promise<{ items: InboxRow[]; total: number; counts: InboxCounts }> {
-      return page(f, visibleWhere(f), inView(f, 'v'));
+      return page(f, filtered(f), inView(f));
     },
 
     /** Every open task with its candidates and assignee: one small indexed read (state), no joins. */
@@ -160,7 +174,7 @@ export function createInboxRepository(prisma: PrismaClient) {
 
     /** How many open tasks each view holds, for the inbox tabs: the tally of `listWithCounts`, without a page. */
     async counts(f: CountFilter): Promise<InboxCounts> {
-      return (await page({ ...f, offset: 0, limit: 0 }, visibleWhere(f), Prisma.sql`true`)).counts;
+      return (await page({ ...f, offset: 0, limit: 0 }, filtered(f), Prisma.sql`true`)).counts;
     },
   };
 }
