@@ -1,0 +1,35 @@
+import type { Database } from './client';
+
+/**
+ * Tables read by index-only scans (docs/adr/0016): each change clears its page's bit in the visibility
+ * map, and until the next VACUUM such a page is read from the table. PostgreSQL's autovacuum keeps them
+ * current; PGlite runs no autovacuum, so a PGlite server vacuums them itself.
+ */
+export const VACUUMED_ON_PGLITE = ['inbox_task_viewer'] as const;
+export const PGLITE_VACUUM_INTERVAL_MS = 60_000;
+
+/** Vacuums VACUUMED_ON_PGLITE every `intervalMs` on PGlite (nothing on PostgreSQL) until stop(). */
+export function startPgliteVacuum(db: Database, onError: (error: unknown) => void, intervalMs = PGLITE_VACUUM_INTERVAL_MS) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = vacuumPglite(db)
+      .catch(onError)
+      .finally(() => {
+        if (timer) timer = setTimeout(tick, intervalMs).unref();
+      });
+  };
+  if (db.kind === 'pglite') timer = setTimeout(tick, intervalMs).unref();
+  return {
+    async stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
+
+export async function vacuumPglite(db: Database): Promise<void> {
+  if (db.kind !== 'pglite') return;
+  for (const table of VACUUMED_ON_PGLITE) await db.driver.query(`VACUUM ${table}`);
+}
