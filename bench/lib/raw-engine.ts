@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
+import BpmnModdle from 'bpmn-moddle';
 import { Engine } from 'bpmn-engine';
 
 const require = createRequire(import.meta.url);
@@ -9,8 +10,10 @@ const NEVER = '9999-12-31T23:59:59Z';
 /**
  * The same BPMN on bare bpmn-engine in memory: services answer at once, user tasks are signalled at
  * once (as are message catch events), FEEL is answered with the values the flow needs (no clock runs out). No database, no HTTP: the ceiling.
+ * The XML is parsed once and every instance runs from the parsed definitions, as a service would (and as kuaibao does).
  */
 export async function rawEngineThroughput(source: string, seconds: number, concurrency: number): Promise<number> {
+  const moddleContext = await new BpmnModdle({ zeebe }).fromXML(source.trim());
   const variables: Record<string, unknown> = { verifyDecision: 'confirm', signOffDecision: 'approve', groups: {} };
   const expressions = {
     resolveExpression: (expression: string) => {
@@ -34,7 +37,7 @@ export async function rawEngineThroughput(source: string, seconds: number, concu
       });
       const engine = new Engine({
         name: 'raw',
-        source,
+        moddleContext: moddleContext as never,
         moddleOptions: { zeebe },
         expressions: expressions as never,
         settings: { disableTrackState: true },
