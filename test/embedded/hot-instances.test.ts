@@ -60,4 +60,19 @@ describe('hot instances of the embedded engine', () => {
     expect(hot).toMatchObject({ state: 'completed', variables: recovered!.variables });
     expect(hot?.variables).toMatchObject({ verified: true, verifyOpinion: '已补充', approved: true });
   });
+
+  it('reads the saved state after all when the kept runtime, whose revision spared the lock reading it, is gone by the step', async () => {
+    // given: an instance kept hot; its runtime dropped (the idle sweep) after the lock left the state out
+    const instance = await first.startInstance({ bpmnProcessId: 'contract-user-task', variables });
+    const hot = (first as unknown as { runner: { hot: { take(key: string, revision: number): unknown } } }).runner.hot;
+    hot.take = () => null;
+
+    // when
+    const [verify] = await openTasks(first, instance.key);
+    await first.completeUserTask(verify!.key, { decision: 'confirm', opinion: '属实' });
+
+    // then: recovered from the database and stepped on
+    expect((await openTasks(first, instance.key)).map((t) => t.elementId)).toEqual(['sign-off']);
+    expect((await first.getInstance(instance.key))?.variables).toMatchObject({ verified: true, verifyOpinion: '属实' });
+  });
 });

@@ -14,10 +14,10 @@ type Client = PrismaClient | Prisma.TransactionClient;
 const json = (value: unknown) => JSON.stringify(value ?? null);
 const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
 
-export async function lockInstance(db: Client, key: string): Promise<InstanceRecord | null> {
+export async function lockInstance(db: Client, key: string, stateUnlessRevision = -1): Promise<InstanceRecord | null> {
   const [row] = await db.$queryRaw<InstanceRow[]>`
-    SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId",
-           business_key AS "businessKey", state, engine_state AS "engineState", variables, active_elements AS "activeElements",
+    SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId", business_key AS "businessKey",
+           state, CASE WHEN revision = ${stateUnlessRevision} THEN NULL ELSE engine_state END AS "engineState", variables, active_elements AS "activeElements",
            started_at AS "startedAt", ended_at AS "endedAt", revision
     FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE`;
   return row ? toInstance(row) : null;

@@ -51,8 +51,8 @@ class PrismaEngineOps implements EngineStoreOps {
     return row && { ...row, key: String(row.key) };
   }
 
-  lockInstance(key: string) {
-    return sql.lockInstance(this.db, key);
+  lockInstance(key: string, stateUnlessRevision?: number) {
+    return sql.lockInstance(this.db, key, stateUnlessRevision);
   }
 
 

@@ -46,6 +46,11 @@ export class HotInstances {
     return entry.revision === revision ? entry : null;
   }
 
+  /** The revision the kept runtime of an instance committed, if one is kept. */
+  revisionOf(instanceKey: string): number | undefined {
+    return this.entries.get(instanceKey)?.revision;
+  }
+
   /** Keeps a runtime whose step committed as `revision`. */
   put(instanceKey: string, hot: HotInstance, revision: number) {
     if (this.options.max <= 0) return;

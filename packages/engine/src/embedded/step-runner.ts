@@ -58,7 +58,7 @@ export class StepRunner {
     try {
       const result = await this.mutex.run(instanceKey, async () => {
         const { value, settled, revision } = await this.store.transaction(async (tx) => {
-          const record = await this.lockActive(tx, instanceKey);
+          const record = await this.lockActive(tx, instanceKey, this.hot.revisionOf(instanceKey));
           const { runtime, stored } = await this.runtimeAt(record, tx);
           const value = await action(runtime, record, tx);
           const settled = await this.persist(tx, runtime, record, posted, stored);
@@ -104,7 +104,9 @@ export class StepRunner {
       return hot;
     }
     const model = await this.model(record.definitionKey, tx);
-    return { runtime: await InstanceRuntime.recover(model, record.engineState, record.variables, this.clock, record.key) };
+    // The lock left the state out for a runtime kept at this revision, which the idle sweep dropped since: read it now.
+    const engineState = record.engineState ?? (await tx.lockInstance(record.key))?.engineState;
+    return { runtime: await InstanceRuntime.recover(model, engineState, record.variables, this.clock, record.key) };
   }
 
   private async recordStepFailure(instanceKey: string, target: StepTarget | null, error: EngineError) {
@@ -162,8 +164,9 @@ export class StepRunner {
     this.events.emit('step');
   }
 
-  async lockActive(tx: EngineStoreOps, instanceKey: string): Promise<InstanceRecord> {
-    const record = await tx.lockInstance(instanceKey);
+  /** Locks an active instance's row (leaving out its saved state when a runtime is kept at `hotRevision`). */
+  async lockActive(tx: EngineStoreOps, instanceKey: string, hotRevision?: number): Promise<InstanceRecord> {
+    const record = await tx.lockInstance(instanceKey, hotRevision);
     if (!record) throw notFound('Process instance', instanceKey);
     if (record.state !== 'active') throw new EngineError('INVALID_STATE', `Process instance ${instanceKey} is ${record.state}`);
     return record;
