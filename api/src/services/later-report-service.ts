@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { asStoredJson, makeReportPatchSchemas, mergeReport, PROCESS_IDS, reportChanges, type Locale, type ReportPatch } from '@kuaibao/domain';
+import { asStoredJson, makeReportPatchSchemas, mergeReport, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type Locale, type ReportPatch } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError } from '../errors/app-error';
@@ -54,7 +54,7 @@ export async function submitLaterReport(
       businessKey: incidentNumber,
       variables: { reportId, incidentNumber, reportingUnitId: incident.reportingUnitId, reportKind: patch.kind, title: incident.title },
     });
-    await deps.incidents.linkInstance(reportId, instance.key, 'signing');
+    await deps.incidents.linkInstance(reportId, instance.key, REPORT_STATUS_ONCE_STARTED[PROCESS_IDS.followUpReport]);
     return { incidentNumber, reportId, kind: patch.kind, sequence: created.sequence, instanceKey: instance.key };
   } catch (error) {
     await deps.incidents.deleteUnstartedReport(reportId);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, dossierTitle, firstReportClockVariables, PROCESS_IDS, secureRecipientOf, type FirstReport } from '@kuaibao/domain';
+import { DomainError, dossierTitle, firstReportClockVariables, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, secureRecipientOf, type FirstReport, type ProcessId } from '@kuaibao/domain';
 import type { Variables } from '@kuaibao/engine';
 import { toOrgUnit } from '@kuaibao/worker';
 import type { ApiDeps } from '../deps';
@@ -47,12 +47,12 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   }
   const common = { reportId, incidentNumber: number, reportingUnitId: unit.id, category: report.category, severity: report.severity, sensitive: report.sensitive, mayEscalate: report.mayEscalate };
   // 涉密: its own flow (placeholder + acknowledgement), and no content in the variables — there is none to carry.
-  const start: { bpmnProcessId: string; variables: Variables; status: string } = report.classified
-    ? { bpmnProcessId: PROCESS_IDS.classifiedReport, variables: { ...common, secureRecipientUnitId: secureRecipientUnitId ?? null }, status: 'recorded' }
-    : { bpmnProcessId: PROCESS_IDS.incidentReport, variables: { ...common, title, ...firstReportClockVariables(unit.divisionCode, report) }, status: 'verifying' };
+  const start: { bpmnProcessId: ProcessId; variables: Variables } = report.classified
+    ? { bpmnProcessId: PROCESS_IDS.classifiedReport, variables: { ...common, secureRecipientUnitId: secureRecipientUnitId ?? null } }
+    : { bpmnProcessId: PROCESS_IDS.incidentReport, variables: { ...common, title, ...firstReportClockVariables(unit.divisionCode, report) } };
   try {
     const instance = await deps.engine.startInstance({ bpmnProcessId: start.bpmnProcessId, businessKey: number, variables: start.variables });
-    await deps.incidents.linkInstance(reportId, instance.key, start.status);
+    await deps.incidents.linkInstance(reportId, instance.key, REPORT_STATUS_ONCE_STARTED[start.bpmnProcessId]);
     return { incidentNumber: number, reportId, instanceKey: instance.key };
   } catch (error) {
     await deps.incidents.deleteUnstarted(number);
@@ -73,13 +73,6 @@ async function checkSecureRecipient(deps: ApiDeps, reportingUnitId: string, name
     const message = namedUnitId ? '接收单位须为值班室（总值班室）' : '无法确定接收单位，请填写接收单位（值班室）';
     throw new AppError('VALIDATION_FAILED', message, [{ path: 'secureTransmission.recipientUnitId', message }]);
   }
-}
-
-/** The status a report has once its workflow runs (what its submit would have set). */
-function statusOnceStarted(bpmnProcessId: string, kind: string): string {
-  if (bpmnProcessId === PROCESS_IDS.classifiedReport) return 'recorded';
-  if (kind === 'verification') return 'requested';
-  return kind === 'first' ? 'verifying' : 'signing';
 }
 
 /**
@@ -109,7 +102,7 @@ export async function reconcileUnstartedSubmits(deps: Pick<ApiDeps, 'incidents' 
     const instance = instances.find((i) => i.variables.reportId === report.id);
     const first = report.kind === 'first';
     if (instance) {
-      await deps.incidents.linkInstance(report.id, instance.key, statusOnceStarted(instance.bpmnProcessId, report.kind));
+      await deps.incidents.linkInstance(report.id, instance.key, REPORT_STATUS_ONCE_STARTED[instance.bpmnProcessId as ProcessId]);
       linked++;
     } else {
       // A 首报 takes its new dossier with it; a 续报/终报 or 核报 request only itself (the dossier and its trail stay).

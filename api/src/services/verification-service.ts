@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { candidateGroup, isSubordinateOf, PROCESS_IDS, type VerificationContent, type VerificationRequest } from '@kuaibao/domain';
+import { candidateGroup, isSubordinateOf, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, type VerificationContent, type VerificationRequest } from '@kuaibao/domain';
 import { toOrgUnit } from '@kuaibao/worker';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
@@ -58,7 +58,7 @@ export async function requestVerification(deps: ApiDeps, user: SessionUser, numb
         },
       },
     });
-    await deps.incidents.linkInstance(reportId, instance.key, 'requested');
+    await deps.incidents.linkInstance(reportId, instance.key, REPORT_STATUS_ONCE_STARTED[PROCESS_IDS.verificationRequest]);
     return { incidentNumber: number, requestId: reportId, instanceKey: instance.key };
   } catch (error) {
     await deps.incidents.deleteUnstartedReport(reportId);

@@ -12,6 +12,19 @@ export const PROCESS_IDS = {
   classifiedReport: 'classified-report',
 } as const;
 
+export type ProcessId = (typeof PROCESS_IDS)[keyof typeof PROCESS_IDS];
+
+/**
+ * The status of a report once its process runs: what its submit sets when the start succeeds, and what
+ * the restart reconciliation sets for a submit a crash interrupted after the process had started.
+ */
+export const REPORT_STATUS_ONCE_STARTED: Record<ProcessId, string> = {
+  [PROCESS_IDS.incidentReport]: 'verifying',
+  [PROCESS_IDS.verificationRequest]: 'requested',
+  [PROCESS_IDS.followUpReport]: 'signing',
+  [PROCESS_IDS.classifiedReport]: 'recorded',
+};
+
 /** Job types of service tasks (`zeebe:taskDefinition type`); each has exactly one handler in worker/. */
 export const TASK_TYPES = {
   /** 确定报送对象: recipients and candidate groups from the org tree (`reportRecipients`). */
