@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type {
-  ActivatableJob, EngineNodeRecord, InstanceRecord, JobRecord, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
+  ActivatableJob, EngineNodeRecord, InstanceRecord, JobRecord, JobWait, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
@@ -37,7 +37,7 @@ export async function updateInstance(db: Client, i: InstanceRecord): Promise<num
  * kind of new wait. With `stored` (the element instances whose rows the last step left), a step that
  * ended no wait skips the ends, and waits already stored are not written again.
  */
-export async function syncWaits(db: Client, instance: InstanceRecord, all: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<void> {
+export async function syncWaits(db: Client, instance: InstanceRecord, all: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<JobWait[]> {
   const instanceKey = BigInt(instance.key);
   const keep = (items: { elementInstance: string }[]) => items.map((i) => i.elementInstance);
   const current = new Set([all.jobs, all.userTasks, all.timers, all.subscriptions].flatMap(keep));
@@ -90,6 +90,7 @@ export async function syncWaits(db: Client, instance: InstanceRecord, all: WaitS
         ${s.correlationKey}, ${instance.tenantId}`)}
       ON CONFLICT DO NOTHING`;
   }
+  return waits.jobs;
 }
 
 /** Locks up to `maxJobs` activatable jobs and returns them with their instance's ids and variables: one statement. */

@@ -183,9 +183,9 @@ export interface EngineStoreOps {
   /**
    * Makes the open waits of the instance exactly `waits`: new rows inserted, vanished ones canceled or
    * deleted. `stored`: element instances whose waits the last committed state had (their rows exist),
-   * so that only what changed is written; without it every wait is written.
+   * so that only what changed is written; without it every wait is written. Returns the jobs it wrote.
    */
-  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<void>;
+  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<JobWait[]>;
 
   getJob(key: string): Promise<JobRecord | null>;
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>): Promise<void>;

@@ -141,9 +141,8 @@ export class StepRunner {
         endedAt: completed ? now : null,
       });
       record.revision = await tx.updateInstance(record);
-      await tx.syncWaits(record, waits, now, stored);
-      const fresh = stored ? waits.jobs.filter((j) => !stored.has(j.elementInstance)) : waits.jobs;
-      posted.push(...new Set(fresh.map((j) => j.type)));
+      const written = await tx.syncWaits(record, waits, now, stored);
+      posted.push(...new Set(written.map((j) => j.type)));
       if (completed) return null;
       const kinds = [waits.jobs, waits.userTasks, waits.timers, waits.subscriptions];
       return { runtime, stored: new Set(kinds.flatMap((items) => items.map((i) => i.elementInstance))) };
