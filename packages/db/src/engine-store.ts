@@ -55,7 +55,6 @@ class PrismaEngineOps implements EngineStoreOps {
     return sql.lockInstance(this.db, key, stateUnlessRevision);
   }
 
-
   async getInstance(key: string) {
     const row = await this.db.engineInstance.findUnique({ where: { key: big(key) } });
     return row && toInstance(row);
@@ -91,16 +90,13 @@ class PrismaEngineOps implements EngineStoreOps {
     return sql.updateInstance(this.db, i);
   }
 
-
   syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>) {
     return sql.syncWaits(this.db, instance, waits, now, stored);
   }
 
-
   getJob(key: string) {
     return sql.getJob(this.db, key);
   }
-
 
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>) {
     return sql.updateJob(this.db, key, patch);
@@ -110,11 +106,9 @@ class PrismaEngineOps implements EngineStoreOps {
     return sql.updateJobIfIn(this.db, key, states, patch);
   }
 
-
   activateJobs(q: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
     return sql.activateJobs(this.db, q);
   }
-
 
   beatNode(node: { id: string; name: string; now: Date } & NodeProcess) {
     return sql.beatNode(this.db, node);
@@ -140,7 +134,6 @@ class PrismaEngineOps implements EngineStoreOps {
     return sql.getUserTask(this.db, key);
   }
 
-
   async searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]> {
     const who: Prisma.EngineUserTaskWhereInput[] = [];
     if (filter.candidateGroups?.length) who.push({ candidateGroups: { hasSome: filter.candidateGroups } });
@@ -165,7 +158,6 @@ class PrismaEngineOps implements EngineStoreOps {
   completeOpenUserTask(key: string, completedAt: Date) {
     return sql.completeOpenUserTask(this.db, key, completedAt);
   }
-
 
   async findSubscriptions(q: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]> {
     const rows = await this.db.engineSubscription.findMany({ where: q, orderBy: { key: 'asc' } });
