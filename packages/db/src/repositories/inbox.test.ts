@@ -29,10 +29,10 @@ describe('the inbox read model', () => {
   });
   afterAll(() => db.close());
 
-  const expectSameAsReference = async (label: string) => {
+  /** The page statement on the driver (as the API runs it) and, with `viaPrisma` (once is enough: same statement), through Prisma. */
+  const expectSameAsReference = async (label: string, viaPrisma = false) => {
     await expectViewersOfReadModel(db, label);
-    // the page statement on the driver (as the API runs it) and through Prisma
-    const inboxes = { driver: createInboxRepository(db.prisma, db.driver), prisma: createInboxRepository(db.prisma) };
+    const inboxes = { driver: createInboxRepository(db.prisma, db.driver), ...(viaPrisma && { prisma: createInboxRepository(db.prisma) }) };
     const reference = createReferenceInbox(db.prisma);
     for (const username of Object.keys(USERS) as Username[]) {
       for (const filter of filtersOf(username)) {
@@ -52,7 +52,7 @@ describe('the inbox read model', () => {
   it('lists and counts what the joined query does, for every view, filter, order and page', async () => {
     // given the tasks of loadTasks
     // then
-    await expectSameAsReference('as loaded');
+    await expectSameAsReference('as loaded', true);
     expect(await countsOf('ann')).toEqual({ mine: 4, group: 16, all: 22, overdue: 7 });
     expect(await countsOf('bob')).toEqual({ mine: 2, group: 16, all: 20, overdue: 5 });
     expect(await countsOf('cat')).toEqual({ mine: 0, group: 0, all: 0, overdue: 0 });
