@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IdleResult } from '../../bench/lib/idle-measure';
 import { spawnTsx } from '../support/json-lines-child';
 
-const INSTANCES = 2_000;
+const INSTANCES = 1_000;
 /** Far below what a live bpmn-engine instance holds (~0.9 MB): only an evicted instance fits. */
 const MAX_HEAP_PER_INSTANCE_KB = 20;
 
