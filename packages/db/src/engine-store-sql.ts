@@ -93,6 +93,15 @@ export async function syncWaits(db: Client, instance: InstanceRecord, all: WaitS
   return waits.jobs;
 }
 
+/** A JobRow's columns of engine_job under the name `table` (the table or its alias in the statement). */
+const jobColumns = (table: string) =>
+  Prisma.raw(
+    [
+      'key', 'instance_key AS "instanceKey"', 'element_id AS "elementId"', 'element_instance AS "elementInstance"', 'type', 'state', 'retries',
+      'variables', 'custom_headers AS "customHeaders"', 'worker', 'lock_owner AS "lockOwner"', 'deadline', 'due_at AS "dueAt"', 'error_message AS "errorMessage"',
+    ].map((column) => `${table}.${column}`).join(', '),
+  );
+
 /** Locks up to `maxJobs` activatable jobs and returns them with their instance's ids and variables: one statement. */
 export async function activateJobs(
   db: Client,
@@ -106,9 +115,7 @@ export async function activateJobs(
         WHERE type = ${q.type} AND state = 'activatable' AND due_at <= ${q.now}
         ORDER BY due_at LIMIT ${q.maxJobs} FOR UPDATE SKIP LOCKED)
       RETURNING *)
-    SELECT a.key, a.instance_key AS "instanceKey", a.element_id AS "elementId", a.element_instance AS "elementInstance", a.type, a.state, a.retries,
-           a.variables, a.custom_headers AS "customHeaders", a.worker, a.lock_owner AS "lockOwner", a.deadline, a.due_at AS "dueAt",
-           a.error_message AS "errorMessage", i.bpmn_process_id AS "bpmnProcessId", i.business_key AS "businessKey", i.tenant_id AS "tenantId",
+    SELECT ${jobColumns('a')}, i.bpmn_process_id AS "bpmnProcessId", i.business_key AS "businessKey", i.tenant_id AS "tenantId",
            i.variables AS "instanceVariables"
     FROM activated a JOIN engine_instance i ON i.key = a.instance_key
     ORDER BY a.due_at, a.key`;
@@ -117,9 +124,7 @@ export async function activateJobs(
 
 export async function getJob(db: Client, key: string): Promise<JobRecord | null> {
   const [row] = await db.$queryRaw<JobRow[]>`
-    SELECT key, instance_key AS "instanceKey", element_id AS "elementId", element_instance AS "elementInstance", type, state, retries,
-           variables, custom_headers AS "customHeaders", worker, lock_owner AS "lockOwner", deadline, due_at AS "dueAt", error_message AS "errorMessage"
-    FROM engine_job WHERE key = ${BigInt(key)}`;
+    SELECT ${jobColumns('engine_job')} FROM engine_job WHERE key = ${BigInt(key)}`;
   return row ? toJob(row) : null;
 }
 
