@@ -1,3 +1,4 @@
+import { repeatEvery, type RepeatingPass } from '@kuaibao/engine';
 import type { Database } from './client';
 
 /**
@@ -9,24 +10,9 @@ export const VACUUMED_ON_PGLITE = ['inbox_task_viewer'] as const;
 export const PGLITE_VACUUM_INTERVAL_MS = 60_000;
 
 /** Vacuums VACUUMED_ON_PGLITE every `intervalMs` on PGlite (nothing on PostgreSQL) until stop(). */
-export function startPgliteVacuum(db: Database, onError: (error: unknown) => void, intervalMs = PGLITE_VACUUM_INTERVAL_MS) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = vacuumPglite(db)
-      .catch(onError)
-      .finally(() => {
-        if (timer) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
-  if (db.kind === 'pglite') timer = setTimeout(tick, intervalMs).unref();
-  return {
-    async stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+export function startPgliteVacuum(db: Database, onError: (error: unknown) => void, intervalMs = PGLITE_VACUUM_INTERVAL_MS): RepeatingPass {
+  if (db.kind !== 'pglite') return { stop: async () => undefined };
+  return repeatEvery(() => vacuumPglite(db), intervalMs, onError);
 }
 
 export async function vacuumPglite(db: Database): Promise<void> {

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './store';
 export type { Clock } from './clock';
 export { systemClock } from './clock';
+export { repeatEvery, type RepeatingPass } from './repeat-every';
 export { EmbeddedEngine, type EmbeddedEngineOptions } from './embedded/embedded-engine';
 export { DEFAULT_HOT_INSTANCES, type HotInstanceOptions } from './embedded/hot-instances';
 export { DEFAULT_HEARTBEAT_INTERVAL_MS, DEFAULT_NODE_TIMEOUT_MS, currentProcessScope, type NodeOptions } from './embedded/node-liveness';

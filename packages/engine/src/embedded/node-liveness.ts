@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { repeatEvery, type RepeatingPass } from '../repeat-every';
 import type { NodeProcess } from '../store';
 import type { StepRunner } from './step-runner';
 
@@ -57,8 +58,7 @@ export class NodeLiveness {
   readonly name: string;
   readonly heartbeatIntervalMs: number;
   readonly timeoutMs: number;
-  private timer: NodeJS.Timeout | null = null;
-  private beating: Promise<void> | null = null;
+  private heartbeats: RepeatingPass | null = null;
   /** Settles once the node's row exists (start()); until then locks name no owner. */
   private joined: Promise<boolean> | null = null;
   /** Whether deadNodes() still has to look for nodes of this process scope whose process is gone (once, on the first pass). */
@@ -82,14 +82,7 @@ export class NodeLiveness {
       () => true,
       (error: unknown) => (this.runner.onError(error), true), // the next beat inserts the row
     );
-    const tick = () => {
-      this.beating = this.beat()
-        .catch(this.runner.onError)
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.heartbeatIntervalMs).unref();
-        });
-    };
-    this.timer = setTimeout(tick, this.heartbeatIntervalMs).unref();
+    this.heartbeats = repeatEvery(() => this.beat(), this.heartbeatIntervalMs, this.runner.onError);
   }
 
   /** The owner to record on a job lock: this node once it has joined, none for an engine that was never started. */
@@ -123,10 +116,9 @@ export class NodeLiveness {
 
   /** Leaves: no more heartbeats; the locks this node still holds are released now instead of at their deadline. */
   async stop(): Promise<void> {
-    const timer = this.timer;
-    this.timer = null;
-    if (timer) clearTimeout(timer);
-    await this.beating;
+    const heartbeats = this.heartbeats;
+    this.heartbeats = null;
+    await heartbeats?.stop();
     if (!this.joined) return;
     await this.joined;
     this.joined = null;

@@ -1,4 +1,5 @@
 import { EngineError } from '../errors';
+import { repeatEvery, type RepeatingPass } from '../repeat-every';
 import type { NodeLiveness } from './node-liveness';
 import type { StepRunner } from './step-runner';
 
@@ -20,8 +21,7 @@ const TIMER_BATCH = 200;
  * not poll the database).
  */
 export class Scheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private loop: RepeatingPass | null = null;
 
   constructor(
     private readonly runner: StepRunner,
@@ -31,25 +31,17 @@ export class Scheduler {
 
   /** Whether the loop runs (start() called, stop() not yet). */
   get started(): boolean {
-    return this.timer !== null;
+    return this.loop !== null;
   }
 
   start(): void {
-    const tick = () => {
-      this.running = this.processDue()
-        .catch(this.runner.onError)
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.intervalMs).unref();
-        });
-    };
-    this.timer = setTimeout(tick, 0).unref();
+    this.loop ??= repeatEvery(() => this.processDue(), this.intervalMs, this.runner.onError, 0);
   }
 
   async stop(): Promise<void> {
-    const timer = this.timer;
-    this.timer = null;
-    if (timer) clearTimeout(timer);
-    await this.running;
+    const loop = this.loop;
+    this.loop = null;
+    await loop?.stop();
   }
 
   /**
