@@ -14,6 +14,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 export class PollingJobWorker implements JobWorker {
   private closed = false;
   private wake: (() => void) | null = null;
+  /** Whether jobs of this type were announced since the last activation began (they may not be in its answer). */
+  private announced = false;
   private readonly loop: Promise<void>;
   private readonly unsubscribe: () => void;
   private readonly name: string;
@@ -24,7 +26,10 @@ export class PollingJobWorker implements JobWorker {
     subscribe: Subscribe,
   ) {
     this.name = options.name ?? `${hostname()}-${process.pid}`;
-    this.unsubscribe = subscribe(options.taskType, () => this.wake?.());
+    this.unsubscribe = subscribe(options.taskType, () => {
+      this.announced = true;
+      this.wake?.();
+    });
     this.loop = this.run();
   }
 
@@ -38,16 +43,18 @@ export class PollingJobWorker implements JobWorker {
   private async run() {
     const { taskType, maxJobsToActivate = 16, timeoutMs = 30_000, pollIntervalMs = 250 } = this.options;
     while (!this.closed) {
+      this.announced = false;
       let jobs: ActivatedJob[] = [];
       try {
         jobs = await this.engine.activateJobs({ type: taskType, maxJobs: maxJobsToActivate, timeoutMs, worker: this.name });
       } catch (error) {
         console.error(`[worker ${taskType}] activation failed`, error);
       }
-      if (jobs.length > 0) {
-        await Promise.all(jobs.map((job) => this.handle(job)));
-        continue;
-      }
+      if (jobs.length > 0) await Promise.all(jobs.map((job) => this.handle(job)));
+      // A full batch may have left jobs behind, and jobs announced since the activation began may have
+      // missed it; otherwise it took every job there was, and asking again at once would find none
+      // (half of all activations did, ~2.4 ms each on PGlite): wait for the next announcement or the poll.
+      if (jobs.length >= maxJobsToActivate || this.announced) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollIntervalMs);
         this.wake = () => {
