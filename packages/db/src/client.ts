@@ -1,9 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
+import type { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
-import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from './config';
 import { createPGliteDriver, createPostgresDriver, type SqlDriver } from './driver';
 import { migrate } from './migrate';
@@ -21,9 +18,11 @@ export interface Database {
  * Opens the database, applies pending migrations and returns a Prisma client on it.
  * PGlite: a directory (one process at a time) or, without dataDir, in memory.
  * PostgreSQL: a pool; `schema` selects a schema (tests use one schema each).
+ * Each kind's driver is loaded when a database of that kind is opened: a server on PostgreSQL does not load
+ * PGlite's WASM PostgreSQL (~170 ms of its start).
  */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  const { prisma, driver } = target.kind === 'pglite' ? await openPGlite(target.dataDir) : openPostgres(target);
+  const { prisma, driver } = target.kind === 'pglite' ? await openPGlite(target.dataDir) : await openPostgres(target);
   try {
     await migrate(driver);
     await prisma.$connect();
@@ -43,6 +42,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPGlite(dataDir: string | undefined) {
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
@@ -53,7 +53,8 @@ async function openPGlite(dataDir: string | undefined) {
   return { prisma, driver: createPGliteDriver(db) };
 }
 
-function openPostgres(target: { url: string; schema?: string }) {
+async function openPostgres(target: { url: string; schema?: string }) {
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
   const pool = new pg.Pool({
     connectionString: target.url,
     max: 10,

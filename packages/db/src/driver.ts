@@ -1,5 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
 
 /** The few raw-SQL operations that Prisma cannot do for us: multi-statement migration scripts and locks. */
 export interface SqlDriver {
