@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { Engine } from 'bpmn-engine';
+import type { Engine } from 'bpmn-engine';
 import { EngineError } from '../errors';
 import { applyMappings, isFeel, resolveList, resolveString, resolveValue } from '../feel';
 import { moddleOptions } from '../model/moddle';
@@ -27,6 +27,14 @@ interface BpmnActivity {
 
 type ServiceCallback = (error: unknown, result?: unknown) => void;
 
+type BpmnEngineModule = typeof import('bpmn-engine');
+let bpmnEngine: Promise<BpmnEngineModule> | null = null;
+/**
+ * bpmn-engine (with bpmn-elements and smqp, ~180 ms to load) is loaded by the first instance a process
+ * runs, not at its start: a restarted server answers its first request that much sooner.
+ */
+const loadBpmnEngine = () => (bpmnEngine ??= import('bpmn-engine'));
+
 /** Element types whose waiting is internal to bpmn-engine and not a wait state of the instance. */
 const INTERNAL_WAITS = new Set(['bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
 
@@ -45,6 +53,7 @@ export class InstanceRuntime {
   private ended = false;
 
   private constructor(
+    { Engine }: BpmnEngineModule,
     private readonly model: ProcessModel,
     public variables: Variables,
     private readonly now: () => number,
@@ -69,14 +78,14 @@ export class InstanceRuntime {
   }
 
   static async start(model: ProcessModel, variables: Variables, now: () => number, name: string) {
-    const runtime = new InstanceRuntime(model, variables, now, name);
+    const runtime = new InstanceRuntime(await loadBpmnEngine(), model, variables, now, name);
     runtime.execution = (await runtime.engine.execute({ listener: new EventEmitter() })) as unknown as BpmnExecution;
     await runtime.settle();
     return runtime;
   }
 
   static async recover(model: ProcessModel, engineState: unknown, variables: Variables, now: () => number, name: string) {
-    const runtime = new InstanceRuntime(model, variables, now, name);
+    const runtime = new InstanceRuntime(await loadBpmnEngine(), model, variables, now, name);
     runtime.engine.recover(engineState as never);
     runtime.execution = (await runtime.engine.resume({ listener: new EventEmitter() })) as unknown as BpmnExecution;
     await runtime.settle();
