@@ -42,7 +42,7 @@ async function main(server: RunningServer, db: Database) {
   });
   const sample = await user.get('/api/tasks');
 
-  const inbox = createInboxRepository(db.prisma, db.driver);
+  const inbox = createInboxRepository(db.driver);
   const me = await db.driver.query<{ unit_id: string; roles: string[] }>('SELECT unit_id, roles FROM app_user WHERE username = $1', [INBOX_USER]);
   const groups = me[0]!.roles.map((role) => `unit:${me[0]!.unit_id}:${role}`);
   const query = (i: number) =>

@@ -1,8 +1,10 @@
 /**
- * `npm run bench -- sse [--clients 500] [--tasks 100] [--gap-ms 100]`
+ * `npm run bench -- sse [--clients 500] [--tasks 100] [--gap-ms 100] [--open 10000]`
  * `clients` browsers hold GET /api/events open (as one duty leader, who is in the tasks' candidate
  * group); the engine creates `tasks` user tasks, one every `gap-ms`; each latency is from the commit
  * of the step that created the task to its `task.created` event arriving at one client.
+ * `open` user tasks of other offices wait meanwhile (loaded by the inbox fixture, not through the engine),
+ * as in a province's database: announcing a new task must not cost a read of every open one.
  * Server and clients share this process (and its two cores with everything else).
  */
 import { readFileSync } from 'node:fs';
@@ -11,17 +13,23 @@ import type { RunningServer } from '@kuaibao/api';
 import type { Database } from '@kuaibao/db';
 import { login } from '../test/api/client';
 import { runBenchmark, withBenchServer } from './lib/bench-server';
+import { loadInboxFixture } from './lib/inbox-fixture';
 import { openTimedStream } from './lib/sse-client';
 import { emitResult, sleep, summarize } from './lib/stats';
 
 const { values } = parseArgs({
-  options: { clients: { type: 'string', default: '500' }, tasks: { type: 'string', default: '100' }, 'gap-ms': { type: 'string', default: '100' } },
+  options: { clients: { type: 'string', default: '500' }, tasks: { type: 'string', default: '100' }, 'gap-ms': { type: 'string', default: '100' },
+    open: { type: 'string', default: '10000' } },
 });
 const FIXTURE = { name: 'idle-instances.bpmn', content: readFileSync(new URL('./idle-instances.bpmn', import.meta.url), 'utf8') };
 const log = (message: string) => process.stderr.write(`[sse] ${message}\n`);
 
 async function main(server: RunningServer, db: Database) {
   const engine = server.deps.engine;
+  const open = Number(values.open);
+  // No open task of the fixture is in the measured user's groups (share beyond the count).
+  if (open > 0) await loadInboxFixture(db, { open, completed: 0, share: open + 1 });
+  log(`${open} other open tasks loaded on ${db.kind}`);
   await engine.deploy([FIXTURE]);
   // lc_duty_leader holds unit:lc-duty:leader, one of the candidate groups of the fixture's task.
   const user = await login(server.url, 'lc_duty_leader');
@@ -56,6 +64,7 @@ async function main(server: RunningServer, db: Database) {
   emitResult(`sse — ${db.kind}`, {
     database: db.kind,
     clients: clientCount,
+    other_open_tasks: open,
     tasks: taskCount,
     sse_p50_ms: s.p50,
     sse_p95_ms: s.p95,

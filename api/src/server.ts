@@ -80,7 +80,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const reconciled = await reconcileUnstartedSubmits(deps, new Date());
   if (reconciled.linked + reconciled.undone > 0) console.warn('[api] submits interrupted by a crash:', reconciled);
   const watcher = watchOpenTasks({
-    openTaskHeads: () => deps.inbox.openTaskHeads(),
+    taskChanges: deps.inbox.taskChanges,
     events: deps.events,
     intervalMs: watchIntervalMs,
     // In-process engine steps (worker jobs, timers) say when tasks may have changed; Zeebe's are only polled.
@@ -93,7 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   // The workers start once the API answers: after a crash they have a backlog, which must not hold up serving.
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
-    ? startWorkers(engine, createHandlers(handlerDeps(db.prisma, { gateway: smsGateway, messages: engine, now })))
+    ? startWorkers(engine, createHandlers(handlerDeps(db, { gateway: smsGateway, messages: engine, now })))
     : [];
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -42,7 +42,7 @@ export async function openScenario(tree: JurisdictionTreeSpec, startAt: string) 
   const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
   await engine.deploy([bpmn]);
   const gateway = new InMemorySmsGateway();
-  const handlers: Record<string, Handler> = createHandlers(handlerDeps(db.prisma, { gateway, messages: engine }));
+  const handlers: Record<string, Handler> = createHandlers(handlerDeps(db, { gateway, messages: engine }));
   const incidents = createIncidentRepository(db.prisma);
   const audit = createAuditRepository(db.prisma);
   const unit = (await db.prisma.orgUnit.findUniqueOrThrow({ where: { id: ids.reportingUnit } }));

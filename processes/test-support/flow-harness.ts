@@ -37,7 +37,7 @@ export async function createFlowHarness(options: { bpmn: string[]; extraUnits?: 
   const incidents = createIncidentRepository(db.prisma);
   const audit = createAuditRepository(db.prisma);
   await createPolicyRepository(db.prisma).deploy([...loadPolicies().values()]);
-  const deps = handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine, ...(options.now && { now: options.now }) });
+  const deps = handlerDeps(db, { gateway: new InMemorySmsGateway(), messages: engine, ...(options.now && { now: options.now }) });
   const workers: JobWorker[] = startWorkers(engine, createHandlers(deps));
 
   const poll = async <T>(look: () => Promise<T | undefined>, what: string): Promise<T> => {

@@ -32,7 +32,7 @@ export async function startWorkerProcess(config: WorkerConfig): Promise<RunningW
       hotInstances: { ...DEFAULT_HOT_INSTANCES, max: config.ENGINE_HOT_INSTANCES },
       node: { name: config.WORKER_NAME },
     });
-    const handlers = createHandlers(handlerDeps(db.prisma, { gateway: new InMemorySmsGateway(), messages: engine.engine }));
+    const handlers = createHandlers(handlerDeps(db, { gateway: new InMemorySmsGateway(), messages: engine.engine }));
     const taskTypes = Object.keys(handlers);
     const workers: JobWorker[] = startWorkers(engine.engine, handlers, { name: config.WORKER_NAME });
     let stopping = false;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenTaskHead } from '@kuaibao/db';
+import { snapshotChanges } from '../inbox/snapshot-changes';
 import { watchOpenTasks } from './open-task-watcher';
 import { concerns, TaskEventBus, type TaskEvent } from './task-event-bus';
 
@@ -12,7 +13,7 @@ describe('the open-task watcher', () => {
   const events = new TaskEventBus();
   const seen: TaskEvent[] = [];
   const stop = events.subscribe((e) => seen.push(e));
-  const watcher = watchOpenTasks({ openTaskHeads: () => (reads++, Promise.resolve(open.map((t) => ({ ...t })))), events, intervalMs: 10 });
+  const watcher = watchOpenTasks({ taskChanges: snapshotChanges(() => (reads++, Promise.resolve(open.map((t) => ({ ...t }))))), events, intervalMs: 10 });
   afterEach(() => {
     seen.length = 0;
   });
@@ -84,7 +85,7 @@ describe('who hears of an event', () => {
     const unsubscribe = bus.subscribe((e) => announced.push(e));
     let tasks = [head('10')];
     let poke: () => void = () => undefined;
-    const slow = watchOpenTasks({ openTaskHeads: () => Promise.resolve(tasks.map((t) => ({ ...t }))), events: bus, intervalMs: 60_000, nudges: (p) => ((poke = p), () => undefined) });
+    const slow = watchOpenTasks({ taskChanges: snapshotChanges(() => Promise.resolve(tasks.map((t) => ({ ...t })))), events: bus, intervalMs: 60_000, nudges: (p) => ((poke = p), () => undefined) });
     await settle();
 
     // when: a step creates a task and the engine says so

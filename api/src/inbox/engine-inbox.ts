@@ -1,5 +1,6 @@
 import type { ClockRepository, InboxFilter, InboxRepository, InboxRow, IncidentRepository, OpenTaskHead, ReportClockRow } from '@kuaibao/db';
 import type { UserTask, WorkflowEngine } from '@kuaibao/engine';
+import { snapshotChanges } from './snapshot-changes';
 
 /** Open tasks one search returns at most: an inbox is a unit's open tasks, far fewer. */
 const SEARCH_LIMIT = 500;
@@ -63,6 +64,11 @@ export function createEngineInbox(
     return { mine: count('mine'), group: count('group'), all: rows.length, overdue: rows.filter((row) => isOverdue(row, { ...f, overdue: true })).length };
   };
 
+  async function openTaskHeads(): Promise<OpenTaskHead[]> {
+    const tasks = await engine.searchUserTasks({ state: 'created', limit: SEARCH_LIMIT });
+    return tasks.map(({ key, assignee, candidateGroups, candidateUsers }) => ({ key, assignee, candidateGroups, candidateUsers }));
+  }
+
   return {
     list: async (f: InboxFilter) => pageOf(await visibleRows(f), f),
 
@@ -71,10 +77,8 @@ export function createEngineInbox(
       return { ...pageOf(rows, f), counts: countsOf(rows, f) };
     },
 
-    async openTaskHeads(): Promise<OpenTaskHead[]> {
-      const tasks = await engine.searchUserTasks({ state: 'created', limit: SEARCH_LIMIT });
-      return tasks.map(({ key, assignee, candidateGroups, candidateUsers }) => ({ key, assignee, candidateGroups, candidateUsers }));
-    },
+    /** The cluster does not say when a task changes: each look lists the open tasks and compares. */
+    taskChanges: snapshotChanges(openTaskHeads),
 
     async openTasksOf(instanceKey: string) {
       const tasks = await engine.searchUserTasks({ instanceKey, state: 'created', limit: SEARCH_LIMIT });

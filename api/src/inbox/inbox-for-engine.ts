@@ -10,5 +10,5 @@ import { createEngineInbox } from './engine-inbox';
 export function inboxFor(selected: Pick<SelectedEngine, 'kind' | 'engine'>, db: Database, incidents: IncidentRepository): { inbox: InboxRepository; watchIntervalMs: number } {
   return selected.kind === 'zeebe'
     ? { inbox: createEngineInbox(selected.engine, incidents, createClockRepository(db.prisma)), watchIntervalMs: 2_000 }
-    : { inbox: createInboxRepository(db.prisma, db.driver), watchIntervalMs: 500 };
+    : { inbox: createInboxRepository(db.driver), watchIntervalMs: 500 };
 }

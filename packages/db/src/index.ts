@@ -10,7 +10,7 @@ export { createOrgUnitRepository, type OrgUnitRepository, type OrgUnitRow } from
 export { createUserRepository, createSessionRepository, type UserRepository, type SessionRepository } from './repositories/users';
 export { createAuditRepository, appendAudit, type AuditEntry, type AuditRepository } from './repositories/audit';
 export { createIncidentRepository, type IncidentRepository, type IncidentWithReports, type NewIncident, type NewReport, type IncidentListFilter } from './repositories/incidents';
-export { createInboxRepository, type InboxCounts, type InboxRepository, type InboxFilter, type InboxRow, type OpenTaskHead } from './repositories/inbox';
+export { createInboxRepository, type InboxCounts, type InboxRepository, type InboxFilter, type InboxRow, type OpenTaskHead, type TaskChange, type TaskChangeFeed } from './repositories/inbox';
 export { seedOrgUnits, seedUser, type OrgUnitSeed, type UserSeed, type HashPassword } from './seed/factories';
 export { loadDemoData, LINCANG_UNITS, LINCANG_USERS, DEMO_PASSWORD } from './seed/demo-lincang';
 export { createPolicyRepository, PolicyVersionConflict, type PolicyRepository, type PolicyDocument } from './repositories/policies';

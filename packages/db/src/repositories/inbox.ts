@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@prisma/client';
+import { Prisma } from '@prisma/client';
 import type { SqlDriver } from '../driver';
 
 export interface InboxFilter {
@@ -17,13 +17,29 @@ export interface InboxFilter {
   limit: number;
 }
 
-/** Who may act on an open task: what the live inbox compares between two looks. */
+/** Who may act on an open task. */
 export interface OpenTaskHead {
   key: string;
   assignee: string | null;
   candidateGroups: string[];
   candidateUsers: string[];
 }
+
+/** A user task created, claimed, released or ended since the live inbox's last look. */
+export interface TaskChange extends OpenTaskHead {
+  /** Still open (not completed or canceled). */
+  open: boolean;
+  /** Created since the last look (it may have been claimed meanwhile). */
+  created: boolean;
+  /** The assignee before the last change of assignee, to tell them the task left them. */
+  formerAssignee: string | null;
+}
+
+/**
+ * The changes after `cursor` and where the next look starts. `cursor` null: no changes, only the start
+ * (a first look, which has nothing to compare with).
+ */
+export type TaskChangeFeed = (cursor: string | null) => Promise<{ cursor: string; changes: TaskChange[] }>;
 
 export interface InboxRow {
   key: string;
@@ -64,11 +80,11 @@ type CountFilter = Omit<InboxFilter, 'view' | 'offset' | 'limit' | 'sort' | 'ove
  * one row per viewer of each row of the read model `inbox_task` (docs/adr/0014), whose covering indexes
  * hold one viewer's tasks side by side in the inbox's orders: the visible tasks are counted by an
  * index-only scan, a page is the first rows of an index walk per viewer, and only the tasks of the page
- * are joined to the task, report, incident and clock. With `driver`, the page statement runs on it directly:
- * Prisma's raw-query layer costs ~3 ms on a page of 50 rows of 25 columns (docs/benchmarks.md).
+ * are joined to the task, report, incident and clock. Its statements run on the database driver: Prisma's
+ * raw-query layer cost ~3 ms on a page of 50 rows of 25 columns (docs/benchmarks.md).
  */
-export function createInboxRepository(prisma: PrismaClient, driver?: Pick<SqlDriver, 'query'>) {
-  const run = <T>(statement: Prisma.Sql): Promise<T[]> => (driver ? driver.query<T>(statement.text, statement.values) : prisma.$queryRaw<T[]>(statement));
+export function createInboxRepository(driver: Pick<SqlDriver, 'query'>) {
+  const run = <T>(statement: Prisma.Sql): Promise<T[]> => driver.query<T>(statement.text, statement.values);
   /**
    * The caller as viewers (`inbox_task_viewer.viewer`), each with those before it: a task several of them
    * see is counted and listed under the first only (`firstViewer`), so nothing needs a hash to deduplicate.
@@ -147,6 +163,27 @@ export function createInboxRepository(prisma: PrismaClient, driver?: Pick<SqlDri
     return { items, total: Number(head?.total ?? 0), counts };
   }
 
+  /**
+   * The tasks whose state or assignee changed in a transaction from `cursor` up to the oldest one still
+   * running (docs/adr/0017): every transaction below it has ended, so no change below it can appear later,
+   * and the next look starts there. An index range read of the changed rows, whatever the number of open tasks.
+   */
+  const taskChanges: TaskChangeFeed = async (cursor) => {
+    const horizon = Prisma.sql`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xid`;
+    if (cursor === null) {
+      const [start] = await run<{ xid: string }>(Prisma.sql`SELECT xid::text FROM (${horizon}) h`);
+      return { cursor: start!.xid, changes: [] };
+    }
+    const rows = await run<TaskChange & { horizon: string; key: string | null }>(Prisma.sql`
+      SELECT h.xid::text AS horizon, t.key::text AS key, t.state = 'created' AS open, t.created_xid >= ${cursor}::bigint AS created,
+             t.assignee, t.former_assignee AS "formerAssignee", t.candidate_groups AS "candidateGroups", t.candidate_users AS "candidateUsers"
+      FROM (SELECT greatest(xid, ${cursor}::bigint) AS xid FROM (${horizon}) s) h
+      LEFT JOIN engine_user_task t ON t.changed_xid >= ${cursor}::bigint AND t.changed_xid < h.xid
+      ORDER BY t.changed_xid, t.key`);
+    const changes = rows.flatMap(({ horizon: _h, key, ...change }) => (key === null ? [] : [{ ...change, key }]));
+    return { cursor: rows[0]!.horizon, changes };
+  };
+
   return {
     /** A page of the caller's view and how many tasks the view holds. */
     async list(f: InboxFilter): Promise<{ items: InboxRow[]; total: number }> {
@@ -159,21 +196,14 @@ export function createInboxRepository(prisma: PrismaClient, driver?: Pick<SqlDri
       return page(f, filtered(f), inView(f));
     },
 
-    /** Every open task with its candidates and assignee: one small indexed read (state), no joins. */
-    async openTaskHeads(): Promise<OpenTaskHead[]> {
-      const rows = await prisma.$queryRaw<(Omit<OpenTaskHead, 'key'> & { key: bigint })[]>`
-        SELECT t.key, t.assignee, t.candidate_groups AS "candidateGroups", t.candidate_users AS "candidateUsers"
-        FROM engine_user_task t WHERE t.state = 'created'`;
-      return rows.map((r) => ({ ...r, key: String(r.key) }));
-    },
+    taskChanges,
 
     /** Who may act on the open tasks of one instance now: whom a 催办 reaches. */
-    async openTasksOf(instanceKey: string): Promise<(OpenTaskHead & { name: string | null; kind: string | null })[]> {
-      const rows = await prisma.$queryRaw<(OpenTaskHead & { key: bigint; name: string | null; kind: string | null })[]>`
-        SELECT t.key, t.assignee, t.candidate_groups AS "candidateGroups", t.candidate_users AS "candidateUsers", t.name, t.custom_headers->>'kind' AS kind
-        FROM engine_user_task t WHERE t.state = 'created' AND t.instance_key = ${BigInt(instanceKey)} ORDER BY t.created_at ASC`;
-      return rows.map((r) => ({ ...r, key: String(r.key) }));
-    },
+    openTasksOf: (instanceKey: string) =>
+      run<OpenTaskHead & { name: string | null; kind: string | null }>(Prisma.sql`
+        SELECT t.key::text AS key, t.assignee, t.candidate_groups AS "candidateGroups", t.candidate_users AS "candidateUsers", t.name,
+               t.custom_headers->>'kind' AS kind
+        FROM engine_user_task t WHERE t.state = 'created' AND t.instance_key = ${instanceKey}::bigint ORDER BY t.created_at ASC`),
 
     /** How many open tasks each view holds, for the inbox tabs: the tally of `listWithCounts`, without a page. */
     async counts(f: CountFilter): Promise<InboxCounts> {
@@ -186,9 +216,9 @@ export type InboxRepository = ReturnType<typeof createInboxRepository>;
 
 /**
  * A row of the page statement: the tally on every row; the task's columns null when the page is empty.
- * Its bigints arrive as bigint through Prisma and as strings or numbers through a driver.
+ * Its bigints arrive as strings (pg) or numbers (PGlite).
  */
-type Int8 = bigint | string | number;
+type Int8 = string | number;
 type PageRow = Omit<InboxRow, 'key' | 'instanceKey'> & {
   key: Int8 | null;
   instanceKey: Int8 | null;

@@ -82,11 +82,11 @@ describe('repositories', () => {
   });
 
   it('runs the inbox query (no workflow tasks yet)', async () => {
-    const inbox = createInboxRepository(db.prisma);
+    const inbox = createInboxRepository(db.driver);
     const filter = { groups: ['unit:lx-yjj:verifier'], username: 'lx_verifier', now: new Date() };
     expect(await inbox.list({ ...filter, offset: 0, limit: 20, overdue: true, kind: 'verify', severity: 'III' })).toEqual({ items: [], total: 0 });
     expect(await inbox.counts(filter)).toEqual({ mine: 0, group: 0, all: 0, overdue: 0 });
-    expect(await inbox.openTaskHeads()).toEqual([]);
+    expect(await inbox.openTasksOf('1')).toEqual([]);
   });
 
   it('keeps only a hash of session tokens and expires sessions', async () => {
