@@ -49,7 +49,31 @@ describe('reconcileUnstartedSubmits', () => {
     expect(await incidents.get(lost)).toBeNull();
     expect(await db.prisma.auditEvent.count({ where: { incidentNumber: lost } })).toBe(0);
   });
+
+  it("does not take an instance of another process for the report's workflow", async () => {
+    // given: an interrupted submit whose only instance with its report id is of a process that is no report's
+    const incidents = createIncidentRepository(db.prisma);
+    const number = await leftBehind(incidents, 'r-other');
+    await engine.deploy([{ name: 'other.bpmn', content: OTHER_PROCESS }]);
+    await engine.startInstance({ bpmnProcessId: 'not-a-report', businessKey: number, variables: { reportId: 'r-other' } });
+
+    // when
+    const result = await reconcileUnstartedSubmits({ incidents, engine }, new Date(Date.now() + 1000));
+
+    // then: undone, as a submit whose workflow never started
+    expect(result).toEqual({ linked: 0, undone: 1 });
+    expect(await incidents.get(number)).toBeNull();
+  });
 });
+
+const OTHER_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://kuaibao.test">
+  <bpmn:process id="not-a-report" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:sequenceFlow id="f" sourceRef="start" targetRef="end" />
+    <bpmn:endEvent id="end"><bpmn:incoming>f</bpmn:incoming></bpmn:endEvent>
+  </bpmn:process>
+</bpmn:definitions>`;
 
 describe('submitFirstReport', () => {
   it('leaves no dossier, report or audit entry when the workflow cannot start', async () => {

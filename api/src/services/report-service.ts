@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, dossierTitle, firstReportClockVariables, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, secureRecipientOf, type FirstReport, type ProcessId } from '@kuaibao/domain';
+import { DomainError, dossierTitle, firstReportClockVariables, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportStatusOnceStarted, secureRecipientOf, type FirstReport, type ProcessId } from '@kuaibao/domain';
 import type { Variables } from '@kuaibao/engine';
 import { toOrgUnit } from '@kuaibao/worker';
 import type { ApiDeps } from '../deps';
@@ -99,10 +99,15 @@ export async function reconcileUnstartedSubmits(deps: Pick<ApiDeps, 'incidents' 
   let undone = 0;
   for (const report of await deps.incidents.unstartedReports(olderThan)) {
     const instances = await deps.engine.findInstances({ businessKey: report.incidentNumber });
-    const instance = instances.find((i) => i.variables.reportId === report.id);
+    // Only a report process's instance is the report's workflow; another process's carrying the id (none of
+    // kuaibao's do) did not start it.
+    const started = instances.flatMap((i) => {
+      const status = reportStatusOnceStarted(i.bpmnProcessId);
+      return i.variables.reportId === report.id && status ? [{ key: i.key, status }] : [];
+    })[0];
     const first = report.kind === 'first';
-    if (instance) {
-      await deps.incidents.linkInstance(report.id, instance.key, REPORT_STATUS_ONCE_STARTED[instance.bpmnProcessId as ProcessId]);
+    if (started) {
+      await deps.incidents.linkInstance(report.id, started.key, started.status);
       linked++;
     } else {
       // A 首报 takes its new dossier with it; a 续报/终报 or 核报 request only itself (the dossier and its trail stay).

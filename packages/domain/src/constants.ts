@@ -25,6 +25,10 @@ export const REPORT_STATUS_ONCE_STARTED: Record<ProcessId, string> = {
   [PROCESS_IDS.classifiedReport]: 'recorded',
 };
 
+/** The status of a report once an instance of `processId` started for it; undefined for a process that is not a report's. */
+export const reportStatusOnceStarted = (processId: string): string | undefined =>
+  Object.hasOwn(REPORT_STATUS_ONCE_STARTED, processId) ? REPORT_STATUS_ONCE_STARTED[processId as ProcessId] : undefined;
+
 /** Job types of service tasks (`zeebe:taskDefinition type`); each has exactly one handler in worker/. */
 export const TASK_TYPES = {
   /** 确定报送对象: recipients and candidate groups from the org tree (`reportRecipients`). */
