@@ -79,8 +79,8 @@ describe('the task change feed', () => {
     await running;
     const after = await feed(during.cursor);
 
-    // then the creation waits for the claim: reported at once, the claim's transaction (older) could still
-    // have committed below the cursor and been missed
+    // then the creation is held back until the claim's (older) transaction ends: had the cursor moved past the
+    // creation at once, the claim would have committed below it and never been reported
     expect(during.changes).toEqual([]);
     expect(during.cursor).toBe(cursor);
     expect(after.changes.map((c) => [c.key, c.created, c.assignee]).sort()).toEqual([['3', false, 'bob'], ['6', true, null]]);
