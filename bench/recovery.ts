@@ -6,18 +6,24 @@
  * has moved on (no job of it open). Instances are loaded by SQL copies of real ones (cloneInstance).
  * The jobs the killed server held are locked for 30 s (the workers' job timeout); the restarted server
  * takes them back once the killed one's node heartbeat is older than the node timeout (5 s, docs/adr/0013),
- * on PGlite at once (it opens the database alone).
+ * on PGlite at once (it opens the database alone). The server runs built (`npm run build:server`'s bundler), as
+ * `npm start` runs it: node without tsx's loader.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_NODE_TIMEOUT_MS } from '@kuaibao/engine';
+import { buildServer } from '../api/scripts/build-server';
 import { createScratchDatabase } from '../test/support/scratch-database';
 import { emitResult, sleep } from './lib/stats';
 
 const { values } = parseArgs({ options: { instances: { type: 'string', default: '10000' }, 'mid-job': { type: 'string', default: '500' } } });
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// the child runs built, as `npm start` runs the server (ADR 0018); inside the checkout, so its packages resolve from node_modules
+const BUILD_DIR = path.join(ROOT, 'dist', `bench-recovery-${process.pid}`);
 const log = (message: string) => process.stderr.write(`[recovery] ${message}\n`);
 
 interface Line {
@@ -29,7 +35,7 @@ interface Line {
 }
 
 function startChild(env: Record<string, string>, args: string[]): { child: ChildProcess; next: (event: string) => Promise<Line> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/recovery-child.ts', ...args], {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(BUILD_DIR, 'recovery-child.mjs'), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -59,6 +65,7 @@ function startChild(env: Record<string, string>, args: string[]): { child: Child
 }
 
 async function main() {
+  await buildServer({ 'recovery-child': 'bench/lib/recovery-child.ts' }, BUILD_DIR);
   const scratch = await createScratchDatabase({ prefix: 'bench_recovery' });
   try {
     const instances = Number(values.instances);
@@ -97,6 +104,7 @@ async function main() {
     });
   } finally {
     await scratch.dispose();
+    await rm(BUILD_DIR, { recursive: true, force: true });
   }
 }
 

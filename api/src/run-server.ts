@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { databaseTargetFromEnv, DEMO_PASSWORD, LINCANG_USERS } from '@kuaibao/db';
 import { stopOnSignals } from '@kuaibao/worker';
 import { loadConfig, type Config } from './config';
@@ -30,11 +31,12 @@ export async function runServer(mode: RunMode): Promise<void> {
   const web = isWebAppBuilt() ? serveWebApp() : undefined;
   if (!web) console.warn('[api] the web app is not built (web/dist): run `npm run build --workspace web`; serving the API only');
   const server = await startServer({ config, ...(web && { web }) });
-  const { deps } = server;
   const engine = config.zeebe ? `Zeebe (${config.zeebe.ZEEBE_ADDRESS})` : 'embedded';
   const workers = config.KUAIBAO_EMBEDDED_WORKERS ? 'in this process' : '`npm run worker`';
   console.log(`快报 kuaibao 已启动 / started: ${server.url}${web ? '  (网页 web app: /)' : ''}`);
-  console.log(`  数据库 database: ${deps.db.kind === 'pglite' ? 'PGlite (./data/pglite)' : 'PostgreSQL (DATABASE_URL)'}; 流程引擎 engine: ${engine}; 作业 workers: ${workers}`);
+  const target = databaseTargetFromEnv();
+  const database = target.kind === 'pglite' ? `PGlite (${target.dataDir ? path.relative(process.cwd(), target.dataDir) || '.' : '内存 in memory'})` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`  数据库 database: ${database}; 流程引擎 engine: ${engine}; 作业 workers: ${workers}`);
   console.log(`  API 文档 docs: ${server.url}/api/docs   健康检查 health: ${server.url}/api/health`);
   if (config.KUAIBAO_DEMO_DATA) {
     console.log(`  演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`);

@@ -4,7 +4,8 @@
  * Prints JSON lines: `serving` (with url), `loaded`, `open-jobs`, `locks-released` (no job locked by another,
  * i.e. the killed, process's node), `progressed` (no job of the benchmark open).
  *
- *   node --import tsx bench/lib/recovery-child.ts [--load 10000 --mid-job 500]
+ * bench/recovery.ts builds it (api/scripts/build-server.ts) and runs it as `npm start` runs the server, on node:
+ *   node dist/…/recovery-child.mjs [--load 10000 --mid-job 500]   (or, unbuilt: node --import tsx bench/lib/recovery-child.ts …)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, SERVER_ENTRIES } from '../../api/scripts/build-server';
 import { createScratchDatabase, serverEnvFor, type ScratchDatabase } from '../support/scratch-database';
 import { firstReport, login, waitForTask } from './client';
 
 const root = path.resolve(import.meta.dirname, '../..');
+// inside the checkout, as dist/server is: the bundle imports its packages from node_modules
+const outdir = path.join(root, 'dist', `restart-test-${process.pid}`);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -16,9 +20,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `npm start`'s entry point as a child process; resolves once it serves. */
+/** What `npm start` runs, the built server (ADR 0018), as a child process; resolves once it serves. */
 function startChild(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const main = path.join(outdir, 'main.mjs');
+  const child = spawn(process.execPath, ['--enable-source-maps', main], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
@@ -48,18 +53,23 @@ describe('kill -9 and restart', () => {
   let child: ChildProcess | undefined;
 
   beforeAll(async () => {
+    await buildServer({ main: SERVER_ENTRIES.main! }, outdir);
     database = await createScratchDatabase({ prefix: 'restart' });
     env = { PORT: String(await freePort()), HOST: '127.0.0.1', ENGINE_SCHEDULER_INTERVAL_MS: '100', ...serverEnvFor(database.target) };
   });
   afterAll(async () => {
     if (child) await kill9(child);
     await database.dispose();
+    await rm(outdir, { recursive: true, force: true });
   });
 
   it('continues a report that was half-way when the server was killed, losing and duplicating nothing', async () => {
     // given: a report verified and waiting for sign-off
     child = await startChild(env);
     const url = `http://127.0.0.1:${env.PORT}`;
+    // the bundle finds what its modules read beside their sources: web/dist, swagger-ui (the migrations and processes/ too, or nothing below would run)
+    expect((await fetch(`${url}/`)).headers.get('content-type')).toMatch(/text\/html/);
+    expect((await fetch(`${url}/api/docs/`)).status).toBe(200);
     const reporter = await login(url, 'lx_reporter');
     const verifier = await login(url, 'lx_verifier');
     const leader = await login(url, 'lx_leader');
