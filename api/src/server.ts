@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
   createAuditRepository, createClockRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
-  createPolicyRepository, createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, startPgliteVacuum, type Database,
+  createPolicyRepository, createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, startPgliteMaintenance, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
 import { DEFAULT_HOT_INSTANCES, EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
@@ -86,7 +86,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // In-process engine steps (worker jobs, timers) say when tasks may have changed; Zeebe's are only polled.
     ...(engine instanceof EmbeddedEngine && { nudges: (poke: () => void) => engine.onStepCommitted(poke) }),
   });
-  const vacuum = startPgliteVacuum(db, (error) => console.error('[api] vacuum failed', error));
+  const maintenance = startPgliteMaintenance(db, (error) => console.error('[api] PGlite maintenance failed', error));
   const app = createApp(deps, { ...(options.web && { beforeFallback: options.web }) });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -107,7 +107,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await Promise.all(workers.map((w) => w.close()));
-      await vacuum.stop();
+      await maintenance.stop();
       await selected.close();
       await db.close();
     },

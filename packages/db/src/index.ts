@@ -1,7 +1,7 @@
 export { databaseTargetFromEnv, type DatabaseTarget } from './config';
 export { openDatabase, type Database, type PrismaClient } from './client';
 export { databaseHealth, type DatabaseHealth } from './health';
-export { startPgliteVacuum } from './pglite-vacuum';
+export { startPgliteMaintenance } from './pglite-maintenance';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
 export { createTestDatabase } from './test-database';
 export { createScratchSchema } from './scratch-schema';
