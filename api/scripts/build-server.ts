@@ -6,7 +6,7 @@
  *
  *   tsx api/scripts/build-server.ts [entry.ts … --outdir dir]
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
@@ -52,9 +52,13 @@ const externalPackages: Plugin = {
   },
 };
 
-/** Bundles `entries` (output name → entry file, relative to the repository) into `outdir` as ES modules. */
+/**
+ * Bundles `entries` (output name → entry file, relative to the repository) into `outdir` as ES modules.
+ * Each file is written beside its place and renamed into it, so a server started from `outdir` while
+ * another script builds (`npm run api` and `npm run worker` at once) reads a whole bundle, old or new.
+ */
 export async function buildServer(entries: Record<string, string> = SERVER_ENTRIES, outdir = SERVER_DIST_DIR): Promise<void> {
-  await build({
+  const { outputFiles } = await build({
     entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.resolve(REPO_ROOT, file)])),
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -66,7 +70,14 @@ export async function buildServer(entries: Record<string, string> = SERVER_ENTRI
     banner: { js: `import { fileURLToPath as ${SOURCE_PATH} } from 'node:url';` },
     plugins: [sourceImportMeta(outdir), externalPackages],
     logLevel: 'warning',
+    write: false,
   });
+  await mkdir(outdir, { recursive: true });
+  await Promise.all(outputFiles.map(async ({ path: file, contents }) => {
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, contents);
+    await rename(partial, file);
+  }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
