@@ -4,6 +4,7 @@ import { PrismaClient } from '@prisma/client';
 import type { DatabaseTarget } from './config';
 import { createPGliteDriver, createPostgresDriver, type SqlDriver } from './driver';
 import { migrate } from './migrate';
+import { pruneParsers } from './pglite-parsers';
 
 export type { PrismaClient } from '@prisma/client';
 
@@ -46,6 +47,7 @@ async function openPGlite(dataDir: string | undefined) {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
+  pruneParsers(db);
   // pglite-prisma-adapter 0.6 is typed against @prisma/driver-adapter-utils 6.10; the runtime contract
   // is the same in 6.19 (covered by every database test), only the declared types differ.
   const adapter = new PrismaPGlite(db) as unknown as PrismaPg;
