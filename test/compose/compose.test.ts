@@ -5,6 +5,7 @@ import { WORKER_ENV_KEYS } from '@kuaibao/worker';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { SERVER_ENTRIES } from '../../api/scripts/build-server';
 
 /**
  * docker-compose.yml checked without a Docker engine: against the Compose Specification's JSON schema
@@ -82,8 +83,10 @@ describe('docker-compose.yml', () => {
     const rootScripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 
     // then
-    expect(rootScripts.api).toBe('tsx api/src/api-main.ts');
-    expect(rootScripts.worker).toBe('tsx worker/src/main.ts');
+    // the scripts run the bundles of these entry points (ADR 0018)
+    expect(rootScripts.api).toBe('npm run build:server --silent && exec node --enable-source-maps dist/server/api-main.mjs');
+    expect(rootScripts.worker).toBe('npm run build:server --silent && exec node --enable-source-maps dist/server/worker.mjs');
+    expect(SERVER_ENTRIES).toMatchObject({ 'api-main': 'api/src/api-main.ts', worker: 'worker/src/main.ts' });
     expect(api?.environment?.KUAIBAO_EMBEDDED_WORKERS).toBe('false');
     const port = worker?.environment?.WORKER_HEALTH_PORT;
     expect(port).toMatch(/^\d+$/);
