@@ -4,11 +4,10 @@
  * hooks (ADR 0018). kuaibao's own modules (the @kuaibao/* workspaces) are bundled; every package
  * from node_modules stays an import, loaded from node_modules as before.
  *
- *   tsx api/scripts/build-server.ts [entry.ts … --outdir dir]
+ *   tsx api/scripts/build-server.ts   (tests and benchmarks call buildServer with their own entries and outdir)
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -81,9 +80,7 @@ export async function buildServer(entries: Record<string, string> = SERVER_ENTRI
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { outdir: { type: 'string' } } });
-  const entries = positionals.length ? Object.fromEntries(positionals.map((file) => [path.basename(file, '.ts'), file])) : SERVER_ENTRIES;
   const started = performance.now();
-  await buildServer(entries, values.outdir ? path.resolve(values.outdir) : SERVER_DIST_DIR);
-  console.log(`[build:server] ${Object.keys(entries).join(', ')} → ${path.relative(process.cwd(), values.outdir ?? SERVER_DIST_DIR) || '.'} (${Math.round(performance.now() - started)} ms)`);
+  await buildServer();
+  console.log(`[build:server] ${Object.keys(SERVER_ENTRIES).join(', ')} → ${path.relative(process.cwd(), SERVER_DIST_DIR) || '.'} (${Math.round(performance.now() - started)} ms)`);
 }
