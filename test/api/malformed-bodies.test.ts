@@ -208,6 +208,28 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
     expect((await anonymous.post('/api/auth/login', { username: 'sj_leader', password: 'kuaibao2026' })).status).toBe(200);
   });
 
+  it.each([
+    ['GET', '/api/tasks/%ZZ'],
+    ['POST', '/api/tasks/%ZZ/complete'],
+    ['POST', '/api/tasks/%ZZ/claim'],
+    ['GET', '/api/incidents/%ZZ'],
+    ['POST', '/api/incidents/%E4%B8/reports'],
+    ['POST', '/api/incidents/%E4%B8/verification-requests'],
+    ['GET', '/api/processes/%ZZ/diagram'],
+  ])('answers %s %s (a path parameter that is not valid percent-encoding) with 400 problem details, writing nothing', async (method, path) => {
+    // given
+    const before = await server.deps.db.prisma.incidentReport.count();
+
+    // when
+    const response = await cityDuty.request(method, path, method === 'POST' ? firstReport() : undefined);
+
+    // then
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ code: 'MALFORMED_URL', title: '请求地址的编码有误', instance: path });
+    expect(await server.deps.db.prisma.incidentReport.count()).toBe(before);
+  });
+
   it('answers in English when asked', async () => {
     const response = await client(server.url).request('POST', '/api/auth/login', { username: 'x' }, { 'accept-language': 'en-US,en;q=0.9' });
     expect(response.body).toMatchObject({ title: 'The request is invalid', errors: [{ path: 'password' }] });

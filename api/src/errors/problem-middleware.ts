@@ -26,6 +26,8 @@ const ENGINE_ERRORS: Record<EngineError['code'], ErrorCode> = {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof EngineError) return new AppError(ENGINE_ERRORS[error.code], error.message);
+  // Express's router cannot decode a path parameter such as `%ZZ` or a cut-off `%E4%B8`.
+  if (error instanceof URIError) return new AppError('MALFORMED_URL', error.message);
   const type = (error as { type?: unknown } | null)?.type;
   if (typeof type === 'string' && BODY_ERRORS[type]) return new AppError(BODY_ERRORS[type], (error as Error).message);
   return new AppError('INTERNAL');
