@@ -13,6 +13,7 @@ const COMMON: Case[] = [
   ['truncated JSON', '{"a": [1, 2', { 'content-type': 'application/json' }, 400],
   ['a form post', 'a=1&b=2', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
   ['plain text', 'hello', { 'content-type': 'text/plain' }, 415],
+  ['gzip that does not inflate', '{}', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 400],
   ['oversized body', JSON.stringify({ title: BIG }), { 'content-type': 'application/json' }, 413],
   ['a JSON array', '[1,2,3]', { 'content-type': 'application/json' }, 400],
   ['a JSON string', '"text"', { 'content-type': 'application/json' }, 400],

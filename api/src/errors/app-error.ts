@@ -2,6 +2,7 @@ export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'MALFORMED_JSON'
   | 'MALFORMED_URL'
+  | 'UNREADABLE_BODY'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNAUTHENTICATED'
@@ -36,6 +37,7 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: { 'zh-CN': 
   VALIDATION_FAILED: { status: 400, title: { 'zh-CN': '请求内容有误', en: 'The request is invalid' } },
   MALFORMED_JSON: { status: 400, title: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' } },
   MALFORMED_URL: { status: 400, title: { 'zh-CN': '请求地址的编码有误', en: 'The request URL is not correctly encoded' } },
+  UNREADABLE_BODY: { status: 400, title: { 'zh-CN': '请求体无法读取', en: 'The request body could not be read' } },
   PAYLOAD_TOO_LARGE: { status: 413, title: { 'zh-CN': '请求体过大', en: 'The request body is too large' } },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: { 'zh-CN': '请求体必须是 JSON', en: 'The request body must be JSON' } },
   UNAUTHENTICATED: { status: 401, title: { 'zh-CN': '请先登录', en: 'Please log in' } },

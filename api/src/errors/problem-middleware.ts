@@ -30,6 +30,9 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof URIError) return new AppError('MALFORMED_URL', error.message);
   const type = (error as { type?: unknown } | null)?.type;
   if (typeof type === 'string' && BODY_ERRORS[type]) return new AppError(BODY_ERRORS[type], (error as Error).message);
+  // Any other client error body-parser reports (an http-errors 400 it may show), e.g. a gzip body that does not inflate.
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  if (status === 400 && expose === true) return new AppError('UNREADABLE_BODY', (error as Error).message);
   return new AppError('INTERNAL');
 }
 
