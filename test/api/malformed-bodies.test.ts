@@ -61,6 +61,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['wrong types', { username: 42, password: true }, undefined, 400, 'username'],
         ['unknown field', { username: 'a', password: 'b', admin: true }, undefined, 400, 'admin'],
         ['username too long', { username: 'u'.repeat(65), password: 'x' }, undefined, 400, 'username'],
+        ['a NUL character in the username', { username: 'lx_reporter\u0000', password: 'x' }, undefined, 400, 'username'],
         ['wrong password', { username: 'lx_leader', password: 'nope' }, undefined, 401],
         ['unknown user', { username: 'nobody', password: 'nope' }, undefined, 401],
       ],
@@ -81,6 +82,8 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['unknown field', firstReport({ hacker: 1 }), undefined, 400, 'hacker'],
         ['another unit', firstReport({ reportingUnitId: 'sj-yjj' }), undefined, 400, 'reportingUnitId'],
         ['a title far too long', firstReport({ title: '火'.repeat(5000) }), undefined, 400, 'title'],
+        ['a NUL character in the title (PostgreSQL cannot store it)', firstReport({ title: '森林\u0000火灾' }), undefined, 400, 'title'],
+        ['a NUL character in a nested field', firstReport({ contact: { name: '李\u0000明', phone: '0883-2100001' } }), undefined, 400, 'contact.name'],
         ['string numbers', firstReport({ casualties: { dead: '1', injured: 0, seriouslyInjured: 0, missing: 0, trapped: 0 } }), undefined, 400, 'casualties.dead'],
       ],
     },
@@ -95,6 +98,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['a 终报 without the end of the response', { kind: 'final', cause: '疲劳驾驶' }, undefined, 400, 'endedAt'],
         ['negative casualties', { kind: 'follow_up', progress: '进展', casualties: { dead: -1 } }, undefined, 400, 'casualties.dead'],
         ['a blank progress', { kind: 'follow_up', progress: '   ' }, undefined, 400, 'progress'],
+        ['a NUL character in the progress', { kind: 'follow_up', progress: '火势\u0000扩大' }, undefined, 400, 'progress'],
         ['the incident number in the body', { kind: 'follow_up', progress: '进展', incidentNumber: 'KB-530902-20261122-0001' }, undefined, 400, 'incidentNumber'],
         ['another unit', { kind: 'follow_up', progress: '进展', reportingUnitId: 'sj-yjj' }, undefined, 400, 'reportingUnitId'],
         ['classified content', { kind: 'follow_up', progress: '进展', classified: true }, undefined, 400, 'classified'],
@@ -121,6 +125,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['close with a blank reason', { decision: 'close', opinion: '   ' }, undefined, 400, 'opinion'],
         ['corrections with wrong types', { decision: 'confirm', corrections: { casualties: { dead: 'many' } } }, undefined, 400, 'corrections.casualties.dead'],
         ['unknown field', { decision: 'confirm', extra: 1 }, undefined, 400, 'extra'],
+        ['a NUL character in the opinion', { decision: 'confirm', opinion: '属\u0000实' }, undefined, 400, 'opinion'],
       ],
     },
     {
@@ -138,6 +143,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
       cases: [
         ['empty object', {}, undefined, 400, 'question'],
         ['blank question', { question: '   ', targetUnitId: 'lx-yjj' }, undefined, 400, 'question'],
+        ['a NUL character in the question', { question: '请\u0000核实', targetUnitId: 'lx-yjj' }, undefined, 400, 'question'],
         ['question far too long', { question: '核'.repeat(1001), targetUnitId: 'lx-yjj' }, undefined, 400, 'question'],
         ['wrong types', { question: 1, targetUnitId: ['lx-yjj'] }, undefined, 400, 'targetUnitId'],
         ['unknown field', { question: '请核实', targetUnitId: 'lx-yjj', deadline: 'PT1H' }, undefined, 400, 'deadline'],
@@ -154,6 +160,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['an unknown channel', { channel: 'fax', reply: '已核实' }, undefined, 400, 'channel'],
         ['no answer', { channel: 'phone' }, undefined, 400, 'reply'],
         ['a blank answer', { channel: 'phone', reply: '  ' }, undefined, 400, 'reply'],
+        ['a NUL character in the answer', { channel: 'phone', reply: '已\u0000核实' }, undefined, 400, 'reply'],
         ['a verify decision on a 核报 task', { decision: 'confirm' }, undefined, 400, 'decision'],
       ],
     },
@@ -229,6 +236,18 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ code: 'MALFORMED_URL', title: '请求地址的编码有误', instance: path });
     expect(await server.deps.db.prisma.incidentReport.count()).toBe(before);
+  });
+
+  it.each([
+    ['/api/incidents?q=%00', 'q'],
+    ['/api/tasks?kind=%00', 'kind'],
+    ['/api/tasks/%00', 'key'],
+    ['/api/incidents/%00', 'number'],
+  ])('answers GET %s (a NUL character, which PostgreSQL cannot store) with 400 and the field path %s', async (path, field) => {
+    const response = await cityDuty.get(path);
+
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: field, message: '不能包含空字符（U+0000）' }] });
   });
 
   it('answers in English when asked', async () => {
