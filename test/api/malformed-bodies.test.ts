@@ -6,6 +6,12 @@ import { startTestServer } from './server';
 type Case = [name: string, body: unknown, headers?: Record<string, string>, expectedStatus?: number, fieldPath?: string];
 
 const BIG = 'x'.repeat(70 * 1024);
+const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+/** A valid 电话报告 as the city duty office records it. */
+const phoneCall = (overrides: Record<string, unknown> = {}) => ({
+  callerName: '李明', callerPhone: '0883-2100001', callerUnitId: 'lx-yjj', calledAt: inMinutes(-5),
+  summary: '马台乡帮东村后山发生森林火灾', category: 'natural_disaster', severity: 'II', occurredAt: inMinutes(-25), ...overrides,
+});
 
 /** Bodies that are wrong in every way a client can get them wrong; the same for every write endpoint. */
 const COMMON: Case[] = [
@@ -84,6 +90,8 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['a title far too long', firstReport({ title: '火'.repeat(5000) }), undefined, 400, 'title'],
         ['a NUL character in the title (PostgreSQL cannot store it)', firstReport({ title: '森林\u0000火灾' }), undefined, 400, 'title'],
         ['a NUL character in a nested field', firstReport({ contact: { name: '李\u0000明', phone: '0883-2100001' } }), undefined, 400, 'contact.name'],
+        ['learned an hour from now (it would push every clock back)', firstReport({ occurredAt: inMinutes(-10), learnedAt: inMinutes(60) }), undefined, 400, 'learnedAt'],
+        ['occurred tomorrow', firstReport({ occurredAt: inMinutes(24 * 60), learnedAt: inMinutes(24 * 60 + 1) }), undefined, 400, 'occurredAt'],
         ['string numbers', firstReport({ casualties: { dead: '1', injured: 0, seriouslyInjured: 0, missing: 0, trapped: 0 } }), undefined, 400, 'casualties.dead'],
       ],
     },
@@ -126,6 +134,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['corrections with wrong types', { decision: 'confirm', corrections: { casualties: { dead: 'many' } } }, undefined, 400, 'corrections.casualties.dead'],
         ['unknown field', { decision: 'confirm', extra: 1 }, undefined, 400, 'extra'],
         ['a NUL character in the opinion', { decision: 'confirm', opinion: '属\u0000实' }, undefined, 400, 'opinion'],
+        ['a correction into the future', { decision: 'confirm', corrections: { learnedAt: inMinutes(120) } }, undefined, 400, 'corrections.learnedAt'],
       ],
     },
     {
@@ -162,6 +171,20 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['a blank answer', { channel: 'phone', reply: '  ' }, undefined, 400, 'reply'],
         ['a NUL character in the answer', { channel: 'phone', reply: '已\u0000核实' }, undefined, 400, 'reply'],
         ['a verify decision on a 核报 task', { decision: 'confirm' }, undefined, 400, 'decision'],
+      ],
+    },
+    {
+      name: 'POST /api/incidents/phone-reports',
+      path: () => '/api/incidents/phone-reports',
+      user: () => cityDuty,
+      cases: [
+        ['empty object', {}, undefined, 400, 'callerName'],
+        ['a blank caller', phoneCall({ callerName: '  ' }), undefined, 400, 'callerName'],
+        ['a call an hour from now', phoneCall({ calledAt: inMinutes(60), occurredAt: inMinutes(-5) }), undefined, 400, 'calledAt'],
+        ['occurred after the call', phoneCall({ occurredAt: inMinutes(-1) }), undefined, 400, 'occurredAt'],
+        ['an unknown severity', phoneCall({ severity: 'V' }), undefined, 400, 'severity'],
+        ['a caller outside the duty office', phoneCall({ callerUnitId: 'yn-yjt' }), undefined, 400, 'callerUnitId'],
+        ['a NUL character in the summary', phoneCall({ summary: '森林\u0000火灾' }), undefined, 400, 'summary'],
       ],
     },
     {
@@ -253,5 +276,17 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
   it('answers in English when asked', async () => {
     const response = await client(server.url).request('POST', '/api/auth/login', { username: 'x' }, { 'accept-language': 'en-US,en;q=0.9' });
     expect(response.body).toMatchObject({ title: 'The request is invalid', errors: [{ path: 'password' }] });
+  });
+
+  it.each([
+    ['a 首报', () => reporter, '/api/reports', firstReport({ title: '', learnedAt: inMinutes(60) }), [['title', 'Title must not be empty'], ['learnedAt', 'Time learned must not be in the future']]],
+    ['a 电话报告', () => cityDuty, '/api/incidents/phone-reports', phoneCall({ callerName: '', calledAt: inMinutes(60) }), [['callerName', 'Caller must not be empty'], ['calledAt', 'Called at must not be in the future']]],
+    ['a 电话报告 out of order', () => cityDuty, '/api/incidents/phone-reports', phoneCall({ occurredAt: inMinutes(-1) }), [['occurredAt', 'The time of occurrence must not be after the call']]],
+    ['a 核报 request', () => cityDuty, `/api/incidents/${'KB-530902-20261122-0001'}/verification-requests`, { question: '' }, [['question', 'What to verify must not be empty']]],
+  ])('names the fields of %s in English when asked', async (_name, user, path, body, expected) => {
+    const response = await user().request('POST', path as string, body, { 'accept-language': 'en' });
+
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    for (const [field, message] of expected as [string, string][]) expect(response.body.errors).toContainEqual({ path: field, message });
   });
 });

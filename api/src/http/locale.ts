@@ -9,3 +9,9 @@ export function localeOf(req: Request): Locale {
   const first = req.headers['accept-language']?.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
+
+/** Something built once per language (a request schema with its messages), picked by the request's language. */
+export function perLocale<T>(make: (locale: Locale) => T): (req: Request) => T {
+  const built = { 'zh-CN': make('zh-CN'), en: make('en') };
+  return (req) => built[localeOf(req)];
+}

@@ -65,6 +65,11 @@ const zhCN = {
   targetUnitId: '核报单位',
   replyChannel: '反馈方式',
   reply: '反馈内容',
+  callerName: '来电人',
+  callerPhone: '来电号码',
+  callerUnitId: '来电单位',
+  calledAt: '来电时间',
+  summary: '报告内容',
 } as const;
 
 export type FieldKey = keyof typeof zhCN;
@@ -133,6 +138,11 @@ const en: Record<FieldKey, string> = {
   targetUnitId: 'Unit asked to verify',
   replyChannel: 'Answered by',
   reply: 'Answer',
+  callerName: 'Caller',
+  callerPhone: 'Caller\'s number',
+  callerUnitId: 'Calling unit',
+  calledAt: 'Called at',
+  summary: 'What was reported',
 };
 
 export const fieldLabels: Record<Locale, Record<FieldKey, string>> = { 'zh-CN': zhCN, en };

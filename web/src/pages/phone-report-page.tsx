@@ -1,7 +1,7 @@
-import { phoneReportSchema } from '@kuaibao/domain';
+import { makePhoneReportSchema, phoneReportSchema } from '@kuaibao/domain';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/http';
 import { useOrgUnits, useRecordPhoneReport } from '../api/queries';
@@ -46,6 +46,8 @@ export function PhoneReportPage() {
   const record = useRecordPhoneReport();
   const units = useOrgUnits();
   const [formError, setFormError] = useState<string | null>(null);
+  // The API's rules with this browser's clock: messages name the field in the UI's language, no time in the future.
+  const schema = useMemo(() => makePhoneReportSchema({ locale, now: () => new Date() }), [locale]);
   if (!me) return null;
 
   const labelOf = (key: string): string =>
@@ -60,15 +62,8 @@ export function PhoneReportPage() {
     setFormError(null);
     clearIssues(form);
     const body = toPhoneReport(form.getFieldsValue(true) as PhoneFormValues);
-    const parsed = phoneReportSchema.safeParse(body);
-    if (!parsed.success) {
-      // zod's own messages are generic; say which field in the UI's language (the cross-field rules keep theirs).
-      return showIssues(parsed.error.issues.map((issue) => {
-        const key = String(issue.path[0] ?? '');
-        if (issue.code === 'custom' || !key) return issue;
-        return { ...issue, message: t(body[key] === undefined ? 'phone.required' : 'phone.invalid', { field: labelOf(key) }) };
-      }));
-    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) return showIssues(parsed.error.issues);
     record.mutate(body, {
       onSuccess: ({ incidentNumber }) => {
         void message.success(t('phone.recorded', { number: incidentNumber }));

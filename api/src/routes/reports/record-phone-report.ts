@@ -1,10 +1,13 @@
 import { clientIp, requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
+import { makePhoneReportSchema } from '@kuaibao/domain';
+import { perLocale } from '../../http/locale';
 import { parseBody } from '../../http/validate';
 import { recordPhoneReport as record } from '../../services/phone-report-service';
 import { recordPhoneReportRequestSchema, recordPhoneReportResponseSchema } from './record-phone-report.types';
 
 export const recordPhoneReport: RouteModule = ({ router, registry, deps }) => {
+  const schemaFor = perLocale((locale) => makePhoneReportSchema({ locale, now: deps.now }));
   registry.registerPath({
     method: 'post',
     path: '/api/incidents/phone-reports',
@@ -20,7 +23,7 @@ export const recordPhoneReport: RouteModule = ({ router, registry, deps }) => {
 
   router.post('/api/incidents/phone-reports', async (req, res) => {
     const user = requireUser(res);
-    const body = parseBody(recordPhoneReportRequestSchema, req);
+    const body = parseBody(schemaFor(req), req);
     const created = await record(deps, user, body, clientIp(req));
     res.status(201).location(`/api/incidents/${created.incidentNumber}`).json(created);
   });

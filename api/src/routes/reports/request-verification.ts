@@ -1,10 +1,13 @@
 import { clientIp, requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
+import { makeVerificationSchemas } from '@kuaibao/domain';
+import { perLocale } from '../../http/locale';
 import { parseBody, parseParams } from '../../http/validate';
 import { requestVerification as request } from '../../services/verification-service';
 import { requestVerificationBodySchema, requestVerificationParamsSchema, requestVerificationResponseSchema } from './request-verification.types';
 
 export const requestVerification: RouteModule = ({ router, registry, deps }) => {
+  const schemaFor = perLocale((locale) => makeVerificationSchemas(locale).request);
   registry.registerPath({
     method: 'post',
     path: '/api/incidents/{number}/verification-requests',
@@ -22,7 +25,7 @@ export const requestVerification: RouteModule = ({ router, registry, deps }) => 
   router.post('/api/incidents/:number/verification-requests', async (req, res) => {
     const user = requireUser(res);
     const { number } = parseParams(requestVerificationParamsSchema, req);
-    const body = parseBody(requestVerificationBodySchema, req);
+    const body = parseBody(schemaFor(req), req);
     const created = await request(deps, user, number, body, clientIp(req));
     res.status(201).location(`/api/incidents/${number}`).json(created);
   });

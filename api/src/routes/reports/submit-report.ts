@@ -1,10 +1,14 @@
 import { clientIp, requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
+import { makeReportSchemas } from '@kuaibao/domain';
+import { perLocale } from '../../http/locale';
 import { parseBody } from '../../http/validate';
 import { submitFirstReport } from '../../services/report-service';
 import { submitReportRequestSchema, submitReportResponseSchema } from './submit-report.types';
 
 export const submitReport: RouteModule = ({ router, registry, deps }) => {
+  // The server's clock: no time of a report may lie in the future (a later 获知时间 would push its clocks back).
+  const schemaFor = perLocale((locale) => makeReportSchemas({ locale, now: deps.now }).first);
   registry.registerPath({
     method: 'post',
     path: '/api/reports',
@@ -19,7 +23,7 @@ export const submitReport: RouteModule = ({ router, registry, deps }) => {
 
   router.post('/api/reports', async (req, res) => {
     const user = requireUser(res);
-    const report = parseBody(submitReportRequestSchema, req);
+    const report = parseBody(schemaFor(req), req);
     const created = await submitFirstReport(deps, user, report, clientIp(req));
     res.status(201).location(`/api/incidents/${created.incidentNumber}`).json(created);
   });

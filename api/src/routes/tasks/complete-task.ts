@@ -1,3 +1,4 @@
+import { makeTaskDecisionSchemas } from '@kuaibao/domain';
 import { z } from 'zod';
 import { clientIp, requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
@@ -5,12 +6,14 @@ import { AppError } from '../../errors/app-error';
 import { parseBody, parseParams } from '../../http/validate';
 import { completeTask as complete, visibleTask } from '../../services/task-service';
 import { taskParamsSchema } from './get-task';
-import { localeOf } from '../../http/locale';
+import { perLocale } from '../../http/locale';
 import {
-  COMPLETION_SCHEMAS, completeAcknowledgeSchema, completeAnswerVerificationSchema, completeApproveUpwardSchema, completeSignOffSchema, completeVerifySchema, completionSchemasFor,
+  COMPLETION_SCHEMAS, completeAcknowledgeSchema, completeAnswerVerificationSchema, completeApproveUpwardSchema, completeSignOffSchema, completeVerifySchema,
 } from './complete-task.types';
 
 export const completeTask: RouteModule = ({ router, registry, deps }) => {
+  // Messages in the caller's language; corrections of a report's times are held to the server's clock.
+  const schemasFor = perLocale((locale) => makeTaskDecisionSchemas({ locale, now: deps.now }).byKind);
   registry.registerPath({
     method: 'post',
     path: '/api/tasks/{key}/complete',
@@ -28,7 +31,7 @@ export const completeTask: RouteModule = ({ router, registry, deps }) => {
     const { key } = parseParams(taskParamsSchema, req);
     const { task } = await visibleTask(deps, user, key);
     const kind = task.customHeaders.kind as keyof typeof COMPLETION_SCHEMAS | undefined;
-    const schema = kind && completionSchemasFor(localeOf(req))[kind];
+    const schema = kind && schemasFor(req)[kind];
     if (!schema) throw new AppError('CONFLICT', `Task kind ${kind ?? '(none)'} cannot be completed here`);
     const body = parseBody(schema as z.ZodType<{ decision?: string; opinion?: string; corrections?: Record<string, unknown>; channel?: string; reply?: string }>, req);
     const opinion = body.opinion ?? null;

@@ -16,8 +16,3 @@ export const completeApproveUpwardSchema = decisions.approveUpward;
 export const completeAnswerVerificationSchema = decisions.answerVerification;
 
 export const COMPLETION_SCHEMAS = decisions.byKind;
-
-const byLocale = { 'zh-CN': decisions.byKind, en: makeTaskDecisionSchemas({ locale: 'en' }).byKind };
-
-/** The completion schemas with messages in the caller's language. */
-export const completionSchemasFor = (locale: keyof typeof byLocale) => byLocale[locale];
