@@ -2,14 +2,14 @@ import { Empty, List, Tag, Typography } from 'antd';
 import type { ClockView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { formatDateTime, useNow } from '../lib/time';
+import { formatDateTime, formatDuration, useNow } from '../lib/time';
 import { Countdown } from './countdown';
 
 const STATE_COLOR: Record<ClockView['state'], string> = { open: 'processing', overdue: 'error', met: 'success', late: 'error', void: 'default' };
 
 /** 法定时限 of one report: phone and written, each with its deadline, rule, policy version, outcome and actual time. */
 export function Clocks({ clocks }: { clocks: ClockView[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const now = useNow();
   if (clocks.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('clock.none')} />;
   return (
@@ -27,7 +27,7 @@ export function Clocks({ clocks }: { clocks: ClockView[] }) {
               </span>
             </div>
             <div>
-              {t('clock.due', { at: formatDateTime(clock.dueAt), within: clock.immediate ? t('clock.immediate') : clock.within })}
+              {t('clock.due', { at: formatDateTime(clock.dueAt), within: clock.immediate ? t('clock.immediate') : formatDuration(clock.within, locale) })}
               {clock.actualAt && <> · {t('clock.actual', { at: formatDateTime(clock.actualAt) })}{clock.metBy === 'phone_report' && t('clock.byPhone')}</>}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,8 +1,21 @@
-import dayjs from 'dayjs';
+import { parseDuration } from '@kuaibao/domain';
 import { useEffect, useState } from 'react';
 
-/** 2026-11-22 08:30 in the browser's time zone; '—' when absent. */
-export const formatDateTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+/**
+ * Statutory times are Beijing time: shown in Asia/Shanghai whatever the browser's time zone, so a deadline
+ * reads the same on every screen that shows it.
+ */
+const beijing = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** 2026-11-22 08:30, Beijing time; '—' when absent or not a time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  const at = iso ? new Date(iso) : null;
+  if (!at || Number.isNaN(at.getTime())) return '—';
+  const part = Object.fromEntries(beijing.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
 
 /** The current time, re-rendered every `intervalMs` (one timer for a whole list of countdowns). */
 export function useNow(intervalMs = 1_000): number {
@@ -25,4 +38,24 @@ export function timeLeft(due: string, now: number): { overdue: boolean; days: nu
     minutes: Math.floor((abs % 3_600_000) / 60_000),
     seconds: Math.floor((abs % 60_000) / 1_000),
   };
+}
+
+const DURATION_UNITS = {
+  'zh-CN': { day: '天', hour: '小时', minute: '分钟', join: '' },
+  en: { day: ' d', hour: ' h', minute: ' min', join: ' ' },
+} as const;
+
+/** A policy's ISO 8601 duration as people say it (PT2H30M → 2小时30分钟 / 2 h 30 min); anything else as given. */
+export function formatDuration(iso: string, locale: keyof typeof DURATION_UNITS): string {
+  const ms = parseDuration(iso);
+  if (ms === undefined) return iso;
+  const minutes = Math.round(ms / 60_000);
+  const u = DURATION_UNITS[locale];
+  const parts = [
+    [Math.floor(minutes / 1440), u.day],
+    [Math.floor((minutes % 1440) / 60), u.hour],
+    [minutes % 60, u.minute],
+  ] as const;
+  const shown = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`);
+  return shown.length > 0 ? shown.join(u.join) : `0${u.minute}`;
 }

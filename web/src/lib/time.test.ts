@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, formatDuration } from './time';
+
+describe('formatDateTime', () => {
+  it('shows Beijing time whatever the offset the time was written with (and the browser is in)', () => {
+    expect(formatDateTime('2026-12-02T00:19:00Z')).toBe('2026-12-02 08:19');
+    expect(formatDateTime('2026-12-01T19:19:00-05:00')).toBe('2026-12-02 08:19');
+    expect(formatDateTime('2026-12-31T23:59:59+08:00')).toBe('2026-12-31 23:59');
+    expect(formatDateTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00');
+  });
+
+  it('shows a dash for no time', () => {
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime(undefined)).toBe('—');
+    expect(formatDateTime('not a time')).toBe('—');
+  });
+});
+
+describe('formatDuration', () => {
+  it('says a statutory duration as people do, in either language', () => {
+    expect(formatDuration('PT30M', 'zh-CN')).toBe('30分钟');
+    expect(formatDuration('PT2H30M', 'zh-CN')).toBe('2小时30分钟');
+    expect(formatDuration('P1D', 'zh-CN')).toBe('1天');
+    expect(formatDuration('PT1H', 'en')).toBe('1 h');
+    expect(formatDuration('P1DT2H', 'en')).toBe('1 d 2 h');
+    expect(formatDuration('PT0S', 'en')).toBe('0 min');
+  });
+
+  it('leaves what is not such a duration as it is', () => {
+    expect(formatDuration('P1M', 'zh-CN')).toBe('P1M');
+  });
+});
