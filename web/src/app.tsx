@@ -1,10 +1,10 @@
-import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { setApiLanguage } from './api/http';
 import { SessionProvider, useSession } from './api/session';
 import { AppLayout } from './components/app-layout';
@@ -50,13 +50,15 @@ export function App() {
 }
 
 function RequireLogin({ children }: { children: ReactNode }) {
-  const { me, checking } = useSession();
+  const { me, checking, loggedOut } = useSession();
   const location = useLocation();
   if (checking) return <Spin fullscreen />;
-  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // After a logout the next person at this browser starts at their own inbox, not at the dossier left open.
+  if (!me) return <Navigate to={loggedOut ? '/login' : `/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return children;
 }
 
 function NotFound() {
-  return <Result status="404" title="404" />;
+  const { t } = useI18n();
+  return <Result status="404" title="404" subTitle={t('error.notFound')} extra={<Link to="/inbox"><Button type="primary">{t('error.toInbox')}</Button></Link>} />;
 }

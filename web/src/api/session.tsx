@@ -14,6 +14,8 @@ interface Session {
   me: Me | null;
   /** true while a remembered session is being confirmed. */
   checking: boolean;
+  /** The user logged out here (not an expired session): the login page starts afresh, not where they were. */
+  loggedOut: boolean;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   /** The API answered 401: the session ended elsewhere. */
@@ -34,6 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const [me, setMe] = useState<Me | null>(remembered);
   const [checking, setChecking] = useState(() => remembered() !== null);
+  const [loggedOut, setLoggedOut] = useState(false);
 
   const remember = useCallback((user: Me | null) => {
     if (user) localStorage.setItem(HINT_KEY, JSON.stringify(user));
@@ -60,20 +63,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       me,
       checking,
+      loggedOut,
       async login(username, password) {
         const user = await api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
         client.clear();
+        setLoggedOut(false);
         remember(user);
         return user;
       },
       async logout() {
         await api<void>('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+        setLoggedOut(true);
         remember(null);
         client.clear();
       },
       expired: () => remember(null),
     }),
-    [me, checking, client, remember],
+    [me, checking, loggedOut, client, remember],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

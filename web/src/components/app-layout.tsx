@@ -1,6 +1,7 @@
 import { FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorBoundary } from './error-boundary';
 import { useLiveInbox } from '../api/live-events';
 import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n';
@@ -75,7 +76,9 @@ export function AppLayout() {
       </Layout.Header>
       <Layout.Content className="kb-content">
         <LiveContext.Provider value={live}>
-          <Outlet />
+          <ErrorBoundary scope="page" key={location.pathname}>
+            <Outlet />
+          </ErrorBoundary>
         </LiveContext.Provider>
       </Layout.Content>
     </Layout>
