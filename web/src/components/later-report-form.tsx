@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { useSubmitLaterReport } from '../api/queries';
 import type { ReportContent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues } from '../lib/form-errors';
+import { applyIssues, clearIssues, problemMessage } from '../lib/form-errors';
 
 const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped'] as const;
 const TEXTS = ['cause', 'measures', 'trend', 'helpNeeded'] as const;
@@ -63,7 +63,7 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
       },
       onError: (error) => {
         if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-        void message.error(error.message);
+        void message.error(problemMessage(error, locale));
       },
     });
   };

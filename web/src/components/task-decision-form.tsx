@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { useTaskAction } from '../api/queries';
 import type { ReportContent, TaskDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues } from '../lib/form-errors';
+import { applyIssues, clearIssues, problemMessage } from '../lib/form-errors';
 import type { MessageKey } from '../i18n/messages';
 import { CorrectionFields, changedCorrections, type CorrectionValues } from './correction-fields';
 
@@ -68,7 +68,7 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
         },
         onError: (error) => {
           if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-          void message.error(error.message);
+          void message.error(problemMessage(error, locale));
         },
       },
     );

@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import { ApiError } from '../api/http';
 
 /**
  * Puts validation messages on the fields they concern: zod issues (path arrays) from the client-side
@@ -24,4 +25,13 @@ export function applyIssues(form: FormInstance, issues: readonly { path: string 
 /** Removes every message set by `applyIssues` (before validating again). */
 export function clearIssues(form: FormInstance): void {
   form.setFields(form.getFieldsError().filter((f) => f.errors.length > 0).map((f) => ({ name: f.name, errors: [] })));
+}
+
+/**
+ * What a toast says about a failed submission: the field messages themselves (each names its field, in the
+ * UI's language), not the problem's `detail`, which prefixes them with field paths (`cause: 原因为必填项`).
+ */
+export function problemMessage(error: Error, locale: 'zh-CN' | 'en'): string {
+  if (!(error instanceof ApiError) || !error.problem.errors?.length) return error.message;
+  return [...new Set(error.problem.errors.map((e) => e.message))].join(locale === 'en' ? '; ' : '；');
 }
