@@ -67,6 +67,7 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
               role: r.role,
               unitId: r.unitId,
               unitName: units.get(r.unitId)?.name ?? r.unitId,
+              receiverUnitId: r.receiverUnitId,
               receiverUnitName: units.get(r.receiverUnitId)?.name ?? r.receiverUnitId,
               dispatchedAt: r.dispatchedAt.toISOString(),
               acknowledgedAt: receipt?.at.toISOString() ?? null,
@@ -94,6 +95,6 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
     notifications: notifications.map((n) => ({
       at: n.sentAt.toISOString(), kind: n.kind, reportId: n.reportId, recipientName: n.recipientName, phone: n.phone, status: n.status, message: n.message,
     })),
-    timeline: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, action: e.action, detail: e.detail, reportId: e.reportId, ip: e.ip })),
+    timeline: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, system: e.actorId === null, action: e.action, detail: e.detail, reportId: e.reportId, ip: e.ip })),
   };
 }

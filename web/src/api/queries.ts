@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useI18n } from '../i18n/i18n';
 import { api } from './http';
 import type { Dossier, IncidentSummary, InboxPage, InboxQuery, Me, OrgUnit, TaskDetail } from './types';
 
@@ -43,6 +44,17 @@ export const useIncidents = (params: Record<string, string | number | undefined>
 
 export const useOrgUnits = () =>
   useQuery({ queryKey: keys.orgUnits, queryFn: async () => (await api<{ items: OrgUnit[] }>('/api/org-units')).items, staleTime: 10 * 60_000 });
+
+/** A unit's name in the UI's language (its English name where it has one), by id; `fallback` (or the id) until the units load. */
+export function useUnitName() {
+  const units = useOrgUnits();
+  const { locale } = useI18n();
+  return (id: string | null | undefined, fallback?: string) => {
+    const unit = id ? units.data?.find((u) => u.id === id) : undefined;
+    if (!unit) return fallback ?? id ?? '—';
+    return locale === 'en' && unit.nameEn ? unit.nameEn : unit.name;
+  };
+}
 
 export const useDiagram = (processId: string | undefined) =>
   useQuery({

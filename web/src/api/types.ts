@@ -125,6 +125,7 @@ export interface Receipt {
   role: string;
   unitId: string;
   unitName: string;
+  receiverUnitId: string;
   receiverUnitName: string;
   dispatchedAt: string;
   acknowledgedAt: string | null;
@@ -145,6 +146,8 @@ export interface Workflow {
 export interface TimelineEntry {
   at: string;
   actor: string;
+  /** Done by the system (a workflow step), not a person: its name is shown in the UI's language. */
+  system?: boolean;
   action: string;
   detail: Record<string, unknown> | null;
   reportId: string | null;

@@ -3,6 +3,7 @@ import { Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'an
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
 import { useLiveInbox } from '../api/live-events';
+import { useUnitName } from '../api/queries';
 import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n';
 import { LiveContext } from './live-context';
@@ -13,6 +14,7 @@ export function AppLayout() {
   const { me, logout } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  const unitName = useUnitName();
   const screens = Grid.useBreakpoint();
   const live = useLiveInbox(!!me);
   if (!me) return null;
@@ -51,7 +53,7 @@ export function AppLayout() {
             <span>
               <UserOutlined /> <strong>{me.displayName}</strong>
             </span>
-            <span className="kb-unit">{me.unitName}</span>
+            <span className="kb-unit">{unitName(me.unitId, me.unitName)}</span>
             <span>{roles}</span>
             <Button size="small" ghost onClick={switchLanguage} data-testid="language">{t('header.language')}</Button>
             <Button size="small" ghost icon={<LogoutOutlined />} onClick={() => void doLogout()}>{t('header.logout')}</Button>
@@ -61,7 +63,7 @@ export function AppLayout() {
             trigger={['click']}
             menu={{
               items: [
-                { key: 'who', disabled: true, label: <div className="kb-user-menu"><strong>{me.displayName}</strong><div>{me.unitName}</div><div>{roles}</div></div> },
+                { key: 'who', disabled: true, label: <div className="kb-user-menu"><strong>{me.displayName}</strong><div>{unitName(me.unitId, me.unitName)}</div><div>{roles}</div></div> },
                 { type: 'divider' },
                 { key: 'lang', label: t('header.language'), onClick: switchLanguage },
                 { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void doLogout() },

@@ -21,10 +21,10 @@ const LATE = new Set(['clock.late', 'clock.overdue', 'report.delivered_late', 'n
 
 /** Every step of the dossier's audit trail: who, when, what (and the decision and opinion). */
 export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t, labels, field } = useI18n();
+  const { t, labels, field, paren } = useI18n();
   const describe = (entry: TimelineEntry, detail: Detail) => {
     const task = detail.kind ? labelOf(labels, 'userTaskKind', detail.kind) : (detail.name ?? '');
-    const to = detail.recipientRole ? `${labelOf(labels, 'recipientRole', detail.recipientRole)}（${detail.recipientName ?? ''}）` : (detail.recipientName ?? '');
+    const to = detail.recipientRole ? `${labelOf(labels, 'recipientRole', detail.recipientRole)}${paren(detail.recipientName ?? '')}` : (detail.recipientName ?? '');
     const key = `action.${entry.action}` as MessageKey;
     if (entry.action === 'report.submitted' && detail.kind && detail.kind !== 'first') return t('action.report.submittedLater', { kind: labelOf(labels, 'reportKind', detail.kind) });
     const channel = detail.channel ? t(`clock.channel.${detail.channel}` as MessageKey) : '';
@@ -45,7 +45,7 @@ export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
                 {detail.decision && <Tag color={negative ? 'red' : 'green'} style={{ marginLeft: 8 }}>{t(`decision.${detail.decision}` as MessageKey)}</Tag>}
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {entry.actor} · {formatDateTime(entry.at)}
+                {entry.system ? t('timeline.system') : entry.actor} · {formatDateTime(entry.at)}
               </Typography.Text>
               {detail.opinion && <div className="kb-pre">“{detail.opinion}”</div>}
               {detail.corrections && detail.corrections.length > 0 && (

@@ -2,7 +2,7 @@ import { Card, Empty, List, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
-import { useOrgUnits } from '../api/queries';
+import { useUnitName } from '../api/queries';
 import { useSession } from '../api/session';
 import type { InboxItem } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -10,15 +10,6 @@ import { formatDateTime, useNow } from '../lib/time';
 import { Countdown } from './countdown';
 import { CategoryTag, SeverityTag, TaskKindTag } from './tags';
 import { TaskActions } from './task-actions';
-
-function useUnitName() {
-  const units = useOrgUnits();
-  const { locale } = useI18n();
-  return (id: string) => {
-    const unit = units.data?.find((u) => u.id === id);
-    return unit ? (locale === 'en' && unit.nameEn ? unit.nameEn : unit.name) : id;
-  };
-}
 
 /** Who holds a task: "王芳（我）" when it is me, the username otherwise, or "unclaimed". */
 export function Holder({ assignee }: { assignee: string | null }) {

@@ -44,7 +44,7 @@ export function changedElements(current: ReportContent, values: Values): Record<
  * stands; only what the reporter changes is sent. Validated with the domain's patch schemas (the API's).
  */
 export function LaterReportForm({ incidentNumber, current, onDone }: { incidentNumber: string; current: ReportContent; onDone: () => void }) {
-  const { t, field, labels, options, locale } = useI18n();
+  const { t, field, labels, options, locale, paren } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const submit = useSubmitLaterReport(incidentNumber);
@@ -110,7 +110,7 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label={`${field('casualties')}（${t('later.casualtiesHint')}）`} style={{ marginBottom: 0 }}>
+        <Form.Item label={`${field('casualties')}${paren(t('later.casualtiesHint'))}`} style={{ marginBottom: 0 }}>
           <Row gutter={12}>
             {COUNTS.map((k) => (
               <Col xs={12} sm={8} md={4} key={k}>

@@ -13,10 +13,10 @@ export interface PhoneReportContent {
 
 /** 电话报告: who called from which unit, when, what they said, and who took the call. */
 export function PhoneReportView({ content }: { content: PhoneReportContent }) {
-  const { t } = useI18n();
+  const { t, paren } = useI18n();
   return (
     <Descriptions size="small" column={1} data-testid="phone-report" items={[
-      { key: 'caller', label: t('phone.caller'), children: `${content.callerName ?? '—'}${content.callerPhone ? `（${content.callerPhone}）` : ''}` },
+      { key: 'caller', label: t('phone.caller'), children: `${content.callerName ?? '—'}${content.callerPhone ? paren(content.callerPhone) : ''}` },
       { key: 'unit', label: t('phone.unit'), children: content.callerUnitName ?? '—' },
       { key: 'at', label: t('phone.calledAt'), children: formatDateTime(content.calledAt) },
       { key: 'summary', label: t('phone.summary'), children: <span className="kb-pre">{content.summary ?? '—'}</span> },

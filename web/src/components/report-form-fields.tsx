@@ -62,7 +62,7 @@ export function TimePlaceFields() {
   const units = useOrgUnits();
   const divisions = (units.data ?? [])
     .filter((u) => u.kind === 'government')
-    .map((u) => ({ value: u.divisionCode, label: `${locale === 'en' && u.nameEn ? u.nameEn : u.name}（${u.divisionCode}）` }));
+    .map((u) => ({ value: u.divisionCode, label: `${locale === 'en' && u.nameEn ? u.nameEn : u.name}${locale === 'en' ? ` (${u.divisionCode})` : `（${u.divisionCode}）`}` }));
   const picker = (name: 'occurredAt' | 'learnedAt' | 'receivedAt', required: boolean) => (
     <Col xs={24} md={8}>
       <Form.Item name={name} label={field(name)} required={required}>

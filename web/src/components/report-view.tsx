@@ -1,6 +1,6 @@
 import { Descriptions, Grid, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import { useOrgUnits } from '../api/queries';
+import { useOrgUnits, useUnitName } from '../api/queries';
 import type { ReportContent } from '../api/types';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/time';
@@ -11,11 +11,11 @@ const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped', 'po
 
 /** Every element of a report (时间、地点、事件、影响、经过、原因、措施…), labelled with the domain's field names. */
 export function ReportView({ content, highlight = [] }: { content: ReportContent; highlight?: string[] }) {
-  const { field, t, labels } = useI18n();
+  const { field, t, labels, paren, list } = useI18n();
   const units = useOrgUnits();
   const screens = Grid.useBreakpoint();
-  const unitName = (id: string | undefined) => units.data?.find((u) => u.id === id)?.name ?? id ?? '—';
-  const division = (code: string | undefined) => units.data?.find((u) => u.kind === 'government' && u.divisionCode === code)?.name;
+  const unitName = useUnitName();
+  const division = (code: string | undefined) => unitName(units.data?.find((u) => u.kind === 'government' && u.divisionCode === code)?.id, '');
   const changed = (key: string) => (highlight.includes(key) ? <Tag color="orange" style={{ marginLeft: 6 }}>✎</Tag> : null);
   const casualties = content.casualties;
   const place = content.place;
@@ -35,13 +35,13 @@ export function ReportView({ content, highlight = [] }: { content: ReportContent
       key: 'place',
       label: field('place'),
       span: 'filled',
-      children: place ? `${division(place.divisionCode) ?? ''}（${place.divisionCode}）${place.address ?? ''}${place.longitude !== undefined ? `  ${place.longitude}, ${place.latitude}` : ''}` : '—',
+      children: place ? `${division(place.divisionCode)}${paren(place.divisionCode)}${place.address ?? ''}${place.longitude !== undefined ? `  ${place.longitude}, ${place.latitude}` : ''}` : '—',
     },
     {
       key: 'casualties',
       label: <>{field('casualties')}{changed('casualties')}</>,
       span: 'filled',
-      children: casualties ? COUNTS.filter((k) => casualties[k] !== undefined).map((k) => `${field(k)} ${casualties[k]}`).join('，') : '—',
+      children: casualties ? list(COUNTS.filter((k) => casualties[k] !== undefined).map((k) => `${field(k)} ${casualties[k]}`)) : '—',
     },
     ...(content.economicLossYuan !== undefined ? [{ key: 'loss', label: field('economicLossYuan'), children: content.economicLossYuan.toLocaleString() }] : []),
     ...TEXTS.filter((k) => content[k]).map((k) => ({ key: k, label: <>{field(k)}{changed(k)}</>, span: 'filled' as const, children: <div className="kb-pre">{content[k]}</div> })),

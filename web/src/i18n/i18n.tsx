@@ -13,6 +13,9 @@ export interface I18n {
   labels: LabelTable;
   /** The domain's names of report fields. */
   field(key: FieldKey): string;
+  /** `text` in brackets, and items in a list, with the punctuation of the UI's language (（…）、， against ( … ) and , ). */
+  paren(text: string): string;
+  list(items: readonly string[]): string;
   /** Every category and severity with its label, in the domain's order: the options of their selects. */
   options: { category: { value: ReportCategory; label: string }[]; severity: { value: Severity; label: string }[] };
 }
@@ -36,6 +39,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params = {}) => (messages[locale][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)),
       labels: labels[locale],
       field: (key) => fieldLabels[locale][key],
+      paren: (text) => (locale === 'en' ? ` (${text})` : `（${text}）`),
+      list: (items) => items.join(locale === 'en' ? ', ' : '，'),
       options: {
         category: REPORT_CATEGORIES.map((c) => ({ value: c, label: labels[locale].category[c] })),
         severity: SEVERITIES.map((s) => ({ value: s, label: labels[locale].severity[s] })),

@@ -24,7 +24,7 @@ const refetchWhileActive = (query: { state: { data?: Dossier | undefined } }) =>
 /** 档案: the report, every step with who, when and the opinion, each recipient's receipt, and the flow's progress. */
 export function DossierPage() {
   const { number = '' } = useParams();
-  const { t, labels } = useI18n();
+  const { t, labels, list } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
   const [reporting, setReporting] = useState(false);
@@ -59,7 +59,7 @@ export function DossierPage() {
         { key: 'unit', label: t('inbox.col.unit'), children: d.reportingUnit.name },
         { key: 'occurred', label: t('incidents.col.occurredAt'), children: formatDateTime(d.occurredAt) },
         { key: 'created', label: t('dossier.submittedAt'), children: formatDateTime(d.createdAt) },
-        { key: 'status', label: t('dossier.reportStatus'), children: d.reports.map((r) => t(`reportStatus.${r.status}` as MessageKey)).join('，') },
+        { key: 'status', label: t('dossier.reportStatus'), children: list(d.reports.map((r) => t(`reportStatus.${r.status}` as MessageKey))) },
       ]} />
       {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
       {reports.map((report) => (

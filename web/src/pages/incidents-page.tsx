@@ -1,7 +1,7 @@
 import { Card, Empty, Grid, Input, List, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
-import { useIncidents, useOrgUnits } from '../api/queries';
+import { useIncidents, useUnitName } from '../api/queries';
 import type { IncidentSummary } from '../api/types';
 import { CategoryTag, SeverityTag } from '../components/tags';
 import { useI18n } from '../i18n/i18n';
@@ -19,9 +19,8 @@ export function IncidentsPage() {
     page: Number(params.get('page')) || 1,
   };
   const incidents = useIncidents(query);
-  const units = useOrgUnits();
+  const unitName = useUnitName();
   const screens = Grid.useBreakpoint();
-  const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? id;
   const set = (change: Record<string, string | number | undefined>) => {
     const next = { ...query, page: 1, ...change };
     setParams(new URLSearchParams(Object.entries(next).filter(([k, v]) => v !== undefined && v !== '' && !(k === 'page' && v === 1)).map(([k, v]) => [k, String(v)])), { replace: true });
@@ -31,7 +30,7 @@ export function IncidentsPage() {
     { title: t('incidents.col.title'), dataIndex: 'title', render: (title: string, row) => <Link to={`/incidents/${row.number}`}>{title}</Link> },
     { title: t('inbox.filter.category'), dataIndex: 'category', width: 130, responsive: ['md'], render: (c: string) => <CategoryTag category={c} /> },
     { title: t('inbox.filter.severity'), dataIndex: 'severity', width: 140, render: (s: string) => <SeverityTag severity={s} /> },
-    { title: t('inbox.col.unit'), dataIndex: 'reportingUnitId', width: 170, responsive: ['lg'], render: unitName },
+    { title: t('inbox.col.unit'), dataIndex: 'reportingUnitId', width: 170, responsive: ['lg'], render: (id: string) => unitName(id) },
     { title: t('incidents.col.occurredAt'), dataIndex: 'occurredAt', width: 140, responsive: ['md'], render: formatDateTime },
     { title: t('incidents.status'), dataIndex: 'status', width: 90, render: (s: string) => t(s === 'closed' ? 'incidents.status.closed' : 'incidents.status.open') },
   ];
