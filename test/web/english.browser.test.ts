@@ -45,4 +45,16 @@ describe('the web app in English', () => {
     expect(clocks).toMatch(/\((\d+ d ?)?(\d+ h ?)?(\d+ min)?\)/);
     expect(errors).toEqual([]);
   });
+
+  it('shows a duty officer every menu entry at 1280 px, not behind the overflow', { timeout: 60_000 }, async () => {
+    const page = await pageOf('lx_duty');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => localStorage.setItem('kuaibao.locale', 'en'));
+    await page.goto(`${web.server.url}/inbox`);
+    const phone = page.getByTestId('nav-phone-report');
+    await phone.waitFor();
+    const box = await phone.boundingBox();
+    expect(box && box.width > 0 && box.x + box.width <= 1280, JSON.stringify(box)).toBe(true);
+    expect(await phone.innerText()).toBe('Phone report');
+  });
 });

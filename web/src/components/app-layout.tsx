@@ -53,7 +53,7 @@ export function AppLayout() {
             <span>
               <UserOutlined /> <strong>{me.displayName}</strong>
             </span>
-            <span className="kb-unit">{unitName(me.unitId, me.unitName)}</span>
+            <span className="kb-unit" title={unitName(me.unitId, me.unitName)}>{unitName(me.unitId, me.unitName)}</span>
             <span>{roles}</span>
             <Button size="small" ghost onClick={switchLanguage} data-testid="language">{t('header.language')}</Button>
             <Button size="small" ghost icon={<LogoutOutlined />} onClick={() => void doLogout()}>{t('header.logout')}</Button>
