@@ -69,6 +69,9 @@ describe('the web app: a first report from the form, through the inboxes, to the
     expect(await countdown.getAttribute('title')).toMatch(/000 三（二）一.*530900 第1版/);
     await handle(verifier, number, 'verify', async (page) => {
       await diagramElement(page, 'verify', 'kb-active').waitFor();
+      // the six armed deadlines on the reporting span are not current steps: 核实 in its span, and the direct copy to the city
+      const active = await page.locator('[data-testid=diagram] .djs-element.kb-active').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')));
+      expect(active.sort()).toEqual(['receive-city-direct', 'reporting-span', 'verify']);
       await page.getByTestId('opinion').fill('经电话核实属实');
     });
 

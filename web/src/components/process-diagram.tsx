@@ -25,7 +25,8 @@ export function ProcessDiagram({ processId, workflow }: { processId: string; wor
   const [error, setError] = useState<string | null>(null);
   const progress: Progress = {
     completed: workflow?.completedElementIds ?? [],
-    active: (workflow?.activeElements ?? []).map((e) => e.elementId),
+    // A boundary timer waiting on a step is an armed deadline (the clocks card shows it), not a current step.
+    active: (workflow?.activeElements ?? []).filter((e) => e.elementType !== 'bpmn:BoundaryEvent').map((e) => e.elementId),
   };
   const progressKey = JSON.stringify(progress);
   const latest = useRef({ progress, t });
