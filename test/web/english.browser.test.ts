@@ -57,4 +57,23 @@ describe('the web app in English', () => {
     expect(box && box.width > 0 && box.x + box.width <= 1280, JSON.stringify(box)).toBe(true);
     expect(await phone.innerText()).toBe('Phone report');
   });
+
+  it('takes the form’s messages away when the language changes, and the next check speaks the new one', { timeout: 60_000 }, async () => {
+    const page = await pageOf('lx_reporter');
+    await page.evaluate(() => localStorage.setItem('kuaibao.locale', 'zh-CN'));
+    await page.goto(`${web.server.url}/reports/new`);
+    await page.getByTestId('submit-report').click();
+    await page.getByTestId('form-error').waitFor();
+    expect(await page.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('事件类别为必填项');
+
+    await page.getByTestId('language').click();
+    await page.getByTestId('form-error').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').count()).toBe(0);
+
+    await page.getByTestId('submit-report').click();
+    await page.getByTestId('form-error').waitFor();
+    const messages = await page.locator('.ant-form-item-explain-error').allInnerTexts();
+    expect(messages).toContain('Category is required');
+    expect(messages.join(' ')).not.toMatch(HANZI);
+  });
 });

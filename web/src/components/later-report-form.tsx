@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { useSubmitLaterReport } from '../api/queries';
 import type { ReportContent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues, problemMessage } from '../lib/form-errors';
+import { applyIssues, clearIssues, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 
 const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped'] as const;
 const TEXTS = ['cause', 'measures', 'trend', 'helpNeeded'] as const;
@@ -47,6 +47,7 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
   const { t, field, labels, options, locale, paren } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  useClearIssuesOnLocaleChange(form, locale);
   const submit = useSubmitLaterReport(incidentNumber);
   const schema = useMemo(() => makeReportPatchSchemas({ locale }).patch, [locale]);
   const kind = Form.useWatch('kind', form);

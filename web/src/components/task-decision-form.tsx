@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { useTaskAction } from '../api/queries';
 import type { ReportContent, TaskDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues, problemMessage } from '../lib/form-errors';
+import { applyIssues, clearIssues, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 import type { MessageKey } from '../i18n/messages';
 import { CorrectionFields, changedCorrections, type CorrectionValues } from './correction-fields';
 
@@ -38,6 +38,7 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
+  useClearIssuesOnLocaleChange(form, locale);
   const action = useTaskAction();
   const kind = detail.task.kind ?? '';
   const choices = DECISIONS[kind];

@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import { useEffect, useRef } from 'react';
 import { ApiError } from '../api/http';
 
 /**
@@ -34,4 +35,18 @@ export function clearIssues(form: FormInstance): void {
 export function problemMessage(error: Error, locale: 'zh-CN' | 'en'): string {
   if (!(error instanceof ApiError) || !error.problem.errors?.length) return error.message;
   return [...new Set(error.problem.errors.map((e) => e.message))].join(locale === 'en' ? '; ' : '；');
+}
+
+/**
+ * Messages shown in one language are stale after a switch to the other: the switch takes them away (and calls
+ * `onClear` for the form's own alert); the next check speaks the new language.
+ */
+export function useClearIssuesOnLocaleChange(form: FormInstance, locale: string, onClear?: () => void): void {
+  const shownIn = useRef(locale);
+  useEffect(() => {
+    if (shownIn.current === locale) return;
+    shownIn.current = locale;
+    clearIssues(form);
+    onClear?.();
+  }, [form, locale, onClear]);
 }

@@ -7,7 +7,7 @@ import { useDossier, useSubmitReport } from '../api/queries';
 import { useSession } from '../api/session';
 import { ContactFields, EventFields, ImpactFields, TimePlaceFields } from '../components/report-form-fields';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues } from '../lib/form-errors';
+import { applyIssues, clearIssues, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 import { draftStore, toFirstReport, writtenAfterPhone, type ReportFormValues } from '../lib/report-draft';
 import { formatDateTime } from '../lib/time';
 
@@ -29,6 +29,7 @@ export function NewReportPage() {
   const phoneDossier = afterPhone.data;
   const draft = useMemo(() => (params.get('incident') ? null : draftStore.load(username)), [username, params]);
   const [formError, setFormError] = useState<string | null>(null);
+  useClearIssuesOnLocaleChange(form, locale, () => setFormError(null));
   const schemas = useMemo(() => makeReportSchemas({ locale, now: () => new Date() }), [locale]);
   if (!me) return null;
   if (afterPhone.isLoading) return <Skeleton active />;

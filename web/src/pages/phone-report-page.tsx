@@ -8,7 +8,7 @@ import { useOrgUnits, useRecordPhoneReport } from '../api/queries';
 import { useSession } from '../api/session';
 import type { OrgUnit } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues } from '../lib/form-errors';
+import { applyIssues, clearIssues, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 
 type Key = keyof typeof phoneReportSchema.shape;
 type PhoneFormValues = Partial<Record<Key, string | boolean | Dayjs | null>>;
@@ -46,6 +46,7 @@ export function PhoneReportPage() {
   const record = useRecordPhoneReport();
   const units = useOrgUnits();
   const [formError, setFormError] = useState<string | null>(null);
+  useClearIssuesOnLocaleChange(form, locale, () => setFormError(null));
   // The API's rules with this browser's clock: messages name the field in the UI's language, no time in the future.
   const schema = useMemo(() => makePhoneReportSchema({ locale, now: () => new Date() }), [locale]);
   if (!me) return null;
