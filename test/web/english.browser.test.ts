@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask } from '../api/client';
 import { useBrowserSession } from './browser';
+import { rememberLocale } from './pages';
 
 /** Hanzi, to find Chinese that the English UI shows where it has an English word for it. */
 const HANZI = /\p{Script=Han}/u;
@@ -23,7 +24,7 @@ describe('the web app in English', () => {
 
     // when: the reporter reads the dossier in English
     const page = await pageOf('lx_reporter');
-    await page.evaluate(() => localStorage.setItem('kuaibao.locale', 'en'));
+    await rememberLocale(page, 'en');
     await page.goto(`${url}/incidents/${number}`);
     await page.getByTestId('receipts').waitFor();
 
@@ -49,7 +50,7 @@ describe('the web app in English', () => {
   it('shows a duty officer every menu entry at 1280 px, not behind the overflow', { timeout: 60_000 }, async () => {
     const page = await pageOf('lx_duty');
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.evaluate(() => localStorage.setItem('kuaibao.locale', 'en'));
+    await rememberLocale(page, 'en');
     await page.goto(`${web.server.url}/inbox`);
     const phone = page.getByTestId('nav-phone-report');
     await phone.waitFor();
@@ -60,7 +61,7 @@ describe('the web app in English', () => {
 
   it('takes the form’s messages away when the language changes, and the next check speaks the new one', { timeout: 60_000 }, async () => {
     const page = await pageOf('lx_reporter');
-    await page.evaluate(() => localStorage.setItem('kuaibao.locale', 'zh-CN'));
+    await rememberLocale(page, 'zh-CN');
     await page.goto(`${web.server.url}/reports/new`);
     await page.getByTestId('submit-report').click();
     await page.getByTestId('form-error').waitFor();

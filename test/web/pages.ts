@@ -35,3 +35,6 @@ export const inboxRow = (page: Page, incidentNumber: string, kind: string) => pa
 /** A diagram element carrying a progress marker (kb-completed / kb-active), once bpmn-js has drawn it. */
 export const diagramElement = (page: Page, elementId: string, marker: 'kb-completed' | 'kb-active') =>
   page.locator(`[data-testid=diagram] .djs-element.${marker}[data-element-id="${elementId}"]`);
+
+/** The UI language this browser remembers (as the header's switch does); takes effect at the next page load. */
+export const rememberLocale = (page: Page, locale: 'zh-CN' | 'en') => page.evaluate(`localStorage.setItem('kuaibao.locale', '${locale}')`);
