@@ -58,11 +58,11 @@ export function EventFields() {
 
 /** 时间 and 地点. */
 export function TimePlaceFields() {
-  const { t, field, locale } = useI18n();
+  const { t, field, locale, paren } = useI18n();
   const units = useOrgUnits();
   const divisions = (units.data ?? [])
     .filter((u) => u.kind === 'government')
-    .map((u) => ({ value: u.divisionCode, label: `${locale === 'en' && u.nameEn ? u.nameEn : u.name}${locale === 'en' ? ` (${u.divisionCode})` : `（${u.divisionCode}）`}` }));
+    .map((u) => ({ value: u.divisionCode, label: `${locale === 'en' && u.nameEn ? u.nameEn : u.name}${paren(u.divisionCode)}` }));
   const picker = (name: 'occurredAt' | 'learnedAt' | 'receivedAt', required: boolean) => (
     <Col xs={24} md={8}>
       <Form.Item name={name} label={field(name)} required={required}>

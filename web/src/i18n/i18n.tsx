@@ -13,7 +13,7 @@ export interface I18n {
   labels: LabelTable;
   /** The domain's names of report fields. */
   field(key: FieldKey): string;
-  /** `text` in brackets, and items in a list, with the punctuation of the UI's language (（…）、， against ( … ) and , ). */
+  /** `text` in brackets and items in a list, punctuated as the UI's language does: （…） and ， in Chinese, ( … ) and , in English. */
   paren(text: string): string;
   list(items: readonly string[]): string;
   /** Every category and severity with its label, in the domain's order: the options of their selects. */
