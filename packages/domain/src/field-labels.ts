@@ -139,7 +139,7 @@ const en: Record<FieldKey, string> = {
   replyChannel: 'Answered by',
   reply: 'Answer',
   callerName: 'Caller',
-  callerPhone: 'Caller\'s number',
+  callerPhone: 'Caller\'s phone',
   callerUnitId: 'Calling unit',
   calledAt: 'Called at',
   summary: 'What was reported',

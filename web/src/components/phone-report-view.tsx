@@ -13,13 +13,13 @@ export interface PhoneReportContent {
 
 /** 电话报告: who called from which unit, when, what they said, and who took the call. */
 export function PhoneReportView({ content }: { content: PhoneReportContent }) {
-  const { t, paren } = useI18n();
+  const { t, field, paren } = useI18n();
   return (
     <Descriptions size="small" column={1} data-testid="phone-report" items={[
-      { key: 'caller', label: t('phone.caller'), children: `${content.callerName ?? '—'}${content.callerPhone ? paren(content.callerPhone) : ''}` },
-      { key: 'unit', label: t('phone.unit'), children: content.callerUnitName ?? '—' },
-      { key: 'at', label: t('phone.calledAt'), children: formatDateTime(content.calledAt) },
-      { key: 'summary', label: t('phone.summary'), children: <span className="kb-pre">{content.summary ?? '—'}</span> },
+      { key: 'caller', label: field('callerName'), children: `${content.callerName ?? '—'}${content.callerPhone ? paren(content.callerPhone) : ''}` },
+      { key: 'unit', label: field('callerUnitId'), children: content.callerUnitName ?? '—' },
+      { key: 'at', label: field('calledAt'), children: formatDateTime(content.calledAt) },
+      { key: 'summary', label: field('summary'), children: <span className="kb-pre">{content.summary ?? '—'}</span> },
       { key: 'by', label: t('phone.receivedBy'), children: content.receivedBy ?? '—' },
     ]} />
   );

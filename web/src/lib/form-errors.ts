@@ -1,3 +1,4 @@
+import type { Locale } from '@kuaibao/domain';
 import type { FormInstance } from 'antd';
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../api/http';
@@ -32,7 +33,7 @@ export function clearIssues(form: FormInstance): void {
  * What a toast says about a failed submission: the field messages themselves (each names its field, in the
  * UI's language), not the problem's `detail`, which prefixes them with field paths (`cause: 原因为必填项`).
  */
-export function problemMessage(error: Error, locale: 'zh-CN' | 'en'): string {
+export function problemMessage(error: Error, locale: Locale): string {
   if (!(error instanceof ApiError) || !error.problem.errors?.length) return error.message;
   return [...new Set(error.problem.errors.map((e) => e.message))].join(locale === 'en' ? '; ' : '；');
 }
@@ -41,7 +42,7 @@ export function problemMessage(error: Error, locale: 'zh-CN' | 'en'): string {
  * Messages shown in one language are stale after a switch to the other: the switch takes them away (and calls
  * `onClear` for the form's own alert); the next check speaks the new language.
  */
-export function useClearIssuesOnLocaleChange(form: FormInstance, locale: string, onClear?: () => void): void {
+export function useClearIssuesOnLocaleChange(form: FormInstance, locale: Locale, onClear?: () => void): void {
   const shownIn = useRef(locale);
   useEffect(() => {
     if (shownIn.current === locale) return;

@@ -52,8 +52,7 @@ export function PhoneReportPage() {
   if (!me) return null;
 
   const labelOf = (key: string): string =>
-    ({ callerName: t('phone.caller'), callerPhone: t('phone.callerPhone'), callerUnitId: t('phone.unit'), calledAt: t('phone.calledAt'), summary: t('phone.summary'), title: t('phone.incidentTitle') })[key] ??
-    field(key as 'category');
+    key === 'title' ? t('phone.incidentTitle') : field(key as 'callerName');
   const showIssues = (issues: readonly { path: string | readonly PropertyKey[]; message: string }[]) => {
     applyIssues(form, issues);
     setFormError(t('report.fixErrors'));
@@ -94,7 +93,7 @@ export function PhoneReportPage() {
       <Alert type="info" showIcon title={t('phone.intro')} style={{ marginBottom: 16 }} />
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="form-error" />}
       <Form form={form} layout="vertical" scrollToFirstError initialValues={{ sensitive: false }} onFinish={onSubmit} data-testid="phone-report-form">
-        <Card size="small" title={t('phone.caller')} style={{ marginBottom: 16 }}>
+        <Card size="small" title={field('callerName')} style={{ marginBottom: 16 }}>
           <Row gutter={12}>
             <Col xs={24} md={8}>
               <Form.Item name="callerName" label={labelOf('callerName')} required>
