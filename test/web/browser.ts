@@ -50,8 +50,8 @@ export interface BrowserSession {
   readonly server: RunningServer;
   /** Console errors and uncaught exceptions of every page opened through `pageOf`. */
   readonly errors: string[];
-  /** A desktop page of its own for `username`, logged in. */
-  pageOf(username: string): Promise<Page>;
+  /** A desktop page of its own for `username`, logged in; in the machine's time zone unless `timezoneId` says. */
+  pageOf(username: string, options?: { timezoneId?: string }): Promise<Page>;
 }
 
 /**
@@ -80,8 +80,8 @@ export function useBrowserSession(): BrowserSession {
       return server;
     },
     errors,
-    async pageOf(username: string) {
-      const context = await browser!.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+    async pageOf(username, options = {}) {
+      const context = await browser!.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN', ...options });
       collectBrowserErrors(context, username, errors);
       const page = await context.newPage();
       pages.set(username, page);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask } from '../api/client';
 import { useBrowserSession } from './browser';
-import { rememberLocale } from './pages';
+import { beijingTime, choose, enterTime, rememberLocale } from './pages';
 
 /** Hanzi, to find Chinese that the English UI shows where it has an English word for it. */
 const HANZI = /\p{Script=Han}/u;
@@ -78,6 +78,39 @@ describe('the web app at its edges', () => {
       const messages = await page.locator('.ant-form-item-explain-error').allInnerTexts();
       expect(messages).toContain('Category is required');
       expect(messages.join(' ')).not.toMatch(HANZI);
+    });
+  });
+
+  /** Statutory times are Beijing time (ADR 0021): a browser elsewhere shows them and takes them as such. */
+  describe('in a browser set to New York time', () => {
+    it('takes what is typed and the 此刻 button as Beijing time, and shows it back as typed', { timeout: 120_000 }, async () => {
+      // given: a duty officer whose browser runs on New York time (13 hours behind Beijing in December)
+      const duty = await pageOf('lc_duty', { timezoneId: 'America/New_York' });
+      await duty.goto(`${web.server.url}/phone-reports/new`);
+
+      // when: the call is taken "now" with the picker's button, the incident typed as Beijing time 25 minutes ago
+      await duty.locator('#calledAt').click();
+      await duty.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').click();
+      const occurred = beijingTime(25);
+      await enterTime(duty, duty.locator('#occurredAt'), occurred);
+      await enterTime(duty, duty.locator('#learnedAt'), beijingTime(20));
+      await duty.locator('#callerName').fill('李明');
+      await duty.locator('#callerPhone').fill('0883-2100001');
+      await choose(duty, duty.getByTestId('phone-callerUnitId'), '临翔区应急管理局');
+      await duty.locator('#summary').fill('马台乡帮东村后山发生森林火灾，正在扑救。');
+      await choose(duty, duty.getByTestId('phone-category'), '自然灾害');
+      await choose(duty, duty.getByTestId('phone-severity'), '一般（Ⅳ级）');
+      await duty.getByTestId('phone-submit').click();
+
+      // then: the server holds the typed time as Beijing time and the call at the real now; the dossier shows both
+      await duty.waitForURL(/\/incidents\/KB-/);
+      const number = decodeURIComponent(duty.url().split('/incidents/')[1]!);
+      const dossier = (await (await login(web.server.url, 'lc_duty')).get(`/api/incidents/${encodeURIComponent(number)}`)).body;
+      expect(new Date(dossier.occurredAt).toISOString()).toBe(new Date(`${occurred.replace(' ', 'T')}:00+08:00`).toISOString());
+      const calledAt: string = dossier.reports.find((r: { kind: string }) => r.kind === 'phone').content.calledAt;
+      expect(Math.abs(Date.parse(calledAt) - Date.now())).toBeLessThan(5 * 60_000);
+      expect([beijingTime(0), beijingTime(1), beijingTime(2)]).toContain((await duty.getByTestId('phone-report').innerText()).match(/\d{4}-\d\d-\d\d \d\d:\d\d/)?.[0]);
+      expect(errors).toEqual([]);
     });
   });
 

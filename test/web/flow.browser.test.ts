@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login, waitForTask } from '../api/client';
 import { useBrowserSession } from './browser';
-import { choose, diagramElement, enterTime, inboxRow, localTime } from './pages';
+import { choose, diagramElement, enterTime, inboxRow, beijingTime } from './pages';
 
 describe('the web app: a first report from the form, through the inboxes, to the city duty office', () => {
   const web = useBrowserSession();
@@ -36,8 +36,8 @@ describe('the web app: a first report from the form, through the inboxes, to the
     await choose(reporter, reporter.getByTestId('field-category'), '自然灾害');
     await reporter.getByTestId('category-hint').waitFor();
     await choose(reporter, reporter.getByTestId('field-severity'), '较大（Ⅲ级）');
-    await enterTime(reporter, reporter.locator('#occurredAt'), localTime(40));
-    await enterTime(reporter, reporter.locator('#learnedAt'), localTime(30));
+    await enterTime(reporter, reporter.locator('#occurredAt'), beijingTime(40));
+    await enterTime(reporter, reporter.locator('#learnedAt'), beijingTime(30));
     await choose(reporter, reporter.getByTestId('field-division'), '临翔区');
     await reporter.locator('#place_address').fill('临翔区马台乡帮东村后山');
     for (const [field, value] of [['dead', '0'], ['injured', '2'], ['seriouslyInjured', '0'], ['missing', '0'], ['trapped', '0']]) {

@@ -15,11 +15,14 @@ export async function choose(page: Page, select: Locator, label: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
 }
 
-/** A local time some minutes ago, as the date-time pickers take it (YYYY-MM-DD HH:mm). */
-export const localTime = (minutesAgo: number) => {
-  const d = new Date(Date.now() - minutesAgo * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+const beijing = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** Beijing time some minutes ago, as the date-time pickers take it (YYYY-MM-DD HH:mm) in any browser's zone. */
+export const beijingTime = (minutesAgo: number) => {
+  const part = Object.fromEntries(beijing.formatToParts(new Date(Date.now() - minutesAgo * 60_000)).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 };
 
 /** Types a time into an Ant Design date-time picker and confirms it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser';
-import { choose, enterTime, localTime } from './pages';
+import { choose, enterTime, beijingTime } from './pages';
 
 describe('the web app: a phone report recorded by the duty officer, then its written 首报 from the dossier', () => {
   const web = useBrowserSession();
@@ -17,9 +17,9 @@ describe('the web app: a phone report recorded by the duty officer, then its wri
     expect(required).toEqual(expect.arrayContaining(['来电人为必填项', '来电单位为必填项', '报告内容为必填项', '事件类别为必填项', '事件等级为必填项', '来电时间为必填项', '事发时间为必填项']));
 
     // and fills in the call (times first: Enter in a picker submits a complete form) and records it
-    await enterTime(duty, duty.locator('#calledAt'), localTime(5));
-    await enterTime(duty, duty.locator('#occurredAt'), localTime(25));
-    await enterTime(duty, duty.locator('#learnedAt'), localTime(20));
+    await enterTime(duty, duty.locator('#calledAt'), beijingTime(5));
+    await enterTime(duty, duty.locator('#occurredAt'), beijingTime(25));
+    await enterTime(duty, duty.locator('#learnedAt'), beijingTime(20));
     await duty.locator('#callerName').fill('李明');
     await duty.locator('#callerPhone').fill('0883-2100001');
     await choose(duty, duty.getByTestId('phone-callerUnitId'), '临翔区应急管理局');

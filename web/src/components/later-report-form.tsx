@@ -1,5 +1,5 @@
 import { makeReportPatchSchemas } from '@kuaibao/domain';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { ApiError } from '../api/http';
@@ -7,6 +7,8 @@ import { useSubmitLaterReport } from '../api/queries';
 import type { ReportContent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { applyIssues, clearIssues, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { beijingInstant } from '../lib/time';
+import { BeijingDatePicker } from './beijing-date-picker';
 
 const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped'] as const;
 const TEXTS = ['cause', 'measures', 'trend', 'helpNeeded'] as const;
@@ -30,7 +32,7 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
 export function changedElements(current: ReportContent, values: Values): Record<string, unknown> {
   const patch: Record<string, unknown> = { kind: values.kind };
   if (!blank(values.progress)) patch.progress = values.progress!.trim();
-  if (values.endedAt) patch.endedAt = values.endedAt.format();
+  if (values.endedAt) patch.endedAt = beijingInstant(values.endedAt);
   if (values.severity && values.severity !== current.severity) patch.severity = values.severity;
   if (!blank(values.economicLossYuan) && values.economicLossYuan !== current.economicLossYuan) patch.economicLossYuan = values.economicLossYuan;
   for (const key of TEXTS) if (!blank(values[key]) && values[key]!.trim() !== current[key]) patch[key] = values[key]!.trim();
@@ -107,7 +109,7 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="endedAt" label={field('endedAt')} required={kind === 'final'}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="later-endedAt" />
+              <BeijingDatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="later-endedAt" />
             </Form.Item>
           </Col>
         </Row>

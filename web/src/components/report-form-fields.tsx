@@ -1,9 +1,10 @@
 import type { ReportCategory } from '@kuaibao/domain';
-import { Alert, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Alert, Card, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { ReactNode } from 'react';
 import { useOrgUnits } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 import { categoryHints } from '../i18n/messages';
+import { BeijingDatePicker } from './beijing-date-picker';
 
 const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped'] as const;
 const LATER = ['cause', 'trend', 'measures', 'helpNeeded', 'notes'] as const;
@@ -66,7 +67,7 @@ export function TimePlaceFields() {
   const picker = (name: 'occurredAt' | 'learnedAt' | 'receivedAt', required: boolean) => (
     <Col xs={24} md={8}>
       <Form.Item name={name} label={field(name)} required={required}>
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid={`field-${name}`} />
+        <BeijingDatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid={`field-${name}`} />
       </Form.Item>
     </Col>
   );

@@ -1,16 +1,15 @@
 import { firstReportSchema, reportDraftSchema } from '@kuaibao/domain';
-import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { changedCorrections } from '../components/correction-fields';
 import { toFirstReport, type ReportFormValues } from './report-draft';
-import { timeLeft } from './time';
+import { beijingWall, timeLeft } from './time';
 
 const filled: ReportFormValues = {
   title: ' 临翔区马台乡发生森林火灾 ',
   category: 'natural_disaster',
   severity: 'III',
-  occurredAt: dayjs().subtract(40, 'minute'),
-  learnedAt: dayjs().subtract(30, 'minute'),
+  occurredAt: beijingWall(Date.now() - 40 * 60_000),
+  learnedAt: beijingWall(Date.now() - 30 * 60_000),
   receivedAt: null,
   place: { divisionCode: '530902', address: '马台乡帮东村后山', longitude: null },
   casualties: { dead: 0, injured: 2, seriouslyInjured: 0, missing: 0, trapped: 0, poisoned: null },

@@ -1,7 +1,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Dossier } from '../api/types';
+import { beijingInstant, beijingWall } from './time';
 
-/** The first-report form's values: what the API takes, with times as dayjs values for the pickers. */
+/** The first-report form's values: what the API takes, with times as the pickers' Beijing wall times. */
 export interface ReportFormValues {
   /** Set when the 首报 is the written report of a phone report: it joins that dossier. */
   incidentNumber?: string;
@@ -43,9 +44,9 @@ function withoutBlanks(value: unknown): unknown {
   return value;
 }
 
-/** The request body of `POST /api/reports` for these values (times ISO 8601 with the local offset). */
+/** The request body of `POST /api/reports` for these values (times ISO 8601, Beijing time). */
 export function toFirstReport(values: ReportFormValues, reportingUnitId: string): Record<string, unknown> {
-  const times = Object.fromEntries(TIMES.map((k) => [k, values[k]?.format()]));
+  const times = Object.fromEntries(TIMES.map((k) => [k, values[k] ? beijingInstant(values[k]) : undefined]));
   return withoutBlanks({ place: {}, casualties: {}, contact: {}, ...values, ...times, kind: 'first', classified: false, reportingUnitId }) as Record<string, unknown>;
 }
 
@@ -59,9 +60,9 @@ export function writtenAfterPhone(dossier: Dossier, contactName: string): Report
     severity: dossier.severity,
     sensitive: dossier.sensitive,
     mayEscalate: false,
-    occurredAt: dayjs(dossier.occurredAt),
-    learnedAt: dayjs(dossier.learnedAt),
-    phoneReportedAt: phone?.calledAt ? dayjs(phone.calledAt) : null,
+    occurredAt: beijingWall(dossier.occurredAt),
+    learnedAt: beijingWall(dossier.learnedAt),
+    phoneReportedAt: phone?.calledAt ? beijingWall(phone.calledAt) : null,
     course: phone?.summary,
     contact: { name: contactName, phone: phone?.callerPhone },
   };
@@ -75,7 +76,7 @@ export const draftStore = {
   key: (username: string) => `kuaibao.draft.first.${username}`,
   save(username: string, values: ReportFormValues): string {
     const savedAt = new Date().toISOString();
-    const times = Object.fromEntries(TIMES.map((k) => [k, values[k]?.toISOString()]));
+    const times = Object.fromEntries(TIMES.map((k) => [k, values[k] ? beijingInstant(values[k]) : undefined]));
     localStorage.setItem(this.key(username), JSON.stringify({ savedAt, values: { ...values, ...times } }));
     return savedAt;
   },
@@ -83,7 +84,7 @@ export const draftStore = {
     try {
       const stored = JSON.parse(localStorage.getItem(this.key(username)) ?? 'null') as { savedAt: string; values: Record<string, unknown> } | null;
       if (!stored) return null;
-      const times = Object.fromEntries(TIMES.map((k) => [k, typeof stored.values[k] === 'string' ? dayjs(stored.values[k]) : undefined]));
+      const times = Object.fromEntries(TIMES.map((k) => [k, typeof stored.values[k] === 'string' ? beijingWall(stored.values[k]) : undefined]));
       return { savedAt: stored.savedAt, values: { ...(stored.values as ReportFormValues), ...times } };
     } catch {
       return null;

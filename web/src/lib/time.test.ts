@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration } from './time';
+import dayjs from 'dayjs';
+import { beijingInstant, beijingWall, formatDateTime, formatDuration } from './time';
 
 describe('formatDateTime', () => {
   it('shows Beijing time whatever the offset the time was written with (and the browser is in)', () => {
@@ -13,6 +14,21 @@ describe('formatDateTime', () => {
     expect(formatDateTime(null)).toBe('—');
     expect(formatDateTime(undefined)).toBe('—');
     expect(formatDateTime('not a time')).toBe('—');
+  });
+});
+
+describe('the pickers’ Beijing wall time', () => {
+  it('puts an instant in a picker as its Beijing wall time, whatever the browser’s zone', () => {
+    expect(beijingWall('2026-12-02T00:30:15Z').format('YYYY-MM-DD HH:mm:ss')).toBe('2026-12-02 08:30:15');
+    expect(beijingWall('2026-12-31T16:00:00Z').format('YYYY-MM-DD HH:mm')).toBe('2027-01-01 00:00');
+    expect(beijingWall('2026-07-01T08:00:00-04:00').format('YYYY-MM-DD HH:mm')).toBe('2026-07-01 20:00');
+  });
+
+  it('reads a picked wall time as Beijing time, and gives back the instant it came from', () => {
+    expect(beijingInstant(dayjs('2026-12-02T08:30:00'))).toBe('2026-12-02T08:30:00+08:00');
+    for (const at of ['2026-03-08T07:30:00Z', '2026-11-01T06:30:00Z', '2026-12-02T00:19:00Z']) {
+      expect(new Date(beijingInstant(beijingWall(at))).toISOString()).toBe(new Date(at).toISOString());
+    }
   });
 });
 

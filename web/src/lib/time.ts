@@ -1,4 +1,5 @@
 import { parseDuration } from '@kuaibao/domain';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 
 /**
@@ -6,15 +7,33 @@ import { useEffect, useState } from 'react';
  * reads the same on every screen that shows it.
  */
 const beijing = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
 });
+const wallOf = (at: Date) => Object.fromEntries(beijing.formatToParts(at).map((p) => [p.type, p.value])) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
 
 /** 2026-11-22 08:30, Beijing time; '—' when absent or not a time. */
 export function formatDateTime(iso: string | null | undefined): string {
   const at = iso ? new Date(iso) : null;
   if (!at || Number.isNaN(at.getTime())) return '—';
-  const part = Object.fromEntries(beijing.formatToParts(at).map((p) => [p.type, p.value]));
+  const part = wallOf(at);
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
+/*
+ * The date pickers show and take Beijing wall time too. A picker's value is a dayjs in the browser's zone, so
+ * it carries the Beijing wall time of the instant (08:30 in Beijing is 08:30 in the picker, wherever the
+ * browser is), and what is picked means that wall time in Beijing (UTC+8 all year: China keeps no summer time).
+ */
+
+/** The picker value for an instant: its Beijing wall time. */
+export function beijingWall(at: string | number | Date): Dayjs {
+  const part = wallOf(new Date(at));
+  return dayjs(`${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}:${part.second}`);
+}
+
+/** The instant a picked wall time means, ISO 8601 with Beijing's offset: what the API takes. */
+export function beijingInstant(wall: Dayjs): string {
+  return `${wall.format('YYYY-MM-DDTHH:mm:ss')}+08:00`;
 }
 
 /** The current time, re-rendered every `intervalMs` (one timer for a whole list of countdowns). */

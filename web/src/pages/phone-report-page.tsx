@@ -1,5 +1,5 @@
 import { makePhoneReportSchema, phoneReportSchema } from '@kuaibao/domain';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,7 +8,9 @@ import { useOrgUnits, useRecordPhoneReport } from '../api/queries';
 import { useSession } from '../api/session';
 import type { OrgUnit } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { BeijingDatePicker } from '../components/beijing-date-picker';
 import { applyIssues, clearIssues, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { beijingInstant } from '../lib/time';
 
 type Key = keyof typeof phoneReportSchema.shape;
 type PhoneFormValues = Partial<Record<Key, string | boolean | Dayjs | null>>;
@@ -26,11 +28,11 @@ function callerUnits(units: OrgUnit[], ownId: string): OrgUnit[] {
   return units.filter((u) => found.has(u.id));
 }
 
-/** The request body for these values: blanks left out, times ISO 8601 with the local offset. */
+/** The request body for these values: blanks left out, times ISO 8601, Beijing time. */
 function toPhoneReport(values: PhoneFormValues): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(values)) {
-    const value: unknown = TIMES.includes(key as (typeof TIMES)[number]) ? (raw as Dayjs | null | undefined)?.format() : typeof raw === 'string' ? raw.trim() : raw;
+    const value: unknown = TIMES.includes(key as (typeof TIMES)[number]) ? raw ? beijingInstant(raw as Dayjs) : undefined : typeof raw === 'string' ? raw.trim() : raw;
     if (value !== '' && value !== null && value !== undefined) body[key] = value;
   }
   return body;
@@ -80,7 +82,7 @@ export function PhoneReportPage() {
   const picker = (name: (typeof TIMES)[number], required: boolean) => (
     <Col xs={24} md={8}>
       <Form.Item name={name} label={labelOf(name)} required={required}>
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid={`phone-${name}`} />
+        <BeijingDatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid={`phone-${name}`} />
       </Form.Item>
     </Col>
   );
