@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'MALFORMED_JSON'
@@ -30,6 +32,22 @@ export class AppError extends Error {
   ) {
     super(message ?? code);
   }
+}
+
+/**
+ * VALIDATION_FAILED for a failed zod parse (and any field errors found beside it): one entry per field path;
+ * an unknown key is named by its own path, not its object's.
+ */
+export function validationFailed(issues: readonly z.core.$ZodIssue[], found: FieldError[] = []): AppError {
+  const errors = [
+    ...found,
+    ...issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: issue.message }))
+        : [{ path: issue.path.join('.'), message: issue.message }],
+    ),
+  ];
+  return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path || '(body)'}: ${e.message}`).join('; '), errors);
 }
 
 /** The one table from error codes to HTTP statuses and titles (zh-CN first, English second). */

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { AppError, type FieldError } from '../errors/app-error';
+import { validationFailed, type FieldError } from '../errors/app-error';
 import { localeOf } from './locale';
 
 const localeErrors = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
@@ -15,14 +15,7 @@ export function parse<S extends z.ZodType>(schema: S, data: unknown, req: Reques
   const errors: FieldError[] = nulPaths(data).map((path) => ({ path, message: NUL_MESSAGE[locale] }));
   const result = schema.safeParse(data, { error: localeErrors[locale] });
   if (result.success && errors.length === 0) return result.data;
-  if (!result.success) {
-    errors.push(...result.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: issue.message }))
-        : [{ path: issue.path.join('.'), message: issue.message }],
-    ));
-  }
-  throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path || '(body)'}: ${e.message}`).join('; '), errors);
+  throw validationFailed(result.success ? [] : result.error.issues, errors);
 }
 
 /** The dotted paths of the strings and keys in `value` that contain U+0000. */

@@ -1,3 +1,4 @@
+import { makeReportPatchSchemas } from '@kuaibao/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditRepository, createIncidentRepository, createOrgUnitRepository, createTestDatabase, loadDemoData, type Database } from '@kuaibao/db';
 import type { ApiDeps } from '../deps';
@@ -35,7 +36,7 @@ describe('submitLaterReport and its undo', () => {
     const deps = { incidents: incidents(), orgUnits: createOrgUnitRepository(db.prisma), audit: createAuditRepository(db.prisma), engine, now: () => new Date() } as ApiDeps;
 
     // when
-    const attempt = submitLaterReport(deps, reporter, { incidentNumber: number, patch: { kind: 'follow_up', progress: '火势得到控制' }, locale: 'zh-CN', ip: null });
+    const attempt = submitLaterReport(deps, reporter, { incidentNumber: number, patch: { kind: 'follow_up', progress: '火势得到控制' }, rules: makeReportPatchSchemas({ now: deps.now }).merged, ip: null });
 
     // then
     await expect(attempt).rejects.toMatchObject({ code: 'ENGINE_UNAVAILABLE' });

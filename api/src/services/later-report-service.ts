@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { asStoredJson, makeReportPatchSchemas, mergeReport, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type Locale, type ReportPatch } from '@kuaibao/domain';
+import { asStoredJson, mergeReport, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type MergedReportRules, type ReportPatch } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { AppError, validationFailed } from '../errors/app-error';
 import { assertLaterReportAllowed, previousReport } from './later-report-rules';
 import { canSee, visibilityOf } from './visibility';
 
@@ -10,11 +10,12 @@ import { canSee, visibilityOf } from './visibility';
  * Submits a 续报 or 终报 for an incident: the body holds only what changed; the stored report holds the
  * previous report's content merged with it, and the difference. Its own workflow (follow-up-report)
  * takes it through sign-off to the same recipients. If the workflow cannot start, the report is removed.
+ * `rules` are the domain's rules for the merged report, in the request's language.
  */
 export async function submitLaterReport(
   deps: ApiDeps,
   user: SessionUser,
-  input: { incidentNumber: string; patch: ReportPatch; locale: Locale; ip: string | null },
+  input: { incidentNumber: string; patch: ReportPatch; rules: MergedReportRules; ip: string | null },
 ) {
   const { incidentNumber, patch } = input;
   const incident = await deps.incidents.get(incidentNumber);
@@ -22,7 +23,6 @@ export async function submitLaterReport(
   if (incident.reportingUnitId !== user.unitId || !user.roles.some((r) => r === 'reporter' || r === 'duty_officer')) {
     throw new AppError('FORBIDDEN', '只有报送单位的信息员或值班员可以续报、终报');
   }
-  const mergedRules = makeReportPatchSchemas({ locale: input.locale, now: deps.now }).merged[patch.kind];
   const now = deps.now();
   const reportId = randomUUID();
   const created = await deps.incidents.appendReport(incidentNumber, (dossier) => {
@@ -30,11 +30,8 @@ export async function submitLaterReport(
     const previous = previousReport(dossier);
     const before = previous.content as Record<string, unknown>;
     const content = { ...mergeReport(before, patch), kind: patch.kind, incidentNumber };
-    const checked = mergedRules(content);
-    if (!checked.success) {
-      const errors = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path || '(body)'}: ${e.message}`).join('; '), errors);
-    }
+    const checked = input.rules[patch.kind](content);
+    if (!checked.success) throw validationFailed(checked.error.issues);
     const changes = reportChanges(before, content);
     return {
       report: { id: reportId, kind: patch.kind, status: 'submitting', content: asStoredJson(content), changes, createdById: user.id },

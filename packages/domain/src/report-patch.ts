@@ -52,6 +52,9 @@ export function makeReportPatchSchemas(options: ReportSchemaOptions = {}) {
   return { followUp, final, patch, merged };
 }
 
+/** The rules a merged 续报 or 终报 must satisfy, by kind (`merged` of makeReportPatchSchemas). */
+export type MergedReportRules = ReturnType<typeof makeReportPatchSchemas>['merged'];
+
 const defaults = makeReportPatchSchemas();
 export const reportPatchSchema = defaults.patch;
 export type ReportPatch = z.infer<typeof reportPatchSchema>;

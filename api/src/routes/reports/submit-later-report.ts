@@ -1,13 +1,13 @@
 import { clientIp, requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
 import { makeReportPatchSchemas } from '@kuaibao/domain';
-import { localeOf, perLocale } from '../../http/locale';
+import { perLocale } from '../../http/locale';
 import { parseBody, parseParams } from '../../http/validate';
 import { submitLaterReport as submit } from '../../services/later-report-service';
 import { laterReportParamsSchema, submitLaterReportRequestSchema, submitLaterReportResponseSchema } from './submit-later-report.types';
 
 export const submitLaterReport: RouteModule = ({ router, registry, deps }) => {
-  const schemaFor = perLocale((locale) => makeReportPatchSchemas({ locale, now: deps.now }).patch);
+  const schemasFor = perLocale((locale) => makeReportPatchSchemas({ locale, now: deps.now }));
   registry.registerPath({
     method: 'post',
     path: '/api/incidents/{number}/reports',
@@ -25,8 +25,9 @@ export const submitLaterReport: RouteModule = ({ router, registry, deps }) => {
   router.post('/api/incidents/:number/reports', async (req, res) => {
     const user = requireUser(res);
     const { number } = parseParams(laterReportParamsSchema, req);
-    const patch = parseBody(schemaFor(req), req);
-    const created = await submit(deps, user, { incidentNumber: number, patch, locale: localeOf(req), ip: clientIp(req) });
+    const schemas = schemasFor(req);
+    const patch = parseBody(schemas.patch, req);
+    const created = await submit(deps, user, { incidentNumber: number, patch, rules: schemas.merged, ip: clientIp(req) });
     res.status(201).location(`/api/incidents/${number}`).json(created);
   });
 };
