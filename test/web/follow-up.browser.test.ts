@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask, type Client } from '../api/client';
 import { useBrowserSession } from './browser';
-import { inboxRow } from './pages';
+import { beijingTime, enterTime, inboxRow } from './pages';
 
 describe('the web app: a 续报 from the dossier page, and its difference', () => {
   const web = useBrowserSession();
@@ -59,6 +59,23 @@ describe('the web app: a 续报 from the dossier page, and its difference', () =
     expect(await followUp.getByTestId('change-casualties.injured').innerText()).toBe('3');
     expect(await followUp.getByTestId('change-progress').innerText()).toBe('16时许火势得到控制，又有1名扑火队员受伤。');
     expect(await reporter.getByTestId('timeline').first().innerText()).toContain('报送首报');
+
+    // when: the reporter starts a 终报 with only the end of the response
+    const sent: string[] = [];
+    reporter.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/reports`)) sent.push(request.url());
+    });
+    await reporter.getByTestId('later-report').click();
+    await reporter.locator('label', { has: reporter.getByTestId('later-kind-final') }).click();
+    await enterTime(reporter, reporter.locator('#endedAt'), beijingTime(1));
+    await reporter.getByTestId('later-submit').click();
+
+    // then: the form marks and names what a 终报 must hold (the 首报 had no cause, measures or loss) and sends nothing
+    const form = reporter.getByTestId('later-report-form');
+    await form.locator('.ant-form-item-explain-error').filter({ hasText: '原因为必填项' }).waitFor();
+    expect(await form.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(expect.arrayContaining(['已采取的措施为必填项', '直接经济损失（元）为必填项']));
+    expect(await form.locator('.ant-form-item-required').allInnerTexts()).toEqual(expect.arrayContaining(['处置结束时间', '原因', '已采取的措施', '直接经济损失（元）']));
+    expect(sent).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

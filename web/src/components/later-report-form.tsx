@@ -1,4 +1,4 @@
-import { makeReportPatchSchemas } from '@kuaibao/domain';
+import { makeReportPatchSchemas, mergeReport } from '@kuaibao/domain';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { useSubmitLaterReport } from '../api/queries';
 import type { ReportContent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { applyIssues, clearIssues, issuesMessage, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 import { beijingInstant } from '../lib/time';
 import { BeijingDatePicker } from './beijing-date-picker';
 
@@ -43,7 +43,9 @@ export function changedElements(current: ReportContent, values: Values): Record<
 
 /**
  * 续报 / 终报 for the reporting unit: the elements that most often change, filled in with the report as it
- * stands; only what the reporter changes is sent. Validated with the domain's patch schemas (the API's).
+ * stands; only what the reporter changes is sent. Validated as the API does: the change with the domain's
+ * patch schemas, then the report it makes (the previous one merged with it) with the rules of its kind, so a
+ * 终报 that lacks its cause or measures is stopped here, on those fields.
  */
 export function LaterReportForm({ incidentNumber, current, onDone }: { incidentNumber: string; current: ReportContent; onDone: () => void }) {
   const { t, field, labels, options, locale, paren } = useI18n();
@@ -51,14 +53,22 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
   const [form] = Form.useForm<Values>();
   useClearIssuesOnLocaleChange(form, locale);
   const submit = useSubmitLaterReport(incidentNumber);
-  const schema = useMemo(() => makeReportPatchSchemas({ locale }).patch, [locale]);
+  const schemas = useMemo(() => makeReportPatchSchemas({ locale }), [locale]);
+  // What a 终报 must hold, as the domain's rules say (a blank ordinary 终报 fails on exactly those): their asterisks.
+  const finalRequires = useMemo(() => new Set(schemas.merged.final({ classified: false }).error?.issues.map((i) => String(i.path[0])) ?? []), [schemas]);
   const kind = Form.useWatch('kind', form);
 
   const onFinish = (values: Values) => {
     clearIssues(form);
     const patch = changedElements(current, values);
-    const parsed = schema.safeParse(patch);
+    const parsed = schemas.patch.safeParse(patch);
     if (!parsed.success) return applyIssues(form, parsed.error.issues);
+    const merged = schemas.merged[parsed.data.kind]({ ...mergeReport(current, patch), kind: parsed.data.kind, incidentNumber });
+    if (!merged.success) {
+      applyIssues(form, merged.error.issues);
+      void message.error(issuesMessage(merged.error.issues, locale));
+      return;
+    }
     submit.mutate(patch, {
       onSuccess: () => {
         void message.success(t('later.submitted'));
@@ -77,7 +87,8 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
     casualties: current.casualties,
     ...Object.fromEntries(TEXTS.map((k) => [k, current[k]])),
   };
-  const text = (name: (typeof TEXTS)[number] | 'progress', rows = 2, required = false) => (
+  const requiredIn = (name: string) => kind === 'final' && finalRequires.has(name);
+  const text = (name: (typeof TEXTS)[number] | 'progress', rows = 2, required = requiredIn(name)) => (
     <Form.Item name={name} label={field(name)} required={required}>
       <Input.TextArea rows={rows} maxLength={5000} data-testid={`later-${name}`} />
     </Form.Item>
@@ -108,7 +119,7 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="endedAt" label={field('endedAt')} required={kind === 'final'}>
+            <Form.Item name="endedAt" label={field('endedAt')} required={requiredIn('endedAt')}>
               <BeijingDatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="later-endedAt" />
             </Form.Item>
           </Col>
@@ -123,7 +134,7 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
               </Col>
             ))}
             <Col xs={24} sm={8} md={4}>
-              <Form.Item name="economicLossYuan" label={field('economicLossYuan')}>
+              <Form.Item name="economicLossYuan" label={field('economicLossYuan')} required={requiredIn('economicLossYuan')}>
                 <InputNumber min={0} style={{ width: '100%' }} data-testid="later-economicLossYuan" />
               </Form.Item>
             </Col>

@@ -35,7 +35,12 @@ export function clearIssues(form: FormInstance): void {
  */
 export function problemMessage(error: Error, locale: Locale): string {
   if (!(error instanceof ApiError) || !error.problem.errors?.length) return error.message;
-  return [...new Set(error.problem.errors.map((e) => e.message))].join(locale === 'en' ? '; ' : '；');
+  return issuesMessage(error.problem.errors, locale);
+}
+
+/** The messages of some issues in one line, each once. */
+export function issuesMessage(issues: readonly { message: string }[], locale: Locale): string {
+  return [...new Set(issues.map((e) => e.message))].join(locale === 'en' ? '; ' : '；');
 }
 
 /**
