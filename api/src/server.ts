@@ -7,7 +7,7 @@ import {
 } from '@kuaibao/db';
 import { DEFAULT_HOT_INSTANCES, EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
 import { loadPolicies, processResources } from '@kuaibao/processes';
-import { createHandlers, handlerDeps, InMemorySmsGateway, type SmsGateway, startWorkers } from '@kuaibao/worker';
+import { createHandlers, handlerDeps, InMemorySmsGateway, type Handler, type SmsGateway, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { loadConfig, type Config } from './config';
@@ -36,6 +36,8 @@ export interface StartOptions {
   web?: (app: Express) => void;
   /** An already opened engine (tests); default: the one config.zeebe selects (engine-selection). Closed with the server. */
   engine?: SelectedEngine;
+  /** Wraps the embedded workers' job handlers (tests: a fault at the edge, such as a service that fails). */
+  handlers?: (handlers: Record<string, Handler>) => Record<string, Handler>;
 }
 
 /**
@@ -93,7 +95,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   // The workers start once the API answers: after a crash they have a backlog, which must not hold up serving.
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
-    ? startWorkers(engine, createHandlers(handlerDeps(db, { gateway: smsGateway, messages: engine, now })))
+    ? startWorkers(engine, (options.handlers ?? ((h) => h))(createHandlers(handlerDeps(db, { gateway: smsGateway, messages: engine, now }))))
     : [];
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
