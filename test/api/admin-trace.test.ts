@@ -96,9 +96,11 @@ describe('the admin trace of running reports', () => {
     await waitForTask(await login(server.url, 'lx_verifier'), number, 'verify');
     expect((await traced('incident')).map((t) => t.incidentNumber)).toEqual([]);
     expect((await admin.post(`/api/admin/incidents/${incident!.key}/retry`, { reason: '再试一次' })).status).toBe(409);
-    const timeline = (await admin.get(`/api/incidents/${number}`)).body.timeline as { action: string; actor: string; detail: Record<string, unknown> }[];
+    const dossier = (await admin.get(`/api/incidents/${number}`)).body;
+    const timeline = dossier.timeline as { action: string; actor: string; reportId: string | null; detail: Record<string, unknown> }[];
     expect(timeline.find((e) => e.action === 'admin.incident_retried')).toMatchObject({
       actor: '何军',
+      reportId: dossier.reports[0].id,
       detail: { reason: '组织机构服务已恢复', errorMessage: '组织机构服务无响应', retries: 3, elementId: incident!.elementId },
     });
   });

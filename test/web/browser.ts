@@ -18,10 +18,13 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
+/** What the test server takes besides the web app (`handlers`: wrap the workers' job handlers, e.g. to inject a fault). */
+export type WebServerOptions = Omit<NonNullable<Parameters<typeof startTestServer>[0]>, 'web'>;
+
 /** The embedded system on a fresh database, serving the built web app at / (fails clearly when it is not built). */
-export async function startWebServer(): Promise<RunningServer> {
+export async function startWebServer(options: WebServerOptions = {}): Promise<RunningServer> {
   if (!isWebAppBuilt()) throw new Error(`The web app is not built (${WEB_DIST_DIR}): run \`npm install\` or \`npm run build --workspace web\`.`);
-  return startTestServer({ web: serveWebApp() });
+  return startTestServer({ ...options, web: serveWebApp() });
 }
 
 /** Every console error and uncaught exception of the pages of a context, named by the page's user. */
@@ -55,17 +58,17 @@ export interface BrowserSession {
 }
 
 /**
- * One embedded system serving the web app and one Chromium for the enclosing describe block; each user gets
- * a page of their own. When a test fails, a screenshot of every page shows what it saw.
+ * One embedded system serving the web app (started with `options`) and one Chromium for the enclosing describe
+ * block; each user gets a page of their own. When a test fails, a screenshot of every page shows what it saw.
  */
-export function useBrowserSession(): BrowserSession {
+export function useBrowserSession(options: WebServerOptions = {}): BrowserSession {
   let browser: Browser | undefined;
   let server: RunningServer | undefined;
   const errors: string[] = [];
   const pages = new Map<string, Page>();
   beforeAll(async () => {
     browser = await launchChromium();
-    server = await startWebServer();
+    server = await startWebServer(options);
   });
   afterAll(async () => {
     await browser?.close(); // first: the pages' event streams must not see the server go away

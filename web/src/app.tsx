@@ -9,6 +9,7 @@ import { setApiLanguage } from './api/http';
 import { SessionProvider, useSession } from './api/session';
 import { AppLayout } from './components/app-layout';
 import { useI18n } from './i18n/i18n';
+import { AdminInstancesPage } from './pages/admin-instances-page';
 import { DossierPage } from './pages/dossier-page';
 import { InboxPage } from './pages/inbox-page';
 import { IncidentsPage } from './pages/incidents-page';
@@ -40,6 +41,7 @@ export function App() {
               <Route path="/phone-reports/new" element={<PhoneReportPage />} />
               <Route path="/incidents" element={<IncidentsPage />} />
               <Route path="/incidents/:number" element={<DossierPage />} />
+              <Route path="/admin/instances" element={<AdminInstancesPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

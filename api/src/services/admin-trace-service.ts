@@ -100,8 +100,11 @@ export async function retryIncident(
   await deps.engine.resolveIncident(incident.key);
   const incidentNumber = instance?.businessKey ?? null;
   if (incidentNumber) {
+    const reportId = instance?.variables.reportId;
     await deps.audit.append({
       incidentNumber,
+      // the report whose flow the step belongs to, so the dossier shows the retry on that report
+      ...(typeof reportId === 'string' && { reportId }),
       actorId: user.id,
       actorName: user.displayName,
       action: 'admin.incident_retried',

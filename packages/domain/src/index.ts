@@ -27,6 +27,7 @@ export * from './report-patch';
 export * from './report-recipients';
 export * from './report-routes';
 export * from './task-decisions';
+export * from './incident-retry';
 export * from './thresholds';
 export * from './user';
 export * from './verification';

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n';
 import { api } from './http';
-import type { Dossier, IncidentSummary, InboxPage, InboxQuery, Me, OrgUnit, TaskDetail } from './types';
+import type { Dossier, IncidentRetried, IncidentSummary, InboxPage, InboxQuery, InstanceProblem, Me, MonitoredInstance, OrgUnit, TaskDetail } from './types';
 
 /** Query keys: one place, so mutations and live events invalidate exactly what changed. */
 export const keys = {
@@ -14,6 +14,8 @@ export const keys = {
   dossier: (number: string) => ['incidents', 'one', number] as const,
   orgUnits: ['org-units'] as const,
   diagram: (processId: string) => ['diagram', processId] as const,
+  instances: ['admin', 'instances'] as const,
+  instanceList: (problem: InstanceProblem, limit: number) => ['admin', 'instances', problem, limit] as const,
 };
 
 const search = (params: Record<string, string | number | undefined>) => {
@@ -112,6 +114,30 @@ export function useSubmitLaterReport(incidentNumber: string) {
     mutationFn: (patch: Record<string, unknown>) =>
       api<{ reportId: string; kind: string }>(`/api/incidents/${encodeURIComponent(incidentNumber)}/reports`, { method: 'POST', body: patch }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.incidents }),
+  });
+}
+
+/** 流程监控 (admins): running instances, where each waits and its incidents; looked at again every 10 s. */
+export const useMonitoredInstances = (problem: InstanceProblem, limit: number, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.instanceList(problem, limit),
+    queryFn: async () => (await api<{ items: MonitoredInstance[] }>(`/api/admin/instances?${search({ problem, limit })}`)).items,
+    enabled,
+    retry: false,
+    refetchInterval: 10_000,
+    placeholderData: keepPreviousData,
+  });
+
+/** Retries a failed step (an incident) with a reason for the audit trail; the monitor and the dossier are refetched. */
+export function useRetryIncident() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, body }: { key: string; body: { retries: number; reason: string } }) =>
+      api<IncidentRetried>(`/api/admin/incidents/${encodeURIComponent(key)}/retry`, { method: 'POST', body }),
+    onSettled: (result) => {
+      void client.invalidateQueries({ queryKey: keys.instances });
+      if (result?.incidentNumber) void client.invalidateQueries({ queryKey: keys.dossier(result.incidentNumber) });
+    },
   });
 }
 

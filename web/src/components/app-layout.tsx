@@ -1,4 +1,4 @@
-import { FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
@@ -20,6 +20,7 @@ export function AppLayout() {
   if (!me) return null;
   const canReport = me.roles.some((r) => r === 'reporter' || r === 'duty_officer');
   const takesCalls = me.roles.includes('duty_officer');
+  const monitors = me.roles.includes('admin');
   const section = '/' + (location.pathname.split('/')[1] ?? '');
   const selected = section === '/tasks' ? '/inbox' : section === '/reports' ? '/reports/new' : section === '/phone-reports' ? '/phone-reports/new' : section;
   const items = [
@@ -27,6 +28,7 @@ export function AppLayout() {
     { key: '/incidents', icon: <FolderOpenOutlined />, label: <Link to="/incidents">{t(screens.md ? 'nav.incidents' : 'nav.incidents.short')}</Link> },
     ...(canReport ? [{ key: '/reports/new', icon: <FileAddOutlined />, label: <Link to="/reports/new">{t(screens.md ? 'nav.newReport' : 'nav.newReport.short')}</Link> }] : []),
     ...(takesCalls ? [{ key: '/phone-reports/new', icon: <PhoneOutlined />, label: <Link to="/phone-reports/new" data-testid="nav-phone-report">{t(screens.md ? 'nav.phoneReport' : 'nav.phoneReport.short')}</Link> }] : []),
+    ...(monitors ? [{ key: '/admin', icon: <MonitorOutlined />, label: <Link to="/admin/instances" data-testid="nav-monitor">{t(screens.md ? 'nav.monitor' : 'nav.monitor.short')}</Link> }] : []),
   ];
   const roles = me.roles.map((r) => <Tag key={r} color="blue">{labels.role[r]}</Tag>);
   const doLogout = async () => {

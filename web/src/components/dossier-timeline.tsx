@@ -13,6 +13,10 @@ interface Detail {
   recipientName?: string;
   corrections?: string[];
   channel?: string;
+  /** admin.incident_retried: the failed step retried, and why. */
+  elementId?: string;
+  elementName?: string | null;
+  reason?: string;
 }
 
 const NEGATIVE = new Set(['close', 'return']);
@@ -28,7 +32,8 @@ export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
     const key = `action.${entry.action}` as MessageKey;
     if (entry.action === 'report.submitted' && detail.kind && detail.kind !== 'first') return t('action.report.submittedLater', { kind: labelOf(labels, 'reportKind', detail.kind) });
     const channel = detail.channel ? t(`clock.channel.${detail.channel}` as MessageKey) : '';
-    return key in KNOWN ? t(key, { task, to, channel }) : entry.action;
+    const element = detail.elementName ?? detail.elementId ?? '';
+    return key in KNOWN ? t(key, { task, to, channel, element, reason: detail.reason ?? '' }) : entry.action;
   };
   return (
     <Timeline
@@ -78,4 +83,5 @@ const KNOWN: Record<string, true> = {
   'action.notification.reminder': true,
   'action.notification.overdue': true,
   'action.notification.immediate': true,
+  'action.admin.incident_retried': true,
 };

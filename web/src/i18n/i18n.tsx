@@ -1,6 +1,6 @@
 import { fieldLabels, labels, REPORT_CATEGORIES, SEVERITIES, type FieldKey, type LabelTable, type Locale, type ReportCategory, type Severity } from '@kuaibao/domain';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { messages, type MessageKey } from './messages';
+import { translate, type MessageKey } from './messages';
 
 const STORAGE_KEY = 'kuaibao.locale';
 
@@ -36,7 +36,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, params = {}) => (messages[locale][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)),
+      t: (key, params) => translate(locale, key, params),
       labels: labels[locale],
       field: (key) => fieldLabels[locale][key],
       paren: (text) => (locale === 'en' ? ` (${text})` : `（${text}）`),

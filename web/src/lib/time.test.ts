@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { beijingInstant, beijingWall, formatDateTime, formatDuration } from './time';
+import { beijingInstant, beijingWall, formatDateTime, formatDuration, formatElapsed } from './time';
 
 describe('formatDateTime', () => {
   it('shows Beijing time whatever the offset the time was written with (and the browser is in)', () => {
@@ -44,5 +44,29 @@ describe('formatDuration', () => {
 
   it('leaves what is not such a duration as it is', () => {
     expect(formatDuration('P1M', 'zh-CN')).toBe('P1M');
+  });
+});
+
+describe('formatElapsed', () => {
+  const minutes = (n: number) => n * 60_000;
+
+  it('says how long in its two largest units, in either language', () => {
+    expect(formatElapsed(minutes(12), 'zh-CN')).toBe('12分钟');
+    expect(formatElapsed(minutes(125), 'zh-CN')).toBe('2小时5分钟');
+    expect(formatElapsed(minutes(3 * 1440 + 4 * 60 + 59), 'zh-CN')).toBe('3天4小时');
+    expect(formatElapsed(minutes(12), 'en')).toBe('12 min');
+    expect(formatElapsed(minutes(125), 'en')).toBe('2 h 5 min');
+    expect(formatElapsed(minutes(3 * 1440 + 4 * 60), 'en')).toBe('3 d 4 h');
+  });
+
+  it('leaves out a second unit of zero', () => {
+    expect(formatElapsed(minutes(120), 'zh-CN')).toBe('2小时');
+    expect(formatElapsed(minutes(1440 + 30), 'en')).toBe('1 d');
+  });
+
+  it('says under a minute for less, and for a time a little ahead of this clock', () => {
+    expect(formatElapsed(59_999, 'zh-CN')).toBe('不到1分钟');
+    expect(formatElapsed(-5_000, 'en')).toBe('under 1 min');
+    expect(formatElapsed(Number.NaN, 'en')).toBe('under 1 min');
   });
 });

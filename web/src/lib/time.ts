@@ -60,8 +60,8 @@ export function timeLeft(due: string, now: number): { overdue: boolean; days: nu
 }
 
 const DURATION_UNITS = {
-  'zh-CN': { day: '天', hour: '小时', minute: '分钟', join: '' },
-  en: { day: ' d', hour: ' h', minute: ' min', join: ' ' },
+  'zh-CN': { day: '天', hour: '小时', minute: '分钟', join: '', underMinute: '不到1分钟' },
+  en: { day: ' d', hour: ' h', minute: ' min', join: ' ', underMinute: 'under 1 min' },
 } as const;
 
 /** A policy's ISO 8601 duration as people say it (PT2H30M → 2小时30分钟 / 2 h 30 min); anything else as given. */
@@ -77,4 +77,17 @@ export function formatDuration(iso: string, locale: keyof typeof DURATION_UNITS)
   ] as const;
   const shown = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`);
   return shown.length > 0 ? shown.join(u.join) : `0${u.minute}`;
+}
+
+/**
+ * How long something has lasted, in its two largest units as people say it (3天4小时, 2小时5分钟, 12分钟 /
+ * 3 d 4 h, 2 h 5 min, 12 min); 不到1分钟 / under 1 min for less (and for a clock running behind).
+ */
+export function formatElapsed(ms: number, locale: keyof typeof DURATION_UNITS): string {
+  const u = DURATION_UNITS[locale];
+  const minutes = Math.floor(ms / 60_000);
+  if (!(minutes >= 1)) return u.underMinute;
+  const [days, hours, mins] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
+  const parts: [number, string][] = days > 0 ? [[days, u.day], [hours, u.hour]] : hours > 0 ? [[hours, u.hour], [mins, u.minute]] : [[mins, u.minute]];
+  return parts.filter(([n], i) => i === 0 || n > 0).map(([n, unit]) => `${n}${unit}`).join(u.join);
 }

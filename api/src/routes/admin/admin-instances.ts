@@ -1,3 +1,4 @@
+import { makeIncidentRetrySchema } from '@kuaibao/domain';
 import { processResources } from '@kuaibao/processes';
 import { clientIp, requireRole } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
@@ -5,7 +6,7 @@ import { perLocale } from '../../http/locale';
 import { parseBody, parseParams, parseQuery } from '../../http/validate';
 import { retryIncident, traceInstances } from '../../services/admin-trace-service';
 import { loadProcessCatalog, type ProcessCatalog } from '../../services/process-catalog';
-import { incidentParamsSchema, listInstancesQuerySchema, makeRetryIncidentBodySchema, retryIncidentResponseSchema } from './admin-instances.types';
+import { incidentParamsSchema, listInstancesQuerySchema, retryIncidentResponseSchema } from './admin-instances.types';
 
 /** 流程监控 for admins: where each running report waits and why, and a retry for a failed step. */
 export const adminInstances: RouteModule = ({ router, registry, deps }) => {
@@ -17,13 +18,13 @@ export const adminInstances: RouteModule = ({ router, registry, deps }) => {
     request: { query: listInstancesQuerySchema },
     responses: { 200: { description: 'Instances with a failed step first, then the longest waiting' }, 403: { description: 'Not an admin' } },
   });
-  const retryBodyFor = perLocale(makeRetryIncidentBodySchema);
+  const retryBodyFor = perLocale(makeIncidentRetrySchema);
   registry.registerPath({
     method: 'post',
     path: '/api/admin/incidents/{key}/retry',
     tags: ['admin'],
     summary: '重试 / Give a failed step retries and resolve its incident; the reason is audited (admin)',
-    request: { params: incidentParamsSchema, body: { content: { 'application/json': { schema: makeRetryIncidentBodySchema('zh-CN') } } } },
+    request: { params: incidentParamsSchema, body: { content: { 'application/json': { schema: makeIncidentRetrySchema() } } } },
     responses: {
       200: { description: 'Retried', content: { 'application/json': { schema: retryIncidentResponseSchema } } },
       400: { description: 'No reason, or retries out of 1–10 (problem details with field paths)' },
