@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask } from '../api/client';
 import { useBrowserSession } from './browser';
-import { beijingTime, choose, enterTime, rememberLocale } from './pages';
+import { beijingTime, enterTime, recordPhoneCall, rememberLocale } from './pages';
 
 /** Hanzi, to find Chinese that the English UI shows where it has an English word for it. */
 const HANZI = /\p{Script=Han}/u;
@@ -94,17 +94,9 @@ describe('the web app at its edges', () => {
       const occurred = beijingTime(25);
       await enterTime(duty, duty.locator('#occurredAt'), occurred);
       await enterTime(duty, duty.locator('#learnedAt'), beijingTime(20));
-      await duty.locator('#callerName').fill('李明');
-      await duty.locator('#callerPhone').fill('0883-2100001');
-      await choose(duty, duty.getByTestId('phone-callerUnitId'), '临翔区应急管理局');
-      await duty.locator('#summary').fill('马台乡帮东村后山发生森林火灾，正在扑救。');
-      await choose(duty, duty.getByTestId('phone-category'), '自然灾害');
-      await choose(duty, duty.getByTestId('phone-severity'), '一般（Ⅳ级）');
-      await duty.getByTestId('phone-submit').click();
+      const number = await recordPhoneCall(duty, { summary: '马台乡帮东村后山发生森林火灾，正在扑救。', severity: '一般（Ⅳ级）' });
 
       // then: the server holds the typed time as Beijing time and the call at the real now; the dossier shows both
-      await duty.waitForURL(/\/incidents\/KB-/);
-      const number = decodeURIComponent(duty.url().split('/incidents/')[1]!);
       const dossier = (await (await login(web.server.url, 'lc_duty')).get(`/api/incidents/${encodeURIComponent(number)}`)).body;
       expect(new Date(dossier.occurredAt).toISOString()).toBe(new Date(`${occurred.replace(' ', 'T')}:00+08:00`).toISOString());
       const calledAt: string = dossier.reports.find((r: { kind: string }) => r.kind === 'phone').content.calledAt;

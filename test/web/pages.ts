@@ -41,3 +41,19 @@ export const diagramElement = (page: Page, elementId: string, marker: 'kb-comple
 
 /** The UI language this browser remembers (as the header's switch does); takes effect at the next page load. */
 export const rememberLocale = (page: Page, locale: 'zh-CN' | 'en') => page.evaluate(`localStorage.setItem('kuaibao.locale', '${locale}')`);
+
+/**
+ * Fills the phone report form's caller and incident (a call from 临翔区应急管理局 about a forest fire; its times are
+ * the caller's to set first) and records it; resolves on the new dossier with its incident number.
+ */
+export async function recordPhoneCall(page: Page, call: { summary: string; severity: string }): Promise<string> {
+  await page.locator('#callerName').fill('李明');
+  await page.locator('#callerPhone').fill('0883-2100001');
+  await choose(page, page.getByTestId('phone-callerUnitId'), '临翔区应急管理局');
+  await page.locator('#summary').fill(call.summary);
+  await choose(page, page.getByTestId('phone-category'), '自然灾害');
+  await choose(page, page.getByTestId('phone-severity'), call.severity);
+  await page.getByTestId('phone-submit').click();
+  await page.waitForURL(/\/incidents\/KB-/);
+  return decodeURIComponent(page.url().split('/incidents/')[1]!);
+}

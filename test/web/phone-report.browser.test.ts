@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser';
-import { choose, enterTime, beijingTime } from './pages';
+import { beijingTime, choose, enterTime, recordPhoneCall } from './pages';
 
 describe('the web app: a phone report recorded by the duty officer, then its written 首报 from the dossier', () => {
   const web = useBrowserSession();
@@ -20,17 +20,9 @@ describe('the web app: a phone report recorded by the duty officer, then its wri
     await enterTime(duty, duty.locator('#calledAt'), beijingTime(5));
     await enterTime(duty, duty.locator('#occurredAt'), beijingTime(25));
     await enterTime(duty, duty.locator('#learnedAt'), beijingTime(20));
-    await duty.locator('#callerName').fill('李明');
-    await duty.locator('#callerPhone').fill('0883-2100001');
-    await choose(duty, duty.getByTestId('phone-callerUnitId'), '临翔区应急管理局');
-    await duty.locator('#summary').fill('马台乡帮东村后山发生森林火灾，2人轻伤，正在扑救。');
-    await choose(duty, duty.getByTestId('phone-category'), '自然灾害');
-    await choose(duty, duty.getByTestId('phone-severity'), '较大（Ⅲ级）');
-    await duty.getByTestId('phone-submit').click();
+    const number = await recordPhoneCall(duty, { summary: '马台乡帮东村后山发生森林火灾，2人轻伤，正在扑救。', severity: '较大（Ⅲ级）' });
 
     // then: the new dossier shows the phone report
-    await duty.waitForURL(/\/incidents\/KB-/);
-    const number = decodeURIComponent(duty.url().split('/incidents/')[1]!);
     expect(number).toMatch(/^KB-530902-\d{8}-\d{4}$/);
     const phone = await duty.getByTestId('phone-report').innerText();
     expect(phone).toContain('李明（0883-2100001）');
