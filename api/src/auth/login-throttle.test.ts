@@ -20,6 +20,14 @@ describe('LoginThrottle', () => {
     expect(throttle.retryAfterMs('1.2.3.4|lx_reporter')).toBe(0);
   });
 
+  it('counts attempts still being checked, so guesses sent at once are refused after the fifth', () => {
+    const throttle = new LoginThrottle(5, 60_000, () => 0);
+    const waits = Array.from({ length: 8 }, () => throttle.attempt('k'));
+    expect(waits).toEqual([0, 0, 0, 0, 0, 60_000, 60_000, 60_000]);
+    throttle.recordSuccess('k'); // one of the first five was the right password
+    expect(throttle.attempt('k')).toBe(0);
+  });
+
   it('forgets failures after a successful login', () => {
     const throttle = new LoginThrottle(2, 60_000, () => 0);
     throttle.recordFailure('k');

@@ -24,6 +24,16 @@ export class LoginThrottle {
     return entry.count >= this.maxFailures ? this.windowMs - elapsed : 0;
   }
 
+  /**
+   * Counts an attempt as failed before its password is checked, so guesses sent in parallel count as well
+   * (a success then clears the count): milliseconds to wait when refused, else 0.
+   */
+  attempt(key: string): number {
+    const waitMs = this.retryAfterMs(key);
+    if (waitMs === 0) this.recordFailure(key);
+    return waitMs;
+  }
+
   recordFailure(key: string) {
     const entry = this.failures.get(key);
     if (!entry || this.now() - entry.firstAt >= this.windowMs) this.failures.set(key, { count: 1, firstAt: this.now() });

@@ -21,17 +21,14 @@ export const login: RouteModule = ({ router, registry, deps }) => {
   router.post('/api/auth/login', async (req, res) => {
     const { username, password } = parseBody(loginRequestSchema, req);
     const throttleKey = `${clientIp(req) ?? '?'}|${username}`;
-    const waitMs = throttle.retryAfterMs(throttleKey);
+    const waitMs = throttle.attempt(throttleKey);
     if (waitMs > 0) {
       res.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
       throw new AppError('TOO_MANY_REQUESTS', `Too many failed logins for ${username}; retry in ${Math.ceil(waitMs / 60_000)} min`);
     }
     const user = await deps.users.findByUsername(username);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !ok || !user.active) {
-      throttle.recordFailure(throttleKey);
-      throw new AppError('INVALID_CREDENTIALS');
-    }
+    if (!user || !ok || !user.active) throw new AppError('INVALID_CREDENTIALS');
     throttle.recordSuccess(throttleKey);
     const ttlMs = deps.config.SESSION_TTL_HOURS * 3_600_000;
     const token = await deps.sessions.create({ userId: user.id, ttlMs, ip: clientIp(req) ?? undefined, userAgent: req.headers['user-agent'] });
