@@ -109,6 +109,8 @@ describe('the admin trace of running reports', () => {
     expect((await reporter.get('/api/admin/instances')).status).toBe(403);
     expect((await reporter.post('/api/admin/incidents/1/retry', { reason: '试试' })).status).toBe(403);
     expect((await admin.post('/api/admin/incidents/999999999/retry', { reason: '试试' })).status).toBe(404);
+    expect((await admin.post('/api/admin/incidents/9999999999999999999/retry', { reason: '试试' })).status).toBe(404); // beyond 64 bits
+    expect((await admin.post('/api/admin/incidents/1/retry', { reason: '已修复\ud800' })).body.errors).toEqual([{ path: 'reason', message: '含有无效的 Unicode 字符（孤立的代理项）' }]);
     expect((await admin.get('/api/admin/instances?limit=0')).status).toBe(400);
     const english = await admin.request('POST', '/api/admin/incidents/1/retry', {}, { 'accept-language': 'en' });
     expect(english.body.errors).toEqual([{ path: 'reason', message: 'Give the reason for the retry' }]);

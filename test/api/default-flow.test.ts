@@ -121,6 +121,24 @@ describe('the default report flow over HTTP', () => {
     expect(again.body).toMatchObject({ status: 409, code: 'CONFLICT' });
   });
 
+  it('merges a correction of one casualty count into the report, and claiming a task twice changes nothing', async () => {
+    // given
+    const number: string = (await as.lx_reporter!.post('/api/reports', firstReport({ title: '临翔区圈内乡道路交通事故', severity: 'IV' }))).body.incidentNumber;
+    const task = await waitForTask(as.lx_verifier!, number, 'verify');
+    const trail = async () => ((await as.lx_reporter!.get(`/api/incidents/${number}`)).body.timeline as { action: string }[]).map((e) => e.action);
+
+    // when: claimed twice, then confirmed with only the injured corrected
+    expect((await as.lx_verifier!.post(`/api/tasks/${task.key}/claim`)).status).toBe(204);
+    expect((await as.lx_verifier!.post(`/api/tasks/${task.key}/claim`)).status).toBe(204);
+    const claims = (await trail()).filter((a) => a === 'task.claimed');
+    await complete(as.lx_verifier!, number, 'verify', { decision: 'confirm', corrections: { casualties: { injured: 3 } } });
+
+    // then: one claim in the trail; the other counts stay as reported (a partial group is a change, not a replacement)
+    expect(claims).toHaveLength(1);
+    const report = (await as.lx_reporter!.get(`/api/incidents/${number}`)).body.reports[0];
+    expect(report.content.casualties).toEqual({ dead: 0, injured: 3, seriouslyInjured: 0, missing: 0, trapped: 0 });
+  });
+
   it('requires a login, and answers /api/me, health and the OpenAPI document', async () => {
     const anonymous = client(server.url);
     expect((await anonymous.get('/api/tasks')).status).toBe(401);

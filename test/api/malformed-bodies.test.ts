@@ -90,6 +90,8 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['a title far too long', firstReport({ title: '火'.repeat(5000) }), undefined, 400, 'title'],
         ['a NUL character in the title (PostgreSQL cannot store it)', firstReport({ title: '森林\u0000火灾' }), undefined, 400, 'title'],
         ['a NUL character in a nested field', firstReport({ contact: { name: '李\u0000明', phone: '0883-2100001' } }), undefined, 400, 'contact.name'],
+        ['a lone surrogate in the title (not Unicode: PostgreSQL cannot store it)', firstReport({ title: '森林火灾\ud800' }), undefined, 400, 'title'],
+        ['a lone surrogate in a key', { ...firstReport(), ['\udc00']: 1 }, undefined, 400, '\udc00'],
         ['learned an hour from now (it would push every clock back)', firstReport({ occurredAt: inMinutes(-10), learnedAt: inMinutes(60) }), undefined, 400, 'learnedAt'],
         ['occurred tomorrow', firstReport({ occurredAt: inMinutes(24 * 60), learnedAt: inMinutes(24 * 60 + 1) }), undefined, 400, 'occurredAt'],
         ['string numbers', firstReport({ casualties: { dead: '1', injured: 0, seriouslyInjured: 0, missing: 0, trapped: 0 } }), undefined, 400, 'casualties.dead'],
@@ -135,6 +137,9 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['unknown field', { decision: 'confirm', extra: 1 }, undefined, 400, 'extra'],
         ['a NUL character in the opinion', { decision: 'confirm', opinion: '属\u0000实' }, undefined, 400, 'opinion'],
         ['a correction into the future', { decision: 'confirm', corrections: { learnedAt: inMinutes(120) } }, undefined, 400, 'corrections.learnedAt'],
+        // (the task stays open through each of these: were one completed, the next would get 409)
+        ['a lone surrogate in a correction', { decision: 'confirm', corrections: { title: '更正\ud800' } }, undefined, 400, 'corrections.title'],
+        ['a correction that has it occur after it was learned of', { decision: 'confirm', corrections: { occurredAt: inMinutes(-1) } }, undefined, 400, 'corrections.learnedAt'],
       ],
     },
     {
@@ -194,6 +199,13 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
       cases: [['a task that does not exist', {}, undefined, 404], ['a body where none belongs', { assignee: 'someone' }, undefined, 400, 'assignee']],
     },
     {
+      name: 'POST /api/tasks/:key/claim (a key beyond 64 bits)',
+      path: () => '/api/tasks/9223372036854775808/claim',
+      user: () => verifier,
+      common: false,
+      cases: [['a key no engine issues', {}, undefined, 404]],
+    },
+    {
       name: 'POST /api/tasks/:key/unclaim',
       path: () => '/api/tasks/not-a-key/unclaim',
       user: () => verifier,
@@ -237,6 +249,14 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
     expect(blocked).toMatchObject({ status: 429, body: { code: 'TOO_MANY_REQUESTS' } });
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await anonymous.post('/api/auth/login', { username: 'sj_leader', password: 'kuaibao2026' })).status).toBe(200);
+  });
+
+  it('counts guesses sent at once: of ten in parallel five are checked and five refused, and then the right password too', async () => {
+    const anonymous = client(server.url);
+    const guesses = Array.from({ length: 10 }, (_, i) => anonymous.post('/api/auth/login', { username: 'sj_verifier', password: `guess-${i}` }));
+    const statuses = (await Promise.all(guesses)).map((r) => r.status).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    expect((await anonymous.post('/api/auth/login', { username: 'sj_verifier', password: 'kuaibao2026' })).status).toBe(429);
   });
 
   it.each([

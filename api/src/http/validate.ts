@@ -4,30 +4,40 @@ import { validationFailed, type FieldError } from '../errors/app-error';
 import { localeOf } from './locale';
 
 const localeErrors = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
-const NUL_MESSAGE = { 'zh-CN': '不能包含空字符（U+0000）', en: 'must not contain the NUL character (U+0000)' };
+
+/** What PostgreSQL text and jsonb cannot store, and how to say so: U+0000, and a lone UTF-16 surrogate (not Unicode). */
+const UNSTORABLE = [
+  { test: (text: string) => text.includes('\u0000'), message: { 'zh-CN': '不能包含空字符（U+0000）', en: 'must not contain the NUL character (U+0000)' } },
+  { test: (text: string) => /\p{Cs}/u.test(text), message: { 'zh-CN': '含有无效的 Unicode 字符（孤立的代理项）', en: 'contains invalid Unicode (a lone surrogate)' } },
+] as const;
 
 /**
  * Parses request data with a zod schema; failures become VALIDATION_FAILED with one entry per field path.
- * A string or key holding U+0000 is refused whatever the schema says: PostgreSQL text and jsonb cannot store it.
+ * A string or key PostgreSQL cannot store (U+0000, a lone surrogate) is refused whatever the schema says: it
+ * would fail in the database after the request had been accepted, maybe with part of its work done.
  */
 export function parse<S extends z.ZodType>(schema: S, data: unknown, req: Request): z.infer<S> {
   const locale = localeOf(req);
-  const errors: FieldError[] = nulPaths(data).map((path) => ({ path, message: NUL_MESSAGE[locale] }));
+  const errors: FieldError[] = unstorable(data).map(({ path, message }) => ({ path, message: message[locale] }));
   const result = schema.safeParse(data, { error: localeErrors[locale] });
   if (result.success && errors.length === 0) return result.data;
   throw validationFailed(result.success ? [] : result.error.issues, errors);
 }
 
-/** The dotted paths of the strings and keys in `value` that contain U+0000. */
-function nulPaths(value: unknown, path: (string | number)[] = [], found: string[] = []): string[] {
+/** The dotted paths of the strings and keys in `value` that PostgreSQL cannot store, each with why. */
+function unstorable(value: unknown, path: (string | number)[] = [], found: { path: string; message: (typeof UNSTORABLE)[number]['message'] }[] = []) {
+  const check = (text: string, at: (string | number)[]) => {
+    const bad = UNSTORABLE.find((u) => u.test(text));
+    if (bad) found.push({ path: at.join('.'), message: bad.message });
+    return !!bad;
+  };
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push(path.join('.'));
+    check(value, path);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => nulPaths(item, [...path, index], found));
+    value.forEach((item, index) => unstorable(item, [...path, index], found));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) found.push([...path, key].join('.'));
-      else nulPaths(item, [...path, key], found);
+      if (!check(key, [...path, key])) unstorable(item, [...path, key], found);
     }
   }
   return found;

@@ -2,6 +2,7 @@ import type { Incident, InstanceStatus, UserTask } from '@kuaibao/engine';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { isEngineKey } from './engine-key';
 import type { ProcessCatalog } from './process-catalog';
 
 /** Containers and armed boundary events are active beside the step an instance waits at; they are not where it waits. */
@@ -89,6 +90,7 @@ export async function retryIncident(
   user: SessionUser,
   input: { incidentKey: string; retries: number; reason: string; ip: string | null },
 ): Promise<{ incidentKey: string; instanceKey: string; incidentNumber: string | null; retries: number }> {
+  if (!isEngineKey(input.incidentKey)) throw new AppError('NOT_FOUND', `Incident ${input.incidentKey} not found`);
   const incident = (await deps.engine.listIncidents({ state: 'active' })).find((i) => i.key === input.incidentKey);
   if (!incident) {
     const resolved = (await deps.engine.listIncidents({ state: 'resolved' })).some((i) => i.key === input.incidentKey);

@@ -1,9 +1,11 @@
-import { candidateGroup } from '@kuaibao/domain';
+import { candidateGroup, mergeReport } from '@kuaibao/domain';
 import type { UserTask, Variables } from '@kuaibao/engine';
+import type { z } from 'zod';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { AppError, validationFailed } from '../errors/app-error';
 import type { TaskEvent } from '../events/task-event-bus';
+import { isEngineKey } from './engine-key';
 
 export const groupsOf = (user: SessionUser) => user.roles.map((role) => candidateGroup(user.unitId, role));
 
@@ -15,7 +17,7 @@ export const isCandidate = (user: SessionUser, task: UserTask) =>
 
 /** The open task, if this user may see it; otherwise 404 (never confirm another unit's task exists). */
 export async function visibleTask(deps: ApiDeps, user: SessionUser, key: string) {
-  if (!/^\d{1,20}$/.test(key)) throw new AppError('NOT_FOUND', `Task ${key} not found`);
+  if (!isEngineKey(key)) throw new AppError('NOT_FOUND', `Task ${key} not found`);
   const task = await deps.engine.getUserTask(key);
   if (!task || !isCandidate(user, task)) throw new AppError('NOT_FOUND', `Task ${key} not found`);
   const report = await deps.incidents.reportByInstance(task.instanceKey);
@@ -36,7 +38,8 @@ export function ensureOpen(task: UserTask) {
 export async function claimTask(deps: ApiDeps, user: SessionUser, key: string, ip: string | null) {
   const { task, report } = await visibleTask(deps, user, key);
   ensureOpen(task);
-  if (task.assignee && task.assignee !== user.username) throw new AppError('CONFLICT', `该任务已由 ${task.assignee} 认领`);
+  if (task.assignee === user.username) return; // already theirs: nothing changes, nothing to announce or audit
+  if (task.assignee) throw new AppError('CONFLICT', `该任务已由 ${task.assignee} 认领`);
   await deps.engine.assignUserTask(key, user.username);
   announce(deps, 'task.claimed', task, user.username);
   await deps.audit.append({ incidentNumber: report.incidentNumber, reportId: report.id, actorId: user.id, actorName: user.displayName, action: 'task.claimed', detail: { taskKey: key, elementId: task.elementId, name: task.name }, ip });
@@ -53,22 +56,29 @@ export async function unclaimTask(deps: ApiDeps, user: SessionUser, key: string,
 
 /**
  * Completes a task with the decision its kind allows (validated by the route). Completing a task
- * someone else claimed, or one already done, is a conflict.
+ * someone else claimed, or one already done, is a conflict. A verifier's corrections are merged into the
+ * report as a 续报's changes are (a group keeps what the correction leaves out) and the result must still
+ * satisfy `reportRules` (the 首报 rules: chronology, every required element), checked before anything is done.
  */
 export async function completeTask(
   deps: ApiDeps,
   user: SessionUser,
   key: string,
-  input: { variables: Variables; decision: string | null; opinion: string | null; corrections?: Record<string, unknown> | undefined },
+  input: { variables: Variables; decision: string | null; opinion: string | null; corrections?: Record<string, unknown> | undefined; reportRules: z.ZodType },
   ip: string | null,
 ) {
   const { task, report } = await visibleTask(deps, user, key);
   ensureOpen(task);
   if (task.assignee && task.assignee !== user.username) throw new AppError('CONFLICT', `该任务已由 ${task.assignee} 认领`);
+  const corrected = input.corrections && mergeReport(report.content as Record<string, unknown>, input.corrections);
+  if (corrected) {
+    const checked = input.reportRules.safeParse(corrected);
+    if (!checked.success) throw validationFailed(checked.error.issues.map((issue) => ({ ...issue, path: ['corrections', ...issue.path] })));
+  }
   // The engine decides first (a task completed twice loses here with a conflict); only then the report changes.
   await deps.engine.completeUserTask(key, input.variables);
   announce(deps, 'task.completed', task, task.assignee);
-  if (input.corrections) await deps.incidents.updateReportContent(report.id, { ...(report.content as object), ...input.corrections });
+  if (corrected) await deps.incidents.updateReportContent(report.id, corrected);
   await deps.audit.append({
     incidentNumber: report.incidentNumber,
     reportId: report.id,

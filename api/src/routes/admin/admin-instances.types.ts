@@ -7,7 +7,7 @@ export const listInstancesQuerySchema = z.strictObject({
   lang: z.string().optional(),
 });
 
-export const incidentParamsSchema = z.strictObject({ key: z.string().regex(/^\d{1,19}$/) });
+export const incidentParamsSchema = z.strictObject({ key: z.string().min(1).max(32) });
 
 export const retryIncidentResponseSchema = z.object({
   incidentKey: z.string(),

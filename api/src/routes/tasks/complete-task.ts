@@ -1,4 +1,4 @@
-import { makeTaskDecisionSchemas } from '@kuaibao/domain';
+import { makeReportSchemas, makeTaskDecisionSchemas } from '@kuaibao/domain';
 import { z } from 'zod';
 import { clientIp, requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
@@ -14,6 +14,8 @@ import {
 export const completeTask: RouteModule = ({ router, registry, deps }) => {
   // Messages in the caller's language; corrections of a report's times are held to the server's clock.
   const schemasFor = perLocale((locale) => makeTaskDecisionSchemas({ locale, now: deps.now }).byKind);
+  // A corrected report is still a 首报: its rules, in the caller's language.
+  const reportRulesFor = perLocale((locale) => makeReportSchemas({ locale, now: deps.now }).first);
   registry.registerPath({
     method: 'post',
     path: '/api/tasks/{key}/complete',
@@ -42,7 +44,7 @@ export const completeTask: RouteModule = ({ router, registry, deps }) => {
       // 核报反馈: the record-reply step measures it against the clocks; the answer travels as variables.
       : kind === 'answer_verification' ? { replyChannel: body.channel, replyText: body.reply, repliedAt: deps.now().toISOString(), repliedBy: user.displayName, repliedById: user.id }
       : {};
-    await complete(deps, user, key, { variables, decision: body.decision ?? body.channel ?? null, opinion, corrections: body.corrections }, clientIp(req));
+    await complete(deps, user, key, { variables, decision: body.decision ?? body.channel ?? null, opinion, corrections: body.corrections, reportRules: reportRulesFor(req) }, clientIp(req));
     res.status(204).end();
   });
 };
