@@ -77,6 +77,19 @@ describe.each(adapters)('user tasks on $name', (adapter) => {
     expect((await sut.engine.getInstance(instance.key))?.state).toBe('completed');
   });
 
+  it('refuses a claim of a task someone else holds unless told to override', async () => {
+    // given
+    const instance = await start();
+    const [task] = await openTasks(sut.engine, instance.key);
+    await sut.engine.assignUserTask(task!.key, 'zhangsan', { allowOverride: false });
+
+    // when / then
+    await expect(sut.engine.assignUserTask(task!.key, 'lisi', { allowOverride: false })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect((await sut.engine.getUserTask(task!.key))?.assignee).toBe('zhangsan');
+    await sut.engine.assignUserTask(task!.key, 'lisi');
+    expect((await sut.engine.getUserTask(task!.key))?.assignee).toBe('lisi');
+  });
+
   it('lets exactly one of two simultaneous completions of the same task win', async () => {
     // given
     const instance = await start();

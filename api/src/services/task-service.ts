@@ -40,7 +40,8 @@ export async function claimTask(deps: ApiDeps, user: SessionUser, key: string, i
   ensureOpen(task);
   if (task.assignee === user.username) return; // already theirs: nothing changes, nothing to announce or audit
   if (task.assignee) throw new AppError('CONFLICT', `该任务已由 ${task.assignee} 认领`);
-  await deps.engine.assignUserTask(key, user.username);
+  // checked again by the engine: of two claims at once, the second finds the first's assignee (409)
+  await deps.engine.assignUserTask(key, user.username, { allowOverride: false });
   announce(deps, 'task.claimed', task, user.username);
   await deps.audit.append({ incidentNumber: report.incidentNumber, reportId: report.id, actorId: user.id, actorName: user.displayName, action: 'task.claimed', detail: { taskKey: key, elementId: task.elementId, name: task.name }, ip });
 }

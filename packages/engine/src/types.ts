@@ -211,7 +211,8 @@ export interface WorkflowEngine {
 
   searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]>;
   getUserTask(userTaskKey: string): Promise<UserTask | null>;
-  assignUserTask(userTaskKey: string, assignee: string | null): Promise<void>;
+  /** Sets or clears the assignee; with `allowOverride: false`, a task someone else holds is refused (INVALID_STATE). */
+  assignUserTask(userTaskKey: string, assignee: string | null, options?: { allowOverride?: boolean }): Promise<void>;
   completeUserTask(userTaskKey: string, variables?: Variables): Promise<void>;
 
   publishMessage(input: PublishMessageInput): Promise<{ key: string; correlated: boolean }>;

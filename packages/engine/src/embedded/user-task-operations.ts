@@ -15,12 +15,17 @@ export class UserTaskOperations {
     return this.runner.store.getUserTask(userTaskKey);
   }
 
-  async assign(userTaskKey: string, assignee: string | null): Promise<void> {
+  async assign(userTaskKey: string, assignee: string | null, allowOverride: boolean): Promise<void> {
     const { store, mutex } = this.runner;
     const task = await openUserTask(store, userTaskKey);
     await mutex.run(task.instanceKey, () =>
       store.transaction(async (tx) => {
-        await openUserTask(tx, userTaskKey);
+        // the instance's row lock orders this against another process claiming the same task
+        await tx.lockInstance(task.instanceKey);
+        const current = await openUserTask(tx, userTaskKey);
+        if (!allowOverride && current.assignee !== null && current.assignee !== assignee) {
+          throw new EngineError('INVALID_STATE', `User task ${userTaskKey} is assigned to ${current.assignee}`, { assignee: current.assignee });
+        }
         await tx.updateUserTask(userTaskKey, { assignee });
       }),
     );

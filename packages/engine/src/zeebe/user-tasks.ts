@@ -42,10 +42,10 @@ export class UserTaskGateway {
     }
   }
 
-  async assign(userTaskKey: string, assignee: string | null): Promise<void> {
+  async assign(userTaskKey: string, assignee: string | null, allowOverride = true): Promise<void> {
     const key = restKey.userTask(userTaskKey);
     await call({ kind: 'command', subject: `User task ${userTaskKey}` }, () =>
-      assignee === null ? this.rest.unassignUserTask({ userTaskKey: key }) : this.rest.assignUserTask({ userTaskKey: key, assignee, allowOverride: true }),
+      assignee === null ? this.rest.unassignUserTask({ userTaskKey: key }) : this.rest.assignUserTask({ userTaskKey: key, assignee, allowOverride }),
     );
   }
 

@@ -175,8 +175,8 @@ export class ZeebeEngine implements WorkflowEngine {
     return this.userTasks.get(userTaskKey);
   }
 
-  assignUserTask(userTaskKey: string, assignee: string | null): Promise<void> {
-    return this.userTasks.assign(userTaskKey, assignee);
+  assignUserTask(userTaskKey: string, assignee: string | null, options: { allowOverride?: boolean } = {}): Promise<void> {
+    return this.userTasks.assign(userTaskKey, assignee, options.allowOverride ?? true);
   }
 
   completeUserTask(userTaskKey: string, variables?: Variables): Promise<void> {
