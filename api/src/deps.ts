@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, ClockRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, UserRepository,
+  AuditRepository, ClockRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository, UserRepository,
 } from '@kuaibao/db';
 import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
 import type { Router } from 'express';
@@ -22,6 +22,8 @@ export interface ApiDeps {
   /** Statutory clocks of reports and the notifications sent about them (docs/adr/0009). */
   clocks: ClockRepository;
   notifications: NotificationRepository;
+  /** 报送时效 per reporting unit (how the 首报 clocks ended). */
+  stats: StatsRepository;
   /** Inbox changes for `GET /api/events` (task service and open-task watcher publish). */
   events: TaskEventBus;
   now: () => Date;

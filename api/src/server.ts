@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
   createAuditRepository, createClockRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
-  createPolicyRepository, createSessionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, startPgliteMaintenance, type Database,
+  createPolicyRepository, createSessionRepository, createStatsRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, startPgliteMaintenance, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
 import { DEFAULT_HOT_INSTANCES, EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
@@ -76,6 +76,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     audit: createAuditRepository(db.prisma),
     clocks: createClockRepository(db.prisma),
     notifications: createNotificationRepository(db.prisma),
+    stats: createStatsRepository(db.prisma),
     events: new TaskEventBus(),
     now,
   };

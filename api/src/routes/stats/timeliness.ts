@@ -1,0 +1,45 @@
+import type { ClockTally } from '@kuaibao/db';
+import { requireUser } from '../../auth/session-user';
+import type { RouteModule } from '../../deps';
+import { perLocale } from '../../http/locale';
+import { parse, parseQuery } from '../../http/validate';
+import { visibilityOf } from '../../services/visibility';
+import { beijingDayStart, beijingToday, makeTimelinessQuerySchema, timelinessResponseSchema } from './timeliness.types';
+
+const DAY_MS = 86_400_000;
+const sum = (tallies: ClockTally[]): ClockTally => ({
+  met: tallies.reduce((n, t) => n + t.met, 0),
+  late: tallies.reduce((n, t) => n + t.late, 0),
+  open: tallies.reduce((n, t) => n + t.open, 0),
+});
+
+/** 报送时效统计: per reporting unit, the 首报 clocks met, late (迟报) and running in a period, over what the user may see. */
+export const timeliness: RouteModule = ({ router, registry, deps }) => {
+  const queryFor = perLocale(makeTimelinessQuerySchema);
+  registry.registerPath({
+    method: 'get',
+    path: '/api/stats/timeliness',
+    tags: ['stats'],
+    summary: '报送时效统计 / Per reporting unit: the first reports’ statutory clocks met, late and running in a period (Beijing days; default this month)',
+    request: { query: makeTimelinessQuerySchema('zh-CN') },
+    responses: { 200: { description: 'Units, most late first', content: { 'application/json': { schema: timelinessResponseSchema } } }, 400: { description: 'A bad date or period' } },
+  });
+
+  router.get('/api/stats/timeliness', async (req, res) => {
+    const user = requireUser(res);
+    const query = parseQuery(queryFor(req), req);
+    const today = beijingToday(deps.now());
+    const to = query.to ?? (query.from && query.from > today ? query.from : today);
+    const from = query.from ?? `${to.slice(0, 8)}01`;
+    parse(queryFor(req), { from, to }, req); // the period as completed by the defaults: at most 366 days
+    const visibility = await visibilityOf(user, deps);
+    const units = await deps.stats.timeliness({
+      now: deps.now(),
+      from: beijingDayStart(from),
+      to: new Date(beijingDayStart(to).getTime() + DAY_MS),
+      ...(visibility.unitIds && { unitIds: visibility.unitIds, orNumbers: visibility.deliveredNumbers }),
+    });
+    const total = { incidents: units.reduce((n, u) => n + u.incidents, 0), phone: sum(units.map((u) => u.phone)), written: sum(units.map((u) => u.written)) };
+    res.json({ from, to, units, total });
+  });
+};

@@ -1,0 +1,83 @@
+import { Prisma, type PrismaClient } from '@prisma/client';
+
+export interface ClockTally {
+  met: number;
+  late: number;
+  open: number;
+}
+
+export interface UnitTimeliness {
+  unitId: string;
+  unitName: string;
+  /** Incidents the unit reported in the period (by when they were created). */
+  incidents: number;
+  phone: ClockTally;
+  written: ClockTally;
+}
+
+export interface TimelinessFilter {
+  /** The period, from inclusive, to exclusive. */
+  from: Date;
+  to: Date;
+  /** A running clock past its deadline at this time counts as late (迟报), as the dossier shows it. */
+  now: Date;
+  /** Incidents of these reporting units, or with these numbers (what the caller may see); all when absent. */
+  unitIds?: readonly string[];
+  orNumbers?: readonly string[];
+}
+
+interface Row {
+  unitId: string;
+  unitName: string;
+  incidents: number;
+  phoneMet: number;
+  phoneLate: number;
+  phoneOpen: number;
+  writtenMet: number;
+  writtenLate: number;
+  writtenOpen: number;
+}
+
+/**
+ * 报送时效: per reporting unit, how the statutory clocks of its 首报 stand in a period: met (按时), late (迟报:
+ * delivered after the deadline, or not delivered and past it) or running. A clock of a report closed as not an
+ * incident counts for nothing (the dossier shows it void).
+ */
+export function createStatsRepository(prisma: PrismaClient) {
+  return {
+    async timeliness(filter: TimelinessFilter): Promise<UnitTimeliness[]> {
+      const visible = filter.unitIds
+        ? Prisma.sql`AND (i.reporting_unit_id IN (${Prisma.join(filter.unitIds.length ? filter.unitIds : [''])})
+                          OR i.number IN (${Prisma.join(filter.orNumbers?.length ? filter.orNumbers : [''])}))`
+        : Prisma.empty;
+      const states = {
+        met: Prisma.sql`c.status = 'met'`,
+        late: Prisma.sql`(c.status = 'late' OR (c.status = 'open' AND r.status <> 'closed' AND c.due_at < ${filter.now}))`,
+        open: Prisma.sql`(c.status = 'open' AND r.status <> 'closed' AND c.due_at >= ${filter.now})`,
+      };
+      const tally = (channel: string, state: keyof typeof states, name: string) =>
+        Prisma.sql`(count(*) FILTER (WHERE c.channel = ${channel} AND ${states[state]}))::int AS ${Prisma.raw(`"${name}"`)}`;
+      const rows = await prisma.$queryRaw<Row[]>`
+        SELECT i.reporting_unit_id AS "unitId", u.name AS "unitName", count(DISTINCT i.number)::int AS incidents,
+               ${tally('phone', 'met', 'phoneMet')}, ${tally('phone', 'late', 'phoneLate')}, ${tally('phone', 'open', 'phoneOpen')},
+               ${tally('written', 'met', 'writtenMet')}, ${tally('written', 'late', 'writtenLate')}, ${tally('written', 'open', 'writtenOpen')}
+        FROM incident i
+        JOIN org_unit u ON u.id = i.reporting_unit_id
+        LEFT JOIN incident_report r ON r.incident_number = i.number AND r.kind = 'first'
+        LEFT JOIN report_clock c ON c.report_id = r.id
+        WHERE i.created_at >= ${filter.from} AND i.created_at < ${filter.to} ${visible}
+        GROUP BY i.reporting_unit_id, u.name`;
+      return rows
+        .map((r) => ({
+          unitId: r.unitId,
+          unitName: r.unitName,
+          incidents: r.incidents,
+          phone: { met: r.phoneMet, late: r.phoneLate, open: r.phoneOpen },
+          written: { met: r.writtenMet, late: r.writtenLate, open: r.writtenOpen },
+        }))
+        .sort((a, b) => b.phone.late + b.written.late - (a.phone.late + a.written.late) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+    },
+  };
+}
+
+export type StatsRepository = ReturnType<typeof createStatsRepository>;

@@ -1,0 +1,70 @@
+import type { RunningServer } from '@kuaibao/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstReport, login, type Client } from './client';
+import { startTestServer } from './server';
+
+type Tally = { met: number; late: number; open: number };
+type Unit = { unitId: string; unitName: string; incidents: number; phone: Tally; written: Tally };
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** 报送时效统计 over HTTP: per unit, how its 首报 clocks ended, over what the user may see. */
+describe('the timeliness statistics', () => {
+  let server: RunningServer;
+  const as: Record<string, Client> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    for (const name of ['lx_reporter', 'lx_leader', 'sj_reporter', 'sj_leader', 'admin']) as[name] = await login(server.url, name);
+  });
+  afterAll(() => server?.close());
+
+  async function dossierClocks(client: Client, number: string): Promise<{ channel: string; state: string }[]> {
+    return (await client.get(`/api/incidents/${number}`)).body.reports[0].clocks;
+  }
+
+  it('counts each unit’s incidents and its 首报 clocks met, late and running, for the units a user may see', async () => {
+    // given: 临翔 reports one incident in time and one learned of 3 hours ago (both clocks already past: 迟报); 双江 one
+    await as.lx_reporter!.post('/api/reports', firstReport({ occurredAt: ago(10), learnedAt: ago(5) }));
+    const late: string = (await as.lx_reporter!.post('/api/reports', firstReport({ title: '临翔区章驮乡山洪', occurredAt: ago(190), learnedAt: ago(180) }))).body.incidentNumber;
+    await as.sj_reporter!.post('/api/reports', firstReport({ title: '双江县勐勐镇森林火灾', reportingUnitId: 'sj-yjj', place: { divisionCode: '530925', address: '勐勐镇' }, occurredAt: ago(10), learnedAt: ago(5) }));
+    for (let i = 0; i < 200 && (await dossierClocks(as.lx_reporter!, late)).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await dossierClocks(as.lx_reporter!, late)).map((c) => c.state)).toEqual(['overdue', 'overdue']);
+
+    // when
+    const leader = await as.lx_leader!.get('/api/stats/timeliness');
+    const everyone = await as.admin!.get(`/api/stats/timeliness?from=${beijingToday()}&to=${beijingToday()}`);
+
+    // then: the 临翔 leader sees 临翔 only; the admin sees both units, the late one first, and the total
+    expect(leader.status, JSON.stringify(leader.body)).toBe(200);
+    expect(leader.body.to).toBe(beijingToday());
+    expect(leader.body.from).toBe(`${beijingToday().slice(0, 8)}01`);
+    expect(leader.body.units).toEqual([
+      { unitId: 'lx-yjj', unitName: '临翔区应急管理局', incidents: 2, phone: { met: 0, late: 1, open: 1 }, written: { met: 0, late: 1, open: 1 } },
+    ]);
+    const units = everyone.body.units as Unit[];
+    expect(units.map((u) => u.unitId)).toEqual(['lx-yjj', 'sj-yjj']);
+    expect(units[1]).toMatchObject({ incidents: 1, phone: { late: 0 }, written: { late: 0 } });
+    expect(everyone.body.total).toEqual({
+      incidents: 3,
+      phone: { met: units[0]!.phone.met + units[1]!.phone.met, late: 1, open: units[0]!.phone.open + units[1]!.phone.open },
+      written: { met: units[0]!.written.met + units[1]!.written.met, late: 1, open: units[0]!.written.open + units[1]!.written.open },
+    });
+  });
+
+  it('counts nothing outside the period, and refuses a bad one with the field named', async () => {
+    expect((await as.admin!.get('/api/stats/timeliness?from=2020-01-01&to=2020-01-31')).body).toMatchObject({ units: [], total: { incidents: 0 } });
+    const cases: [string, string][] = [
+      ['from=2026-02-30', 'from'],
+      ['from=2026-12-02&to=2026-12-01', 'to'],
+      ['from=2024-01-01&to=2026-01-01', 'to'],
+      ['from=2020-01-01', 'to'], // up to today: more than 366 days
+      ['to=12/01/2026', 'to'],
+    ];
+    for (const [query, path] of cases) {
+      const response = await as.admin!.get(`/api/stats/timeliness?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.body.errors.map((e: { path: string }) => e.path), query).toContain(path);
+    }
+  });
+});
