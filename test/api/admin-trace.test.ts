@@ -112,6 +112,12 @@ describe('the admin trace of running reports', () => {
     expect((await admin.post('/api/admin/incidents/9999999999999999999/retry', { reason: '试试' })).status).toBe(404); // beyond 64 bits
     expect((await admin.post('/api/admin/incidents/1/retry', { reason: '已修复\ud800' })).body.errors).toEqual([{ path: 'reason', message: '含有无效的 Unicode 字符（孤立的代理项）' }]);
     expect((await admin.get('/api/admin/instances?limit=0')).status).toBe(400);
+    // every message in the caller's language: Chinese by default, English when asked
+    expect((await admin.post('/api/admin/incidents/999999999/retry', { reason: '试试' })).body.detail).toBe('故障 999999999 不存在');
+    const notFound = await admin.request('POST', '/api/admin/incidents/999999999/retry', { reason: 'try' }, { 'accept-language': 'fr, en;q=0.8' });
+    expect(notFound.body).toMatchObject({ title: 'Not found', detail: 'Incident 999999999 not found' });
+    expect((await reporter.request('GET', '/api/admin/instances', undefined, { 'accept-language': 'en' })).body.detail).toBe('Requires one of the roles: admin');
+    expect((await reporter.get('/api/admin/instances')).body.detail).toBe('需要以下角色之一：admin');
     const english = await admin.request('POST', '/api/admin/incidents/1/retry', {}, { 'accept-language': 'en' });
     expect(english.body.errors).toEqual([{ path: 'reason', message: 'Give the reason for the retry' }]);
   });

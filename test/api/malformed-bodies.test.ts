@@ -251,6 +251,16 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
     expect((await anonymous.post('/api/auth/login', { username: 'sj_leader', password: 'kuaibao2026' })).status).toBe(200);
   });
 
+  it('answers in English when asked: the login form’s messages and a conflict’s detail', async () => {
+    const english = { 'accept-language': 'en' };
+    const empty = await client(server.url).request('POST', '/api/auth/login', { username: '', password: '' }, english);
+    expect(empty.body.errors).toEqual([{ path: 'username', message: 'Enter your username' }, { path: 'password', message: 'Enter your password' }]);
+    const signOff = await login(server.url, 'lx_leader');
+    const notHers = await verifier.request('POST', `/api/tasks/${leaderTaskKey}/claim`, undefined, english);
+    expect(notHers.body).toMatchObject({ status: 404, detail: `Task ${leaderTaskKey} not found` });
+    expect((await signOff.request('POST', `/api/incidents/${incidentNumber}/reports`, { kind: 'follow_up', progress: 'x' }, english)).body.detail).toMatch(/^Only the reporting unit’s reporters/);
+  });
+
   it('counts guesses sent at once: of ten in parallel five are checked and five refused, and then the right password too', async () => {
     const anonymous = client(server.url);
     const guesses = Array.from({ length: 10 }, (_, i) => anonymous.post('/api/auth/login', { username: 'sj_verifier', password: `guess-${i}` }));

@@ -1,6 +1,6 @@
 import type { Role, SessionUser } from '@kuaibao/domain';
 import type { Request, Response } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError, bilingual } from '../errors/app-error';
 
 export type { SessionUser };
 
@@ -21,7 +21,7 @@ export function requireUser(res: Response): SessionUser {
 
 export function requireRole(res: Response, ...roles: Role[]): SessionUser {
   const user = requireUser(res);
-  if (!roles.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN', `Requires one of the roles: ${roles.join(', ')}`);
+  if (!roles.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN', bilingual(`需要以下角色之一：${roles.join('、')}`, `Requires one of the roles: ${roles.join(', ')}`));
   return user;
 }
 

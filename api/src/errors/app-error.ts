@@ -16,21 +16,34 @@ export type ErrorCode =
   | 'ENGINE_UNAVAILABLE'
   | 'INTERNAL';
 
+/** Words for people in both languages (Chinese first); the problem middleware answers in the request's. */
+export interface Bilingual {
+  'zh-CN': string;
+  en: string;
+}
+export const bilingual = (zhCN: string, en: string): Bilingual => ({ 'zh-CN': zhCN, en });
+export type Text = string | Bilingual;
+/** A text in one language (a plain string is the same in both). */
+export const textIn = (locale: keyof Bilingual, text: Text): string => (typeof text === 'string' ? text : text[locale]);
+
 export interface FieldError {
   /** Dotted path of the field, e.g. `casualties.dead`; empty for the body itself. */
   path: string;
-  message: string;
+  message: Text;
 }
 
 /** The one error type routes and services throw; the problem middleware turns it into RFC 9457 JSON. */
 export class AppError extends Error {
   override readonly name = 'AppError';
+  /** The detail for people, in both languages where it is written so. */
+  readonly text: Text;
   constructor(
     readonly code: ErrorCode,
-    message?: string,
+    message?: Text,
     readonly errors: FieldError[] = [],
   ) {
-    super(message ?? code);
+    super(message === undefined ? code : textIn('zh-CN', message));
+    this.text = message ?? code;
   }
 }
 
@@ -47,7 +60,8 @@ export function validationFailed(issues: readonly z.core.$ZodIssue[], found: Fie
         : [{ path: issue.path.join('.'), message: issue.message }],
     ),
   ];
-  return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path || '(body)'}: ${e.message}`).join('; '), errors);
+  const detail = (locale: keyof Bilingual) => errors.map((e) => `${e.path || '(body)'}: ${textIn(locale, e.message)}`).join('; ');
+  return new AppError('VALIDATION_FAILED', bilingual(detail('zh-CN'), detail('en')), errors);
 }
 
 /** The one table from error codes to HTTP statuses and titles (zh-CN first, English second). */

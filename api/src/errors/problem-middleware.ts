@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { EngineError } from '@kuaibao/engine';
 import { localeOf } from '../http/locale';
-import { AppError, ERROR_TABLE, type ErrorCode } from './app-error';
+import { AppError, bilingual, ERROR_TABLE, textIn, type ErrorCode } from './app-error';
 
 const PROBLEM_BASE = 'https://kuaibao.example/problems/';
 
@@ -40,18 +40,19 @@ export function toAppError(error: unknown): AppError {
 export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
   const appError = toAppError(error);
   const entry = ERROR_TABLE[appError.code];
+  const locale = localeOf(req);
   if (appError.code === 'INTERNAL') console.error('[api] unexpected error', req.method, req.originalUrl, error);
   res
     .status(entry.status)
     .type('application/problem+json')
     .json({
       type: `${PROBLEM_BASE}${appError.code.toLowerCase().replaceAll('_', '-')}`,
-      title: entry.title[localeOf(req)],
+      title: entry.title[locale],
       status: entry.status,
-      ...(appError.code !== 'INTERNAL' && appError.message !== appError.code && { detail: appError.message }),
+      ...(appError.code !== 'INTERNAL' && appError.text !== appError.code && { detail: textIn(locale, appError.text) }),
       instance: req.originalUrl,
       code: appError.code,
-      ...(appError.errors.length > 0 && { errors: appError.errors }),
+      ...(appError.errors.length > 0 && { errors: appError.errors.map((e) => ({ path: e.path, message: textIn(locale, e.message) })) }),
     });
 };
 
@@ -59,10 +60,10 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) =
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
-    next(new AppError('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${req.headers['content-type'] ?? '(none)'} is not application/json`));
+    next(new AppError('UNSUPPORTED_MEDIA_TYPE', bilingual(`请求体须为 JSON（Content-Type: application/json），收到的是 ${req.headers['content-type'] ?? '（无）'}`, `Content-Type ${req.headers['content-type'] ?? '(none)'} is not application/json`)));
     return;
   }
   next();
 };
 
-export const notFoundRoute: RequestHandler = (req, _res, next) => next(new AppError('NOT_FOUND', `No route ${req.method} ${req.path}`));
+export const notFoundRoute: RequestHandler = (req, _res, next) => next(new AppError('NOT_FOUND', bilingual(`没有这个接口：${req.method} ${req.path}`, `No route ${req.method} ${req.path}`)));

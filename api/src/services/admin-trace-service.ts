@@ -1,7 +1,7 @@
 import type { Incident, InstanceStatus, UserTask } from '@kuaibao/engine';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { AppError, bilingual } from '../errors/app-error';
 import { isEngineKey } from './engine-key';
 import type { ProcessCatalog } from './process-catalog';
 
@@ -90,12 +90,12 @@ export async function retryIncident(
   user: SessionUser,
   input: { incidentKey: string; retries: number; reason: string; ip: string | null },
 ): Promise<{ incidentKey: string; instanceKey: string; incidentNumber: string | null; retries: number }> {
-  if (!isEngineKey(input.incidentKey)) throw new AppError('NOT_FOUND', `Incident ${input.incidentKey} not found`);
+  if (!isEngineKey(input.incidentKey)) throw new AppError('NOT_FOUND', bilingual(`故障 ${input.incidentKey} 不存在`, `Incident ${input.incidentKey} not found`));
   const incident = (await deps.engine.listIncidents({ state: 'active' })).find((i) => i.key === input.incidentKey);
   if (!incident) {
     const resolved = (await deps.engine.listIncidents({ state: 'resolved' })).some((i) => i.key === input.incidentKey);
-    if (resolved) throw new AppError('CONFLICT', `故障 ${input.incidentKey} 已处理`);
-    throw new AppError('NOT_FOUND', `Incident ${input.incidentKey} not found`);
+    if (resolved) throw new AppError('CONFLICT', bilingual(`故障 ${input.incidentKey} 已处理`, `Incident ${input.incidentKey} is already resolved`));
+    throw new AppError('NOT_FOUND', bilingual(`故障 ${input.incidentKey} 不存在`, `Incident ${input.incidentKey} not found`));
   }
   const instance = await deps.engine.getInstance(incident.instanceKey);
   if (incident.jobKey) await deps.engine.updateJobRetries(incident.jobKey, input.retries);

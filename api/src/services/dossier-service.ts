@@ -1,7 +1,7 @@
 import { changeLabel, RECEIPT_TASK_KIND, type Locale, type ReportChange } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { AppError, bilingual } from '../errors/app-error';
 import { clockView } from './deadlines';
 import { verificationsOf } from './verification-dossier';
 import { canSee, visibilityOf } from './visibility';
@@ -21,7 +21,7 @@ const labelledChanges = (changes: unknown, locale: Locale) =>
  */
 export async function getDossier(deps: ApiDeps, user: SessionUser, number: string, locale: Locale = 'zh-CN') {
   const incident = await deps.incidents.get(number);
-  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', `Incident ${number} not found`);
+  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', bilingual(`事件 ${number} 不存在`, `Incident ${number} not found`));
   const [trail, recipients, instances, clocks, notifications] = await Promise.all([
     deps.audit.forIncident(number),
     deps.incidents.recipientsOf(number),

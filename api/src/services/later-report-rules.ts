@@ -1,6 +1,6 @@
 import type { IncidentWithReports } from '@kuaibao/db';
 import { REPORT_KINDS, type LaterReportKind } from '@kuaibao/domain';
-import { AppError } from '../errors/app-error';
+import { AppError, bilingual } from '../errors/app-error';
 
 type StoredReport = IncidentWithReports['reports'][number];
 
@@ -19,21 +19,21 @@ const AWAITING_SIGN_OFF = new Set(['submitting', 'signing']);
  * leader may still return it); and there is no 终报 yet, unless it was returned. Throws CONFLICT otherwise.
  */
 export function assertLaterReportAllowed(dossier: IncidentWithReports, kind: LaterReportKind): void {
-  if (dossier.status === 'closed') throw new AppError('CONFLICT', '事件已终结，不能再续报或终报');
-  if (dossier.classified) throw new AppError('CONFLICT', '涉密事件的续报、终报须经机要渠道报送');
+  if (dossier.status === 'closed') throw new AppError('CONFLICT', bilingual('事件已终结，不能再续报或终报', 'The incident is closed: no more follow-up or final reports'));
+  if (dossier.classified) throw new AppError('CONFLICT', bilingual('涉密事件的续报、终报须经机要渠道报送', 'Follow-up and final reports of a classified incident go through the secure channel'));
   const reports = reportsOf(dossier);
   const first = reports.find((r) => r.kind === 'first');
-  if (!first || !SIGNED_OFF.has(first.status)) throw new AppError('CONFLICT', '首报尚未经单位领导审签报出，请待首报报出后再续报');
+  if (!first || !SIGNED_OFF.has(first.status)) throw new AppError('CONFLICT', bilingual('首报尚未经单位领导审签报出，请待首报报出后再续报', 'The first report has not been signed off and sent yet: report again once it has'));
   const later = reports.filter((r) => r.kind !== 'first');
-  if (later.some((r) => AWAITING_SIGN_OFF.has(r.status))) throw new AppError('CONFLICT', '上一份续报或终报尚在审签中，请待审签后再报');
+  if (later.some((r) => AWAITING_SIGN_OFF.has(r.status))) throw new AppError('CONFLICT', bilingual('上一份续报或终报尚在审签中，请待审签后再报', 'The previous follow-up or final report awaits sign-off: report again once it is signed off'));
   if (later.some((r) => r.kind === 'final' && r.status !== 'returned')) {
-    throw new AppError('CONFLICT', kind === 'final' ? '本事件已有终报，不能重复终报' : '本事件已报终报，不能再续报');
+    throw new AppError('CONFLICT', kind === 'final' ? bilingual('本事件已有终报，不能重复终报', 'This incident already has a final report') : bilingual('本事件已报终报，不能再续报', 'This incident has had its final report: no more follow-ups'));
   }
 }
 
 /** The report a new one is compared with: the last one in the dossier that was not returned. */
 export function previousReport(dossier: IncidentWithReports): StoredReport {
   const base = reportsOf(dossier).filter((r) => r.status !== 'returned').at(-1);
-  if (!base) throw new AppError('CONFLICT', '事件没有可续报的报告');
+  if (!base) throw new AppError('CONFLICT', bilingual('事件没有可续报的报告', 'The incident has no report to follow up'));
   return base;
 }

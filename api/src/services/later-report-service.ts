@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asStoredJson, mergeReport, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type MergedReportRules, type ReportPatch } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
-import { AppError, validationFailed } from '../errors/app-error';
+import { AppError, bilingual, validationFailed } from '../errors/app-error';
 import { assertLaterReportAllowed, previousReport } from './later-report-rules';
 import { canSee, visibilityOf } from './visibility';
 
@@ -19,9 +19,9 @@ export async function submitLaterReport(
 ) {
   const { incidentNumber, patch } = input;
   const incident = await deps.incidents.get(incidentNumber);
-  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', `Incident ${incidentNumber} not found`);
+  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', bilingual(`事件 ${incidentNumber} 不存在`, `Incident ${incidentNumber} not found`));
   if (incident.reportingUnitId !== user.unitId || !user.roles.some((r) => r === 'reporter' || r === 'duty_officer')) {
-    throw new AppError('FORBIDDEN', '只有报送单位的信息员或值班员可以续报、终报');
+    throw new AppError('FORBIDDEN', bilingual('只有报送单位的信息员或值班员可以续报、终报', 'Only the reporting unit’s reporters and duty officers may send follow-up and final reports'));
   }
   const now = deps.now();
   const reportId = randomUUID();
@@ -56,6 +56,6 @@ export async function submitLaterReport(
   } catch (error) {
     await deps.incidents.deleteUnstartedReport(reportId);
     console.error('[api] follow-up workflow start failed; submit undone', incidentNumber, reportId, error);
-    throw new AppError('ENGINE_UNAVAILABLE', '流程未能启动，报告未保存，请重试');
+    throw new AppError('ENGINE_UNAVAILABLE', bilingual('流程未能启动，报告未保存，请重试', 'The workflow did not start; the report was not saved. Try again'));
   }
 }

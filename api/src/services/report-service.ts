@@ -4,7 +4,7 @@ import type { Variables } from '@kuaibao/engine';
 import { toOrgUnit } from '@kuaibao/worker';
 import type { ApiDeps } from '../deps';
 import type { SessionUser } from '../auth/session-user';
-import { AppError } from '../errors/app-error';
+import { AppError, bilingual } from '../errors/app-error';
 
 /**
  * Submits a 首报: a new incident number, the dossier with its first report, and its workflow
@@ -13,11 +13,11 @@ import { AppError } from '../errors/app-error';
  * starts classified-report.bpmn instead of the ordinary flow (ADR 0011).
  */
 export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report: FirstReport, ip: string | null) {
-  if (!user.roles.some((r) => r === 'reporter' || r === 'duty_officer')) throw new AppError('FORBIDDEN', '只有信息员或值班员可以报送信息');
+  if (!user.roles.some((r) => r === 'reporter' || r === 'duty_officer')) throw new AppError('FORBIDDEN', bilingual('只有信息员或值班员可以报送信息', 'Only reporters and duty officers may submit reports'));
   const unit = await deps.orgUnits.get(user.unitId);
-  if (!unit) throw new AppError('FORBIDDEN', 'Your account has no unit');
+  if (!unit) throw new AppError('FORBIDDEN', bilingual('您的账号没有所属单位', 'Your account has no unit'));
   if (report.reportingUnitId !== undefined && report.reportingUnitId !== user.unitId) {
-    throw new AppError('VALIDATION_FAILED', '只能以本单位名义报送', [{ path: 'reportingUnitId', message: '只能以本单位名义报送' }]);
+    throw new AppError('VALIDATION_FAILED', bilingual('只能以本单位名义报送', 'You may report only in your own unit’s name'), [{ path: 'reportingUnitId', message: bilingual('只能以本单位名义报送', 'You may report only in your own unit’s name') }]);
   }
   const now = deps.now();
   const title = dossierTitle(report);
@@ -57,7 +57,7 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   } catch (error) {
     await deps.incidents.deleteUnstarted(number);
     console.error('[api] workflow start failed; submit undone', number, error);
-    throw new AppError('ENGINE_UNAVAILABLE', '流程未能启动，报告未保存，请重试');
+    throw new AppError('ENGINE_UNAVAILABLE', bilingual('流程未能启动，报告未保存，请重试', 'The workflow did not start; the report was not saved. Try again'));
   }
 }
 
@@ -70,7 +70,9 @@ async function checkSecureRecipient(deps: ApiDeps, reportingUnitId: string, name
     return secureRecipientOf((await deps.orgUnits.all()).map(toOrgUnit), reportingUnitId, namedUnitId).id;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const message = namedUnitId ? '接收单位须为值班室（总值班室）' : '无法确定接收单位，请填写接收单位（值班室）';
+    const message = namedUnitId
+      ? bilingual('接收单位须为值班室（总值班室）', 'The receiving unit must be a duty office')
+      : bilingual('无法确定接收单位，请填写接收单位（值班室）', 'The receiving unit cannot be determined: name the duty office');
     throw new AppError('VALIDATION_FAILED', message, [{ path: 'secureTransmission.recipientUnitId', message }]);
   }
 }
@@ -82,10 +84,10 @@ async function checkSecureRecipient(deps: ApiDeps, reportingUnitId: string, name
 async function assertFollowsPhoneReport(deps: ApiDeps, user: SessionUser, number: string) {
   const incident = await deps.incidents.get(number);
   if (!incident || incident.reportingUnitId !== user.unitId) {
-    throw new AppError('VALIDATION_FAILED', `本单位没有事件 ${number}`, [{ path: 'incidentNumber', message: `本单位没有事件 ${number}` }]);
+    throw new AppError('VALIDATION_FAILED', bilingual(`本单位没有事件 ${number}`, `Your unit has no incident ${number}`), [{ path: 'incidentNumber', message: bilingual(`本单位没有事件 ${number}`, `Your unit has no incident ${number}`) }]);
   }
   if (incident.status !== 'open' || incident.reports.some((r) => r.kind === 'first')) {
-    throw new AppError('CONFLICT', `事件 ${number} 已有首报，请报送续报`, [{ path: 'incidentNumber', message: '该事件已有首报' }]);
+    throw new AppError('CONFLICT', bilingual(`事件 ${number} 已有首报，请报送续报`, `Incident ${number} already has a first report: send a follow-up`), [{ path: 'incidentNumber', message: bilingual('该事件已有首报', 'The incident already has a first report') }]);
   }
 }
 

@@ -3,7 +3,7 @@ import type { UserTask, Variables } from '@kuaibao/engine';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
-import { AppError, validationFailed } from '../errors/app-error';
+import { AppError, bilingual, validationFailed } from '../errors/app-error';
 import type { TaskEvent } from '../events/task-event-bus';
 import { isEngineKey } from './engine-key';
 
@@ -17,11 +17,11 @@ export const isCandidate = (user: SessionUser, task: UserTask) =>
 
 /** The open task, if this user may see it; otherwise 404 (never confirm another unit's task exists). */
 export async function visibleTask(deps: ApiDeps, user: SessionUser, key: string) {
-  if (!isEngineKey(key)) throw new AppError('NOT_FOUND', `Task ${key} not found`);
+  if (!isEngineKey(key)) throw new AppError('NOT_FOUND', bilingual(`任务 ${key} 不存在`, `Task ${key} not found`));
   const task = await deps.engine.getUserTask(key);
-  if (!task || !isCandidate(user, task)) throw new AppError('NOT_FOUND', `Task ${key} not found`);
+  if (!task || !isCandidate(user, task)) throw new AppError('NOT_FOUND', bilingual(`任务 ${key} 不存在`, `Task ${key} not found`));
   const report = await deps.incidents.reportByInstance(task.instanceKey);
-  if (!report) throw new AppError('NOT_FOUND', `Task ${key} has no report`);
+  if (!report) throw new AppError('NOT_FOUND', bilingual(`任务 ${key} 没有对应的报告`, `Task ${key} has no report`));
   return { task, report };
 }
 
@@ -32,14 +32,14 @@ function announce(deps: ApiDeps, type: TaskEvent['type'], task: UserTask, assign
 }
 
 export function ensureOpen(task: UserTask) {
-  if (task.state !== 'created') throw new AppError('CONFLICT', `该任务已${task.state === 'completed' ? '办结' : '取消'}`);
+  if (task.state !== 'created') throw new AppError('CONFLICT', task.state === 'completed' ? bilingual('该任务已办结', 'The task is already done') : bilingual('该任务已取消', 'The task was canceled'));
 }
 
 export async function claimTask(deps: ApiDeps, user: SessionUser, key: string, ip: string | null) {
   const { task, report } = await visibleTask(deps, user, key);
   ensureOpen(task);
   if (task.assignee === user.username) return; // already theirs: nothing changes, nothing to announce or audit
-  if (task.assignee) throw new AppError('CONFLICT', `该任务已由 ${task.assignee} 认领`);
+  if (task.assignee) throw new AppError('CONFLICT', bilingual(`该任务已由 ${task.assignee} 认领`, `${task.assignee} has claimed the task`));
   // checked again by the engine: of two claims at once, the second finds the first's assignee (409)
   await deps.engine.assignUserTask(key, user.username, { allowOverride: false });
   announce(deps, 'task.claimed', task, user.username);
@@ -49,7 +49,7 @@ export async function claimTask(deps: ApiDeps, user: SessionUser, key: string, i
 export async function unclaimTask(deps: ApiDeps, user: SessionUser, key: string, ip: string | null) {
   const { task, report } = await visibleTask(deps, user, key);
   ensureOpen(task);
-  if (task.assignee !== user.username && !user.roles.includes('admin')) throw new AppError('CONFLICT', '只能退回自己认领的任务');
+  if (task.assignee !== user.username && !user.roles.includes('admin')) throw new AppError('CONFLICT', bilingual('只能退回自己认领的任务', 'You can give back only a task you claimed'));
   await deps.engine.assignUserTask(key, null);
   announce(deps, 'task.unclaimed', task, null);
   await deps.audit.append({ incidentNumber: report.incidentNumber, reportId: report.id, actorId: user.id, actorName: user.displayName, action: 'task.unclaimed', detail: { taskKey: key, elementId: task.elementId, name: task.name }, ip });
@@ -70,7 +70,7 @@ export async function completeTask(
 ) {
   const { task, report } = await visibleTask(deps, user, key);
   ensureOpen(task);
-  if (task.assignee && task.assignee !== user.username) throw new AppError('CONFLICT', `该任务已由 ${task.assignee} 认领`);
+  if (task.assignee && task.assignee !== user.username) throw new AppError('CONFLICT', bilingual(`该任务已由 ${task.assignee} 认领`, `${task.assignee} has claimed the task`));
   const corrected = input.corrections && mergeReport(report.content as Record<string, unknown>, input.corrections);
   if (corrected) {
     const checked = input.reportRules.safeParse(corrected);

@@ -3,13 +3,13 @@ import { candidateGroup, isSubordinateOf, PROCESS_IDS, REPORT_STATUS_ONCE_STARTE
 import { toOrgUnit } from '@kuaibao/worker';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { AppError, bilingual, type Bilingual } from '../errors/app-error';
 import { canSee, visibilityOf } from './visibility';
 
 /** A 核报 is kept in the dossier as a report of this kind: its workflow, tasks and inbox come for free. */
 export const VERIFICATION_REPORT_KIND = 'verification';
 
-const targetError = (message: string) => new AppError('VALIDATION_FAILED', message, [{ path: 'targetUnitId', message }]);
+const targetError = (message: Bilingual) => new AppError('VALIDATION_FAILED', message, [{ path: 'targetUnitId', message }]);
 
 /**
  * 核报: a duty officer (the city duty office) or a leader of a superior unit asks a unit below it to verify an
@@ -18,17 +18,17 @@ const targetError = (message: string) => new AppError('VALIDATION_FAILED', messa
  */
 export async function requestVerification(deps: ApiDeps, user: SessionUser, number: string, request: VerificationRequest, ip: string | null) {
   const incident = await deps.incidents.get(number);
-  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', `Incident ${number} not found`);
-  if (!user.roles.some((r) => r === 'duty_officer' || r === 'leader')) throw new AppError('FORBIDDEN', '只有值班员或单位领导可以要求核报');
+  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', bilingual(`事件 ${number} 不存在`, `Incident ${number} not found`));
+  if (!user.roles.some((r) => r === 'duty_officer' || r === 'leader')) throw new AppError('FORBIDDEN', bilingual('只有值班员或单位领导可以要求核报', 'Only duty officers and unit leaders may request verification'));
   const units = (await deps.orgUnits.all()).map(toOrgUnit);
   const byId = new Map(units.map((u) => [u.id, u]));
   const requester = byId.get(user.unitId);
   const target = byId.get(request.targetUnitId);
-  if (!requester) throw new AppError('FORBIDDEN', 'Your account has no unit');
-  if (!target) throw targetError('核报单位不存在');
+  if (!requester) throw new AppError('FORBIDDEN', bilingual('您的账号没有所属单位', 'Your account has no unit'));
+  if (!target) throw targetError(bilingual('核报单位不存在', 'No such unit'));
   // A duty office asks on behalf of its government (市政府总值班室 → 市政府 and everything below it).
   const authority = requester.kind === 'duty_office' && requester.parentId ? requester.parentId : requester.id;
-  if (!isSubordinateOf(units, target.id, authority)) throw targetError('只能要求本级政府或本单位的下级单位核报');
+  if (!isSubordinateOf(units, target.id, authority)) throw targetError(bilingual('只能要求本级政府或本单位的下级单位核报', 'Verification can be requested only of units below your government or unit'));
 
   const now = deps.now();
   const reportId = randomUUID();
@@ -63,6 +63,6 @@ export async function requestVerification(deps: ApiDeps, user: SessionUser, numb
   } catch (error) {
     await deps.incidents.deleteUnstartedReport(reportId);
     console.error('[api] 核报 workflow start failed; request undone', number, error);
-    throw new AppError('ENGINE_UNAVAILABLE', '核报流程未能启动，请重试');
+    throw new AppError('ENGINE_UNAVAILABLE', bilingual('核报流程未能启动，请重试', 'The verification workflow did not start. Try again'));
   }
 }

@@ -1,30 +1,32 @@
 import { knownRoles, sessionUserSchema } from '@kuaibao/domain';
-import { AppError } from '../../errors/app-error';
+import { AppError, bilingual } from '../../errors/app-error';
 import { DUMMY_HASH, verifyPassword } from '../../auth/password';
 import { SESSION_COOKIE, clientIp } from '../../auth/session-user';
 import { parseBody } from '../../http/validate';
 import type { RouteModule } from '../../deps';
 import { LoginThrottle } from '../../auth/login-throttle';
-import { loginRequestSchema } from './login.types';
+import { perLocale } from '../../http/locale';
+import { makeLoginRequestSchema } from './login.types';
 
 export const login: RouteModule = ({ router, registry, deps }) => {
   const throttle = new LoginThrottle();
+  const requestFor = perLocale(makeLoginRequestSchema);
   registry.registerPath({
     method: 'post',
     path: '/api/auth/login',
     tags: ['auth'],
     summary: '登录 / Log in (sets the session cookie)',
-    request: { body: { content: { 'application/json': { schema: loginRequestSchema } } } },
+    request: { body: { content: { 'application/json': { schema: makeLoginRequestSchema('zh-CN') } } } },
     responses: { 200: { description: 'Logged in', content: { 'application/json': { schema: sessionUserSchema } } }, 401: { description: 'Wrong credentials' }, 429: { description: 'Too many failed attempts' } },
   });
 
   router.post('/api/auth/login', async (req, res) => {
-    const { username, password } = parseBody(loginRequestSchema, req);
+    const { username, password } = parseBody(requestFor(req), req);
     const throttleKey = `${clientIp(req) ?? '?'}|${username}`;
     const waitMs = throttle.attempt(throttleKey);
     if (waitMs > 0) {
       res.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
-      throw new AppError('TOO_MANY_REQUESTS', `Too many failed logins for ${username}; retry in ${Math.ceil(waitMs / 60_000)} min`);
+      throw new AppError('TOO_MANY_REQUESTS', bilingual(`${username} 登录失败次数过多，请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`, `Too many failed logins for ${username}; retry in ${Math.ceil(waitMs / 60_000)} min`));
     }
     const user = await deps.users.findByUsername(username);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);

@@ -1,6 +1,16 @@
 import { z } from 'zod';
+import type { Locale } from '../../http/locale';
 
-export const loginRequestSchema = z.strictObject({
-  username: z.string().min(1, '请输入用户名').max(64),
-  password: z.string().min(1, '请输入密码').max(256),
-});
+const MESSAGES = {
+  'zh-CN': { username: '请输入用户名', password: '请输入密码' },
+  en: { username: 'Enter your username', password: 'Enter your password' },
+} as const;
+
+/** The login body, with its messages in `locale`. */
+export function makeLoginRequestSchema(locale: Locale) {
+  const m = MESSAGES[locale];
+  return z.strictObject({
+    username: z.string({ error: m.username }).min(1, m.username).max(64),
+    password: z.string({ error: m.password }).min(1, m.password).max(256),
+  });
+}

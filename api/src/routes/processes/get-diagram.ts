@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { processResources } from '@kuaibao/processes';
 import { requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
-import { AppError } from '../../errors/app-error';
+import { AppError, bilingual } from '../../errors/app-error';
 import { parseParams } from '../../http/validate';
 import { diagramParamsSchema, diagramsByProcessId } from './get-diagram.types';
 
@@ -21,7 +21,7 @@ export const getDiagram: RouteModule = ({ router, registry }) => {
     requireUser(res);
     const { bpmnProcessId } = parseParams(diagramParamsSchema, req);
     const xml = diagrams.get(bpmnProcessId);
-    if (!xml) throw new AppError('NOT_FOUND', `Process ${bpmnProcessId} not found`);
+    if (!xml) throw new AppError('NOT_FOUND', bilingual(`流程 ${bpmnProcessId} 不存在`, `Process ${bpmnProcessId} not found`));
     res.type('application/xml').set('cache-control', 'private, max-age=60').send(xml);
   });
 };

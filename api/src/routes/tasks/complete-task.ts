@@ -2,7 +2,7 @@ import { makeReportSchemas, makeTaskDecisionSchemas } from '@kuaibao/domain';
 import { z } from 'zod';
 import { clientIp, requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
-import { AppError } from '../../errors/app-error';
+import { AppError, bilingual } from '../../errors/app-error';
 import { parseBody, parseParams } from '../../http/validate';
 import { completeTask as complete, visibleTask } from '../../services/task-service';
 import { taskParamsSchema } from './get-task';
@@ -34,7 +34,7 @@ export const completeTask: RouteModule = ({ router, registry, deps }) => {
     const { task } = await visibleTask(deps, user, key);
     const kind = task.customHeaders.kind as keyof typeof COMPLETION_SCHEMAS | undefined;
     const schema = kind && schemasFor(req)[kind];
-    if (!schema) throw new AppError('CONFLICT', `Task kind ${kind ?? '(none)'} cannot be completed here`);
+    if (!schema) throw new AppError('CONFLICT', bilingual(`此类任务（${kind ?? '无'}）不能在此办理`, `Task kind ${kind ?? '(none)'} cannot be completed here`));
     const body = parseBody(schema as z.ZodType<{ decision?: string; opinion?: string; corrections?: Record<string, unknown>; channel?: string; reply?: string }>, req);
     const opinion = body.opinion ?? null;
     const variables =
