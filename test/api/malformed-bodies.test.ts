@@ -163,6 +163,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['unknown field', { question: '请核实', targetUnitId: 'lx-yjj', deadline: 'PT1H' }, undefined, 400, 'deadline'],
         ['a unit that does not exist', { question: '请核实', targetUnitId: 'no-such-unit' }, undefined, 400, 'targetUnitId'],
         ['a unit not below the requester', { question: '请核实', targetUnitId: 'yn-yjt' }, undefined, 400, 'targetUnitId'],
+        ['a unit below the requester with nothing to do with the incident', { question: '请核实', targetUnitId: 'sj-yjj' }, undefined, 400, 'targetUnitId'],
       ],
     },
     {
