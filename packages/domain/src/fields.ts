@@ -18,6 +18,9 @@ export const DIVISION_CODE_PATTERN = /^\d{6}$/;
  * Builders of field schemas whose messages name the field in `locale` ("死亡人数不能为负数").
  * Every schema factory of the domain builds its fields here, so messages stay in one table.
  */
+/** Whether a text shows anything: zero-width and other format characters alone (U+200B…) are as empty as spaces. */
+const hasVisibleText = (text: string) => /[^\s\p{Cf}]/u.test(text);
+
 export function fieldsFor(locale: Locale, clock?: Clock) {
   const label = (field: FieldKey) => fieldLabels[locale][field];
   const msg = (code: MessageCode, params?: MessageParams) => formatMessage(locale, code, params);
@@ -33,7 +36,12 @@ export function fieldsFor(locale: Locale, clock?: Clock) {
     string: (field: FieldKey) => z.string(typed(field)),
     list: <T extends z.ZodType>(field: FieldKey, item: T) => z.array(item, typed(field)),
     text: (field: FieldKey, max = 2000) =>
-      z.string(typed(field)).trim().min(1, about(field, 'text.empty')).max(max, about(field, 'text.tooLong', { max })),
+      z
+        .string(typed(field))
+        .trim()
+        .min(1, about(field, 'text.empty'))
+        .max(max, about(field, 'text.tooLong', { max }))
+        .refine((text) => text === '' || hasVisibleText(text), about(field, 'text.empty')), // '' is min(1)'s
     id: (field: FieldKey) => z.string(typed(field)).trim().min(1, about(field, 'text.empty')).max(64, about(field, 'text.tooLong', { max: 64 })),
     count: (field: FieldKey) => z.number(typed(field)).int(about(field, 'count.notInteger')).nonnegative(about(field, 'count.negative')),
     amount: (field: FieldKey) => z.number(typed(field)).nonnegative(about(field, 'count.negative')),

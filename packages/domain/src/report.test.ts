@@ -36,6 +36,14 @@ describe('firstReportSchema (首报)', () => {
     expect(firstReportSchema.safeParse(input).success).toBe(true);
   });
 
+  it('counts a text of zero-width characters alone as empty, and keeps one that also shows something', () => {
+    expect(issuesOf(firstReportSchema.safeParse({ ...firstReportInput(), title: '\u200b\u200b', course: '\ufeff' }))).toEqual([
+      ['title', '标题不能为空'],
+      ['course', '事件经过不能为空'],
+    ]);
+    expect(firstReportSchema.parse({ ...firstReportInput(), title: '森林\u200b火灾' }).title).toBe('森林\u200b火灾');
+  });
+
   it('refuses negative and fractional counts at their paths', () => {
     // given
     const input = { ...firstReportInput(), casualties: { dead: -1, injured: 1.5, seriouslyInjured: 0, missing: 0, trapped: -2 } };
