@@ -18,6 +18,9 @@ export const DIVISION_CODE_PATTERN = /^\d{6}$/;
  * Builders of field schemas whose messages name the field in `locale` ("死亡人数不能为负数").
  * Every schema factory of the domain builds its fields here, so messages stay in one table.
  */
+/** The earliest time a report may name. */
+export const EARLIEST_INSTANT = new Date('2000-01-01T00:00:00+08:00');
+
 /** Whether a text shows anything: zero-width and other format characters alone (U+200B…) are as empty as spaces. */
 const hasVisibleText = (text: string) => /[^\s\p{Cf}]/u.test(text);
 
@@ -58,11 +61,16 @@ export function fieldsFor(locale: Locale, clock?: Clock) {
             ? msg('required', { field: label(field) })
             : msg('enum.invalid', { field: label(field), options: values.map((v: T[number]) => `${v}（${optionLabels[v]}）`).join('、') }),
       }),
-    /** An instant: a Date, or an ISO 8601 string with offset; never later than now + tolerance when a clock is given. */
+    /**
+     * An instant: a Date, or an ISO 8601 string with offset; not before 2000 (a year typed wrong, 0001 or 1026,
+     * would set every clock long past and alert everyone at once) and never later than now + tolerance when a
+     * clock is given.
+     */
     instant: (field: FieldKey) =>
       z
         .union([z.date(typed(field, 'instant.invalid')), z.iso.datetime({ offset: true, ...about(field, 'instant.invalid') })], typed(field, 'instant.invalid'))
         .transform((value) => (value instanceof Date ? value : new Date(value)))
+        .refine((d) => d.getTime() >= EARLIEST_INSTANT.getTime(), about(field, 'instant.tooEarly'))
         .refine((d) => !clock || d.getTime() <= clock.now().getTime() + clock.toleranceMs, about(field, 'instant.future')),
   };
 }

@@ -44,6 +44,10 @@ describe('firstReportSchema (首报)', () => {
     expect(firstReportSchema.parse({ ...firstReportInput(), title: '森林\u200b火灾' }).title).toBe('森林\u200b火灾');
   });
 
+  it('refuses a time before 2000 (a year typed wrong)', () => {
+    expect(issuesOf(firstReportSchema.safeParse({ ...firstReportInput(), occurredAt: '0001-01-01T00:00:00Z' }))).toEqual([['occurredAt', '事发时间不能早于 2000 年']]);
+  });
+
   it('refuses negative and fractional counts at their paths', () => {
     // given
     const input = { ...firstReportInput(), casualties: { dead: -1, injured: 1.5, seriouslyInjured: 0, missing: 0, trapped: -2 } };
