@@ -40,6 +40,9 @@ export interface IncidentListFilter {
   limit: number;
 }
 
+/** A search text as itself in a LIKE pattern (Prisma's `contains` leaves % and _ as wildcards). */
+const literally = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export function createIncidentRepository(prisma: PrismaClient) {
   return {
     /** KB-<division>-<yyyymmdd>-<4 digits>, allocated atomically per division and day. */
@@ -230,7 +233,7 @@ export function createIncidentRepository(prisma: PrismaClient) {
       const where: Prisma.IncidentWhereInput = {
         AND: [
           ...(filter.unitIds ? [{ OR: visible }] : []),
-          ...(filter.q ? [{ OR: [{ title: { contains: filter.q } }, { number: { contains: filter.q } }] }] : []),
+          ...(filter.q ? [{ OR: [{ title: { contains: literally(filter.q) } }, { number: { contains: literally(filter.q) } }] }] : []),
         ],
         ...(filter.status && { status: filter.status }),
         ...(filter.category && { category: filter.category }),

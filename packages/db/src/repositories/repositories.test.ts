@@ -64,6 +64,7 @@ describe('repositories', () => {
     expect((await incidents.list({ unitIds: ['sj-yjj'], offset: 0, limit: 10 })).total).toBe(0);
     expect((await incidents.list({ unitIds: ['sj-yjj'], orNumbers: [number], offset: 0, limit: 10 })).total).toBe(1);
     expect((await incidents.list({ unitIds: ['lx-yjj'], q: '火灾', offset: 0, limit: 10 })).total).toBe(1);
+    for (const wildcard of ['%', '_', '\\']) expect((await incidents.list({ unitIds: ['lx-yjj'], q: wildcard, offset: 0, limit: 10 })).total).toBe(0); // searched for, not patterns
   });
 
   it('takes the dossier header from received reports only, never from a phone report in the dossier', async () => {
