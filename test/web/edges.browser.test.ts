@@ -49,16 +49,20 @@ describe('the web app at its edges', () => {
       expect(errors).toEqual([]);
     });
 
-    it('shows a duty officer every menu entry at 1280 px, not behind the overflow', { timeout: 60_000 }, async () => {
-      const page = await pageOf('lx_duty');
-      await page.setViewportSize({ width: 1280, height: 800 });
+    it('shows a duty officer every menu entry at 1280 and 1366 px, not behind the overflow', { timeout: 60_000 }, async () => {
+      const page = await pageOf('lc_duty_leader');
       await rememberLocale(page, 'en');
-      await page.goto(`${web.server.url}/inbox`);
-      const phone = page.getByTestId('nav-phone-report');
-      await phone.waitFor();
-      const box = await phone.boundingBox();
-      expect(box && box.width > 0 && box.x + box.width <= 1280, JSON.stringify(box)).toBe(true);
-      expect(await phone.innerText()).toBe('Phone report');
+      for (const width of [1280, 1366]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${web.server.url}/inbox`);
+        for (const entry of ['nav-phone-report', 'nav-stats']) {
+          const link = page.getByTestId(entry);
+          await link.waitFor();
+          const box = await link.boundingBox();
+          expect(box && box.width > 0 && box.x + box.width <= width, `${entry} at ${width}: ${JSON.stringify(box)}`).toBe(true);
+        }
+        expect(await page.getByTestId('nav-phone-report').innerText()).toBe('Phone');
+      }
     });
 
     it('takes the form’s messages away when the language changes, and the next check speaks the new one', { timeout: 60_000 }, async () => {

@@ -16,6 +16,7 @@ import { IncidentsPage } from './pages/incidents-page';
 import { LoginPage } from './pages/login-page';
 import { NewReportPage } from './pages/new-report-page';
 import { PhoneReportPage } from './pages/phone-report-page';
+import { StatsPage } from './pages/stats-page';
 import { TaskPage } from './pages/task-page';
 
 const theme = { token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } };
@@ -41,6 +42,7 @@ export function App() {
               <Route path="/phone-reports/new" element={<PhoneReportPage />} />
               <Route path="/incidents" element={<IncidentsPage />} />
               <Route path="/incidents/:number" element={<DossierPage />} />
+              <Route path="/stats" element={<StatsPage />} />
               <Route path="/admin/instances" element={<AdminInstancesPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>

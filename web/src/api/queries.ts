@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n';
 import { api } from './http';
-import type { Dossier, IncidentRetried, IncidentSummary, InboxPage, InboxQuery, InstanceProblem, Me, MonitoredInstance, OrgUnit, TaskDetail } from './types';
+import type { Period } from '../lib/timeliness';
+import type { Dossier, IncidentRetried, IncidentSummary, InboxPage, InboxQuery, InstanceProblem, Me, MonitoredInstance, OrgUnit, TaskDetail, TimelinessStats } from './types';
 
 /** Query keys: one place, so mutations and live events invalidate exactly what changed. */
 export const keys = {
@@ -16,6 +17,7 @@ export const keys = {
   diagram: (processId: string) => ['diagram', processId] as const,
   instances: ['admin', 'instances'] as const,
   instanceList: (problem: InstanceProblem, limit: number) => ['admin', 'instances', problem, limit] as const,
+  timeliness: (period: Period | undefined) => ['stats', 'timeliness', period ?? 'default'] as const,
 };
 
 const search = (params: Record<string, string | number | undefined>) => {
@@ -140,5 +142,17 @@ export function useRetryIncident() {
     },
   });
 }
+
+/** 报送时效统计 of a period, or of the API's default one (this month so far, Beijing time) when none is given. */
+export const useTimeliness = (period: Period | undefined) =>
+  useQuery({
+    queryKey: keys.timeliness(period),
+    queryFn: () => {
+      const query = search({ from: period?.from, to: period?.to });
+      return api<TimelinessStats>(`/api/stats/timeliness${query ? `?${query}` : ''}`);
+    },
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
 
 export type { Me };

@@ -272,3 +272,27 @@ export interface IncidentRetried {
   incidentNumber: string | null;
   retries: number;
 }
+
+/** How a channel's statutory clocks of 首报 ended: met (按时), late (迟报), or still open (GET /api/stats/timeliness). */
+export interface ClockCounts {
+  met: number;
+  late: number;
+  open: number;
+}
+
+/** A reporting unit's 报送时效 in a period: its incidents (by when they were created) and their 首报's clocks per channel. */
+export interface UnitTimeliness {
+  unitId: string;
+  unitName: string;
+  incidents: number;
+  phone: ClockCounts;
+  written: ClockCounts;
+}
+
+/** 报送时效统计 of a period (Beijing dates, both inclusive): per unit, most late first, and the total. */
+export interface TimelinessStats {
+  from: string;
+  to: string;
+  units: UnitTimeliness[];
+  total: Omit<UnitTimeliness, 'unitId' | 'unitName'>;
+}

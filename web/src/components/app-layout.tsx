@@ -1,4 +1,4 @@
-import { FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
@@ -22,13 +22,16 @@ export function AppLayout() {
   const takesCalls = me.roles.includes('duty_officer');
   const monitors = me.roles.includes('admin');
   const section = '/' + (location.pathname.split('/')[1] ?? '');
+  // Whole labels where they fit: English words are longer, so below 1600 px it takes the short ones.
+  const whole = screens.xxl || (screens.md && locale !== 'en');
   const selected = section === '/tasks' ? '/inbox' : section === '/reports' ? '/reports/new' : section === '/phone-reports' ? '/phone-reports/new' : section;
   const items = [
     { key: '/inbox', icon: <InboxOutlined />, label: <Link to="/inbox">{t('nav.inbox')}</Link> },
-    { key: '/incidents', icon: <FolderOpenOutlined />, label: <Link to="/incidents">{t(screens.md ? 'nav.incidents' : 'nav.incidents.short')}</Link> },
-    ...(canReport ? [{ key: '/reports/new', icon: <FileAddOutlined />, label: <Link to="/reports/new">{t(screens.md ? 'nav.newReport' : 'nav.newReport.short')}</Link> }] : []),
-    ...(takesCalls ? [{ key: '/phone-reports/new', icon: <PhoneOutlined />, label: <Link to="/phone-reports/new" data-testid="nav-phone-report">{t(screens.md ? 'nav.phoneReport' : 'nav.phoneReport.short')}</Link> }] : []),
-    ...(monitors ? [{ key: '/admin', icon: <MonitorOutlined />, label: <Link to="/admin/instances" data-testid="nav-monitor">{t(screens.md ? 'nav.monitor' : 'nav.monitor.short')}</Link> }] : []),
+    { key: '/incidents', icon: <FolderOpenOutlined />, label: <Link to="/incidents">{t(whole ? 'nav.incidents' : 'nav.incidents.short')}</Link> },
+    ...(canReport ? [{ key: '/reports/new', icon: <FileAddOutlined />, label: <Link to="/reports/new">{t(whole ? 'nav.newReport' : 'nav.newReport.short')}</Link> }] : []),
+    ...(takesCalls ? [{ key: '/phone-reports/new', icon: <PhoneOutlined />, label: <Link to="/phone-reports/new" data-testid="nav-phone-report">{t(whole ? 'nav.phoneReport' : 'nav.phoneReport.short')}</Link> }] : []),
+    { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats" data-testid="nav-stats">{t(whole ? 'nav.stats' : 'nav.stats.short')}</Link> },
+    ...(monitors ? [{ key: '/admin', icon: <MonitorOutlined />, label: <Link to="/admin/instances" data-testid="nav-monitor">{t(whole ? 'nav.monitor' : 'nav.monitor.short')}</Link> }] : []),
   ];
   const roles = me.roles.map((r) => <Tag key={r} color="blue">{labels.role[r]}</Tag>);
   const doLogout = async () => {
