@@ -141,7 +141,7 @@ describe('续报 and 终报 over HTTP', { timeout: 120_000 }, () => {
     const returned = await dossierWhen(number, (d) => d.reports[1]?.status === 'returned');
 
     // then: the returned one stays in the dossier; a new 终报 is compared with the 首报, not with it
-    expect(returned.timeline.at(-1)).toMatchObject({ action: 'report.returned', detail: { opinion: '经济损失请以财政核定数为准' } });
+    expect(returned.timeline.find((e) => e.action === 'report.returned')).toMatchObject({ detail: { opinion: '经济损失请以财政核定数为准' } });
     const again = await later(number, finalReport({ economicLossYuan: 240_000 }));
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect(again.body.sequence).toBe(2);

@@ -76,6 +76,9 @@ export async function completeTask(
     const checked = input.reportRules.safeParse(corrected);
     if (!checked.success) throw validationFailed(checked.error.issues.map((issue) => ({ ...issue, path: ['corrections', ...issue.path] })));
   }
+  // The decision's time is before the engine moves on: what the flow then does (a handler's 退回, 报送) comes
+  // after it in the dossier's trail, though its audit entry may be written first.
+  const decidedAt = deps.now();
   // The engine decides first (a task completed twice loses here with a conflict); only then the report changes.
   await deps.engine.completeUserTask(key, input.variables);
   announce(deps, 'task.completed', task, task.assignee);
@@ -96,6 +99,7 @@ export async function completeTask(
       ...(input.corrections && { corrections: Object.keys(input.corrections) }),
     },
     ip,
+    at: decidedAt,
     dedupeKey: `task:${key}:completed`,
   });
 }
