@@ -78,6 +78,15 @@ async function main() {
       await reporter.goto(`${server.url}/incidents/${done}`);
       await reporter.locator('[data-testid=diagram] .djs-element.kb-completed').first().waitFor();
       await shot(reporter, 'dossier');
+
+      const cityDuty = await open(browser, 'lc_duty');
+      await cityDuty.goto(`${server.url}/stats`);
+      await cityDuty.getByTestId('stats-page').locator('.kb-late, .ant-empty').first().waitFor();
+      await shot(cityDuty, 'stats');
+      const admin = await open(browser, 'admin');
+      await admin.goto(`${server.url}/admin/instances`);
+      await admin.getByTestId('monitor-page').getByText(done.slice(0, 3)).first().waitFor().catch(() => undefined);
+      await shot(admin, 'monitor');
       await reporter.goto(`${server.url}/incidents/${returned}`);
       await reporter.locator('[data-testid=diagram] .djs-element.kb-active').first().waitFor();
       await shot(reporter, 'dossier-in-progress');
