@@ -1,4 +1,5 @@
-import type { Incident, InstanceStatus, UserTask } from '@kuaibao/engine';
+import type { IncidentRetried, InstanceProblem, TracedInstance } from '@kuaibao/domain';
+import type { InstanceStatus, UserTask } from '@kuaibao/engine';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError, bilingual } from '../errors/app-error';
@@ -8,31 +9,11 @@ import type { ProcessCatalog } from './process-catalog';
 /** Containers and armed boundary events are active beside the step an instance waits at; they are not where it waits. */
 const NOT_A_WAIT = new Set(['bpmn:SubProcess', 'bpmn:BoundaryEvent']);
 
-export interface TracedInstance {
-  instanceKey: string;
-  bpmnProcessId: string;
-  processName: string | null;
-  version: number;
-  incidentNumber: string | null;
-  title: string | null;
-  startedAt: string;
-  /** The oldest wait: how long the instance has not moved on. */
-  waitingSince: string;
-  waiting: {
-    elementId: string;
-    elementName: string | null;
-    elementType: string;
-    since: string;
-    tasks: Pick<UserTask, 'key' | 'name' | 'assignee' | 'candidateGroups' | 'candidateUsers'>[];
-  }[];
-  incidents: (Pick<Incident, 'key' | 'elementId' | 'errorType' | 'errorMessage' | 'createdAt' | 'jobKey'> & { elementName: string | null })[];
-}
-
 /**
  * 流程监控: the running instances, each with where it waits, since when, who must act there, and what failed.
  * Instances with an open incident come first (all of them, within `limit`), then the longest waiting.
  */
-export async function traceInstances(deps: Pick<ApiDeps, 'engine' | 'incidents'>, catalog: ProcessCatalog, filter: { problem: 'all' | 'incident'; limit: number }): Promise<TracedInstance[]> {
+export async function traceInstances(deps: Pick<ApiDeps, 'engine' | 'incidents'>, catalog: ProcessCatalog, filter: { problem: InstanceProblem; limit: number }): Promise<TracedInstance[]> {
   const failing = new Map<string, InstanceStatus>();
   for (const incident of await deps.engine.listIncidents({ state: 'active' })) {
     if (failing.size >= filter.limit || failing.has(incident.instanceKey)) continue;
@@ -89,7 +70,7 @@ export async function retryIncident(
   catalog: ProcessCatalog,
   user: SessionUser,
   input: { incidentKey: string; retries: number; reason: string; ip: string | null },
-): Promise<{ incidentKey: string; instanceKey: string; incidentNumber: string | null; retries: number }> {
+): Promise<IncidentRetried> {
   if (!isEngineKey(input.incidentKey)) throw new AppError('NOT_FOUND', bilingual(`故障 ${input.incidentKey} 不存在`, `Incident ${input.incidentKey} not found`));
   const incident = (await deps.engine.listIncidents({ state: 'active' })).find((i) => i.key === input.incidentKey);
   if (!incident) {

@@ -15,6 +15,6 @@ export { seedOrgUnits, seedUser, type OrgUnitSeed, type UserSeed, type HashPassw
 export { loadDemoData, LINCANG_UNITS, LINCANG_USERS, DEMO_PASSWORD } from './seed/demo-lincang';
 export { createPolicyRepository, PolicyVersionConflict, type PolicyRepository, type PolicyDocument } from './repositories/policies';
 export { createClockRepository, type ClockRepository, type NewReportClock, type ReportClockRow } from './repositories/clocks';
-export { createStatsRepository, type StatsRepository, type UnitTimeliness, type ClockTally, type TimelinessFilter } from './repositories/stats';
+export { createStatsRepository, type StatsRepository, type TimelinessFilter } from './repositories/stats';
 export { createNotificationRepository, type NotificationRepository, type NewNotification } from './repositories/notifications';
 export { seedJurisdictionTree, jurisdictionTreeIds, type JurisdictionTreeSpec } from './seed/jurisdiction-tree';

@@ -28,6 +28,8 @@ export * from './report-recipients';
 export * from './report-routes';
 export * from './task-decisions';
 export * from './incident-retry';
+export * from './instance-trace';
+export * from './timeliness';
 export * from './thresholds';
 export * from './user';
 export * from './verification';

@@ -1,4 +1,4 @@
-import type { ClockTally } from '@kuaibao/db';
+import type { ClockCounts } from '@kuaibao/domain';
 import { requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
 import { perLocale } from '../../http/locale';
@@ -7,7 +7,7 @@ import { visibilityOf } from '../../services/visibility';
 import { beijingDayStart, beijingToday, makeTimelinessQuerySchema, timelinessResponseSchema } from './timeliness.types';
 
 const DAY_MS = 86_400_000;
-const sum = (tallies: ClockTally[]): ClockTally => ({
+const sum = (tallies: ClockCounts[]): ClockCounts => ({
   met: tallies.reduce((n, t) => n + t.met, 0),
   late: tallies.reduce((n, t) => n + t.late, 0),
   open: tallies.reduce((n, t) => n + t.open, 0),

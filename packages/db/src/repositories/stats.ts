@@ -1,19 +1,5 @@
+import type { UnitTimeliness } from '@kuaibao/domain';
 import { Prisma, type PrismaClient } from '@prisma/client';
-
-export interface ClockTally {
-  met: number;
-  late: number;
-  open: number;
-}
-
-export interface UnitTimeliness {
-  unitId: string;
-  unitName: string;
-  /** Incidents the unit reported in the period (by when they were created). */
-  incidents: number;
-  phone: ClockTally;
-  written: ClockTally;
-}
 
 export interface TimelinessFilter {
   /** The period, from inclusive, to exclusive. */
