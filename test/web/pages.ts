@@ -9,10 +9,18 @@ export async function loginInBrowser(page: Page, baseUrl: string, username: stri
   await page.waitForURL(/\/inbox/);
 }
 
-/** Picks an option of an Ant Design select by its visible label. */
+/**
+ * Picks an option of an Ant Design select by its visible label, and waits until the select shows it. Under load
+ * a click can land on a dropdown still closing (the previous select's), so a pick that did not take is tried again.
+ */
 export async function choose(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+    const shown = await select.getByText(label).first().waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    if (shown) return;
+    if (attempt === 3) throw new Error(`the select did not take "${label}"`);
+  }
 }
 
 const beijing = new Intl.DateTimeFormat('en-CA', {
