@@ -18,6 +18,14 @@ describe('the web app: 核报', () => {
     const cityDuty = await pageOf('lc_duty');
     await cityDuty.goto(`${web.server.url}/incidents/${number}`);
     await cityDuty.getByTestId('request-verification').click();
+    // (it may ask those answerable for the incident only: the reporting unit, the units above it and their duty offices)
+    await cityDuty.getByTestId('verification-target').click();
+    const options = cityDuty.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    const offered = await options.allInnerTexts();
+    expect(offered).toEqual(expect.arrayContaining(['临翔区应急管理局', '临翔区人民政府总值班室', '临沧市应急管理局']));
+    expect(offered).not.toContain('双江县应急管理局');
+    await cityDuty.keyboard.press('Escape');
     await cityDuty.getByTestId('verification-question').fill('请核实受伤人数及送医情况');
     await cityDuty.getByRole('button', { name: /发出核报要求/ }).click();
     await cityDuty.getByTestId('verification').waitFor();

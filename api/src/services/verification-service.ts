@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { candidateGroup, isSubordinateOf, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, type VerificationContent, type VerificationRequest } from '@kuaibao/domain';
+import { candidateGroup, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, type VerificationContent, type VerificationRequest, verificationTargetProblem } from '@kuaibao/domain';
 import { toOrgUnit } from '@kuaibao/worker';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
@@ -26,16 +26,9 @@ export async function requestVerification(deps: ApiDeps, user: SessionUser, numb
   const target = byId.get(request.targetUnitId);
   if (!requester) throw new AppError('FORBIDDEN', bilingual('您的账号没有所属单位', 'Your account has no unit'));
   if (!target) throw targetError(bilingual('核报单位不存在', 'No such unit'));
-  // A duty office asks on behalf of its government (市政府总值班室 → 市政府 and everything below it).
-  const authority = requester.kind === 'duty_office' && requester.parentId ? requester.parentId : requester.id;
-  if (!isSubordinateOf(units, target.id, authority)) throw targetError(bilingual('只能要求本级政府或本单位的下级单位核报', 'Verification can be requested only of units below your government or unit'));
-  // 核报 goes to those answerable for the incident: the reporting unit, a unit above it, or the duty office of a
-  // government above it. Anyone else would gain the dossier (a 核报's target sees it) without a reason to.
-  const answerable =
-    target.id === incident.reportingUnitId ||
-    isSubordinateOf(units, incident.reportingUnitId, target.id) ||
-    (target.kind === 'duty_office' && !!target.parentId && isSubordinateOf(units, incident.reportingUnitId, target.parentId));
-  if (!answerable) throw targetError(bilingual('只能要求报送单位或其上级单位（含其政府值班室）核报', 'Verification can be requested only of the reporting unit, a unit above it or its government’s duty office'));
+  const problem = verificationTargetProblem(byId, { requesterUnitId: requester.id, targetUnitId: target.id, reportingUnitId: incident.reportingUnitId });
+  if (problem === 'notBelowRequester') throw targetError(bilingual('只能要求本级政府或本单位的下级单位核报', 'Verification can be requested only of units below your government or unit'));
+  if (problem) throw targetError(bilingual('只能要求报送单位或其上级单位（含其政府值班室）核报', 'Verification can be requested only of the reporting unit, a unit above it or its government’s duty office'));
 
   const now = deps.now();
   const reportId = randomUUID();

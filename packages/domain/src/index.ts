@@ -33,3 +33,4 @@ export * from './timeliness';
 export * from './thresholds';
 export * from './user';
 export * from './verification';
+export * from './verification-targets';

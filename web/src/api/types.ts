@@ -216,6 +216,8 @@ export interface OrgUnit {
   kind: string;
   level: string;
   parentId: string | null;
+  superiorDepartmentId: string | null;
+  sameLevelGovernmentId: string | null;
   divisionCode: string;
 }
 

@@ -1,14 +1,16 @@
+import { verificationTargets } from '@kuaibao/domain';
 import { App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError } from '../api/http';
 import { useOrgUnits, useRequestVerification } from '../api/queries';
+import { useSession } from '../api/session';
 import type { Verification } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { applyIssues, clearIssues } from '../lib/form-errors';
 import { formatDateTime } from '../lib/time';
 
 /** 核报 of the incident: each request, its due times, the answers and whether they came in time (ADR 0011). */
-export function Verifications({ items, incidentNumber, canRequest, defaultTarget }: { items: Verification[]; incidentNumber: string; canRequest: boolean; defaultTarget: string }) {
+export function Verifications({ items, incidentNumber, canRequest, reportingUnitId }: { items: Verification[]; incidentNumber: string; canRequest: boolean; reportingUnitId: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -45,16 +47,22 @@ export function Verifications({ items, incidentNumber, canRequest, defaultTarget
           )}
         />
       )}
-      <RequestVerificationModal open={open} onClose={() => setOpen(false)} incidentNumber={incidentNumber} defaultTarget={defaultTarget} />
+      <RequestVerificationModal open={open} onClose={() => setOpen(false)} incidentNumber={incidentNumber} reportingUnitId={reportingUnitId} />
     </Card>
   );
 }
 
-function RequestVerificationModal({ open, onClose, incidentNumber, defaultTarget }: { open: boolean; onClose: () => void; incidentNumber: string; defaultTarget: string }) {
+/** Asks for a 核报: of the reporting unit by default, or of another unit the domain's rules allow (verificationTargets). */
+function RequestVerificationModal({ open, onClose, incidentNumber, reportingUnitId }: { open: boolean; onClose: () => void; incidentNumber: string; reportingUnitId: string }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ question: string; targetUnitId: string }>();
   const units = useOrgUnits();
+  const { me } = useSession();
+  const targets = useMemo(
+    () => (me && units.data ? verificationTargets(units.data, { requesterUnitId: me.unitId, reportingUnitId }) : []),
+    [me, units.data, reportingUnitId],
+  );
   const request = useRequestVerification(incidentNumber);
   const submit = (values: { question: string; targetUnitId: string }) => {
     clearIssues(form);
@@ -72,12 +80,12 @@ function RequestVerificationModal({ open, onClose, incidentNumber, defaultTarget
   };
   return (
     <Modal open={open} title={t('verification.request')} onCancel={onClose} onOk={() => form.submit()} okText={t('verification.send')} confirmLoading={request.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ targetUnitId: defaultTarget }} data-testid="verification-form">
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ targetUnitId: reportingUnitId }} data-testid="verification-form">
         <Form.Item name="targetUnitId" label={t('verification.target')} required>
           <Select
             showSearch
             optionFilterProp="label"
-            options={(units.data ?? []).map((u) => ({ value: u.id, label: locale === 'en' && u.nameEn ? u.nameEn : u.name }))}
+            options={targets.map((u) => ({ value: u.id, label: locale === 'en' && u.nameEn ? u.nameEn : u.name }))}
             data-testid="verification-target"
           />
         </Form.Item>

@@ -114,7 +114,7 @@ export function DossierPage() {
         items={d.verifications ?? []}
         incidentNumber={d.number}
         canRequest={!!me?.roles.some((r) => r === 'duty_officer' || r === 'leader')}
-        defaultTarget={d.reportingUnit.id}
+        reportingUnitId={d.reportingUnit.id}
       />
     </div>
   );

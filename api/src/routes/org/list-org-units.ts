@@ -15,7 +15,8 @@ export const listOrgUnits: RouteModule = ({ router, registry, deps }) => {
     requireUser(res);
     const units = await deps.orgUnits.all();
     res.json({
-      items: units.map((u) => ({ id: u.id, code: u.code, name: u.name, nameEn: u.nameEn, kind: u.kind, level: u.level, parentId: u.parentId, divisionCode: u.divisionCode })),
+      items: units.map((u) => ({ id: u.id, code: u.code, name: u.name, nameEn: u.nameEn, kind: u.kind, level: u.level, parentId: u.parentId,
+        superiorDepartmentId: u.superiorDepartmentId, sameLevelGovernmentId: u.sameLevelGovernmentId, divisionCode: u.divisionCode })),
     });
   });
 };

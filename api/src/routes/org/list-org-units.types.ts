@@ -10,6 +10,8 @@ export const orgUnitListSchema = z.object({
       kind: z.string(),
       level: z.string(),
       parentId: z.string().nullable(),
+      superiorDepartmentId: z.string().nullable(),
+      sameLevelGovernmentId: z.string().nullable(),
       divisionCode: z.string(),
     }),
   ),
