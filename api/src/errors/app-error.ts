@@ -64,8 +64,11 @@ export function validationFailed(issues: readonly z.core.$ZodIssue[], found: Fie
   return new AppError('VALIDATION_FAILED', bilingual(detail('zh-CN'), detail('en')), errors);
 }
 
+/** VALIDATION_FAILED about one field, found by a check beyond the schema: the message is the detail too. */
+export const invalidField = (path: string, message: Text): AppError => new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+
 /** The one table from error codes to HTTP statuses and titles (zh-CN first, English second). */
-export const ERROR_TABLE: Record<ErrorCode, { status: number; title: { 'zh-CN': string; en: string } }> = {
+export const ERROR_TABLE: Record<ErrorCode, { status: number; title: Bilingual }> = {
   VALIDATION_FAILED: { status: 400, title: { 'zh-CN': '请求内容有误', en: 'The request is invalid' } },
   MALFORMED_JSON: { status: 400, title: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' } },
   MALFORMED_URL: { status: 400, title: { 'zh-CN': '请求地址的编码有误', en: 'The request URL is not correctly encoded' } },

@@ -1,15 +1,15 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { validationFailed, type FieldError } from '../errors/app-error';
+import { validationFailed, type Bilingual, type FieldError } from '../errors/app-error';
 import { localeOf } from './locale';
 
 const localeErrors = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
 
 /** What PostgreSQL text and jsonb cannot store, and how to say so: U+0000, and a lone UTF-16 surrogate (not Unicode). */
-const UNSTORABLE = [
+const UNSTORABLE: { test: (text: string) => boolean; message: Bilingual }[] = [
   { test: (text: string) => text.includes('\u0000'), message: { 'zh-CN': '不能包含空字符（U+0000）', en: 'must not contain the NUL character (U+0000)' } },
   { test: (text: string) => /\p{Cs}/u.test(text), message: { 'zh-CN': '含有无效的 Unicode 字符（孤立的代理项）', en: 'contains invalid Unicode (a lone surrogate)' } },
-] as const;
+];
 
 /**
  * Parses request data with a zod schema; failures become VALIDATION_FAILED with one entry per field path.
@@ -18,14 +18,14 @@ const UNSTORABLE = [
  */
 export function parse<S extends z.ZodType>(schema: S, data: unknown, req: Request): z.infer<S> {
   const locale = localeOf(req);
-  const errors: FieldError[] = unstorable(data).map(({ path, message }) => ({ path, message: message[locale] }));
+  const errors = unstorable(data);
   const result = schema.safeParse(data, { error: localeErrors[locale] });
   if (result.success && errors.length === 0) return result.data;
   throw validationFailed(result.success ? [] : result.error.issues, errors);
 }
 
 /** The dotted paths of the strings and keys in `value` that PostgreSQL cannot store, each with why. */
-function unstorable(value: unknown, path: (string | number)[] = [], found: { path: string; message: (typeof UNSTORABLE)[number]['message'] }[] = []) {
+function unstorable(value: unknown, path: (string | number)[] = [], found: FieldError[] = []): FieldError[] {
   const check = (text: string, at: (string | number)[]) => {
     const bad = UNSTORABLE.find((u) => u.test(text));
     if (bad) found.push({ path: at.join('.'), message: bad.message });

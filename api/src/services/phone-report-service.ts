@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RecipientRole } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
-import { AppError, bilingual } from '../errors/app-error';
+import { AppError, bilingual, invalidField } from '../errors/app-error';
 import type { RecordPhoneReportRequest } from '../routes/reports/record-phone-report.types';
 
 /** The role under which the receiving duty office appears among a phone report's recipients. */
@@ -20,7 +20,7 @@ export async function recordPhoneReport(deps: ApiDeps, user: SessionUser, body: 
   const own = units.find((u) => u.id === user.unitId);
   const caller = units.find((u) => u.id === body.callerUnitId);
   if (!own || !caller || !underOf(units, own.parentId ?? own.id).has(caller.id)) {
-    throw new AppError('VALIDATION_FAILED', bilingual('来电单位不在本值班室的受理范围内', 'The calling unit is outside this duty office’s range'), [{ path: 'callerUnitId', message: bilingual('来电单位不在本值班室的受理范围内', 'The calling unit is outside this duty office’s range') }]);
+    throw invalidField('callerUnitId', bilingual('来电单位不在本值班室的受理范围内', 'The calling unit is outside this duty office’s range'));
   }
   const calledAt = new Date(body.calledAt);
   const number = await deps.incidents.nextNumber(caller.divisionCode, calledAt);

@@ -4,7 +4,7 @@ import type { Variables } from '@kuaibao/engine';
 import { toOrgUnit } from '@kuaibao/worker';
 import type { ApiDeps } from '../deps';
 import type { SessionUser } from '../auth/session-user';
-import { AppError, bilingual } from '../errors/app-error';
+import { AppError, bilingual, invalidField } from '../errors/app-error';
 
 /**
  * Submits a 首报: a new incident number, the dossier with its first report, and its workflow
@@ -17,7 +17,7 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   const unit = await deps.orgUnits.get(user.unitId);
   if (!unit) throw new AppError('FORBIDDEN', bilingual('您的账号没有所属单位', 'Your account has no unit'));
   if (report.reportingUnitId !== undefined && report.reportingUnitId !== user.unitId) {
-    throw new AppError('VALIDATION_FAILED', bilingual('只能以本单位名义报送', 'You may report only in your own unit’s name'), [{ path: 'reportingUnitId', message: bilingual('只能以本单位名义报送', 'You may report only in your own unit’s name') }]);
+    throw invalidField('reportingUnitId', bilingual('只能以本单位名义报送', 'You may report only in your own unit’s name'));
   }
   const now = deps.now();
   const title = dossierTitle(report);
@@ -73,7 +73,7 @@ async function checkSecureRecipient(deps: ApiDeps, reportingUnitId: string, name
     const message = namedUnitId
       ? bilingual('接收单位须为值班室（总值班室）', 'The receiving unit must be a duty office')
       : bilingual('无法确定接收单位，请填写接收单位（值班室）', 'The receiving unit cannot be determined: name the duty office');
-    throw new AppError('VALIDATION_FAILED', message, [{ path: 'secureTransmission.recipientUnitId', message }]);
+    throw invalidField('secureTransmission.recipientUnitId', message);
   }
 }
 
@@ -84,7 +84,7 @@ async function checkSecureRecipient(deps: ApiDeps, reportingUnitId: string, name
 async function assertFollowsPhoneReport(deps: ApiDeps, user: SessionUser, number: string) {
   const incident = await deps.incidents.get(number);
   if (!incident || incident.reportingUnitId !== user.unitId) {
-    throw new AppError('VALIDATION_FAILED', bilingual(`本单位没有事件 ${number}`, `Your unit has no incident ${number}`), [{ path: 'incidentNumber', message: bilingual(`本单位没有事件 ${number}`, `Your unit has no incident ${number}`) }]);
+    throw invalidField('incidentNumber', bilingual(`本单位没有事件 ${number}`, `Your unit has no incident ${number}`));
   }
   if (incident.status !== 'open' || incident.reports.some((r) => r.kind === 'first')) {
     throw new AppError('CONFLICT', bilingual(`事件 ${number} 已有首报，请报送续报`, `Incident ${number} already has a first report: send a follow-up`), [{ path: 'incidentNumber', message: bilingual('该事件已有首报', 'The incident already has a first report') }]);

@@ -3,13 +3,11 @@ import { candidateGroup, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, type Verificat
 import { toOrgUnit } from '@kuaibao/worker';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
-import { AppError, bilingual, type Bilingual } from '../errors/app-error';
+import { AppError, bilingual, invalidField } from '../errors/app-error';
 import { canSee, visibilityOf } from './visibility';
 
 /** A 核报 is kept in the dossier as a report of this kind: its workflow, tasks and inbox come for free. */
 export const VERIFICATION_REPORT_KIND = 'verification';
-
-const targetError = (message: Bilingual) => new AppError('VALIDATION_FAILED', message, [{ path: 'targetUnitId', message }]);
 
 /**
  * 核报: a duty officer (the city duty office) or a leader of a superior unit asks a unit below it to verify an
@@ -25,10 +23,10 @@ export async function requestVerification(deps: ApiDeps, user: SessionUser, numb
   const requester = byId.get(user.unitId);
   const target = byId.get(request.targetUnitId);
   if (!requester) throw new AppError('FORBIDDEN', bilingual('您的账号没有所属单位', 'Your account has no unit'));
-  if (!target) throw targetError(bilingual('核报单位不存在', 'No such unit'));
+  if (!target) throw invalidField('targetUnitId', bilingual('核报单位不存在', 'No such unit'));
   const problem = verificationTargetProblem(byId, { requesterUnitId: requester.id, targetUnitId: target.id, reportingUnitId: incident.reportingUnitId });
-  if (problem === 'notBelowRequester') throw targetError(bilingual('只能要求本级政府或本单位的下级单位核报', 'Verification can be requested only of units below your government or unit'));
-  if (problem) throw targetError(bilingual('只能要求报送单位或其上级单位（含其政府值班室）核报', 'Verification can be requested only of the reporting unit, a unit above it or its government’s duty office'));
+  if (problem === 'notBelowRequester') throw invalidField('targetUnitId', bilingual('只能要求本级政府或本单位的下级单位核报', 'Verification can be requested only of units below your government or unit'));
+  if (problem) throw invalidField('targetUnitId', bilingual('只能要求报送单位或其上级单位（含其政府值班室）核报', 'Verification can be requested only of the reporting unit, a unit above it or its government’s duty office'));
 
   const now = deps.now();
   const reportId = randomUUID();

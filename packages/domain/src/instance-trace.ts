@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /*
  * 流程监控 (docs/adr/0022): what GET /api/admin/instances answers, as the API builds it and the web app reads it.
  */
@@ -48,12 +50,14 @@ export interface TracedInstance {
 }
 
 /** all: every running instance (those with a failed step first); incident: only those with a failed step. */
-export type InstanceProblem = 'all' | 'incident';
+export const INSTANCE_PROBLEMS = ['all', 'incident'] as const;
+export type InstanceProblem = (typeof INSTANCE_PROBLEMS)[number];
 
 /** What a retry answers. */
-export interface IncidentRetried {
-  incidentKey: string;
-  instanceKey: string;
-  incidentNumber: string | null;
-  retries: number;
-}
+export const incidentRetriedSchema = z.object({
+  incidentKey: z.string(),
+  instanceKey: z.string(),
+  incidentNumber: z.string().nullable(),
+  retries: z.number().int(),
+});
+export type IncidentRetried = z.infer<typeof incidentRetriedSchema>;

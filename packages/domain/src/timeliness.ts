@@ -1,28 +1,36 @@
+import { z } from 'zod';
+
 /*
  * 报送时效统计 (docs/adr/0023): what GET /api/stats/timeliness answers, as the database tallies it and the web
- * app reads it.
+ * app reads it, and the period it covers.
  */
 
+/** The longest period counted, in Beijing calendar days (both ends included). */
+export const TIMELINESS_MAX_DAYS = 366;
+
+/** Whether `day` is a real calendar date written YYYY-MM-DD (not 2026-02-30). */
+export const isCalendarDate = (day: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+
 /** How a channel's statutory clocks of 首报 stand: met (按时), late (迟报), or still running. */
-export interface ClockCounts {
-  met: number;
-  late: number;
-  open: number;
-}
+export const clockCountsSchema = z.object({ met: z.number().int(), late: z.number().int(), open: z.number().int() });
+export type ClockCounts = z.infer<typeof clockCountsSchema>;
 
 /** A reporting unit's 报送时效 in a period: its incidents (by when they were created) and their 首报's clocks per channel. */
-export interface UnitTimeliness {
-  unitId: string;
-  unitName: string;
-  incidents: number;
-  phone: ClockCounts;
-  written: ClockCounts;
-}
+export const unitTimelinessSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  incidents: z.number().int(),
+  phone: clockCountsSchema,
+  written: clockCountsSchema,
+});
+export type UnitTimeliness = z.infer<typeof unitTimelinessSchema>;
 
 /** 报送时效统计 of a period (Beijing dates, both inclusive): per unit, most late first, and the total. */
-export interface TimelinessStats {
-  from: string;
-  to: string;
-  units: UnitTimeliness[];
-  total: Omit<UnitTimeliness, 'unitId' | 'unitName'>;
-}
+export const timelinessStatsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  units: z.array(unitTimelinessSchema),
+  total: unitTimelinessSchema.omit({ unitId: true, unitName: true }),
+});
+export type TimelinessStats = z.infer<typeof timelinessStatsSchema>;

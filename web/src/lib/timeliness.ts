@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@kuaibao/domain';
 import dayjs from 'dayjs';
 import type { ClockCounts } from '../api/types';
 
@@ -22,10 +23,6 @@ export interface Period {
   to: string;
 }
 
-/** The longest period the API counts, in days (both ends included). */
-export const MAX_PERIOD_DAYS = 366;
-
-const isCalendarDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 /** The period of a page's query (?from=&to=), if both are calendar dates in order; otherwise none (the API's default). */
 export function periodFromQuery(from: string | null, to: string | null): Period | undefined {

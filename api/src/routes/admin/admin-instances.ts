@@ -1,4 +1,4 @@
-import { makeIncidentRetrySchema } from '@kuaibao/domain';
+import { incidentRetriedSchema, makeIncidentRetrySchema } from '@kuaibao/domain';
 import { processResources } from '@kuaibao/processes';
 import { clientIp, requireRole } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
@@ -6,7 +6,7 @@ import { perLocale } from '../../http/locale';
 import { parseBody, parseParams, parseQuery } from '../../http/validate';
 import { retryIncident, traceInstances } from '../../services/admin-trace-service';
 import { loadProcessCatalog, type ProcessCatalog } from '../../services/process-catalog';
-import { incidentParamsSchema, listInstancesQuerySchema, retryIncidentResponseSchema } from './admin-instances.types';
+import { incidentParamsSchema, listInstancesQuerySchema } from './admin-instances.types';
 
 /** 流程监控 for admins: where each running report waits and why, and a retry for a failed step. */
 export const adminInstances: RouteModule = ({ router, registry, deps }) => {
@@ -26,7 +26,7 @@ export const adminInstances: RouteModule = ({ router, registry, deps }) => {
     summary: '重试 / Give a failed step retries and resolve its incident; the reason is audited (admin)',
     request: { params: incidentParamsSchema, body: { content: { 'application/json': { schema: makeIncidentRetrySchema() } } } },
     responses: {
-      200: { description: 'Retried', content: { 'application/json': { schema: retryIncidentResponseSchema } } },
+      200: { description: 'Retried', content: { 'application/json': { schema: incidentRetriedSchema } } },
       400: { description: 'No reason, or retries out of 1–10 (problem details with field paths)' },
       403: { description: 'Not an admin' },
       404: { description: 'No such incident' },

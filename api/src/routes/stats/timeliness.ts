@@ -1,12 +1,11 @@
-import type { ClockCounts } from '@kuaibao/domain';
+import { timelinessStatsSchema, type ClockCounts } from '@kuaibao/domain';
 import { requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
 import { perLocale } from '../../http/locale';
 import { parse, parseQuery } from '../../http/validate';
 import { visibilityOf } from '../../services/visibility';
-import { beijingDayStart, beijingToday, makeTimelinessQuerySchema, timelinessResponseSchema } from './timeliness.types';
+import { beijingDayStart, beijingToday, DAY_MS, makeTimelinessQuerySchema } from './timeliness.types';
 
-const DAY_MS = 86_400_000;
 const sum = (tallies: ClockCounts[]): ClockCounts => ({
   met: tallies.reduce((n, t) => n + t.met, 0),
   late: tallies.reduce((n, t) => n + t.late, 0),
@@ -22,7 +21,7 @@ export const timeliness: RouteModule = ({ router, registry, deps }) => {
     tags: ['stats'],
     summary: '报送时效统计 / Per reporting unit: the first reports’ statutory clocks met, late and running in a period (Beijing days; default this month)',
     request: { query: makeTimelinessQuerySchema('zh-CN') },
-    responses: { 200: { description: 'Units, most late first', content: { 'application/json': { schema: timelinessResponseSchema } } }, 400: { description: 'A bad date or period' } },
+    responses: { 200: { description: 'Units, most late first', content: { 'application/json': { schema: timelinessStatsSchema } } }, 400: { description: 'A bad date or period' } },
   });
 
   router.get('/api/stats/timeliness', async (req, res) => {
@@ -31,7 +30,7 @@ export const timeliness: RouteModule = ({ router, registry, deps }) => {
     const today = beijingToday(deps.now());
     const to = query.to ?? (query.from && query.from > today ? query.from : today);
     const from = query.from ?? `${to.slice(0, 8)}01`;
-    parse(queryFor(req), { from, to }, req); // the period as completed by the defaults: at most 366 days
+    parse(queryFor(req), { from, to }, req); // the period as completed by the defaults: at most TIMELINESS_MAX_DAYS
     const visibility = await visibilityOf(user, deps);
     const units = await deps.stats.timeliness({
       now: deps.now(),
