@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { asStoredJson, mergeReport, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type MergedReportRules, type ReportPatch } from '@kuaibao/domain';
+import { asStoredJson, laterReportContent, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type MergedReportRules, type ReportPatch } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError, bilingual, validationFailed } from '../errors/app-error';
@@ -29,7 +29,7 @@ export async function submitLaterReport(
     assertLaterReportAllowed(dossier, patch.kind);
     const previous = previousReport(dossier);
     const before = previous.content as Record<string, unknown>;
-    const content = { ...mergeReport(before, patch), kind: patch.kind, incidentNumber };
+    const content = laterReportContent(before, patch, incidentNumber);
     const checked = input.rules[patch.kind](content);
     if (!checked.success) throw validationFailed(checked.error.issues);
     const changes = reportChanges(before, content);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldsFor } from './fields';
 import { DEFAULT_LOCALE } from './messages';
 import { DEFAULT_FUTURE_TOLERANCE_MS, makeReportSchemas, type ReportSchemaOptions } from './report';
+import { mergeReport } from './report-diff';
 import { reportElements } from './report-elements';
 
 /** The kinds of report that follow a 首报 in the same dossier. */
@@ -50,6 +51,11 @@ export function makeReportPatchSchemas(options: ReportSchemaOptions = {}) {
   } satisfies Record<LaterReportKind, (content: Record<string, unknown>) => z.ZodSafeParseResult<unknown>>;
 
   return { followUp, final, patch, merged };
+}
+
+/** The report a 续报 or 终报 makes: the previous one with the change merged in, of the change's kind and incident. */
+export function laterReportContent(previous: Record<string, unknown>, patch: { kind: LaterReportKind } & Record<string, unknown>, incidentNumber: string) {
+  return { ...mergeReport(previous, patch), kind: patch.kind, incidentNumber };
 }
 
 /** The rules a merged 续报 or 终报 must satisfy, by kind (`merged` of makeReportPatchSchemas). */

@@ -1,4 +1,4 @@
-import { makeReportPatchSchemas, mergeReport } from '@kuaibao/domain';
+import { laterReportContent, makeReportPatchSchemas } from '@kuaibao/domain';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
@@ -63,7 +63,7 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
     const patch = changedElements(current, values);
     const parsed = schemas.patch.safeParse(patch);
     if (!parsed.success) return applyIssues(form, parsed.error.issues);
-    const merged = schemas.merged[parsed.data.kind]({ ...mergeReport(current, patch), kind: parsed.data.kind, incidentNumber });
+    const merged = schemas.merged[parsed.data.kind](laterReportContent(current, parsed.data, incidentNumber));
     if (!merged.success) {
       applyIssues(form, merged.error.issues);
       void message.error(issuesMessage(merged.error.issues, locale));

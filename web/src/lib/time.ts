@@ -64,18 +64,18 @@ const DURATION_UNITS = {
   en: { day: ' d', hour: ' h', minute: ' min', join: ' ', underMinute: 'under 1 min' },
 } as const;
 
+/** Whole minutes as days, hours and minutes, each with its unit in `locale`, largest first. */
+const inUnits = (minutes: number, locale: keyof typeof DURATION_UNITS): [number, string][] => {
+  const u = DURATION_UNITS[locale];
+  return [[Math.floor(minutes / 1440), u.day], [Math.floor((minutes % 1440) / 60), u.hour], [minutes % 60, u.minute]];
+};
+
 /** A policy's ISO 8601 duration as people say it (PT2H30M → 2小时30分钟 / 2 h 30 min); anything else as given. */
 export function formatDuration(iso: string, locale: keyof typeof DURATION_UNITS): string {
   const ms = parseDuration(iso);
   if (ms === undefined) return iso;
-  const minutes = Math.round(ms / 60_000);
+  const shown = inUnits(Math.round(ms / 60_000), locale).filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`);
   const u = DURATION_UNITS[locale];
-  const parts = [
-    [Math.floor(minutes / 1440), u.day],
-    [Math.floor((minutes % 1440) / 60), u.hour],
-    [minutes % 60, u.minute],
-  ] as const;
-  const shown = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`);
   return shown.length > 0 ? shown.join(u.join) : `0${u.minute}`;
 }
 
@@ -87,7 +87,7 @@ export function formatElapsed(ms: number, locale: keyof typeof DURATION_UNITS): 
   const u = DURATION_UNITS[locale];
   const minutes = Math.floor(ms / 60_000);
   if (!(minutes >= 1)) return u.underMinute;
-  const [days, hours, mins] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
-  const parts: [number, string][] = days > 0 ? [[days, u.day], [hours, u.hour]] : hours > 0 ? [[hours, u.hour], [mins, u.minute]] : [[mins, u.minute]];
-  return parts.filter(([n], i) => i === 0 || n > 0).map(([n, unit]) => `${n}${unit}`).join(u.join);
+  const parts = inUnits(minutes, locale);
+  const largest = parts.findIndex(([n]) => n > 0);
+  return parts.slice(largest, largest + 2).filter(([n], i) => i === 0 || n > 0).map(([n, unit]) => `${n}${unit}`).join(u.join);
 }
