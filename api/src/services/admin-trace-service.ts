@@ -71,12 +71,13 @@ export async function retryIncident(
   user: SessionUser,
   input: { incidentKey: string; retries: number; reason: string; ip: string | null },
 ): Promise<IncidentRetried> {
-  if (!isEngineKey(input.incidentKey)) throw new AppError('NOT_FOUND', bilingual(`故障 ${input.incidentKey} 不存在`, `Incident ${input.incidentKey} not found`));
+  const notFound = () => new AppError('NOT_FOUND', bilingual(`故障 ${input.incidentKey} 不存在`, `Incident ${input.incidentKey} not found`));
+  if (!isEngineKey(input.incidentKey)) throw notFound();
   const incident = (await deps.engine.listIncidents({ state: 'active' })).find((i) => i.key === input.incidentKey);
   if (!incident) {
     const resolved = (await deps.engine.listIncidents({ state: 'resolved' })).some((i) => i.key === input.incidentKey);
     if (resolved) throw new AppError('CONFLICT', bilingual(`故障 ${input.incidentKey} 已处理`, `Incident ${input.incidentKey} is already resolved`));
-    throw new AppError('NOT_FOUND', bilingual(`故障 ${input.incidentKey} 不存在`, `Incident ${input.incidentKey} not found`));
+    throw notFound();
   }
   const instance = await deps.engine.getInstance(incident.instanceKey);
   if (incident.jobKey) await deps.engine.updateJobRetries(incident.jobKey, input.retries);
