@@ -3,6 +3,7 @@ import express, { Router, type Express } from 'express';
 import { sessionMiddleware } from './auth/session-middleware';
 import type { ApiDeps, RouteModule } from './deps';
 import { notFoundRoute, problemMiddleware, requireJsonBody } from './errors/problem-middleware';
+import { refuseDeepJson } from './http/json-depth';
 import { mountOpenApi } from './openapi/openapi';
 import { ApiRegistry } from './openapi/registry';
 import { routes } from './routes';
@@ -13,7 +14,8 @@ export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Expre
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requireJsonBody);
-  app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
+  // The depth is checked on the raw bytes, before JSON.parse and the recursive checks after it (zod, validate.ts).
+  app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true, verify: refuseDeepJson }));
   app.use(cookieParser());
   app.use(sessionMiddleware(deps.sessions));
 

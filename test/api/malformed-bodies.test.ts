@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningServer } from '@kuaibao/api';
 import { client, firstReport, login, waitForTask, type Client } from './client';
 import { startTestServer } from './server';
@@ -25,6 +25,7 @@ const COMMON: Case[] = [
   ['a JSON string', '"text"', { 'content-type': 'application/json' }, 400],
   ['JSON null', 'null', { 'content-type': 'application/json' }, 400],
   ['deep nesting', JSON.stringify(JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200))), { 'content-type': 'application/json' }, 400],
+  ['5,000 levels of arrays (it overflowed the stack: 500)', `{"username":"x","password":${'['.repeat(5000)}${']'.repeat(5000)}}`, { 'content-type': 'application/json' }, 400],
 ];
 
 describe('malformed bodies get 4xx problem details, never a 5xx, and write nothing', () => {
@@ -302,6 +303,21 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
 
     expect(response.status, JSON.stringify(response.body)).toBe(400);
     expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: field, message: '不能包含空字符（U+0000）' }] });
+  });
+
+  it('refuses a body nested 5,000 levels deep with 400 before anything recursive runs, logging no stack trace', async () => {
+    // given
+    const logged = vi.spyOn(console, 'error');
+    const body = `{"username":"x","password":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+
+    // when
+    const response = await client(server.url).request('POST', '/api/auth/login', body, { 'content-type': 'application/json' });
+
+    // then
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(response.body).toMatchObject({ code: 'NESTED_TOO_DEEP', title: '请求体嵌套层数过多' });
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it('answers in English when asked', async () => {

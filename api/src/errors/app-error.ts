@@ -3,6 +3,7 @@ import type { z } from 'zod';
 export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'MALFORMED_JSON'
+  | 'NESTED_TOO_DEEP'
   | 'MALFORMED_URL'
   | 'UNREADABLE_BODY'
   | 'PAYLOAD_TOO_LARGE'
@@ -71,6 +72,7 @@ export const invalidField = (path: string, message: Text): AppError => new AppEr
 export const ERROR_TABLE: Record<ErrorCode, { status: number; title: Bilingual }> = {
   VALIDATION_FAILED: { status: 400, title: { 'zh-CN': '请求内容有误', en: 'The request is invalid' } },
   MALFORMED_JSON: { status: 400, title: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' } },
+  NESTED_TOO_DEEP: { status: 400, title: { 'zh-CN': '请求体嵌套层数过多', en: 'The request body is nested too deeply' } },
   MALFORMED_URL: { status: 400, title: { 'zh-CN': '请求地址的编码有误', en: 'The request URL is not correctly encoded' } },
   UNREADABLE_BODY: { status: 400, title: { 'zh-CN': '请求体无法读取', en: 'The request body could not be read' } },
   PAYLOAD_TOO_LARGE: { status: 413, title: { 'zh-CN': '请求体过大', en: 'The request body is too large' } },

@@ -8,6 +8,7 @@ const PROBLEM_BASE = 'https://kuaibao.example/problems/';
 /** Express/body-parser error types that are the client's fault. */
 const BODY_ERRORS: Record<string, ErrorCode> = {
   'entity.parse.failed': 'MALFORMED_JSON',
+  'entity.too.deep': 'NESTED_TOO_DEEP',
   'entity.too.large': 'PAYLOAD_TOO_LARGE',
   'charset.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
   'encoding.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
