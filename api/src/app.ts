@@ -4,6 +4,7 @@ import { sessionMiddleware } from './auth/session-middleware';
 import type { ApiDeps, RouteModule } from './deps';
 import { notFoundRoute, problemMiddleware, requireJsonBody } from './errors/problem-middleware';
 import { refuseDeepJson } from './http/json-depth';
+import { requireSameOrigin } from './http/same-origin';
 import { mountOpenApi } from './openapi/openapi';
 import { ApiRegistry } from './openapi/registry';
 import { routes } from './routes';
@@ -13,6 +14,7 @@ export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Expre
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requireSameOrigin);
   app.use(requireJsonBody);
   // The depth is checked on the raw bytes, before JSON.parse and the recursive checks after it (zod, validate.ts).
   app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true, verify: refuseDeepJson }));

@@ -57,11 +57,13 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) =
     });
 };
 
-/** Write requests must carry JSON (or nothing). */
+/**
+ * Write requests must say they carry JSON, even with no body at all: a cross-site form or a "simple" fetch cannot send
+ * that content type without the browser asking first (CORS preflight, which this API never grants). docs/adr/0025.
+ */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
-    next(new AppError('UNSUPPORTED_MEDIA_TYPE', bilingual(`请求体须为 JSON（Content-Type: application/json），收到的是 ${req.headers['content-type'] ?? '（无）'}`, `Content-Type ${req.headers['content-type'] ?? '(none)'} is not application/json`)));
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && !req.is('application/json')) {
+    next(new AppError('UNSUPPORTED_MEDIA_TYPE', bilingual(`请求须声明 JSON（Content-Type: application/json），收到的是 ${req.headers['content-type'] ?? '（无）'}`, `Content-Type ${req.headers['content-type'] ?? '(none)'} is not application/json`)));
     return;
   }
   next();

@@ -25,15 +25,18 @@ export const setApiLanguage = (locale: string) => {
 
 /** Calls the API (same origin, session cookie); JSON in and out; errors as ApiError. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown; accept?: string } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  // Every write says it is JSON, an empty one too: the server refuses writes that do not (CSRF, docs/adr/0025).
+  const write = method !== 'GET' && method !== 'HEAD';
   const response = await fetch(path, {
-    method: init.method ?? 'GET',
+    method,
     credentials: 'same-origin',
     headers: {
       accept: init.accept ?? 'application/json',
       'accept-language': language,
-      ...(init.body !== undefined && { 'content-type': 'application/json' }),
+      ...(write && { 'content-type': 'application/json' }),
     },
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+    ...(write && { body: JSON.stringify(init.body ?? {}) }),
   });
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
