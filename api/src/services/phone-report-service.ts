@@ -23,12 +23,12 @@ export async function recordPhoneReport(deps: ApiDeps, user: SessionUser, body: 
     throw invalidField('callerUnitId', bilingual('来电单位不在本值班室的受理范围内', 'The calling unit is outside this duty office’s range'));
   }
   const calledAt = new Date(body.calledAt);
-  const number = await deps.incidents.nextNumber(caller.divisionCode, calledAt);
   const reportId = randomUUID();
   const { title, category, severity, sensitive, occurredAt, learnedAt, ...call } = body;
-  await deps.incidents.createWithReport(
+  const { number } = await deps.incidents.openDossier(
+    { divisionCode: caller.divisionCode, at: calledAt },
     {
-      number, title: title ?? body.summary.slice(0, 40), category, severity, sensitive, classified: false, reportingUnitId: caller.id,
+      title: title ?? body.summary.slice(0, 40), category, severity, sensitive, classified: false, reportingUnitId: caller.id,
       occurredAt: new Date(occurredAt), learnedAt: new Date(learnedAt ?? occurredAt),
     },
     { id: reportId, kind: 'phone', sequence: 0, status: 'received', content: { ...call, callerUnitName: caller.name, receivedByUnitId: own.id, receivedBy: user.displayName, occurredAt, learnedAt: learnedAt ?? null }, createdById: user.id },
