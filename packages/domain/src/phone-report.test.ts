@@ -22,6 +22,7 @@ describe('every date a phone report carries can be stored', () => {
     expect(year0.error?.issues[0]?.message).toBe('获知时间不能早于 2000 年');
     expect(paths(before2000)).toEqual(expect.arrayContaining(['occurredAt', 'calledAt']));
     expect(schema.safeParse(call()).success).toBe(true);
+    expect(schema.safeParse(call({ calledAt: 'yesterday' })).error?.issues).toHaveLength(1); // not a date: said once
   });
 });
 

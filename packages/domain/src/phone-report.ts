@@ -19,7 +19,7 @@ export function makePhoneReportSchema(options: ReportSchemaOptions = {}) {
     const name = { field: f.label(field) };
     return z
       .iso.datetime({ offset: true, error: (issue) => f.msg(issue.input === undefined ? 'required' : 'instant.invalid', name) })
-      .refine((value) => Date.parse(value) >= EARLIEST_INSTANT.getTime(), { error: f.msg('instant.tooEarly', name) })
+      .refine((value) => !(Date.parse(value) < EARLIEST_INSTANT.getTime()), { error: f.msg('instant.tooEarly', name) })
       .refine((value) => !clock || !(Date.parse(value) > clock.now().getTime() + clock.toleranceMs), { error: f.msg('instant.future', name) });
   };
   return z
