@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
   | 'ENGINE_UNAVAILABLE'
+  | 'OVERLOADED'
   | 'INTERNAL';
 
 /** Words for people in both languages (Chinese first); the problem middleware answers in the request's. */
@@ -84,5 +85,6 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: Bilingual }
   CONFLICT: { status: 409, title: { 'zh-CN': '操作与当前状态冲突', en: 'The request conflicts with the current state' } },
   TOO_MANY_REQUESTS: { status: 429, title: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, try again later' } },
   ENGINE_UNAVAILABLE: { status: 503, title: { 'zh-CN': '流程引擎暂不可用', en: 'The workflow engine is unavailable' } },
+  OVERLOADED: { status: 503, title: { 'zh-CN': '服务器繁忙，请稍后重试', en: 'The server is busy, try again shortly' } },
   INTERNAL: { status: 500, title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' } },
 };

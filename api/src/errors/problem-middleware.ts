@@ -1,9 +1,12 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isDatabaseBusy } from '@kuaibao/db';
 import { EngineError } from '@kuaibao/engine';
 import { localeOf } from '../http/locale';
 import { AppError, bilingual, ERROR_TABLE, textIn, type ErrorCode } from './app-error';
 
 const PROBLEM_BASE = 'https://kuaibao.example/problems/';
+/** What a 503 tells the client to wait before trying again. */
+const RETRY_AFTER_SECONDS = 2;
 
 /** Express/body-parser error types that are the client's fault. */
 const BODY_ERRORS: Record<string, ErrorCode> = {
@@ -27,6 +30,7 @@ const ENGINE_ERRORS: Record<EngineError['code'], ErrorCode> = {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof EngineError) return new AppError(ENGINE_ERRORS[error.code], error.message);
+  if (isDatabaseBusy(error)) return new AppError('OVERLOADED', bilingual('服务器繁忙，请稍后重试', 'The server is busy; try again shortly'));
   // Express's router cannot decode a path parameter such as `%ZZ` or a cut-off `%E4%B8`.
   if (error instanceof URIError) return new AppError('MALFORMED_URL', error.message);
   const type = (error as { type?: unknown } | null)?.type;
@@ -43,6 +47,8 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) =
   const entry = ERROR_TABLE[appError.code];
   const locale = localeOf(req);
   if (appError.code === 'INTERNAL') console.error('[api] unexpected error', req.method, req.originalUrl, error);
+  // Overload and an engine away are passing: say when to try again (the web app's client does, ADR 0025).
+  if (entry.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res
     .status(entry.status)
     .type('application/problem+json')
