@@ -3,6 +3,10 @@ import express, { Router, type Express } from 'express';
 import { sessionMiddleware } from './auth/session-middleware';
 import type { ApiDeps, RouteModule } from './deps';
 import { notFoundRoute, problemMiddleware, requireJsonBody } from './errors/problem-middleware';
+import { refuseDeepJson } from './http/json-depth';
+import { requireSameOrigin } from './http/same-origin';
+import { securityHeaders } from './http/security-headers';
+import { writeAdmission } from './http/write-admission';
 import { mountOpenApi } from './openapi/openapi';
 import { ApiRegistry } from './openapi/registry';
 import { routes } from './routes';
@@ -12,8 +16,13 @@ export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Expre
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders({ https: deps.config.COOKIE_SECURE }));
+  app.use(requireSameOrigin);
   app.use(requireJsonBody);
-  app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
+  // Writes beyond the bound wait here, their bodies unread, or get 503 (ADR 0025).
+  app.use(writeAdmission({ concurrency: deps.config.WRITE_CONCURRENCY, queue: deps.config.WRITE_QUEUE, retryAfterSeconds: 2 }));
+  // The depth is checked on the raw bytes, before JSON.parse and the recursive checks after it (zod, validate.ts).
+  app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true, verify: refuseDeepJson }));
   app.use(cookieParser());
   app.use(sessionMiddleware(deps.sessions));
 

@@ -14,8 +14,14 @@ const configSchema = z.object({
   COOKIE_SECURE: booleanFlag.default(false),
   /** Load the 临沧 demo jurisdiction and accounts on first start (empty database only). */
   KUAIBAO_DEMO_DATA: booleanFlag.default(true),
+  /** Failed logins one address may make in 15 minutes over all accounts (each account from it: 5). */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   /** Largest accepted JSON body, e.g. 64kb. */
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('64kb'),
+  /** Write requests (POST …) served at once; more wait in line (docs/adr/0025). PGlite has one connection: keep it small. */
+  WRITE_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  /** Write requests that may wait in line; beyond, 503 with Retry-After at once. */
+  WRITE_QUEUE: z.coerce.number().int().min(0).default(100),
   /** Run the job workers in this process (`npm start`); `npm run api` sets false: the workers are `npm run worker`. */
   KUAIBAO_EMBEDDED_WORKERS: booleanFlag.default(true),
   /** Scheduler pass of the embedded engine (timers, job timeouts), in ms. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningServer } from '@kuaibao/api';
 import { client, firstReport, login, waitForTask, type Client } from './client';
 import { startTestServer } from './server';
@@ -25,6 +25,7 @@ const COMMON: Case[] = [
   ['a JSON string', '"text"', { 'content-type': 'application/json' }, 400],
   ['JSON null', 'null', { 'content-type': 'application/json' }, 400],
   ['deep nesting', JSON.stringify(JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200))), { 'content-type': 'application/json' }, 400],
+  ['5,000 levels of arrays (it overflowed the stack: 500)', `{"username":"x","password":${'['.repeat(5000)}${']'.repeat(5000)}}`, { 'content-type': 'application/json' }, 400],
 ];
 
 describe('malformed bodies get 4xx problem details, never a 5xx, and write nothing', () => {
@@ -191,6 +192,8 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['an unknown severity', phoneCall({ severity: 'V' }), undefined, 400, 'severity'],
         ['a caller outside the duty office', phoneCall({ callerUnitId: 'yn-yjt' }), undefined, 400, 'callerUnitId'],
         ['a NUL character in the summary', phoneCall({ summary: '森林\u0000火灾' }), undefined, 400, 'summary'],
+        ['learned of in year 0 (PostgreSQL has none: 500, and a number burned)', phoneCall({ learnedAt: '0000-01-01T00:00:00Z' }), undefined, 400, 'learnedAt'],
+        ['occurred before 2000', phoneCall({ occurredAt: '1999-12-31T23:00:00+08:00' }), undefined, 400, 'occurredAt'],
       ],
     },
     {
@@ -257,7 +260,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
     const empty = await client(server.url).request('POST', '/api/auth/login', { username: '', password: '' }, english);
     expect(empty.body.errors).toEqual([{ path: 'username', message: 'Enter your username' }, { path: 'password', message: 'Enter your password' }]);
     const signOff = await login(server.url, 'lx_leader');
-    const notHers = await verifier.request('POST', `/api/tasks/${leaderTaskKey}/claim`, undefined, english);
+    const notHers = await verifier.request('POST', `/api/tasks/${leaderTaskKey}/claim`, {}, english);
     expect(notHers.body).toMatchObject({ status: 404, detail: `Task ${leaderTaskKey} not found` });
     expect((await signOff.request('POST', `/api/incidents/${incidentNumber}/reports`, { kind: 'follow_up', progress: 'x' }, english)).body.detail).toMatch(/^Only the reporting unit’s reporters/);
   });
@@ -293,6 +296,17 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
   });
 
   it.each([
+    ['/api/stats/timeliness?to=0000-01-01', 'to'],
+    ['/api/stats/timeliness?from=0000-01-01&to=0000-12-31', 'from'],
+    ['/api/stats/timeliness?from=1999-12-31', 'from'],
+  ])('answers GET %s (a day PostgreSQL cannot store, or before any report: it was 500) with 400 and the field path %s', async (path, field) => {
+    const response = await cityDuty.get(path);
+
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toContain(field);
+  });
+
+  it.each([
     ['/api/incidents?q=%00', 'q'],
     ['/api/tasks?kind=%00', 'kind'],
     ['/api/tasks/%00', 'key'],
@@ -302,6 +316,62 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
 
     expect(response.status, JSON.stringify(response.body)).toBe(400);
     expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: field, message: '不能包含空字符（U+0000）' }] });
+  });
+
+  describe('a write from another site (CSRF) is refused and records nothing', () => {
+    let taskKey: string;
+    let number: string;
+    beforeAll(async () => {
+      number = (await reporter.post('/api/reports', firstReport({ title: '跨站请求测试' }))).body.incidentNumber;
+      taskKey = (await waitForTask(verifier, number, 'verify')).key;
+    });
+    /** The verifier's entries in the dossier's trail (the flow's own keep coming meanwhile). */
+    const trail = async () => server.deps.db.prisma.auditEvent.count({ where: { incidentNumber: number, actorName: (await server.deps.users.findByUsername('lx_verifier'))!.displayName } });
+
+    it.each([
+      ['a form post with an empty body from another origin (it was 204 and a receipt)', { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, '', 403],
+      ['JSON from another origin', { 'content-type': 'application/json', origin: 'https://evil.example' }, '{"decision":"confirm"}', 403],
+      ['JSON from an opaque origin', { 'content-type': 'application/json', origin: 'null' }, '{"decision":"confirm"}', 403],
+      ['JSON the browser calls cross-site', { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, '{"decision":"confirm"}', 403],
+      ['JSON from a sibling subdomain', { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' }, '{"decision":"confirm"}', 403],
+      ['an empty form post with no origin at all', { 'content-type': 'application/x-www-form-urlencoded' }, '', 415],
+      ['an empty text/plain post from the same origin', { 'content-type': 'text/plain', 'sec-fetch-site': 'same-origin' }, '', 415],
+    ])('%s', async (_name, headers, body, status) => {
+      // given
+      const before = await trail();
+
+      // when
+      const response = await verifier.request('POST', `/api/tasks/${taskKey}/complete`, body, headers);
+
+      // then
+      expect(response.status, JSON.stringify(response.body)).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await trail()).toBe(before);
+      expect((await verifier.get(`/api/tasks/${taskKey}`)).status).toBe(200);
+    });
+
+    it('lets the app’s own pages (same origin) and clients that are no browser (curl: neither header) write', async () => {
+      const own = new URL(server.url);
+      const claimed = await verifier.request('POST', `/api/tasks/${taskKey}/claim`, {}, { origin: own.origin, 'sec-fetch-site': 'same-origin' });
+      expect(claimed.status, JSON.stringify(claimed.body)).toBe(204);
+      const released = await verifier.request('POST', `/api/tasks/${taskKey}/unclaim`, {});
+      expect(released.status, JSON.stringify(released.body)).toBe(204);
+    });
+  });
+
+  it('refuses a body nested 5,000 levels deep with 400 before anything recursive runs, logging no stack trace', async () => {
+    // given
+    const logged = vi.spyOn(console, 'error');
+    const body = `{"username":"x","password":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+
+    // when
+    const response = await client(server.url).request('POST', '/api/auth/login', body, { 'content-type': 'application/json' });
+
+    // then
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(response.body).toMatchObject({ code: 'NESTED_TOO_DEEP', title: '请求体嵌套层数过多' });
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it('answers in English when asked', async () => {

@@ -36,6 +36,22 @@ describe('phone first, then the written report, with the clocks in the inbox and
     expect(outside.body.errors).toEqual([{ path: 'callerUnitId', message: expect.stringContaining('受理范围') }]);
   });
 
+  it('keeps a department’s duty officer to its own line: 临沧市应急管理局 takes 双江县应急管理局’s call, not 双江县森林公安局’s (it was 201)', async () => {
+    // given
+    const departmentDuty = await login(server.url, 'lc_yjj_duty');
+    const before = await server.deps.db.prisma.incident.count();
+
+    // when
+    const otherLine = await departmentDuty.post('/api/incidents/phone-reports', phoneCall({ callerUnitId: 'sj-slga' }));
+    const ownLine = await departmentDuty.post('/api/incidents/phone-reports', phoneCall({ callerUnitId: 'sj-yjj' }));
+
+    // then
+    expect(otherLine.status, JSON.stringify(otherLine.body)).toBe(400);
+    expect(otherLine.body.errors).toEqual([{ path: 'callerUnitId', message: expect.stringContaining('受理范围') }]);
+    expect(ownLine.status, JSON.stringify(ownLine.body)).toBe(201);
+    expect(await server.deps.db.prisma.incident.count()).toBe(before + 1);
+  });
+
   it('opens the dossier with the phone report; the written report follows into it; the inbox and dossier show the clocks', async () => {
     // given: 临翔区应急管理局 phones the city duty office 5 minutes ago (learned 20 minutes ago: phone due in 10)
     const call = phoneCall();

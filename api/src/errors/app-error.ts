@@ -3,6 +3,7 @@ import type { z } from 'zod';
 export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'MALFORMED_JSON'
+  | 'NESTED_TOO_DEEP'
   | 'MALFORMED_URL'
   | 'UNREADABLE_BODY'
   | 'PAYLOAD_TOO_LARGE'
@@ -14,6 +15,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
   | 'ENGINE_UNAVAILABLE'
+  | 'OVERLOADED'
   | 'INTERNAL';
 
 /** Words for people in both languages (Chinese first); the problem middleware answers in the request's. */
@@ -71,6 +73,7 @@ export const invalidField = (path: string, message: Text): AppError => new AppEr
 export const ERROR_TABLE: Record<ErrorCode, { status: number; title: Bilingual }> = {
   VALIDATION_FAILED: { status: 400, title: { 'zh-CN': '请求内容有误', en: 'The request is invalid' } },
   MALFORMED_JSON: { status: 400, title: { 'zh-CN': '请求体不是合法的 JSON', en: 'The request body is not valid JSON' } },
+  NESTED_TOO_DEEP: { status: 400, title: { 'zh-CN': '请求体嵌套层数过多', en: 'The request body is nested too deeply' } },
   MALFORMED_URL: { status: 400, title: { 'zh-CN': '请求地址的编码有误', en: 'The request URL is not correctly encoded' } },
   UNREADABLE_BODY: { status: 400, title: { 'zh-CN': '请求体无法读取', en: 'The request body could not be read' } },
   PAYLOAD_TOO_LARGE: { status: 413, title: { 'zh-CN': '请求体过大', en: 'The request body is too large' } },
@@ -82,5 +85,6 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: Bilingual }
   CONFLICT: { status: 409, title: { 'zh-CN': '操作与当前状态冲突', en: 'The request conflicts with the current state' } },
   TOO_MANY_REQUESTS: { status: 429, title: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, try again later' } },
   ENGINE_UNAVAILABLE: { status: 503, title: { 'zh-CN': '流程引擎暂不可用', en: 'The workflow engine is unavailable' } },
+  OVERLOADED: { status: 503, title: { 'zh-CN': '服务器繁忙，请稍后重试', en: 'The server is busy, try again shortly' } },
   INTERNAL: { status: 500, title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' } },
 };

@@ -1,13 +1,17 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isDatabaseBusy } from '@kuaibao/db';
 import { EngineError } from '@kuaibao/engine';
 import { localeOf } from '../http/locale';
 import { AppError, bilingual, ERROR_TABLE, textIn, type ErrorCode } from './app-error';
 
 const PROBLEM_BASE = 'https://kuaibao.example/problems/';
+/** What a 503 tells the client to wait before trying again. */
+const RETRY_AFTER_SECONDS = 2;
 
 /** Express/body-parser error types that are the client's fault. */
 const BODY_ERRORS: Record<string, ErrorCode> = {
   'entity.parse.failed': 'MALFORMED_JSON',
+  'entity.too.deep': 'NESTED_TOO_DEEP',
   'entity.too.large': 'PAYLOAD_TOO_LARGE',
   'charset.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
   'encoding.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
@@ -26,6 +30,7 @@ const ENGINE_ERRORS: Record<EngineError['code'], ErrorCode> = {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof EngineError) return new AppError(ENGINE_ERRORS[error.code], error.message);
+  if (isDatabaseBusy(error)) return new AppError('OVERLOADED', bilingual('服务器繁忙，请稍后重试', 'The server is busy; try again shortly'));
   // Express's router cannot decode a path parameter such as `%ZZ` or a cut-off `%E4%B8`.
   if (error instanceof URIError) return new AppError('MALFORMED_URL', error.message);
   const type = (error as { type?: unknown } | null)?.type;
@@ -42,6 +47,8 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) =
   const entry = ERROR_TABLE[appError.code];
   const locale = localeOf(req);
   if (appError.code === 'INTERNAL') console.error('[api] unexpected error', req.method, req.originalUrl, error);
+  // Overload and an engine away are passing: say when to try again (the web app's client does, ADR 0025).
+  if (entry.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
   res
     .status(entry.status)
     .type('application/problem+json')
@@ -56,11 +63,13 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) =
     });
 };
 
-/** Write requests must carry JSON (or nothing). */
+/**
+ * Write requests must say they carry JSON, even with no body at all: a cross-site form or a "simple" fetch cannot send
+ * that content type without the browser asking first (CORS preflight, which this API never grants). docs/adr/0025.
+ */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
-    next(new AppError('UNSUPPORTED_MEDIA_TYPE', bilingual(`请求体须为 JSON（Content-Type: application/json），收到的是 ${req.headers['content-type'] ?? '（无）'}`, `Content-Type ${req.headers['content-type'] ?? '(none)'} is not application/json`)));
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && !req.is('application/json')) {
+    next(new AppError('UNSUPPORTED_MEDIA_TYPE', bilingual(`请求须声明 JSON（Content-Type: application/json），收到的是 ${req.headers['content-type'] ?? '（无）'}`, `Content-Type ${req.headers['content-type'] ?? '(none)'} is not application/json`)));
     return;
   }
   next();

@@ -24,7 +24,11 @@ export function mountOpenApi(router: Router, registry: ApiRegistry) {
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
 <body><div id="docs"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs' });</script>
+<script src="/api/docs/init.js"></script>
 </body></html>`);
+  });
+  // A file, not an inline script: the Content-Security-Policy allows scripts from this origin only.
+  router.get('/api/docs/init.js', (_req, res) => {
+    res.type('text/javascript').send("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs' });\n");
   });
 }

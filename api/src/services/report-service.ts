@@ -42,8 +42,7 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
     await assertFollowsPhoneReport(deps, user, number);
     await deps.incidents.addWrittenAfterPhone(number, incident, row, { ...audit, detail: { ...detail, afterPhoneReport: true } });
   } else {
-    number = await deps.incidents.nextNumber(unit.divisionCode, now);
-    await deps.incidents.createWithReport({ number, ...incident }, row, audit);
+    ({ number } = await deps.incidents.openDossier({ divisionCode: unit.divisionCode, at: now }, incident, row, audit));
   }
   const common = { reportId, incidentNumber: number, reportingUnitId: unit.id, category: report.category, severity: report.severity, sensitive: report.sensitive, mayEscalate: report.mayEscalate };
   // 涉密: its own flow (placeholder + acknowledgement), and no content in the variables — there is none to carry.

@@ -1,6 +1,7 @@
 export { databaseTargetFromEnv, type DatabaseTarget } from './config';
 export { openDatabase, type Database, type PrismaClient } from './client';
 export { databaseHealth, type DatabaseHealth } from './health';
+export { isDatabaseBusy } from './busy';
 export { startPgliteMaintenance } from './pglite-maintenance';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
 export { createTestDatabase } from './test-database';

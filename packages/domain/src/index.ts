@@ -14,6 +14,7 @@ export * from './must-report';
 export * from './org';
 export * from './org-tree';
 export * from './org-tree-schema';
+export * from './phone-report-range';
 export * from './policy';
 export * from './policy-clocks';
 export * from './policy-duration';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldsFor } from './fields';
+import { EARLIEST_INSTANT, fieldsFor } from './fields';
 import { labels } from './labels';
 import { DEFAULT_LOCALE } from './messages';
 import { DEFAULT_FUTURE_TOLERANCE_MS, type ReportSchemaOptions } from './report';
@@ -19,6 +19,7 @@ export function makePhoneReportSchema(options: ReportSchemaOptions = {}) {
     const name = { field: f.label(field) };
     return z
       .iso.datetime({ offset: true, error: (issue) => f.msg(issue.input === undefined ? 'required' : 'instant.invalid', name) })
+      .refine((value) => !(Date.parse(value) < EARLIEST_INSTANT.getTime()), { error: f.msg('instant.tooEarly', name) })
       .refine((value) => !clock || !(Date.parse(value) > clock.now().getTime() + clock.toleranceMs), { error: f.msg('instant.future', name) });
   };
   return z

@@ -23,18 +23,39 @@ export const setApiLanguage = (locale: string) => {
   language = locale;
 };
 
-/** Calls the API (same origin, session cookie); JSON in and out; errors as ApiError. */
+/** How often a 503 with Retry-After is tried again before it is shown. */
+const MAX_RETRIES = 3;
+
+/** Retry-After (seconds; an HTTP date is not sent by this API) in ms, at most 10 s; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null): number | undefined {
+  if (header === null || !/^\d+$/.test(header.trim())) return undefined;
+  return Math.min(Number(header) * 1000, 10_000);
+}
+
+/** Calls the API (same origin, session cookie); JSON in and out; a busy server's 503 tried again; errors as ApiError. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown; accept?: string } = {}): Promise<T> {
-  const response = await fetch(path, {
-    method: init.method ?? 'GET',
-    credentials: 'same-origin',
-    headers: {
-      accept: init.accept ?? 'application/json',
-      'accept-language': language,
-      ...(init.body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-  });
+  const method = init.method ?? 'GET';
+  // Every write says it is JSON, an empty one too: the server refuses writes that do not (CSRF, docs/adr/0025).
+  const write = method !== 'GET' && method !== 'HEAD';
+  const send = () =>
+    fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: init.accept ?? 'application/json',
+        'accept-language': language,
+        ...(write && { 'content-type': 'application/json' }),
+      },
+      ...(write && { body: JSON.stringify(init.body ?? {}) }),
+    });
+  let response = await send();
+  // A busy server answers 503 with Retry-After having done nothing: wait as told and try again, a few times.
+  for (let retry = 1; retry <= MAX_RETRIES && response.status === 503; retry++) {
+    const waitMs = retryAfterMs(response.headers.get('retry-after'));
+    if (waitMs === undefined) break;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    response = await send();
+  }
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   const body: unknown = type.includes('json') ? await response.json() : await response.text();

@@ -1,10 +1,10 @@
-import { isCalendarDate, TIMELINESS_MAX_DAYS } from '@kuaibao/domain';
+import { EARLIEST_DAY, isCalendarDate, TIMELINESS_MAX_DAYS } from '@kuaibao/domain';
 import { z } from 'zod';
 import type { Locale } from '../../http/locale';
 
 const MESSAGES = {
-  'zh-CN': { date: '日期格式应为 YYYY-MM-DD', order: '开始日期不能晚于结束日期', span: `统计期间不能超过 ${TIMELINESS_MAX_DAYS} 天` },
-  en: { date: 'A date is written YYYY-MM-DD', order: 'The start must not be after the end', span: `The period must not exceed ${TIMELINESS_MAX_DAYS} days` },
+  'zh-CN': { date: `日期格式应为 YYYY-MM-DD，且不早于 ${EARLIEST_DAY}`, order: '开始日期不能晚于结束日期', span: `统计期间不能超过 ${TIMELINESS_MAX_DAYS} 天` },
+  en: { date: `A date is written YYYY-MM-DD, not before ${EARLIEST_DAY}`, order: 'The start must not be after the end', span: `The period must not exceed ${TIMELINESS_MAX_DAYS} days` },
 } as const;
 
 export const DAY_MS = 86_400_000;

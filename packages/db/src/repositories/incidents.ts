@@ -1,4 +1,4 @@
-import { REPORT_KINDS } from '@kuaibao/domain';
+import { beijingDay, parseIncidentNumber, REPORT_KINDS } from '@kuaibao/domain';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { appendAudit, type AuditEntry } from './audit';
 
@@ -40,32 +40,67 @@ export interface IncidentListFilter {
   limit: number;
 }
 
+/** `KB-<division>-<yyyymmdd>` of the Beijing day of `at` (a report at 00:30 Beijing time is numbered on that day, not the UTC one). */
+const numberPrefix = (divisionCode: string, at: Date) => `KB-${divisionCode}-${beijingDay(at).replaceAll('-', '')}`;
+
+async function allocateNumber(client: Client, divisionCode: string, day: Date): Promise<string> {
+  const prefix = numberPrefix(divisionCode, day);
+  const [row] = await client.$queryRaw<{ last: number }[]>`
+    INSERT INTO incident_number_counter (prefix, last) VALUES (${prefix}, 1)
+    ON CONFLICT (prefix) DO UPDATE SET last = incident_number_counter.last + 1
+    RETURNING last`;
+  return `${prefix}-${String(row!.last).padStart(4, '0')}`;
+}
+
+async function createDossier(tx: Prisma.TransactionClient, incident: NewIncident, report: Omit<NewReport, 'incidentNumber'>, audit: Omit<AuditEntry, 'incidentNumber'>) {
+  await tx.incident.create({ data: { ...incident, status: 'open' } });
+  const created = await tx.incidentReport.create({
+    data: { ...report, incidentNumber: incident.number, content: report.content as Prisma.InputJsonValue, submittedAt: new Date() },
+  });
+  await appendAudit(tx, { ...audit, incidentNumber: incident.number, reportId: created.id });
+  return created;
+}
+
+/**
+ * A dossier undone (its workflow never started) gives its number back when it is still its day's last: the next submit
+ * takes it. Were a later number taken meanwhile, the gap stays (docs/adr/0025).
+ */
+async function giveNumberBack(tx: Prisma.TransactionClient, incidentNumber: string) {
+  const parts = parseIncidentNumber(incidentNumber);
+  if (!parts) return;
+  await tx.$executeRaw`UPDATE incident_number_counter SET last = last - 1 WHERE prefix = ${incidentNumber.slice(0, -5)} AND last = ${parts.sequence}`;
+}
+
 /** A search text as itself in a LIKE pattern (Prisma's `contains` leaves % and _ as wildcards). */
 const literally = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createIncidentRepository(prisma: PrismaClient) {
   return {
-    /** KB-<division>-<yyyymmdd>-<4 digits>, allocated atomically per division and day. */
-    async nextNumber(divisionCode: string, day: Date, client: Client = prisma): Promise<string> {
-      const date = day.toISOString().slice(0, 10).replaceAll('-', '');
-      const prefix = `KB-${divisionCode}-${date}`;
-      const [row] = await client.$queryRaw<{ last: number }[]>`
-        INSERT INTO incident_number_counter (prefix, last) VALUES (${prefix}, 1)
-        ON CONFLICT (prefix) DO UPDATE SET last = incident_number_counter.last + 1
-        RETURNING last`;
-      return `${prefix}-${String(row!.last).padStart(4, '0')}`;
+    /**
+     * KB-<division>-<yyyymmdd, Beijing day>-<4 digits>, allocated atomically per division and day. Pass the transaction
+     * that creates the dossier (`openDossier` does): a transaction that fails then gives its number back.
+     */
+    nextNumber: (divisionCode: string, day: Date, client: Client = prisma): Promise<string> => allocateNumber(client, divisionCode, day),
+
+    /**
+     * Opens a dossier: its number (next of the division's Beijing day), the incident, its first report and the audit entry,
+     * in one transaction. Numbers stay gap-free: a submit that fails here takes no number (docs/adr/0025).
+     */
+    async openDossier(
+      numbering: { divisionCode: string; at: Date },
+      incident: Omit<NewIncident, 'number'>,
+      report: Omit<NewReport, 'incidentNumber'>,
+      audit: Omit<AuditEntry, 'incidentNumber'>,
+    ) {
+      return prisma.$transaction(async (tx) => {
+        const number = await allocateNumber(tx, numbering.divisionCode, numbering.at);
+        return { number, report: await createDossier(tx, { ...incident, number }, report, audit) };
+      });
     },
 
-    /** Creates the dossier, its first report and the audit entry in one transaction. */
+    /** Creates the dossier of a number already allocated, its report and the audit entry in one transaction. */
     async createWithReport(incident: NewIncident, report: Omit<NewReport, 'incidentNumber'>, audit: Omit<AuditEntry, 'incidentNumber'>) {
-      return prisma.$transaction(async (tx) => {
-        await tx.incident.create({ data: { ...incident, status: 'open' } });
-        const created = await tx.incidentReport.create({
-          data: { ...report, incidentNumber: incident.number, content: report.content as Prisma.InputJsonValue, submittedAt: new Date() },
-        });
-        await appendAudit(tx, { ...audit, incidentNumber: incident.number, reportId: created.id });
-        return created;
-      });
+      return prisma.$transaction((tx) => createDossier(tx, incident, report, audit));
     },
 
     /**
@@ -158,6 +193,7 @@ export function createIncidentRepository(prisma: PrismaClient) {
         if (left === 0) {
           await tx.auditEvent.deleteMany({ where: { incidentNumber } });
           await tx.incident.deleteMany({ where: { number: incidentNumber } });
+          await giveNumberBack(tx, incidentNumber);
         }
       });
     },

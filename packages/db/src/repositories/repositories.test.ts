@@ -42,6 +42,38 @@ describe('repositories', () => {
     expect(other).toBe('KB-530925-20261122-0001');
   });
 
+  describe('incident numbers are gap-free per division and Beijing day', () => {
+    const header = { title: '编号测试', category: 'natural_disaster', severity: 'IV', sensitive: false, classified: false, reportingUnitId: 'yn-yjt', occurredAt: new Date(), learnedAt: new Date() };
+    const report = (id: string, content: Record<string, unknown> = {}) => ({ id, kind: 'first', sequence: 0, status: 'submitting', content, createdById: 'user-sj_reporter' });
+    const audit = { actorName: '信息员', action: 'report.submitted' };
+
+    it('dates a number by the Beijing day: 00:30 in Beijing is the new day (it was the UTC day before)', async () => {
+      const incidents = createIncidentRepository(db.prisma);
+
+      const number = await incidents.nextNumber('530926', new Date('2026-11-22T16:30:00Z'));
+
+      expect(number).toBe('KB-530926-20261123-0001');
+    });
+
+    it('takes no number for a dossier that fails to be written, nor for one undone after its workflow failed to start', async () => {
+      // given: a submit that fails inside the transaction (PostgreSQL refuses the NUL in its content)
+      const incidents = createIncidentRepository(db.prisma);
+      const at = new Date('2026-11-24T02:00:00Z');
+      await expect(incidents.openDossier({ divisionCode: '530925', at }, header, report('n-failed', { title: '火\u0000灾' }), audit)).rejects.toThrow();
+
+      // when
+      const first = await incidents.openDossier({ divisionCode: '530925', at }, header, report('n-1'), audit);
+      await incidents.deleteUnstarted(first.number); // its workflow did not start
+      const again = await incidents.openDossier({ divisionCode: '530925', at }, header, report('n-2'), audit);
+      const next = await incidents.openDossier({ divisionCode: '530925', at }, header, report('n-3'), audit);
+
+      // then
+      expect(first.number).toBe('KB-530925-20261124-0001');
+      expect(again.number).toBe('KB-530925-20261124-0001');
+      expect(next.number).toBe('KB-530925-20261124-0002');
+    });
+  });
+
   it('creates a dossier with its report and audit, lists it for its unit only, and deduplicates handler audit entries', async () => {
     // given
     const incidents = createIncidentRepository(db.prisma);

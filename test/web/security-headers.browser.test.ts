@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { firstReport, login, waitForTask } from '../api/client';
+import { useBrowserSession } from './browser';
+import { diagramElement, inboxRow } from './pages';
+
+/** Records every CSP violation a page reports (the console says it too; this catches those the console does not name). */
+async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(globalThis, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+/** The web app under its Content-Security-Policy and the API's CSRF checks (ADR 0025). */
+describe('the web app under its security headers', () => {
+  const web = useBrowserSession();
+  const { errors, pageOf } = web;
+
+  it('runs the login, inbox, task (with its diagram) and dossier pages with no CSP violation, and its writes pass the same-origin check', { timeout: 120_000 }, async () => {
+    // given: a report waiting at 核实
+    const reporter = await login(web.server.url, 'lx_reporter');
+    const number: string = (await reporter.post('/api/reports', firstReport({ title: '安全策略测试' }))).body.incidentNumber;
+    await waitForTask(await login(web.server.url, 'lx_verifier'), number, 'verify');
+
+    // when: the verifier logs in (the login page), opens the inbox, claims and opens the task, and reads the dossier
+    const page = await pageOf('lx_verifier');
+    const violations = await watchCspViolations(page);
+    await page.goto(`${web.server.url}/inbox`);
+    const row = inboxRow(page, number, 'verify');
+    await row.getByRole('button', { name: /认\s*领/ }).click();
+    await row.getByText('王芳（我）').waitFor();
+    await row.getByRole('button', { name: /办\s*理/ }).click();
+    await page.getByTestId('decision-form').waitFor();
+    await diagramElement(page, 'verify', 'kb-active').waitFor();
+    await page.goto(`${web.server.url}/incidents/${number}`);
+    await page.getByTestId('timeline').waitFor();
+    await page.locator('[data-testid=diagram] .djs-element').first().waitFor();
+
+    // then
+    expect(await violations()).toEqual([]);
+    expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    expect(errors).toEqual([]);
+    const response = await page.request.get(`${web.server.url}/inbox`);
+    expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  });
+});
