@@ -78,7 +78,7 @@ describe('incident-report.bpmn', () => {
     // then
     await h.completed(instance.key);
     const dossier = await incidents().get(number);
-    expect(dossier).toMatchObject({ status: 'closed', reports: [{ status: 'closed' }] });
+    expect(dossier).toMatchObject({ status: 'closed', reports: [{ status: 'revoked' }] });
     const trail = await h.audit.forIncident(number);
     expect(trail.at(-1)).toMatchObject({ action: 'report.closed', detail: { reason: '经核实为计划烧除，非突发事件' } });
   });

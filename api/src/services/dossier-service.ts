@@ -1,4 +1,4 @@
-import { changeLabel, RECEIPT_TASK_KIND, type Locale, type ReportChange } from '@kuaibao/domain';
+import { changeLabel, RECEIPT_TASK_KIND, reportStatusLabel, type Locale, type ReportChange } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError, bilingual } from '../errors/app-error';
@@ -41,6 +41,7 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
         kind: report.kind,
         sequence: report.sequence,
         status: report.status,
+        statusLabel: reportStatusLabel(report.status, locale),
         content: report.content,
         changes: labelledChanges(report.changes, locale),
         /** 涉密: who sent it, when, through which secure channel — the content itself never entered the system. */

@@ -170,6 +170,12 @@ export function createIncidentRepository(prisma: PrismaClient) {
       await client.incidentReport.update({ where: { id: reportId }, data: { status, updatedAt: new Date() } });
     },
 
+    /** Moves a report from `from` to `to` only if it is still at `from` (a step already further on is never set back). */
+    async advanceReportStatus(reportId: string, from: string, to: string) {
+      const { count } = await prisma.incidentReport.updateMany({ where: { id: reportId, status: from }, data: { status: to, updatedAt: new Date() } });
+      return count === 1;
+    },
+
     /** Records a delivery (idempotent: a re-delivered job writes the same row). */
     async recordRecipient(row: { reportId: string; role: string; incidentNumber: string; unitId: string; receiverUnitId: string; dispatchedAt: Date }) {
       await prisma.incidentRecipient.createMany({ data: [row], skipDuplicates: true });

@@ -38,8 +38,8 @@ export function createStatsRepository(prisma: PrismaClient) {
         : Prisma.empty;
       const states = {
         met: Prisma.sql`c.status = 'met'`,
-        late: Prisma.sql`(c.status = 'late' OR (c.status = 'open' AND r.status <> 'closed' AND c.due_at < ${filter.now}))`,
-        open: Prisma.sql`(c.status = 'open' AND r.status <> 'closed' AND c.due_at >= ${filter.now})`,
+        late: Prisma.sql`(c.status = 'late' OR (c.status = 'open' AND r.status <> 'revoked' AND c.due_at < ${filter.now}))`,
+        open: Prisma.sql`(c.status = 'open' AND r.status <> 'revoked' AND c.due_at >= ${filter.now})`,
       };
       const tally = (channel: string, state: keyof typeof states, name: string) =>
         Prisma.sql`(count(*) FILTER (WHERE c.channel = ${channel} AND ${states[state]}))::int AS ${Prisma.raw(`"${name}"`)}`;
