@@ -1,4 +1,4 @@
-import { changeLabel, RECEIPT_TASK_KIND, reportStatusLabel, type Locale, type ReportChange } from '@kuaibao/domain';
+import { changeLabel, RECEIPT_TASK_KIND, describeThreshold, reportingThresholdSchema, reportStatusLabel, type IncidentType, type Locale, type ReportChange } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError, bilingual } from '../errors/app-error';
@@ -7,6 +7,14 @@ import { verificationsOf } from './verification-dossier';
 import { canSee, visibilityOf } from './visibility';
 
 const receiptKind = (role: string): string | undefined => RECEIPT_TASK_KIND[role as keyof typeof RECEIPT_TASK_KIND];
+
+/** The threshold decided at the 首报 (as stored), told in `locale`. */
+function thresholdOf(incident: { reportingThreshold: unknown; reports: { kind: string; content: unknown }[] }, locale: Locale) {
+  const stored = reportingThresholdSchema.safeParse(incident.reportingThreshold);
+  if (!stored.success) return null;
+  const first = incident.reports.find((r) => r.kind === 'first')?.content as { incidentType?: IncidentType } | undefined;
+  return describeThreshold(stored.data, first?.incidentType, locale);
+}
 
 /** A later report's difference from the previous one, each element labelled in `locale`. */
 const labelledChanges = (changes: unknown, locale: Locale) =>
@@ -86,6 +94,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
     sensitive: incident.sensitive,
     classified: incident.classified,
     status: incident.status,
+    /** 报送标准 (seed 003) as decided at the 首报, in the caller's language: mandatory (须报送) or voluntary, with the rule. */
+    threshold: thresholdOf(incident, locale),
     reportingUnit: { id: incident.reportingUnitId, name: units.get(incident.reportingUnitId)?.name ?? incident.reportingUnitId },
     occurredAt: incident.occurredAt.toISOString(),
     learnedAt: incident.learnedAt.toISOString(),

@@ -14,6 +14,9 @@ export interface NewIncident {
   reportingUnitId: string;
   occurredAt: Date;
   learnedAt: Date;
+  /** 报送标准 at the 首报 (seed 003): mandatory or voluntary, and why. */
+  reportingRequired?: boolean;
+  reportingThreshold?: Prisma.InputJsonValue;
 }
 
 export interface NewReport {
