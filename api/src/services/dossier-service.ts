@@ -1,4 +1,4 @@
-import { changeLabel, RECEIPT_TASK_KIND, describeThreshold, reportingThresholdSchema, reportStatusLabel, type IncidentType, type Locale, type ReportChange } from '@kuaibao/domain';
+import { changeLabel, RECEIPT_TASK_KIND, describeThreshold, isUnverified, reportingThresholdSchema, reportStatusLabel, type IncidentType, type Locale, type ReportChange } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError, bilingual } from '../errors/app-error';
@@ -50,6 +50,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
         sequence: report.sequence,
         status: report.status,
         statusLabel: reportStatusLabel(report.status, locale),
+        /** 未经核实 (000): not yet through 核实 — what a 越级 copy's recipient reads is marked so. */
+        unverified: report.kind === 'first' && isUnverified(report.status),
         content: report.content,
         changes: labelledChanges(report.changes, locale),
         /** 涉密: who sent it, when, through which secure channel — the content itself never entered the system. */

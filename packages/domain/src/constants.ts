@@ -61,6 +61,8 @@ export const TASK_TYPES = {
   clearUpward: 'kuaibao.report.clear-upward',
   /** 核报反馈: record a phone or written answer to a 核报 request, on time or 迟报 against its clock. */
   recordVerificationReply: 'kuaibao.verification.record-reply',
+  /** 000: tell the units that received a report before 核实 how it ended (header `outcome`: confirmed, revoked). */
+  announceVerification: 'kuaibao.report.announce-verification',
   /** 涉密: the duty office that acknowledges a classified report's secure transmission. */
   resolveSecureRecipient: 'kuaibao.classified.resolve-recipient',
 } as const;

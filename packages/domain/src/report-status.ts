@@ -59,6 +59,12 @@ export const REPORT_STATUS_LABELS: Record<Locale, Record<ReportStatus, string>> 
 export const reportStatusLabel = (status: string, locale: Locale): string =>
   (REPORT_STATUS_LABELS[locale] as Record<string, string>)[status] ?? status;
 
+/**
+ * 未经核实: a report not yet through 核实 (000: the 双江 lesson). Whoever sees it before then — the city duty office
+ * holding a 越级 copy — sees it marked so.
+ */
+export const isUnverified = (status: string): boolean => status === 'submitting' || status === 'verifying';
+
 /** The step each service task moves a report to (the worker's handlers set it when they run). */
 export const STATUS_OF_STEP = {
   /** 报送: the report left the unit (a 越级 copy before 核实 leaves the status alone). */
