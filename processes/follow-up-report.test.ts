@@ -77,7 +77,7 @@ describe('follow-up-report.bpmn', () => {
 
     // then
     const dossier = await incidents().get(number);
-    expect(dossier).toMatchObject({ status: 'closed', closedAt: expect.any(Date), reports: [{ kind: 'first' }, { kind: 'final', status: 'received' }] });
+    expect(dossier).toMatchObject({ status: 'closed', closedAt: expect.any(Date), reports: [{ kind: 'first' }, { kind: 'final', status: 'concluded' }] });
     expect((await trail(number)).slice(-2)).toEqual(['report.completed', 'incident.closed']);
   });
 

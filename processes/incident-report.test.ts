@@ -51,7 +51,11 @@ describe('incident-report.bpmn', () => {
 
     // then
     await h.completed(instance.key);
-    const trail = await h.audit.forIncident(number);
+    const everything = await h.audit.forIncident(number);
+    // 000: the city duty office, holding the 越级 copy, was told each time 核实 confirmed it (twice: returned once)
+    const announced = (e: { action: string }) => e.action === 'report.verification_confirmed' || e.action === 'notification.verified';
+    expect(everything.filter(announced).map((e) => e.action)).toEqual(['report.verification_confirmed', 'notification.verified', 'report.verification_confirmed', 'notification.verified']);
+    const trail = everything.filter((e) => !announced(e));
     expect(trail.map((e) => [e.action, (e.detail as { recipientRole?: string }).recipientRole ?? null])).toEqual([
       ['report.submitted', null],
       ['clock.resolved', null],
@@ -78,8 +82,10 @@ describe('incident-report.bpmn', () => {
     // then
     await h.completed(instance.key);
     const dossier = await incidents().get(number);
-    expect(dossier).toMatchObject({ status: 'closed', reports: [{ status: 'closed' }] });
+    expect(dossier).toMatchObject({ status: 'closed', reports: [{ status: 'revoked' }] });
     const trail = await h.audit.forIncident(number);
-    expect(trail.at(-1)).toMatchObject({ action: 'report.closed', detail: { reason: '经核实为计划烧除，非突发事件' } });
+    expect(trail.find((e) => e.action === 'report.closed')).toMatchObject({ detail: { reason: '经核实为计划烧除，非突发事件' } });
+    expect(trail.at(-2)).toMatchObject({ action: 'report.revoked', detail: { outcome: 'revoked', notifiedUnitIds: ['lc-duty'] } }); // 000: the copy's recipient is told
+    expect(trail.at(-1)).toMatchObject({ action: 'notification.revoked' });
   });
 });

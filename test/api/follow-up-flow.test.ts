@@ -116,7 +116,7 @@ describe('续报 and 终报 over HTTP', { timeout: 120_000 }, () => {
     await acknowledgeAll(number);
     const closed = await dossierWhen(number, (d) => d.status === 'closed');
     expect(closed).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
-    expect(closed.reports.map((r) => [r.kind, r.status])).toEqual([['first', 'received'], ['follow_up', 'received'], ['final', 'received']]);
+    expect(closed.reports.map((r) => [r.kind, r.status])).toEqual([['first', 'received'], ['follow_up', 'received'], ['final', 'concluded']]);
     expect(closed.reports[2]!.changes!.map((c) => c.field)).toEqual(['endedAt', 'economicLossYuan', 'cause', 'measures', 'progress']);
     expect(closed.timeline.at(-1)).toMatchObject({ action: 'incident.closed', reportId: final.body.reportId });
 

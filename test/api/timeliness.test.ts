@@ -40,13 +40,19 @@ describe('the timeliness statistics', () => {
     expect(leader.body.to).toBe(beijingToday());
     expect(leader.body.from).toBe(`${beijingToday().slice(0, 8)}01`);
     expect(leader.body.units).toEqual([
-      { unitId: 'lx-yjj', unitName: '临翔区应急管理局', incidents: 2, phone: { met: 0, late: 1, open: 1 }, written: { met: 0, late: 1, open: 1 } },
+      {
+        unitId: 'lx-yjj', unitName: '临翔区应急管理局', incidents: 2, mandatory: 2, voluntary: 0, firstReportsByStatus: { verifying: 2 },
+        phone: { met: 0, late: 1, open: 1 }, written: { met: 0, late: 1, open: 1 },
+      },
     ]);
     const units = everyone.body.units as Unit[];
     expect(units.map((u) => u.unitId)).toEqual(['lx-yjj', 'sj-yjj']);
     expect(units[1]).toMatchObject({ incidents: 1, phone: { late: 0 }, written: { late: 0 } });
     expect(everyone.body.total).toEqual({
       incidents: 3,
+      mandatory: 3,
+      voluntary: 0,
+      firstReportsByStatus: { verifying: 3 },
       phone: { met: units[0]!.phone.met + units[1]!.phone.met, late: 1, open: units[0]!.phone.open + units[1]!.phone.open },
       written: { met: units[0]!.written.met + units[1]!.written.met, late: 1, open: units[0]!.written.open + units[1]!.written.open },
     });

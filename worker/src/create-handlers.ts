@@ -1,5 +1,6 @@
 import { TASK_TYPES } from '@kuaibao/domain';
 import type { Handler } from './handler';
+import { announceVerificationHandler } from './handlers/announce-verification';
 import { closeIncidentHandler } from './handlers/close-incident';
 import { clearUpwardHandler } from './handlers/clear-upward';
 import { closeReportHandler } from './handlers/close-report';
@@ -31,5 +32,6 @@ export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
     [TASK_TYPES.remind]: remindHandler(deps),
     [TASK_TYPES.overdue]: markOverdueHandler(deps),
     [TASK_TYPES.settleClocks]: settleClocksHandler(deps),
+    [TASK_TYPES.announceVerification]: announceVerificationHandler(deps),
   };
 }

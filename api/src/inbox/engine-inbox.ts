@@ -39,6 +39,7 @@ export function createEngineInbox(
         createdAt: new Date(task.createdAt),
         reportId: report.id,
         reportKind: report.kind,
+        reportStatus: report.status,
         incidentNumber: report.incident.number,
         title: report.incident.title,
         severity: report.incident.severity,

@@ -1,4 +1,5 @@
 import type { ReportClockRow } from '@kuaibao/db';
+import { STATUS_OF_STEP } from '@kuaibao/domain';
 
 /** How a clock stands: open (running), overdue (迟报: past its deadline, not delivered), met, late (delivered after it), void (report closed). */
 export type ClockState = 'open' | 'overdue' | 'met' | 'late' | 'void';
@@ -6,7 +7,7 @@ export type ClockState = 'open' | 'overdue' | 'met' | 'late' | 'void';
 /** One statutory clock as the dossier shows it: deadline, rule, policy version, actual time, and what is left. */
 export function clockView(clock: ReportClockRow, now: Date, reportStatus: string) {
   const running = clock.status === 'open';
-  const state: ClockState = running ? (reportStatus === 'closed' ? 'void' : now.getTime() > clock.dueAt.getTime() ? 'overdue' : 'open') : (clock.status as ClockState);
+  const state: ClockState = running ? (reportStatus === STATUS_OF_STEP.closedNotIncident ? 'void' : now.getTime() > clock.dueAt.getTime() ? 'overdue' : 'open') : (clock.status as ClockState);
   return {
     channel: clock.channel,
     to: clock.recipient,

@@ -1,4 +1,4 @@
-import { changeLabel, RECEIPT_TASK_KIND, type Locale, type ReportChange } from '@kuaibao/domain';
+import { changeLabel, RECEIPT_TASK_KIND, describeThreshold, isUnverified, reportingThresholdSchema, reportStatusLabel, type IncidentType, type Locale, type ReportChange } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError, bilingual } from '../errors/app-error';
@@ -7,6 +7,14 @@ import { verificationsOf } from './verification-dossier';
 import { canSee, visibilityOf } from './visibility';
 
 const receiptKind = (role: string): string | undefined => RECEIPT_TASK_KIND[role as keyof typeof RECEIPT_TASK_KIND];
+
+/** The threshold decided at the 首报 (as stored), told in `locale`. */
+function thresholdOf(incident: { reportingThreshold: unknown; reports: { kind: string; content: unknown }[] }, locale: Locale) {
+  const stored = reportingThresholdSchema.safeParse(incident.reportingThreshold);
+  if (!stored.success) return null;
+  const first = incident.reports.find((r) => r.kind === 'first')?.content as { incidentType?: IncidentType } | undefined;
+  return describeThreshold(stored.data, first?.incidentType, locale);
+}
 
 /** A later report's difference from the previous one, each element labelled in `locale`. */
 const labelledChanges = (changes: unknown, locale: Locale) =>
@@ -41,6 +49,9 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
         kind: report.kind,
         sequence: report.sequence,
         status: report.status,
+        statusLabel: reportStatusLabel(report.status, locale),
+        /** 未经核实 (000): not yet through 核实 — what a 越级 copy's recipient reads is marked so. */
+        unverified: report.kind === 'first' && isUnverified(report.status),
         content: report.content,
         changes: labelledChanges(report.changes, locale),
         /** 涉密: who sent it, when, through which secure channel — the content itself never entered the system. */
@@ -85,6 +96,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
     sensitive: incident.sensitive,
     classified: incident.classified,
     status: incident.status,
+    /** 报送标准 (seed 003) as decided at the 首报, in the caller's language: mandatory (须报送) or voluntary, with the rule. */
+    threshold: thresholdOf(incident, locale),
     reportingUnit: { id: incident.reportingUnitId, name: units.get(incident.reportingUnitId)?.name ?? incident.reportingUnitId },
     occurredAt: incident.occurredAt.toISOString(),
     learnedAt: incident.learnedAt.toISOString(),

@@ -1,5 +1,5 @@
 import type { IncidentWithReports } from '@kuaibao/db';
-import { REPORT_KINDS, type LaterReportKind } from '@kuaibao/domain';
+import { REPORT_KINDS, type LaterReportKind, type ReportStatus } from '@kuaibao/domain';
 import { AppError, bilingual } from '../errors/app-error';
 
 type StoredReport = IncidentWithReports['reports'][number];
@@ -8,7 +8,7 @@ type StoredReport = IncidentWithReports['reports'][number];
 const reportsOf = (dossier: IncidentWithReports) => dossier.reports.filter((r) => (REPORT_KINDS as readonly string[]).includes(r.kind));
 
 /** Statuses of a report that has passed its unit's sign-off and is on its way (or delivered). */
-const SIGNED_OFF = new Set(['dispatching', 'received']);
+const SIGNED_OFF = new Set<string>(['reported', 'received', 'concluded'] satisfies ReportStatus[]);
 /** Statuses of a 续报/终报 still waiting for its unit's sign-off. */
 const AWAITING_SIGN_OFF = new Set(['submitting', 'signing']);
 

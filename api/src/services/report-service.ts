@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, dossierTitle, firstReportClockVariables, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportStatusOnceStarted, secureRecipientOf, type FirstReport, type ProcessId } from '@kuaibao/domain';
+import {
+  DomainError, dossierTitle, firstReportClockVariables, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportingThreshold, reportStatusOnceStarted, secureRecipientOf,
+  type FirstReport, type Locale, type ProcessId,
+} from '@kuaibao/domain';
 import type { Variables } from '@kuaibao/engine';
 import { toOrgUnit } from '@kuaibao/worker';
 import type { ApiDeps } from '../deps';
@@ -11,8 +14,10 @@ import { AppError, bilingual, invalidField } from '../errors/app-error';
  * instance. If the workflow cannot start, the dossier is removed again: nothing is half-written.
  * A classified (涉密) report is only a placeholder — the schema refused every content field — and
  * starts classified-report.bpmn instead of the ordinary flow (ADR 0011).
+ * Whether the incident met the reporting threshold (seed 003, `reportingThreshold`) is decided here, stored on the
+ * dossier and answered: a report below every threshold is accepted and marked voluntary (ADR 0030).
  */
-export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report: FirstReport, ip: string | null) {
+export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report: FirstReport, ip: string | null, locale: Locale = 'zh-CN') {
   if (!user.roles.some((r) => r === 'reporter' || r === 'duty_officer')) throw new AppError('FORBIDDEN', bilingual('只有信息员或值班员可以报送信息', 'Only reporters and duty officers may submit reports'));
   const unit = await deps.orgUnits.get(user.unitId);
   if (!unit) throw new AppError('FORBIDDEN', bilingual('您的账号没有所属单位', 'Your account has no unit'));
@@ -23,6 +28,7 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   const title = dossierTitle(report);
   const secureRecipientUnitId = report.classified ? await checkSecureRecipient(deps, unit.id, report.secureTransmission.recipientUnitId) : undefined;
   const reportId = randomUUID();
+  const threshold = reportingThreshold(report);
   const incident = {
     title,
     category: report.category,
@@ -32,9 +38,11 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
     reportingUnitId: unit.id,
     occurredAt: new Date(report.occurredAt),
     learnedAt: new Date(report.learnedAt),
+    reportingRequired: threshold.required,
+    reportingThreshold: threshold,
   };
   const row = { id: reportId, kind: 'first', sequence: 0, status: 'submitting', content: report, createdById: user.id };
-  const detail = { kind: 'first', unitName: unit.name, ...(report.classified && { classified: true, secureChannel: report.secureTransmission.channel }) };
+  const detail = { kind: 'first', unitName: unit.name, reportingRequired: threshold.required, ...(report.classified && { classified: true, secureChannel: report.secureTransmission.channel }) };
   const audit = { actorId: user.id, actorName: user.displayName, action: 'report.submitted', detail, ip, at: now };
   let number: string;
   if (report.incidentNumber) {
@@ -52,7 +60,7 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   try {
     const instance = await deps.engine.startInstance({ bpmnProcessId: start.bpmnProcessId, businessKey: number, variables: start.variables });
     await deps.incidents.linkInstance(reportId, instance.key, REPORT_STATUS_ONCE_STARTED[start.bpmnProcessId]);
-    return { incidentNumber: number, reportId, instanceKey: instance.key };
+    return { incidentNumber: number, reportId, instanceKey: instance.key, threshold: locale === 'zh-CN' ? threshold : reportingThreshold(report, locale) };
   } catch (error) {
     await deps.incidents.deleteUnstarted(number);
     console.error('[api] workflow start failed; submit undone', number, error);

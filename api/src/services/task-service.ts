@@ -1,4 +1,4 @@
-import { candidateGroup, mergeReport } from '@kuaibao/domain';
+import { candidateGroup, mergeReport, statusAfterDecision } from '@kuaibao/domain';
 import type { UserTask, Variables } from '@kuaibao/engine';
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/session-user';
@@ -83,6 +83,8 @@ export async function completeTask(
   await deps.engine.completeUserTask(key, input.variables);
   announce(deps, 'task.completed', task, task.assignee);
   if (corrected) await deps.incidents.updateReportContent(report.id, corrected);
+  const step = statusAfterDecision(task.customHeaders.kind, input.decision, report.kind);
+  if (step) await deps.incidents.advanceReportStatus(report.id, step.from, step.to);
   await deps.audit.append({
     incidentNumber: report.incidentNumber,
     reportId: report.id,

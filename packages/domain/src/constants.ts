@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReportStatus } from './report-status';
 
 /** Process ids (`bpmn:process id`) of processes/*.bpmn. */
 export const PROCESS_IDS = {
@@ -18,15 +19,16 @@ export type ProcessId = (typeof PROCESS_IDS)[keyof typeof PROCESS_IDS];
  * The status of a report once its process runs: what its submit sets when the start succeeds, and what
  * the restart reconciliation sets for a submit a crash interrupted after the process had started.
  */
-export const REPORT_STATUS_ONCE_STARTED: Record<ProcessId, string> = {
+export const REPORT_STATUS_ONCE_STARTED: Record<ProcessId, ReportStatus> = {
   [PROCESS_IDS.incidentReport]: 'verifying',
   [PROCESS_IDS.verificationRequest]: 'requested',
   [PROCESS_IDS.followUpReport]: 'signing',
-  [PROCESS_IDS.classifiedReport]: 'recorded',
+  // the placeholder records a transmission the secure channel already made: reported (已报出)
+  [PROCESS_IDS.classifiedReport]: 'reported',
 };
 
 /** The status of a report once an instance of `processId` started for it; undefined for a process that is not a report's. */
-export const reportStatusOnceStarted = (processId: string): string | undefined =>
+export const reportStatusOnceStarted = (processId: string): ReportStatus | undefined =>
   Object.hasOwn(REPORT_STATUS_ONCE_STARTED, processId) ? REPORT_STATUS_ONCE_STARTED[processId as ProcessId] : undefined;
 
 /** Job types of service tasks (`zeebe:taskDefinition type`); each has exactly one handler in worker/. */
@@ -59,6 +61,8 @@ export const TASK_TYPES = {
   clearUpward: 'kuaibao.report.clear-upward',
   /** 核报反馈: record a phone or written answer to a 核报 request, on time or 迟报 against its clock. */
   recordVerificationReply: 'kuaibao.verification.record-reply',
+  /** 000: tell the units that received a report before 核实 how it ended (header `outcome`: confirmed, revoked). */
+  announceVerification: 'kuaibao.report.announce-verification',
   /** 涉密: the duty office that acknowledges a classified report's secure transmission. */
   resolveSecureRecipient: 'kuaibao.classified.resolve-recipient',
 } as const;

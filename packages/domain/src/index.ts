@@ -27,6 +27,8 @@ export * from './report-enums';
 export * from './report-patch';
 export * from './report-recipients';
 export * from './report-routes';
+export * from './reporting-threshold';
+export * from './report-status';
 export * from './task-decisions';
 export * from './incident-retry';
 export * from './instance-trace';

@@ -3,6 +3,7 @@ import type { Locale } from './messages';
 import type { UnitKind, UnitLevel } from './org';
 import type { ReportCategory, ReportKind, SecureChannel, Severity } from './report-enums';
 import type { RecipientRole } from './report-recipients';
+import { REPORT_STATUS_LABELS, type ReportStatus } from './report-status';
 import type { ThresholdMetric } from './thresholds';
 import type { Role } from './user';
 
@@ -18,6 +19,8 @@ export interface LabelTable {
   recipientRole: Record<RecipientRole, string>;
   userTaskKind: Record<UserTaskKind, string>;
   thresholdMetric: Record<ThresholdMetric, string>;
+  /** The step a report has reached (report-status.ts holds the one map). */
+  reportStatus: Record<ReportStatus, string>;
 }
 
 const zhCN: LabelTable = {
@@ -31,6 +34,7 @@ const zhCN: LabelTable = {
   },
   severity: { I: '特别重大（Ⅰ级）', II: '重大（Ⅱ级）', III: '较大（Ⅲ级）', IV: '一般（Ⅳ级）', ungraded: '未分级' },
   reportKind: { first: '首报', follow_up: '续报', final: '终报' },
+  reportStatus: REPORT_STATUS_LABELS['zh-CN'],
   role: { reporter: '信息员', verifier: '核实人', leader: '单位领导', duty_officer: '值班员', designer: '流程设计员', admin: '系统管理员' },
   unitKind: { government: '人民政府', party_committee: '党委', department: '部门', duty_office: '值班室' },
   unitLevel: { province: '省级', city: '市级', county: '县级', town: '乡镇（街道）' },
@@ -100,6 +104,7 @@ const en: LabelTable = {
     ungraded: 'Not yet graded',
   },
   reportKind: { first: 'First report', follow_up: 'Follow-up report', final: 'Final report' },
+  reportStatus: REPORT_STATUS_LABELS.en,
   role: { reporter: 'Information officer', verifier: 'Verifier', leader: 'Unit leader', duty_officer: 'Duty officer', designer: 'Process designer', admin: 'Administrator' },
   unitKind: { government: 'Government', party_committee: 'Party committee', department: 'Department', duty_office: 'Duty office' },
   unitLevel: { province: 'Province', city: 'City', county: 'County / district', town: 'Town / street' },

@@ -4,6 +4,7 @@ import { makeIncidentNumberSchema } from './incident-number';
 import { labels } from './labels';
 import type { Locale } from './messages';
 import { REPORT_CATEGORIES, REPORT_KINDS, SEVERITIES } from './report-enums';
+import { INCIDENT_TYPES, THRESHOLD_RULES, type IncidentType } from './thresholds';
 
 type Check<T> = (value: T, ctx: z.RefinementCtx) => void;
 
@@ -48,6 +49,16 @@ export function reportElements(f: Fields, locale: Locale) {
     category: f.oneOf('category', REPORT_CATEGORIES, labels[locale].category),
     severity: f.oneOf('severity', SEVERITIES, labels[locale].severity),
     reportingUnitId: f.id('reportingUnitId'),
+    /** 003 第一篇: the kind of incident its reporting threshold is stated for (道路交通事故, 火灾, 自然灾害 …). */
+    incidentType: f.oneOf('incidentType', INCIDENT_TYPES, Object.fromEntries(INCIDENT_TYPES.map((t) => [t, THRESHOLD_RULES[t].name[locale]])) as Record<IncidentType, string>),
+    /** Circumstances that make even a small incident reportable (002; 003 第一篇): each optional, absent is "no". */
+    circumstances: {
+      sensitivePlace: f.flag('sensitivePlace').optional(),
+      sensitiveTime: f.flag('sensitiveTime').optional(),
+      specialPersons: f.flag('specialPersons').optional(),
+      longDuration: f.flag('longDuration').optional(),
+      wideImpact: f.flag('wideImpact').optional(),
+    },
     place: f.group('place', placeShape).superRefine(coordinatesTogether),
     partialPlace: f.group('place', placeShape).partial().superRefine(coordinatesTogether),
     casualties: f.group('casualties', casualtyShape).superRefine(seriousWithinInjured),

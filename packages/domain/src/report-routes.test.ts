@@ -10,8 +10,10 @@ describe('isUrgent', () => {
   it.each([
     [{ severity: 'IV' as const }, false],
     [{ severity: 'ungraded' as const }, false],
-    [{ severity: 'III' as const }, true],
+    [{ severity: 'III' as const }, false], // 000 三（二）一: a 较大 report goes up verified (the 双江 lesson)
+    [{ severity: 'II' as const }, true],
     [{ severity: 'I' as const }, true],
+    [{ severity: 'III' as const, mayEscalate: true }, true], // 000 二（三）: judged likely to reach 重特大
     [{ severity: 'IV' as const, sensitive: true }, true],
     [{ severity: 'ungraded' as const, mayEscalate: true }, true],
   ])('%o → %s', (input, expected) => expect(isUrgent(input)).toBe(expected));

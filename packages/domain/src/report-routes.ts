@@ -10,13 +10,18 @@ export interface UrgencyInput {
   mayEscalate?: boolean;
 }
 
+/** The grades whose report may go up before 核实 and 审签 (000 二（三）, 三（二）二): 重大 and 特别重大. */
+export const IMMEDIATE_REPORT_MIN_SEVERITY = 'II' as const;
+
 /**
- * 越级: sensitive (敏感), may become 较大 or worse, or already graded 较大 or worse. 000 一: "尤其对较大级以上突发
- * 事件和敏感信息……情况紧急的，在逐级报送的同时，可以直接向市政府总值班室报送"; 001 二 and 002 一（三）: sensitive
- * reports and those that may escalate go up at once, whatever their grade.
+ * 越级 before 核实 and 审签, only where 000 allows an immediate report: 二（三）"对已达到或经综合研判可能达到重特大级别
+ * 标准的突发事件信息，要立即电话报告" and 三（二）二 (特别重大、重大: 30 分钟内电话报告, no 核实 named), 三（二）三
+ * (重要紧急情况和敏感信息……应立即报送). A 较大 (Ⅲ) report is not among them: 三（二）一 asks for "经过核实的信息", and
+ * the notice's opening condemns 双江县森林公安局 reporting upward alone, unverified and unsigned (ADR 0030). `mayEscalate`
+ * is the reporter's 综合研判 that it may reach that level.
  */
 export function isUrgent(report: UrgencyInput): boolean {
-  return Boolean(report.sensitive || report.mayEscalate) || (report.severity !== 'ungraded' && isAtLeast(report.severity, 'III'));
+  return Boolean(report.sensitive || report.mayEscalate) || (report.severity !== 'ungraded' && isAtLeast(report.severity, IMMEDIATE_REPORT_MIN_SEVERITY));
 }
 
 /** The switches of the default flow for one report, as process variables (`routes.*` in FEEL conditions). */

@@ -24,6 +24,11 @@ export const unitTimelinessSchema = z.object({
   unitId: z.string(),
   unitName: z.string(),
   incidents: z.number().int(),
+  /** 报送标准 (seed 003): incidents whose 首报 met a threshold (须报送) and those reported below every one (自愿报送). */
+  mandatory: z.number().int(),
+  voluntary: z.number().int(),
+  /** 首报 by the step they have reached (report-status.ts): 核实中, 审签中, 已报出, 已签收, 已撤销 … */
+  firstReportsByStatus: z.record(z.string(), z.number().int()),
   phone: clockCountsSchema,
   written: clockCountsSchema,
 });

@@ -15,6 +15,8 @@ export interface InboxItem {
   createdAt: string;
   reportId: string;
   reportKind: string;
+  /** The step the report has reached (domain report-status.ts). */
+  reportStatus: string;
   incidentNumber: string;
   title: string;
   severity: string;

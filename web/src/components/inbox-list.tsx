@@ -8,7 +8,7 @@ import type { InboxItem } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, useNow } from '../lib/time';
 import { Countdown } from './countdown';
-import { CategoryTag, SeverityTag, TaskKindTag } from './tags';
+import { CategoryTag, ReportStatusTag, SeverityTag, TaskKindTag } from './tags';
 import { TaskActions } from './task-actions';
 
 /** Who holds a task: "王芳（我）" when it is me, the username otherwise, or "unclaimed". */
@@ -36,6 +36,7 @@ export function InboxTable({ items, loading }: { items: InboxItem[]; loading: bo
             <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 8 }}>{row.incidentNumber}</Typography.Text>
             <SeverityTag severity={row.severity} />
             <CategoryTag category={row.category} />
+            <ReportStatusTag status={row.reportStatus} />
           </div>
         </div>
       ),
@@ -89,6 +90,7 @@ export function InboxCards({ items, loading }: { items: InboxItem[]; loading: bo
             <span>
               <SeverityTag severity={row.severity} />
               <CategoryTag category={row.category} />
+              <ReportStatusTag status={row.reportStatus} />
             </span>
             <TaskActions task={row} />
           </div>

@@ -17,3 +17,11 @@ export function TaskKindTag({ kind, name }: { kind: string | null; name?: string
   const { labels } = useI18n();
   return <Tag color="geekblue">{kind ? labelOf(labels, 'userTaskKind', kind) : (name ?? '—')}</Tag>;
 }
+
+const STATUS_COLORS: Record<string, string> = { verifying: 'processing', signing: 'processing', reported: 'blue', received: 'success', concluded: 'default', revoked: 'red', returned: 'warning' };
+
+/** The step a report has reached (核实中, 审签中, 已报出, 已签收, 已办结, 已撤销), labelled from the domain's one map. */
+export function ReportStatusTag({ status }: { status: string }) {
+  const { labels } = useI18n();
+  return <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid={`report-status-${status}`}>{labelOf(labels, 'reportStatus', status)}</Tag>;
+}

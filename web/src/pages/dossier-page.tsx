@@ -13,7 +13,7 @@ import { Receipts } from '../components/receipts';
 import { PhoneReportView, type PhoneReportContent } from '../components/phone-report-view';
 import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
-import { CategoryTag, SeverityTag } from '../components/tags';
+import { CategoryTag, ReportStatusTag, SeverityTag } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { formatDateTime } from '../lib/time';
@@ -59,7 +59,7 @@ export function DossierPage() {
         { key: 'unit', label: t('inbox.col.unit'), children: d.reportingUnit.name },
         { key: 'occurred', label: t('incidents.col.occurredAt'), children: formatDateTime(d.occurredAt) },
         { key: 'created', label: t('dossier.submittedAt'), children: formatDateTime(d.createdAt) },
-        { key: 'status', label: t('dossier.reportStatus'), children: list(d.reports.map((r) => t(`reportStatus.${r.status}` as MessageKey))) },
+        { key: 'status', label: t('dossier.reportStatus'), children: list(d.reports.map((r) => labelOf(labels, 'reportStatus', r.status))) },
       ]} />
       {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
       {reports.map((report) => (
@@ -86,7 +86,7 @@ export function DossierPage() {
               ) : (
                 <Card
                   title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
-                  extra={<Tag>{t(`reportStatus.${report.status}` as MessageKey)}</Tag>}
+                  extra={<ReportStatusTag status={report.status} />}
                   data-testid={`report-${report.kind}`}
                 >
                   {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}

@@ -1,3 +1,4 @@
+import { STATUS_OF_STEP } from '@kuaibao/domain';
 import { complete } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler } from '../handler';
@@ -9,6 +10,7 @@ const variablesSchema = z.object({ reportId: z.string().min(1), incidentNumber: 
 export function closeIncidentHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
     const at = deps.now();
+    await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.concluded); // before the incident shows closed
     await deps.incidents.closeIncident(variables.incidentNumber, at);
     await deps.audit.append({
       incidentNumber: variables.incidentNumber,

@@ -1,3 +1,4 @@
+import { STATUS_OF_STEP } from '@kuaibao/domain';
 import { complete } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler } from '../handler';
@@ -13,7 +14,7 @@ const variablesSchema = z.object({
 export function closeReportHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
     const at = deps.now();
-    await deps.incidents.setReportStatus(variables.reportId, 'closed');
+    await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.closedNotIncident);
     await deps.incidents.closeIncident(variables.incidentNumber, at);
     await deps.audit.append({
       incidentNumber: variables.incidentNumber,

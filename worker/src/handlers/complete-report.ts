@@ -1,3 +1,4 @@
+import { STATUS_OF_STEP } from '@kuaibao/domain';
 import { complete } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler } from '../handler';
@@ -8,7 +9,7 @@ const variablesSchema = z.object({ reportId: z.string().min(1), incidentNumber: 
 /** The city duty office has received the report: the reporting chain of this report is complete, and the dossier header shows the latest facts. */
 export function completeReportHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
-    await deps.incidents.setReportStatus(variables.reportId, 'received');
+    await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.completed);
     await deps.incidents.refreshHeader(variables.incidentNumber);
     await deps.audit.append({
       incidentNumber: variables.incidentNumber,

@@ -18,8 +18,11 @@ export interface HandlerDeps {
   policies: (jurisdiction: string) => Promise<Policy | undefined>;
   /** The notifier port (SMS gateway + notification table + audit). */
   notify: Notifier;
-  /** Messages between branches of an instance (004: the superior department's branch waits for its clearance). */
-  messages: Pick<WorkflowEngine, 'publishMessage'>;
+  /**
+   * Messages between branches of an instance (004: the superior department's branch waits for its clearance); the
+   * incident's other instances, which a revocation ends (000).
+   */
+  messages: Pick<WorkflowEngine, 'publishMessage' | 'findInstances' | 'cancelInstance'>;
   now: () => Date;
 }
 

@@ -1,3 +1,4 @@
+import { STATUS_OF_STEP } from '@kuaibao/domain';
 import { complete, fail } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler } from '../handler';
@@ -23,7 +24,7 @@ export function dispatchHandler(deps: HandlerDeps): Handler {
     const receiver = variables.recipients[job.customHeaders.receiver ?? role ?? ''];
     if (!role || !recipient || !receiver) return fail(`No recipient "${role ?? '(no header)'}" for report ${variables.reportId}`, { retries: 0 });
     const at = deps.now();
-    if (job.customHeaders.copy !== 'true') await deps.incidents.setReportStatus(variables.reportId, 'dispatching');
+    if (job.customHeaders.copy !== 'true') await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.dispatched);
     await deps.incidents.recordRecipient({
       reportId: variables.reportId,
       role,

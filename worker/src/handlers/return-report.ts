@@ -1,3 +1,4 @@
+import { STATUS_OF_STEP } from '@kuaibao/domain';
 import { complete } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler } from '../handler';
@@ -16,7 +17,7 @@ const variablesSchema = z.object({
  */
 export function returnReportHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
-    await deps.incidents.setReportStatus(variables.reportId, 'returned');
+    await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.returned);
     await deps.audit.append({
       incidentNumber: variables.incidentNumber,
       reportId: variables.reportId,

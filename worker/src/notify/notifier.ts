@@ -11,7 +11,8 @@ export interface NotifyTarget {
 export interface Notice {
   incidentNumber: string;
   reportId: string;
-  kind: 'reminder' | 'overdue' | 'immediate';
+  /** verified / revoked: how 核实 ended, told to the units that received the report before it (000). */
+  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked';
   text: string;
   targets: readonly NotifyTarget[];
   /** Stable across re-deliveries of the job: one text per recipient, however often the job runs. */

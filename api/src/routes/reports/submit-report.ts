@@ -1,7 +1,7 @@
 import { clientIp, requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
 import { makeReportSchemas } from '@kuaibao/domain';
-import { perLocale } from '../../http/locale';
+import { localeOf, perLocale } from '../../http/locale';
 import { parseBody } from '../../http/validate';
 import { submitFirstReport } from '../../services/report-service';
 import { submitReportRequestSchema, submitReportResponseSchema } from './submit-report.types';
@@ -24,7 +24,7 @@ export const submitReport: RouteModule = ({ router, registry, deps }) => {
   router.post('/api/reports', async (req, res) => {
     const user = requireUser(res);
     const report = parseBody(schemaFor(req), req);
-    const created = await submitFirstReport(deps, user, report, clientIp(req));
+    const created = await submitFirstReport(deps, user, report, clientIp(req), localeOf(req));
     res.status(201).location(`/api/incidents/${created.incidentNumber}`).json(created);
   });
 };

@@ -38,7 +38,16 @@ export const timeliness: RouteModule = ({ router, registry, deps }) => {
       to: new Date(beijingDayStart(to).getTime() + DAY_MS),
       ...(visibility.unitIds && { unitIds: visibility.unitIds, orNumbers: visibility.deliveredNumbers }),
     });
-    const total = { incidents: units.reduce((n, u) => n + u.incidents, 0), phone: sum(units.map((u) => u.phone)), written: sum(units.map((u) => u.written)) };
+    const byStatus: Record<string, number> = {};
+    for (const unit of units) for (const [status, n] of Object.entries(unit.firstReportsByStatus)) byStatus[status] = (byStatus[status] ?? 0) + n;
+    const total = {
+      incidents: units.reduce((n, u) => n + u.incidents, 0),
+      mandatory: units.reduce((n, u) => n + u.mandatory, 0),
+      voluntary: units.reduce((n, u) => n + u.voluntary, 0),
+      firstReportsByStatus: byStatus,
+      phone: sum(units.map((u) => u.phone)),
+      written: sum(units.map((u) => u.written)),
+    };
     res.json({ from, to, units, total });
   });
 };

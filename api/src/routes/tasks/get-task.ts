@@ -1,4 +1,6 @@
+import { isUnverified, reportStatusLabel } from '@kuaibao/domain';
 import { z } from 'zod';
+import { localeOf } from '../../http/locale';
 import { requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
 import { parseParams } from '../../http/validate';
@@ -26,7 +28,7 @@ export const getTask: RouteModule = ({ router, registry, deps }) => {
     res.json({
       task: { ...task, kind: task.customHeaders.kind ?? null },
       deadline: taskDeadline(task.dueDate, clock && { channel: clock.channel, rule: clock.rule, policyCode: clock.policyCode, policyVersion: clock.policyVersion }, deps.now()),
-      report: { id: report.id, kind: report.kind, status: report.status, content: report.content, incidentNumber: report.incidentNumber, reportingUnitId: report.incident.reportingUnitId },
+      report: { id: report.id, kind: report.kind, status: report.status, statusLabel: reportStatusLabel(report.status, localeOf(req)), unverified: report.kind === 'first' && isUnverified(report.status), content: report.content, incidentNumber: report.incidentNumber, reportingUnitId: report.incident.reportingUnitId },
       opinions: trail
         .filter((e) => e.reportId === report.id && e.action === 'task.completed')
         .map((e) => ({ at: e.at.toISOString(), actor: e.actorName, ...(e.detail as object) })),

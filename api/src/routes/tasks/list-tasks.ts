@@ -1,4 +1,6 @@
+import { isUnverified, reportStatusLabel } from '@kuaibao/domain';
 import { requireUser } from '../../auth/session-user';
+import { localeOf } from '../../http/locale';
 import type { RouteModule } from '../../deps';
 import { parseQuery } from '../../http/validate';
 import { taskDeadline } from '../../services/deadlines';
@@ -38,6 +40,8 @@ export const listTasks: RouteModule = ({ router, registry, deps }) => {
     });
     const items = page.items.map(({ clockChannel, clockRule, policyCode, policyVersion, ...row }) => ({
       ...row,
+      reportStatusLabel: reportStatusLabel(row.reportStatus, localeOf(req)),
+      unverified: isUnverified(row.reportStatus),
       deadline: taskDeadline(row.dueDate, { channel: clockChannel, rule: clockRule, policyCode, policyVersion }, base.now),
     }));
     res.json({ ...page, items, counts, page: query.page, pageSize: query.pageSize });

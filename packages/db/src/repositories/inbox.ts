@@ -53,6 +53,8 @@ export interface InboxRow {
   createdAt: Date;
   reportId: string;
   reportKind: string;
+  /** The step the report has reached (packages/domain/src/report-status.ts). */
+  reportStatus: string;
   incidentNumber: string;
   title: string;
   severity: string;
@@ -141,7 +143,7 @@ export function createInboxRepository(driver: Pick<SqlDriver, 'query'>) {
       SELECT n.total, n.mine, n."group", n."all", n.overdue,
              t.key, t.instance_key AS "instanceKey", t.element_id AS "elementId", t.name, t.custom_headers->>'kind' AS kind,
              t.assignee, t.candidate_groups AS "candidateGroups", t.due_date AS "dueDate", t.created_at AS "createdAt",
-             r.id AS "reportId", r.kind AS "reportKind", i.number AS "incidentNumber", i.title, i.severity, i.category,
+             r.id AS "reportId", r.kind AS "reportKind", r.status AS "reportStatus", i.number AS "incidentNumber", i.title, i.severity, i.category,
              i.reporting_unit_id AS "reportingUnitId", c.channel AS "clockChannel", c.rule AS "clockRule",
              c.policy_code AS "policyCode", c.policy_version AS "policyVersion"
       FROM tally n LEFT JOIN (

@@ -14,6 +14,9 @@ export interface NewIncident {
   reportingUnitId: string;
   occurredAt: Date;
   learnedAt: Date;
+  /** 报送标准 at the 首报 (seed 003): mandatory or voluntary, and why. */
+  reportingRequired?: boolean;
+  reportingThreshold?: Prisma.InputJsonValue;
 }
 
 export interface NewReport {
@@ -204,6 +207,12 @@ export function createIncidentRepository(prisma: PrismaClient) {
 
     async setReportStatus(reportId: string, status: string, client: Client = prisma) {
       await client.incidentReport.update({ where: { id: reportId }, data: { status, updatedAt: new Date() } });
+    },
+
+    /** Moves a report from `from` to `to` only if it is still at `from` (a step already further on is never set back). */
+    async advanceReportStatus(reportId: string, from: string, to: string) {
+      const { count } = await prisma.incidentReport.updateMany({ where: { id: reportId, status: from }, data: { status: to, updatedAt: new Date() } });
+      return count === 1;
     },
 
     /** Records a delivery (idempotent: a re-delivered job writes the same row). */

@@ -16,6 +16,9 @@ interface Row {
   unitId: string;
   unitName: string;
   incidents: number;
+  mandatory: number;
+  voluntary: number;
+  byStatus: Record<string, number> | null;
   phoneMet: number;
   phoneLate: number;
   phoneOpen: number;
@@ -32,19 +35,27 @@ interface Row {
 export function createStatsRepository(prisma: PrismaClient) {
   return {
     async timeliness(filter: TimelinessFilter): Promise<UnitTimeliness[]> {
-      const visible = filter.unitIds
-        ? Prisma.sql`AND (i.reporting_unit_id IN (${Prisma.join(filter.unitIds.length ? filter.unitIds : [''])})
-                          OR i.number IN (${Prisma.join(filter.orNumbers?.length ? filter.orNumbers : [''])}))`
-        : Prisma.empty;
+      const visibleAs = (alias: string) =>
+        filter.unitIds
+          ? Prisma.sql`AND (${Prisma.raw(alias)}.reporting_unit_id IN (${Prisma.join(filter.unitIds.length ? filter.unitIds : [''])})
+                            OR ${Prisma.raw(alias)}.number IN (${Prisma.join(filter.orNumbers?.length ? filter.orNumbers : [''])}))`
+          : Prisma.empty;
+      const visible = visibleAs('i');
       const states = {
         met: Prisma.sql`c.status = 'met'`,
-        late: Prisma.sql`(c.status = 'late' OR (c.status = 'open' AND r.status <> 'closed' AND c.due_at < ${filter.now}))`,
-        open: Prisma.sql`(c.status = 'open' AND r.status <> 'closed' AND c.due_at >= ${filter.now})`,
+        late: Prisma.sql`(c.status = 'late' OR (c.status = 'open' AND r.status <> 'revoked' AND c.due_at < ${filter.now}))`,
+        open: Prisma.sql`(c.status = 'open' AND r.status <> 'revoked' AND c.due_at >= ${filter.now})`,
       };
       const tally = (channel: string, state: keyof typeof states, name: string) =>
         Prisma.sql`(count(*) FILTER (WHERE c.channel = ${channel} AND ${states[state]}))::int AS ${Prisma.raw(`"${name}"`)}`;
       const rows = await prisma.$queryRaw<Row[]>`
         SELECT i.reporting_unit_id AS "unitId", u.name AS "unitName", count(DISTINCT i.number)::int AS incidents,
+               (count(DISTINCT i.number) FILTER (WHERE i.reporting_required))::int AS mandatory,
+               (count(DISTINCT i.number) FILTER (WHERE i.reporting_required = false))::int AS voluntary,
+               (SELECT jsonb_object_agg(s.status, s.n) FROM (
+                  SELECT f.status, count(*)::int AS n FROM incident fi JOIN incident_report f ON f.incident_number = fi.number AND f.kind = 'first'
+                  WHERE fi.reporting_unit_id = i.reporting_unit_id AND fi.created_at >= ${filter.from} AND fi.created_at < ${filter.to} ${visibleAs('fi')}
+                  GROUP BY f.status) s) AS "byStatus",
                ${tally('phone', 'met', 'phoneMet')}, ${tally('phone', 'late', 'phoneLate')}, ${tally('phone', 'open', 'phoneOpen')},
                ${tally('written', 'met', 'writtenMet')}, ${tally('written', 'late', 'writtenLate')}, ${tally('written', 'open', 'writtenOpen')}
         FROM incident i
@@ -58,6 +69,9 @@ export function createStatsRepository(prisma: PrismaClient) {
           unitId: r.unitId,
           unitName: r.unitName,
           incidents: r.incidents,
+          mandatory: r.mandatory,
+          voluntary: r.voluntary,
+          firstReportsByStatus: r.byStatus ?? {},
           phone: { met: r.phoneMet, late: r.phoneLate, open: r.phoneOpen },
           written: { met: r.writtenMet, late: r.writtenLate, open: r.writtenOpen },
         }))

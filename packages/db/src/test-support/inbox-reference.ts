@@ -29,7 +29,7 @@ export function createReferenceInbox(prisma: PrismaClient) {
       const rows = await prisma.$queryRaw<(Omit<InboxRow, 'key' | 'instanceKey'> & { key: bigint; instanceKey: bigint })[]>`
         SELECT t.key, t.instance_key AS "instanceKey", t.element_id AS "elementId", t.name, t.custom_headers->>'kind' AS kind,
                t.assignee, t.candidate_groups AS "candidateGroups", t.due_date AS "dueDate", t.created_at AS "createdAt",
-               r.id AS "reportId", r.kind AS "reportKind", i.number AS "incidentNumber", i.title, i.severity, i.category,
+               r.id AS "reportId", r.kind AS "reportKind", r.status AS "reportStatus", i.number AS "incidentNumber", i.title, i.severity, i.category,
                i.reporting_unit_id AS "reportingUnitId", c.channel AS "clockChannel", c.rule AS "clockRule",
                c.policy_code AS "policyCode", c.policy_version AS "policyVersion"
         FROM ${from} LEFT JOIN LATERAL (
