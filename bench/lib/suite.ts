@@ -42,6 +42,11 @@ export const SUITE: Record<string, BenchmarkSpec> = {
     args: (_db, quick) => (quick ? { args: ['--clients', '100', '--tasks', '20'], note: 'sse: 100 clients (--quick)' } : { args: [] }),
     metrics: ['sse_p50_ms', 'sse_p95_ms', 'sse_p99_ms', 'missed'],
   },
+  mixed: {
+    script: 'bench/mixed.ts',
+    args: (_db, quick) => (quick ? { args: ['--seconds', '10'], note: 'mixed: 10 s instead of 30 s (--quick)' } : { args: [] }),
+    metrics: ['mixed_inbox_p99_ms', 'mixed_submit_p99_ms', 'mixed_rss_peak_mb'],
+  },
 };
 
 /** Goals of issue 7 (targets, never test assertions): `max` or `min` the figure must stay within. */
@@ -56,4 +61,7 @@ export const GOALS: Record<string, { max?: number; min?: number; unit: string }>
   recovery_serving_s: { max: 2, unit: 's' },
   recovery_all_progressing_s: { max: 10, unit: 's' },
   sse_p99_ms: { max: 200, unit: 'ms' },
+  mixed_inbox_p99_ms: { max: 200, unit: 'ms' },
+  mixed_submit_p99_ms: { max: 500, unit: 'ms' },
+  mixed_rss_peak_mb: { max: 400, unit: 'MB' },
 };

@@ -76,7 +76,10 @@ describe('the default report flow over HTTP', () => {
       'report.completed',
     ]);
     expect(steps.filter((s: string) => s === 'report.dispatched')).toHaveLength(4);
-    expect(dossier.timeline[0]).toMatchObject({ actor: '李明', ip: expect.any(String) });
+    // where each step came from is the admin's to see (ADR 0025), and the trail is its intact hash chain (ADR 0026)
+    expect(dossier.timeline[0]).toMatchObject({ actor: '李明', ip: null });
+    expect((await as.admin!.get(`/api/incidents/${number}`)).body.timeline[0]).toMatchObject({ actor: '李明', ip: expect.any(String) });
+    expect(dossier.trailIntegrity).toMatchObject({ intact: true, entries: dossier.timeline.length, broken: null });
   });
 
   it('keeps another county out: it can neither see nor act on the report', async () => {

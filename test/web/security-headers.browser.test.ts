@@ -47,4 +47,23 @@ describe('the web app under its security headers', () => {
     expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
   });
+
+  it('shows a tampered trail loudly on the dossier (ADR 0026)', { timeout: 60_000 }, async () => {
+    // given: a dossier whose 首报 entry was rewritten in the database, past the append-only trigger
+    const reporter = await login(web.server.url, 'lx_reporter');
+    const number: string = (await reporter.post('/api/reports', firstReport({ title: '篡改测试' }))).body.incidentNumber;
+    await web.server.deps.db.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('kuaibao.audit_maintenance', 'on', true)`;
+      await tx.$executeRaw`UPDATE audit_event SET actor_name = '赵六' WHERE incident_number = ${number} AND action = 'report.submitted'`;
+    });
+
+    // when
+    const page = await pageOf('lx_reporter');
+    await page.goto(`${web.server.url}/incidents/${number}`);
+
+    // then
+    const alert = page.getByTestId('trail-broken');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/审计记录已被篡改[\s\S]*记录被修改/);
+  });
 });

@@ -41,6 +41,12 @@ export class LoginThrottle {
     if (this.failures.size > 100_000) this.failures.delete(this.failures.keys().next().value!);
   }
 
+  /** Takes back one failure counted ahead (a login that succeeded), leaving the others: a success does not wipe a budget. */
+  forgiveOne(key: string) {
+    const entry = this.failures.get(key);
+    if (entry && --entry.count <= 0) this.failures.delete(key);
+  }
+
   recordSuccess(key: string) {
     this.failures.delete(key);
   }

@@ -5,6 +5,7 @@ import { me } from './auth/me';
 import { getDossier } from './reports/get-dossier';
 import { listIncidents } from './reports/list-incidents';
 import { adminInstances } from './admin/admin-instances';
+import { verifyAudit } from './admin/verify-audit';
 import { timeliness } from './stats/timeliness';
 import { recordPhoneReport } from './reports/record-phone-report';
 import { requestVerification } from './reports/request-verification';
@@ -19,4 +20,4 @@ import { completeTask } from './tasks/complete-task';
 import { getTask } from './tasks/get-task';
 import { listTasks } from './tasks/list-tasks';
 
-export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, timeliness];
+export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness];

@@ -25,19 +25,22 @@ const labelledChanges = (changes: unknown, locale: Locale) =>
  * previous report), every step of the audit trail, where each report's workflow waits now (open tasks,
  * incidents), each recipient's receipt status, the statutory clocks of each report (phone and written:
  * deadline, rule, policy version, met / late / open and the actual time), the reminders and alerts sent,
- * and the 核报 requests with their answers.
+ * the 核报 requests with their answers, and whether the trail's hash chain is intact (ADR 0026).
  */
 export async function getDossier(deps: ApiDeps, user: SessionUser, number: string, locale: Locale = 'zh-CN') {
   const incident = await deps.incidents.get(number);
   if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', bilingual(`事件 ${number} 不存在`, `Incident ${number} not found`));
-  const [trail, recipients, instances, clocks, notifications] = await Promise.all([
+  const [trail, chain, recipients, instances, clocks, notifications] = await Promise.all([
     deps.audit.forIncident(number),
+    deps.audit.verify(number),
     deps.incidents.recipientsOf(number),
     deps.engine.findInstances({ businessKey: number }),
     deps.clocks.forIncident(number),
     deps.notifications.forIncident(number),
   ]);
   const now = deps.now();
+  // Where a step was taken from (IP) and the phones texts went to are the admin's to see, not every unit's reading the dossier.
+  const admin = user.roles.includes('admin');
   const units = new Map((await deps.orgUnits.all()).map((u) => [u.id, u]));
   const reports = await Promise.all(
     incident.reports.map(async (report) => {
@@ -106,8 +109,14 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
     reports,
     verifications: verificationsOf(incident.reports, instances, (id) => units.get(id)?.name ?? id, deps.now()),
     notifications: notifications.map((n) => ({
-      at: n.sentAt.toISOString(), kind: n.kind, reportId: n.reportId, recipientName: n.recipientName, phone: n.phone, status: n.status, message: n.message,
+      at: n.sentAt.toISOString(), kind: n.kind, reportId: n.reportId, recipientName: n.recipientName, phone: admin ? n.phone : null, status: n.status, message: n.message,
     })),
-    timeline: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, system: e.actorId === null, action: e.action, detail: e.detail, reportId: e.reportId, ip: e.ip })),
+    /** Whether the trail is its unbroken hash chain (ADR 0026); if not, the first entry where it breaks and why. */
+    trailIntegrity: {
+      intact: chain.intact,
+      entries: chain.entries,
+      broken: chain.broken && { entryId: chain.broken.id, chainSeq: chain.broken.chainSeq, at: chain.broken.at.toISOString(), action: chain.broken.action, problem: chain.broken.problem },
+    },
+    timeline: trail.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, system: e.actorId === null, action: e.action, detail: e.detail, reportId: e.reportId, ip: admin ? e.ip : null })),
   };
 }

@@ -29,8 +29,9 @@ describe('submitLaterReport and its undo', () => {
     );
   });
   afterEach(() => db.close());
+  const trail = async () => (await db.prisma.auditEvent.findMany({ where: { incidentNumber: number }, orderBy: { chainSeq: 'asc' } })).map((e) => e.action);
 
-  it('removes the 续报 and its audit entry, and only those, when its workflow cannot start', async () => {
+  it('removes the 续报, and only it, when its workflow cannot start; the trail keeps its submit and says it was withdrawn', async () => {
     // given: an engine that refuses to start instances
     const engine = { startInstance: () => Promise.reject(new Error('engine down')) } as unknown as ApiDeps['engine'];
     const deps = { incidents: incidents(), orgUnits: createOrgUnitRepository(db.prisma), audit: createAuditRepository(db.prisma), engine, now: () => new Date() } as ApiDeps;
@@ -41,7 +42,8 @@ describe('submitLaterReport and its undo', () => {
     // then
     await expect(attempt).rejects.toMatchObject({ code: 'ENGINE_UNAVAILABLE' });
     expect((await incidents().get(number))?.reports.map((r) => r.id)).toEqual(['r-first']);
-    expect(await db.prisma.auditEvent.count({ where: { incidentNumber: number } })).toBe(1);
+    expect(await trail()).toEqual(['report.submitted', 'report.submitted', 'report.withdrawn']); // the trail is append-only (ADR 0026)
+    expect(await createAuditRepository(db.prisma).verify(number)).toMatchObject({ intact: true });
   });
 
   it('undoes a 续报 left behind by a crash without touching the dossier', async () => {
@@ -58,6 +60,6 @@ describe('submitLaterReport and its undo', () => {
     // then
     expect(result).toEqual({ linked: 0, undone: 1 });
     expect((await incidents().get(number))?.reports.map((r) => r.id)).toEqual(['r-first']);
-    expect(await db.prisma.auditEvent.count({ where: { incidentNumber: number } })).toBe(1);
+    expect(await trail()).toEqual(['report.submitted', 'report.submitted', 'report.withdrawn']);
   });
 });

@@ -8,9 +8,13 @@ export interface Visibility {
   deliveredNumbers: string[];
 }
 
+/** The roles that take part in reporting, and so see what was reported to their unit; a designer edits flows only. */
+const DELIVERY_ROLES: ReadonlySet<string> = new Set(['reporter', 'verifier', 'leader', 'duty_officer']);
+
 /**
  * What a user may see: the incidents of their unit and of the units below it in the org tree, and
- * the incidents reported to their unit. Admins see everything. Anything else is "not found".
+ * the incidents reported to their unit if a role of theirs takes part in reporting (a designer's does not).
+ * Admins see everything. Anything else is "not found".
  */
 export async function visibilityOf(user: SessionUser, deps: { orgUnits: OrgUnitRepository; incidents: IncidentRepository }): Promise<Visibility> {
   if (user.roles.includes('admin')) return { unitIds: undefined, deliveredNumbers: [] };
@@ -23,7 +27,7 @@ export async function visibilityOf(user: SessionUser, deps: { orgUnits: OrgUnitR
     for (const child of children.get(id) ?? []) visit(child);
   };
   visit(user.unitId);
-  return { unitIds, deliveredNumbers: await deps.incidents.numbersDeliveredTo([user.unitId]) };
+  return { unitIds, deliveredNumbers: user.roles.some((r) => DELIVERY_ROLES.has(r)) ? await deps.incidents.numbersDeliveredTo([user.unitId]) : [] };
 }
 
 export function canSee(visibility: Visibility, incident: { number: string; reportingUnitId: string }): boolean {

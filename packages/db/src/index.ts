@@ -9,7 +9,7 @@ export { createScratchSchema } from './scratch-schema';
 export { createEngineStore } from './engine-store';
 export { createOrgUnitRepository, type OrgUnitRepository, type OrgUnitRow } from './repositories/org-units';
 export { createUserRepository, createSessionRepository, type UserRepository, type SessionRepository } from './repositories/users';
-export { createAuditRepository, appendAudit, type AuditEntry, type AuditRepository } from './repositories/audit';
+export { createAuditRepository, appendAudit, type AuditEntry, type AuditRepository, type ChainCheck, type ChainProblem } from './repositories/audit';
 export { createIncidentRepository, type IncidentRepository, type IncidentWithReports, type NewIncident, type NewReport, type IncidentListFilter } from './repositories/incidents';
 export { createInboxRepository, type InboxCounts, type InboxRepository, type InboxFilter, type InboxRow, type OpenTaskHead, type TaskChange, type TaskChangeFeed } from './repositories/inbox';
 export { seedOrgUnits, seedUser, type OrgUnitSeed, type UserSeed, type HashPassword } from './seed/factories';

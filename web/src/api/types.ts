@@ -183,6 +183,8 @@ export interface Dossier {
   }[];
   /** 核报 of this incident (ADR 0011). */
   verifications: Verification[];
+  /** Whether the trail is its unbroken hash chain (ADR 0026); if not, the first entry where it breaks. */
+  trailIntegrity: { intact: boolean; entries: number; broken: { entryId: string; chainSeq: number | null; at: string; action: string; problem: 'altered' | 'unlinked' | 'missing' } | null };
   timeline: TimelineEntry[];
 }
 

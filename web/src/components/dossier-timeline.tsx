@@ -75,6 +75,7 @@ const KNOWN: Record<string, true> = {
   'action.task.unclaimed': true,
   'action.task.completed': true,
   'action.report.phoned': true,
+  'action.report.withdrawn': true,
   'action.clock.resolved': true,
   'action.clock.met': true,
   'action.clock.late': true,

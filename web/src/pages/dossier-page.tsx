@@ -61,6 +61,17 @@ export function DossierPage() {
         { key: 'created', label: t('dossier.submittedAt'), children: formatDateTime(d.createdAt) },
         { key: 'status', label: t('dossier.reportStatus'), children: list(d.reports.map((r) => labelOf(labels, 'reportStatus', r.status))) },
       ]} />
+      {!d.trailIntegrity.intact && d.trailIntegrity.broken && (
+        <Alert
+          type="error"
+          showIcon
+          banner
+          style={{ marginBottom: 16 }}
+          data-testid="trail-broken"
+          title={t('dossier.trailBroken')}
+          description={t(`dossier.trailBroken.${d.trailIntegrity.broken.problem}` as MessageKey, { at: formatDateTime(d.trailIntegrity.broken.at), action: d.trailIntegrity.broken.action })}
+        />
+      )}
       {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
       {reports.map((report) => (
         <div key={report.id}>

@@ -10,6 +10,7 @@ import { makeLoginRequestSchema } from './login.types';
 
 export const login: RouteModule = ({ router, registry, deps }) => {
   const throttle = new LoginThrottle();
+  const perAddress = new LoginThrottle(deps.config.LOGIN_FAILURES_PER_ADDRESS);
   const requestFor = perLocale(makeLoginRequestSchema);
   registry.registerPath({
     method: 'post',
@@ -22,16 +23,27 @@ export const login: RouteModule = ({ router, registry, deps }) => {
 
   router.post('/api/auth/login', async (req, res) => {
     const { username, password } = parseBody(requestFor(req), req);
-    const throttleKey = `${clientIp(req) ?? '?'}|${username}`;
-    const waitMs = throttle.attempt(throttleKey);
+    const ip = clientIp(req) ?? '?';
+    const throttleKey = `${ip}|${username}`;
+    // One address has a budget of failures over all accounts too: five guesses on every account was open (ADR 0025).
+    const ipWaitMs = perAddress.retryAfterMs(ip);
+    const waitMs = ipWaitMs > 0 ? ipWaitMs : throttle.attempt(throttleKey);
     if (waitMs > 0) {
       res.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
-      throw new AppError('TOO_MANY_REQUESTS', bilingual(`${username} 登录失败次数过多，请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`, `Too many failed logins for ${username}; retry in ${Math.ceil(waitMs / 60_000)} min`));
+      const minutes = Math.ceil(waitMs / 60_000);
+      throw new AppError(
+        'TOO_MANY_REQUESTS',
+        ipWaitMs > 0
+          ? bilingual(`此地址登录失败次数过多，请 ${minutes} 分钟后再试`, `Too many failed logins from this address; retry in ${minutes} min`)
+          : bilingual(`${username} 登录失败次数过多，请 ${minutes} 分钟后再试`, `Too many failed logins for ${username}; retry in ${minutes} min`),
+      );
     }
+    perAddress.recordFailure(ip); // counted before the check, as the per-account one: guesses sent at once count too
     const user = await deps.users.findByUsername(username);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok || !user.active) throw new AppError('INVALID_CREDENTIALS');
     throttle.recordSuccess(throttleKey);
+    perAddress.forgiveOne(ip);
     const ttlMs = deps.config.SESSION_TTL_HOURS * 3_600_000;
     const token = await deps.sessions.create({ userId: user.id, ttlMs, ip: clientIp(req) ?? undefined, userAgent: req.headers['user-agent'] });
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: deps.config.COOKIE_SECURE, maxAge: ttlMs, path: '/' });

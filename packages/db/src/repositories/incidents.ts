@@ -176,7 +176,8 @@ export function createIncidentRepository(prisma: PrismaClient) {
       await prisma.$transaction(async (tx) => {
         const report = await tx.incidentReport.findUnique({ where: { id: reportId } });
         if (!report || report.instanceKey !== null) return;
-        await tx.auditEvent.deleteMany({ where: { reportId } });
+        // The trail is append-only (ADR 0026): the submit stays in it, followed by its withdrawal.
+        await appendAudit(tx, { incidentNumber: report.incidentNumber, reportId, actorName: '系统', action: 'report.withdrawn', detail: { kind: report.kind, reason: 'workflow_not_started' } });
         await tx.incidentRecipient.deleteMany({ where: { reportId } });
         await tx.incidentReport.delete({ where: { id: reportId } });
       });
@@ -188,12 +189,18 @@ export function createIncidentRepository(prisma: PrismaClient) {
      */
     async deleteUnstarted(incidentNumber: string) {
       await prisma.$transaction(async (tx) => {
-        const unstarted = await tx.incidentReport.findMany({ where: { incidentNumber, instanceKey: null, status: 'submitting' }, select: { id: true } });
+        const unstarted = await tx.incidentReport.findMany({ where: { incidentNumber, instanceKey: null, status: 'submitting' }, select: { id: true, kind: true } });
         const ids = unstarted.map((r) => r.id);
-        await tx.auditEvent.deleteMany({ where: { incidentNumber, reportId: { in: ids } } });
         await tx.incidentReport.deleteMany({ where: { id: { in: ids } } });
         const left = await tx.incidentReport.count({ where: { incidentNumber } });
-        if (left === 0) {
+        if (left > 0) {
+          // A written report after a phone report: the dossier stays, and its trail says the submit was withdrawn.
+          for (const report of unstarted) {
+            await appendAudit(tx, { incidentNumber, reportId: report.id, actorName: '系统', action: 'report.withdrawn', detail: { kind: report.kind, reason: 'workflow_not_started' } });
+          }
+        } else {
+          // A new dossier whose submit never started goes whole, its trail with it: the one use of the escape (ADR 0026).
+          await tx.$executeRaw`SELECT set_config('kuaibao.audit_maintenance', 'on', true)`;
           await tx.auditEvent.deleteMany({ where: { incidentNumber } });
           await tx.incident.deleteMany({ where: { number: incidentNumber } });
           await giveNumberBack(tx, incidentNumber);
