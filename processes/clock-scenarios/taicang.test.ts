@@ -19,7 +19,7 @@ describe('太仓 320585 clocks', () => {
 
     // then: 15 min before the phone deadline is 08:00, when the clock started: dropped
     expect((await s.variables(r.instanceKey)).clocks).toMatchObject({
-      policyCode: '320585', policyVersion: 1, phoneDueAt: iso('08:15'), phoneWithin: 'PT15M', writtenDueAt: iso('08:30'), writtenWithin: 'PT30M',
+      policyCode: '320585', policyVersion: 2, phoneDueAt: iso('08:15'), phoneWithin: 'PT15M', writtenDueAt: iso('08:30'), writtenWithin: 'PT30M',
       reminderAt: [iso('08:10'), iso('08:15'), iso('08:25')],
     });
     expect((await s.clocks.forReport(r.reportId)).map((c) => [c.channel, c.origin, c.startedAt.toISOString(), c.rule.slice(0, 24)])).toEqual([
@@ -36,7 +36,7 @@ describe('太仓 320585 clocks', () => {
     // when: 08:15, the phone deadline (迟报) and the written report's 15-minute reminder
     await s.at('08:15');
     expect((await s.trail(r.number, 'clock.overdue')).map((e) => e.detail)).toEqual([
-      expect.objectContaining({ channel: 'phone', dueAt: iso('08:15'), within: 'PT15M', from: 'occurred', policyCode: '320585', policyVersion: 1, markedAt: iso('08:15') }),
+      expect.objectContaining({ channel: 'phone', dueAt: iso('08:15'), within: 'PT15M', from: 'occurred', policyCode: '320585', policyVersion: 2, markedAt: iso('08:15') }),
     ]);
     const texts = s.texts();
     expect(texts.filter((m) => m.text.includes('迟报')).map((m) => m.phone)).toEqual(['13900000002', '13900000031', '13900000030']);
@@ -56,30 +56,25 @@ describe('太仓 320585 clocks', () => {
     expect((await s.trail(r.number, 'report.delivered_late'))[0]?.detail).toMatchObject({ channel: 'phone', dueAt: iso('08:15'), actualAt: iso('08:20'), lateByMs: 300_000 });
   });
 
-  it('一般: one 45-minute clock from 事发 and no written figure (its timer never arms a real deadline)', async () => {
-    // given / when
-    const r = await s.submit({ severity: 'IV', occurredAt: '08:00', learnedAt: '08:03' });
+  it('一般: 001 二 45 minutes from 事发 hold for the written report too; a phone call at 08:10 does not lift it (ADR 0031)', async () => {
+    // given: the unit phoned the city duty office at 08:10, the written report follows
+    const number = await s.phoneReport('08:10', { severity: 'IV', occurredAt: '08:00', learnedAt: '08:03' });
+    await s.at('08:12');
+    const r = await s.submit({ severity: 'IV', occurredAt: '08:00', learnedAt: '08:03', incidentNumber: number });
 
-    // then
+    // then: the phone clock is met by the call, the written report is still due at 08:45 (both rules cite 001 二)
     expect((await s.variables(r.instanceKey)).clocks).toMatchObject({
-      phoneDueAt: iso('08:45'), phoneWithin: 'PT45M', writtenDueAt: null, stepDueAt: iso('08:45'), reminderAt: [iso('08:30'), iso('08:40')],
+      phoneDueAt: iso('08:45'), phoneWithin: 'PT45M', writtenDueAt: iso('08:45'), writtenWithin: 'PT45M', stepDueAt: iso('08:45'), reminderAt: [iso('08:30'), iso('08:40')],
     });
+    const clocks = await s.clocks.forReport(r.reportId);
+    expect(clocks.map((c) => [c.channel, c.status])).toEqual([['phone', 'met'], ['written', 'open']]);
+    expect(clocks.find((c) => c.channel === 'written')?.rule).toContain('001 二');
     expect((await s.openTasks(r.instanceKey))[0]?.dueDate).toBe(iso('08:45'));
-    expect((await s.clocks.forReport(r.reportId)).map((c) => c.channel)).toEqual(['phone']);
-    const timers = await s.db.prisma.engineTimer.findMany({ where: { elementId: 'written-deadline' } });
-    expect(timers.map((x) => x.dueAt.toISOString())).toEqual(['9999-12-31T23:59:59.000Z']);
 
-    // when: reported at 08:44
-    await s.at('08:30');
-    expect(s.texts()).toHaveLength(2);
-    await s.at('08:44');
-    await s.complete(r.instanceKey, 'verify', { verifyDecision: 'confirm' });
-    await s.complete(r.instanceKey, 'sign-off', { signOffDecision: 'approve' });
+    // when: nothing is written by 08:45
+    await s.at('08:46');
 
-    // then: met, and nothing fires afterwards
-    expect((await s.clocks.forReport(r.reportId)).map((c) => [c.channel, c.status])).toEqual([['phone', 'met']]);
-    await s.at('09:00');
-    expect(await s.trail(r.number, 'clock.overdue')).toEqual([]);
-    expect(await s.db.prisma.engineTimer.count()).toBe(0);
+    // then: 迟报 of the written report
+    expect((await s.trail(r.number, 'clock.overdue')).map((e) => (e.detail as { channel: string }).channel)).toEqual(['written']);
   });
 });

@@ -56,6 +56,10 @@ describe('越级 and 涉密 over HTTP', () => {
       // then
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       const number = response.body.incidentNumber;
+      // the unit's leader signs the placeholder off first (issue 19 item 7, ADR 0031)
+      const leader = await login(server.url, 'lx_leader');
+      const signOff = await waitForTask(leader, number, 'sign_off');
+      expect((await leader.post(`/api/tasks/${signOff.key}/complete`, { decision: 'approve' })).status).toBe(204);
       const task = await waitForTask(cityDuty, number, 'acknowledge_classified');
       const { body: taskView } = await cityDuty.get(`/api/tasks/${task.key}`);
       expect(Object.keys(taskView.report.content).sort()).toEqual(['category', 'classified', 'contact', 'kind', 'learnedAt', 'mayEscalate', 'occurredAt', 'reportingUnitId', 'secureTransmission', 'sensitive', 'severity']);

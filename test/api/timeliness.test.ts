@@ -42,7 +42,7 @@ describe('the timeliness statistics', () => {
     expect(leader.body.units).toEqual([
       {
         unitId: 'lx-yjj', unitName: '临翔区应急管理局', incidents: 2, mandatory: 2, voluntary: 0, firstReportsByStatus: { verifying: 2 },
-        phone: { met: 0, late: 1, open: 1 }, written: { met: 0, late: 1, open: 1 },
+        phone: { met: 0, late: 1, open: 1 }, written: { met: 0, late: 1, open: 1 }, verification: { met: 0, late: 0, open: 0 },
       },
     ]);
     const units = everyone.body.units as Unit[];
@@ -55,7 +55,28 @@ describe('the timeliness statistics', () => {
       firstReportsByStatus: { verifying: 3 },
       phone: { met: units[0]!.phone.met + units[1]!.phone.met, late: 1, open: units[0]!.phone.open + units[1]!.phone.open },
       written: { met: units[0]!.written.met + units[1]!.written.met, late: 1, open: units[0]!.written.open + units[1]!.written.open },
+      verification: { met: 0, late: 0, open: 0 },
     });
+  });
+
+  it('001 六 scores 首报时效 and 核报情况: the answers a unit owes to 核报 requests count for it, on time or late', async () => {
+    // given: the city duty office asks 双江县应急管理局 to verify an item of its incident
+    const cityDuty = await login(server.url, 'lc_duty');
+    const number: string = (await as.sj_reporter!.post('/api/reports', firstReport({
+      title: '双江县沙河乡山体滑坡', reportingUnitId: 'sj-yjj', place: { divisionCode: '530925', address: '沙河乡' }, occurredAt: ago(10), learnedAt: ago(5),
+    }))).body.incidentNumber;
+    const asked = await cityDuty.post(`/api/incidents/${number}/verification-requests`, { targetUnitId: 'sj-yjj', question: '请核实滑坡体是否威胁村庄' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+
+    // when: its answer clocks (000 三（四）: phone 1 h, written 2 h 30 min) are running
+    let unit: (Unit & { verification: Tally }) | undefined;
+    for (let i = 0; i < 200 && !(unit?.verification.open === 2); i++) {
+      unit = ((await as.admin!.get(`/api/stats/timeliness?from=${beijingToday()}&to=${beijingToday()}`)).body.units as (Unit & { verification: Tally })[]).find((u) => u.unitId === 'sj-yjj');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    // then
+    expect(unit?.verification).toEqual({ met: 0, late: 0, open: 2 });
   });
 
   it('counts nothing outside the period, and refuses a bad one with the field named', async () => {

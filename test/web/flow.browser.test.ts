@@ -35,7 +35,10 @@ describe('the web app: a first report from the form, through the inboxes, to the
     await reporter.locator('#title').fill('临翔区马台乡帮东村发生森林火灾');
     await choose(reporter, reporter.getByTestId('field-category'), '自然灾害');
     await reporter.getByTestId('category-hint').waitFor();
-    await choose(reporter, reporter.getByTestId('field-severity'), '较大（Ⅲ级）');
+    await choose(reporter, reporter.getByTestId('field-severity'), '重大（Ⅱ级）');
+    // seed 003 / 001: a graded incident meets the reporting threshold, and the form says so with the rule
+    expect(await reporter.getByTestId('threshold-notice').getAttribute('data-required')).toBe('true');
+    expect(await reporter.getByTestId('threshold-notice').innerText()).toContain('已定级为重大（Ⅱ级）');
     await enterTime(reporter, reporter.locator('#occurredAt'), beijingTime(40));
     await enterTime(reporter, reporter.locator('#learnedAt'), beijingTime(30));
     await choose(reporter, reporter.getByTestId('field-division'), '临翔区');
@@ -57,16 +60,20 @@ describe('the web app: a first report from the form, through the inboxes, to the
     const number = decodeURIComponent(reporter.url().split('/incidents/')[1]!);
     expect(number).toMatch(/^KB-530902-\d{8}-\d{4}$/);
 
+    // and the city duty office has the 越级 copy of the 重大 report at once, marked 未经核实 (000, the 双江 lesson)
+    const cityDuty = await pageOf('lc_duty');
+    await inboxRow(cityDuty, number, 'receive_city_direct').getByTestId('unverified').waitFor({ timeout: 15_000 });
+
     // and the verifier claims the verify task, sees the flow waiting at 核实, and confirms
     const verifier = await pageOf('lx_verifier');
     const verifyRow = inboxRow(verifier, number, 'verify');
     await verifyRow.getByRole('button', { name: /认\s*领/ }).click();
     await verifyRow.getByText('王芳（我）').waitFor();
-    // the deadline counts down: 临沧 较大, written 1 h from 获知 (30 minutes ago), with the rule behind it
+    // the deadline counts down: 临沧 重大, written 1 h from 接报 (获知 30 minutes ago), with the rule behind it
     const countdown = verifyRow.getByTestId('countdown');
     expect(await countdown.innerText()).toMatch(/^剩余 [23]\d分\d+秒$/);
     expect(await countdown.getAttribute('data-channel')).toBe('written');
-    expect(await countdown.getAttribute('title')).toMatch(/000 三（二）一.*530900 第1版/);
+    expect(await countdown.getAttribute('title')).toMatch(/000 三（二）二.*530900 第1版/);
     await handle(verifier, number, 'verify', async (page) => {
       await diagramElement(page, 'verify', 'kb-active').waitFor();
       // the six armed deadlines on the reporting span are not current steps: 核实 in its span, and the direct copy to the city
@@ -97,8 +104,8 @@ describe('the web app: a first report from the form, through the inboxes, to the
     // when: the superior department, the same-level government and then the city duty office acknowledge
     await handle(superiorDuty, number, 'acknowledge_superior', async (page) => page.getByTestId('opinion').fill('已收悉'));
     await handle(await pageOf('lx_duty'), number, 'acknowledge_government', async () => undefined);
-    const cityDuty = await pageOf('lc_duty');
-    await handle(cityDuty, number, 'receive_city_direct', async () => undefined); // 较大: the 越级 copy (000, ADR 0011)
+    await cityDuty.reload();
+    await handle(cityDuty, number, 'receive_city_direct', async () => undefined); // 重大: the 越级 copy (000, ADR 0011, 0030)
     await inboxRow(cityDuty, number, 'receive_city').waitFor({ timeout: 15_000 });
     await handle(cityDuty, number, 'receive_city', async (page) => page.getByTestId('opinion').fill('已签收，呈报带班领导'));
 
@@ -119,6 +126,9 @@ describe('the web app: a first report from the form, through the inboxes, to the
     expect(await reporter.getByTestId('clock-phone').getAttribute('data-state')).toBe('late');
     expect(await reporter.getByTestId('clock-written').getAttribute('data-state')).toBe('met');
     expect(await reporter.getByTestId('clocks').innerText()).toMatch(/迟报[\s\S]*按时/);
+    // the report's status is its step, and the threshold decided at submission is on the dossier (issue 19)
+    await reporter.getByTestId('report-status-received').filter({ hasText: '已签收' }).first().waitFor();
+    expect(await reporter.getByTestId('dossier-threshold').getAttribute('data-required')).toBe('true');
 
     expect(errors).toEqual([]);
   });

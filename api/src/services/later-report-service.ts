@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { asStoredJson, laterReportContent, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type MergedReportRules, type ReportPatch } from '@kuaibao/domain';
+import {
+  asStoredJson, firstReportClockVariables, laterReportContent, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type MergedReportRules, type ReportPatch, type Severity,
+} from '@kuaibao/domain';
+import type { Variables } from '@kuaibao/engine';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError, bilingual, validationFailed } from '../errors/app-error';
@@ -15,7 +18,7 @@ import { canSee, visibilityOf } from './visibility';
 export async function submitLaterReport(
   deps: ApiDeps,
   user: SessionUser,
-  input: { incidentNumber: string; patch: ReportPatch; rules: MergedReportRules; ip: string | null },
+  input: { incidentNumber: string; patch: ReportPatch | ClassifiedFinalPatch; rules: MergedReportRules; ip: string | null },
 ) {
   const { incidentNumber, patch } = input;
   const incident = await deps.incidents.get(incidentNumber);
@@ -26,7 +29,7 @@ export async function submitLaterReport(
   const now = deps.now();
   const reportId = randomUUID();
   const created = await deps.incidents.appendReport(incidentNumber, (dossier) => {
-    assertLaterReportAllowed(dossier, patch.kind);
+    assertLaterReportAllowed(dossier, patch.kind, 'classified' in patch);
     const previous = previousReport(dossier);
     const before = previous.content as Record<string, unknown>;
     const content = laterReportContent(before, patch, incidentNumber);
@@ -46,16 +49,32 @@ export async function submitLaterReport(
     };
   });
   try {
-    const instance = await deps.engine.startInstance({
-      bpmnProcessId: PROCESS_IDS.followUpReport,
-      businessKey: incidentNumber,
-      variables: { reportId, incidentNumber, reportingUnitId: incident.reportingUnitId, reportKind: patch.kind, title: incident.title },
-    });
-    await deps.incidents.linkInstance(reportId, instance.key, REPORT_STATUS_ONCE_STARTED[PROCESS_IDS.followUpReport]);
+    const common = { reportId, incidentNumber, reportingUnitId: incident.reportingUnitId, reportKind: patch.kind, title: incident.title };
+    const start = 'classified' in patch ? await classifiedFinalStart(deps, incident, patch, common) : { bpmnProcessId: PROCESS_IDS.followUpReport, variables: common };
+    const instance = await deps.engine.startInstance({ ...start, businessKey: incidentNumber });
+    await deps.incidents.linkInstance(reportId, instance.key, REPORT_STATUS_ONCE_STARTED[start.bpmnProcessId]);
     return { incidentNumber, reportId, kind: patch.kind, sequence: created.sequence, instanceKey: instance.key };
   } catch (error) {
     await deps.incidents.deleteUnstartedReport(reportId);
     console.error('[api] follow-up workflow start failed; submit undone', incidentNumber, reportId, error);
     throw new AppError('ENGINE_UNAVAILABLE', bilingual('流程未能启动，报告未保存，请重试', 'The workflow did not start; the report was not saved. Try again'));
   }
+}
+
+type ClassifiedFinalPatch = { kind: 'final'; classified: true; endedAt: Date; secureTransmission: { recipientUnitId?: string | undefined } };
+
+/**
+ * 涉密终报 (ADR 0031): the placeholder goes the classified flow — signed off, recorded as sent, acknowledged by the
+ * duty office — and its acknowledgement closes the incident. Its clocks are the policy's for a 终报 (none set today).
+ */
+async function classifiedFinalStart(
+  deps: ApiDeps,
+  incident: { reportingUnitId: string; severity: string; sensitive: boolean; occurredAt: Date; learnedAt: Date },
+  patch: ClassifiedFinalPatch,
+  common: Variables,
+) {
+  const unit = await deps.orgUnits.get(incident.reportingUnitId);
+  const clock = firstReportClockVariables(unit?.divisionCode ?? 'default', { ...incident, severity: incident.severity as Severity });
+  const variables: Variables = { ...clock, ...common, reportKind: 'final', severity: incident.severity, secureRecipientUnitId: patch.secureTransmission.recipientUnitId ?? null };
+  return { bpmnProcessId: PROCESS_IDS.classifiedReport, variables };
 }

@@ -55,7 +55,7 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   const common = { reportId, incidentNumber: number, reportingUnitId: unit.id, category: report.category, severity: report.severity, sensitive: report.sensitive, mayEscalate: report.mayEscalate };
   // 涉密: its own flow (placeholder + acknowledgement), and no content in the variables — there is none to carry.
   const start: { bpmnProcessId: ProcessId; variables: Variables } = report.classified
-    ? { bpmnProcessId: PROCESS_IDS.classifiedReport, variables: { ...common, secureRecipientUnitId: secureRecipientUnitId ?? null } }
+    ? { bpmnProcessId: PROCESS_IDS.classifiedReport, variables: { ...common, title, secureRecipientUnitId: secureRecipientUnitId ?? null, ...firstReportClockVariables(unit.divisionCode, report) } }
     : { bpmnProcessId: PROCESS_IDS.incidentReport, variables: { ...common, title, ...firstReportClockVariables(unit.divisionCode, report) } };
   try {
     const instance = await deps.engine.startInstance({ bpmnProcessId: start.bpmnProcessId, businessKey: number, variables: start.variables });

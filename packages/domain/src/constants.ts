@@ -23,8 +23,8 @@ export const REPORT_STATUS_ONCE_STARTED: Record<ProcessId, ReportStatus> = {
   [PROCESS_IDS.incidentReport]: 'verifying',
   [PROCESS_IDS.verificationRequest]: 'requested',
   [PROCESS_IDS.followUpReport]: 'signing',
-  // the placeholder records a transmission the secure channel already made: reported (已报出)
-  [PROCESS_IDS.classifiedReport]: 'reported',
+  // the placeholder is signed off first, on the clocks of its grade (ADR 0031)
+  [PROCESS_IDS.classifiedReport]: 'signing',
 };
 
 /** The status of a report once an instance of `processId` started for it; undefined for a process that is not a report's. */

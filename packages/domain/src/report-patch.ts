@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldsFor } from './fields';
 import { DEFAULT_LOCALE } from './messages';
+import { classifiedRules } from './classified';
 import { DEFAULT_FUTURE_TOLERANCE_MS, makeReportSchemas, type ReportSchemaOptions } from './report';
 import { mergeReport } from './report-diff';
 import { reportElements } from './report-elements';
@@ -30,10 +31,16 @@ export function makeReportPatchSchemas(options: ReportSchemaOptions = {}) {
     place: e.partialPlace.optional(), casualties: e.partialCasualties.optional(), economicLossYuan: e.economicLossYuan.optional(),
     course: course.optional(), cause: cause.optional(), harm: harm.optional(), trend: trend.optional(),
     measures: measures.optional(), helpNeeded: helpNeeded.optional(), notes: notes.optional(), contact: e.partialContact.optional(),
+    incidentType: e.incidentType.optional(), ...e.circumstances,
   };
   const kind = <K extends LaterReportKind>(value: K) => z.literal(value, { error: () => f.msg('enum.invalid', { field: f.label('kind'), options: 'follow_up（续报）、final（终报）' }) });
   const followUp = z.strictObject({ kind: kind('follow_up'), progress, endedAt: endedAt.optional(), ...changeable });
   const final = z.strictObject({ kind: kind('final'), endedAt, progress: progress.optional(), ...changeable });
+  /**
+   * 涉密终报 (ADR 0031): the placeholder only — when the response ended and the secure transmission that carried the
+   * 终报 (channel, handler, time) — so a classified incident can be closed without its content entering the system.
+   */
+  const classifiedFinal = z.strictObject({ kind: kind('final'), classified: z.literal(true), endedAt, secureTransmission: classifiedRules(f, locale).placeholder });
   const patch = z.discriminatedUnion('kind', [followUp, final], { error: () => f.msg('enum.invalid', { field: f.label('kind'), options: 'follow_up（续报）、final（终报）' }) });
 
   const reports = makeReportSchemas(options);
@@ -50,7 +57,7 @@ export function makeReportPatchSchemas(options: ReportSchemaOptions = {}) {
     },
   } satisfies Record<LaterReportKind, (content: Record<string, unknown>) => z.ZodSafeParseResult<unknown>>;
 
-  return { followUp, final, patch, merged };
+  return { followUp, final, classifiedFinal, patch, merged };
 }
 
 /** The report a 续报 or 终报 makes: the previous one with the change merged in, of the change's kind and incident. */

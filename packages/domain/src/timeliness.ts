@@ -31,6 +31,11 @@ export const unitTimelinessSchema = z.object({
   firstReportsByStatus: z.record(z.string(), z.number().int()),
   phone: clockCountsSchema,
   written: clockCountsSchema,
+  /**
+   * 核报情况 (001 六: 首报时效、核报情况 are scored): the answers this unit owed to 核报 requests in the period, phone and
+   * written clocks together (000 三（四）: 1 h, 2 h 30 min), met, late or running.
+   */
+  verification: clockCountsSchema,
 });
 export type UnitTimeliness = z.infer<typeof unitTimelinessSchema>;
 

@@ -1,3 +1,4 @@
+import type { ReportingThreshold } from '@kuaibao/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n';
 import { api } from './http';
@@ -95,7 +96,7 @@ export function useRequestVerification(incidentNumber: string) {
 export function useSubmitReport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (report: unknown) => api<{ incidentNumber: string }>('/api/reports', { method: 'POST', body: report }),
+    mutationFn: (report: unknown) => api<{ incidentNumber: string; threshold: ReportingThreshold }>('/api/reports', { method: 'POST', body: report }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.incidents }),
   });
 }

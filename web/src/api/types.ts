@@ -17,6 +17,8 @@ export interface InboxItem {
   reportKind: string;
   /** The step the report has reached (domain report-status.ts). */
   reportStatus: string;
+  /** 未经核实 (000): the report has not been through 核实 yet (a 越级 copy). */
+  unverified?: boolean;
   incidentNumber: string;
   title: string;
   severity: string;
@@ -119,7 +121,7 @@ export interface TaskDetail {
     createdAt: string;
   };
   deadline: TaskDeadline | null;
-  report: { id: string; kind: string; status: string; content: ReportContent; incidentNumber: string; reportingUnitId: string };
+  report: { id: string; kind: string; status: string; unverified?: boolean; content: ReportContent; incidentNumber: string; reportingUnitId: string };
   opinions: Opinion[];
 }
 
@@ -167,10 +169,14 @@ export interface Dossier {
   learnedAt: string;
   createdAt: string;
   closedAt: string | null;
+  /** 报送标准 (seed 003) decided at the 首报: mandatory or voluntary, with the rule; null before a written 首报. */
+  threshold: { required: boolean; rule: string } | null;
   reports: {
     id: string;
     kind: string;
     status: string;
+    /** 未经核实 (000): a 首报 not yet through 核实. */
+    unverified?: boolean;
     sequence: number;
     content: ReportContent;
     /** null for a 首报. */

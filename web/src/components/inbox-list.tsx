@@ -8,7 +8,7 @@ import type { InboxItem } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, useNow } from '../lib/time';
 import { Countdown } from './countdown';
-import { CategoryTag, ReportStatusTag, SeverityTag, TaskKindTag } from './tags';
+import { CategoryTag, ReportStatusTag, SeverityTag, TaskKindTag, UnverifiedTag } from './tags';
 import { TaskActions } from './task-actions';
 
 /** Who holds a task: "王芳（我）" when it is me, the username otherwise, or "unclaimed". */
@@ -37,6 +37,7 @@ export function InboxTable({ items, loading }: { items: InboxItem[]; loading: bo
             <SeverityTag severity={row.severity} />
             <CategoryTag category={row.category} />
             <ReportStatusTag status={row.reportStatus} />
+            <UnverifiedTag unverified={row.unverified} />
           </div>
         </div>
       ),
@@ -91,6 +92,7 @@ export function InboxCards({ items, loading }: { items: InboxItem[]; loading: bo
               <SeverityTag severity={row.severity} />
               <CategoryTag category={row.category} />
               <ReportStatusTag status={row.reportStatus} />
+              <UnverifiedTag unverified={row.unverified} />
             </span>
             <TaskActions task={row} />
           </div>

@@ -25,3 +25,9 @@ export function ReportStatusTag({ status }: { status: string }) {
   const { labels } = useI18n();
   return <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid={`report-status-${status}`}>{labelOf(labels, 'reportStatus', status)}</Tag>;
 }
+
+/** 未经核实 (000, the 双江 lesson): shown wherever a report not yet through 核实 is read. */
+export function UnverifiedTag({ unverified }: { unverified: boolean | undefined }) {
+  const { t } = useI18n();
+  return unverified ? <Tag color="red" data-testid="unverified">{t('report.unverified')}</Tag> : null;
+}

@@ -12,6 +12,13 @@ export interface ReportFormValues {
   severity?: string;
   sensitive?: boolean;
   mayEscalate?: boolean;
+  /** 报送标准 (seed 003): the incident type and the circumstances that make a small incident reportable. */
+  incidentType?: string;
+  sensitivePlace?: boolean;
+  sensitiveTime?: boolean;
+  specialPersons?: boolean;
+  longDuration?: boolean;
+  wideImpact?: boolean;
   occurredAt?: Dayjs | null;
   learnedAt?: Dayjs | null;
   receivedAt?: Dayjs | null;

@@ -13,7 +13,7 @@ import { Receipts } from '../components/receipts';
 import { PhoneReportView, type PhoneReportContent } from '../components/phone-report-view';
 import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
-import { CategoryTag, ReportStatusTag, SeverityTag } from '../components/tags';
+import { CategoryTag, ReportStatusTag, SeverityTag, UnverifiedTag } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { formatDateTime } from '../lib/time';
@@ -60,6 +60,10 @@ export function DossierPage() {
         { key: 'occurred', label: t('incidents.col.occurredAt'), children: formatDateTime(d.occurredAt) },
         { key: 'created', label: t('dossier.submittedAt'), children: formatDateTime(d.createdAt) },
         { key: 'status', label: t('dossier.reportStatus'), children: list(d.reports.map((r) => labelOf(labels, 'reportStatus', r.status))) },
+        ...(d.threshold ? [{
+          key: 'threshold', label: t('dossier.threshold'), span: 'filled' as const,
+          children: <span data-testid="dossier-threshold" data-required={String(d.threshold.required)}><Tag color={d.threshold.required ? 'orange' : 'default'}>{t(d.threshold.required ? 'report.threshold.required' : 'report.threshold.voluntary')}</Tag>{d.threshold.rule}</span>,
+        }] : []),
       ]} />
       {!d.trailIntegrity.intact && d.trailIntegrity.broken && (
         <Alert
@@ -97,7 +101,7 @@ export function DossierPage() {
               ) : (
                 <Card
                   title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
-                  extra={<ReportStatusTag status={report.status} />}
+                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={report.status} /></Space>}
                   data-testid={`report-${report.kind}`}
                 >
                   {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}

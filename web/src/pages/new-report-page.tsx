@@ -6,6 +6,7 @@ import { ApiError } from '../api/http';
 import { useDossier, useSubmitReport } from '../api/queries';
 import { useSession } from '../api/session';
 import { ContactFields, EventFields, ImpactFields, TimePlaceFields } from '../components/report-form-fields';
+import { ThresholdFields } from '../components/threshold-fields';
 import { useI18n } from '../i18n/i18n';
 import { applyIssues, clearIssues, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 import { draftStore, toFirstReport, writtenAfterPhone, type ReportFormValues } from '../lib/report-draft';
@@ -49,9 +50,11 @@ export function NewReportPage() {
     const parsed = schemas.first.safeParse(report);
     if (!parsed.success) return showIssues(parsed.error.issues);
     submit.mutate(report, {
-      onSuccess: ({ incidentNumber }) => {
+      onSuccess: ({ incidentNumber, threshold }) => {
         if (!phoneDossier) draftStore.clear(username);
         void message.success(t('report.submitted', { number: incidentNumber }));
+        // the API's verdict on the reporting threshold (seed 003), with the rule it cites
+        void message.info(`${t(threshold.required ? 'report.threshold.required' : 'report.threshold.voluntary')}：${threshold.rule}`, 8);
         void navigate(`/incidents/${incidentNumber}`);
       },
       onError: (error) => {
@@ -96,6 +99,7 @@ export function NewReportPage() {
         <EventFields />
         <TimePlaceFields />
         <ImpactFields />
+        <ThresholdFields />
         <ContactFields unitName={me.unitName} />
         <div className="kb-form-actions">
           <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="submit-report">{t('report.submit')}</Button>

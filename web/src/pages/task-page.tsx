@@ -8,7 +8,7 @@ import { Opinions } from '../components/opinions';
 import { Diagram } from '../components/diagram';
 import { changedElementsOf, ReportChanges } from '../components/report-changes';
 import { ReportView } from '../components/report-view';
-import { SeverityTag, TaskKindTag } from '../components/tags';
+import { SeverityTag, TaskKindTag, UnverifiedTag } from '../components/tags';
 import { TaskDecisionForm } from '../components/task-decision-form';
 import { TaskActions } from '../components/task-actions';
 import { useI18n } from '../i18n/i18n';
@@ -47,6 +47,7 @@ export function TaskPage() {
           <TaskKindTag kind={info.kind} name={info.name} />
           <Typography.Title level={3}>{report.content.title}</Typography.Title>
           {report.content.severity && <SeverityTag severity={report.content.severity} />}
+          <UnverifiedTag unverified={report.unverified} />
         </Space>
         <Link to={`/incidents/${report.incidentNumber}`}>{report.incidentNumber}</Link>
       </div>

@@ -24,7 +24,8 @@ export function resolveSecureRecipientHandler(deps: HandlerDeps): Handler {
       const office = secureRecipientOf(units, variables.reportingUnitId, variables.secureRecipientUnitId);
       return complete({
         recipients: { secureRecipient: { id: office.id, name: office.name } },
-        groups: { secureRecipientDuty: candidateGroup(office.id, 'duty_officer') },
+        // the unit's leader signs the placeholder off before it is recorded as sent (000, 003: 经本单位主要领导审签)
+        groups: { secureRecipientDuty: candidateGroup(office.id, 'duty_officer'), leader: candidateGroup(variables.reportingUnitId, 'leader') },
       });
     } catch (error) {
       if (error instanceof DomainError) return fail(`涉密信息接收单位无法确定：${error.message}`, { retries: 0 });

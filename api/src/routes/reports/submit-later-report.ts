@@ -26,7 +26,9 @@ export const submitLaterReport: RouteModule = ({ router, registry, deps }) => {
     const user = requireUser(res);
     const { number } = parseParams(laterReportParamsSchema, req);
     const schemas = schemasFor(req);
-    const patch = parseBody(schemas.patch, req);
+    // 涉密终报: the placeholder only (ADR 0031); anything else is an ordinary 续报/终报
+    const classified = typeof req.body === 'object' && req.body !== null && (req.body as { classified?: unknown }).classified === true;
+    const patch = classified ? parseBody(schemas.classifiedFinal, req) : parseBody(schemas.patch, req);
     const created = await submit(deps, user, { incidentNumber: number, patch, rules: schemas.merged, ip: clientIp(req) });
     res.status(201).location(`/api/incidents/${number}`).json(created);
   });

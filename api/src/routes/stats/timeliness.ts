@@ -47,6 +47,7 @@ export const timeliness: RouteModule = ({ router, registry, deps }) => {
       firstReportsByStatus: byStatus,
       phone: sum(units.map((u) => u.phone)),
       written: sum(units.map((u) => u.written)),
+      verification: sum(units.map((u) => u.verification)),
     };
     res.json({ from, to, units, total });
   });

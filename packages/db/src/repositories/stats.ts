@@ -64,7 +64,25 @@ export function createStatsRepository(prisma: PrismaClient) {
         LEFT JOIN report_clock c ON c.report_id = r.id
         WHERE i.created_at >= ${filter.from} AND i.created_at < ${filter.to} ${visible}
         GROUP BY i.reporting_unit_id, u.name`;
-      return rows
+      const answers = await prisma.$queryRaw<{ unitId: string; unitName: string; met: number; late: number; open: number }[]>`
+        SELECT r.content->>'targetUnitId' AS "unitId", u.name AS "unitName",
+               (count(*) FILTER (WHERE ${states.met}))::int AS met, (count(*) FILTER (WHERE ${states.late}))::int AS late,
+               (count(*) FILTER (WHERE ${states.open}))::int AS open
+        FROM incident_report r
+        JOIN incident i ON i.number = r.incident_number
+        JOIN report_clock c ON c.report_id = r.id
+        JOIN org_unit u ON u.id = r.content->>'targetUnitId'
+        WHERE r.kind = 'verification' AND r.created_at >= ${filter.from} AND r.created_at < ${filter.to} ${visible}
+        GROUP BY 1, 2`;
+      const none = { met: 0, late: 0, open: 0 };
+      const byUnit = new Map(rows.map((r) => [r.unitId, r]));
+      for (const a of answers) {
+        if (!byUnit.has(a.unitId)) {
+          byUnit.set(a.unitId, { unitId: a.unitId, unitName: a.unitName, incidents: 0, mandatory: 0, voluntary: 0, byStatus: null, phoneMet: 0, phoneLate: 0, phoneOpen: 0, writtenMet: 0, writtenLate: 0, writtenOpen: 0 });
+        }
+      }
+      const verification = new Map(answers.map((a) => [a.unitId, { met: a.met, late: a.late, open: a.open }]));
+      return [...byUnit.values()]
         .map((r) => ({
           unitId: r.unitId,
           unitName: r.unitName,
@@ -74,8 +92,9 @@ export function createStatsRepository(prisma: PrismaClient) {
           firstReportsByStatus: r.byStatus ?? {},
           phone: { met: r.phoneMet, late: r.phoneLate, open: r.phoneOpen },
           written: { met: r.writtenMet, late: r.writtenLate, open: r.writtenOpen },
+          verification: verification.get(r.unitId) ?? none,
         }))
-        .sort((a, b) => b.phone.late + b.written.late - (a.phone.late + a.written.late) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+        .sort((a, b) => b.phone.late + b.written.late + b.verification.late - (a.phone.late + a.written.late + a.verification.late) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
     },
   };
 }
