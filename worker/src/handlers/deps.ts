@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, ClockRepository, InboxRepository, IncidentRepository, OrgUnitRepository, UserRepository,
+  AuditRepository, ClockRepository, InboxRepository, IncidentRepository, OrgUnitRepository, StepWritesFactory, UserRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
 import type { WorkflowEngine } from '@kuaibao/engine';
@@ -20,6 +20,11 @@ export interface HandlerDeps {
   notify: Notifier;
   /** Messages between branches of an instance (004: the superior department's branch waits for its clearance). */
   messages: Pick<WorkflowEngine, 'publishMessage'>;
+  /**
+   * The business writes a job's completion carries (`complete(variables, deps.writes(…))`): on the embedded engine they
+   * commit in the step that completes the job, so no job completes without its rows (ADR 0027).
+   */
+  writes: StepWritesFactory;
   now: () => Date;
 }
 
