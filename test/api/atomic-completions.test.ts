@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TASK_TYPES } from '@kuaibao/domain';
 import { buildServer, SERVER_ENTRIES } from '../../api/scripts/build-server';
 import { createScratchDatabase, serverEnvFor, type ScratchDatabase } from '../support/scratch-database';
+import { completionsWithoutWrites } from '../support/completion-writes';
 import { bundleDir, freePort, kill9, startChild } from '../support/server-process';
 import { firstReport, login, waitForTask, type Client } from './client';
 
@@ -20,8 +20,6 @@ const STAGES = [
   { kind: 'receive_city', user: 'lc_duty', body: {} },
 ] as const;
 
-/** The job types whose business rows must commit with the job, and the idempotency key each writes its audit entry under. */
-const JOB_AUDIT_KEYS: Record<string, string> = { [TASK_TYPES.dispatch]: 'dispatched', [TASK_TYPES.complete]: 'completed', [TASK_TYPES.resolveClock]: 'clocks' };
 
 type OpenTask = { key: string; incidentNumber: string };
 const openTasksOf = async (user: Client, kind: string): Promise<OpenTask[]> => (await user.get(`/api/tasks?kind=${kind}&pageSize=200`)).body.items;
@@ -94,31 +92,11 @@ describe('kill -9 during bursts of completions', () => {
     // then
     const db = await database.open();
     try {
-      const tasksWithoutAudit = await db.prisma.$queryRaw<{ key: string }[]>`
-        SELECT t.key::text AS key FROM engine_user_task t
-        WHERE t.state = 'completed' AND NOT EXISTS (SELECT 1 FROM audit_event a WHERE a.dedupe_key = 'task:' || t.key::text || ':completed')`;
-      const auditWithoutTask = await db.prisma.$queryRaw<{ key: string }[]>`
-        SELECT a.dedupe_key AS key FROM audit_event a
-        WHERE a.dedupe_key LIKE 'task:%:completed'
-          AND NOT EXISTS (SELECT 1 FROM engine_user_task t WHERE 'task:' || t.key::text || ':completed' = a.dedupe_key AND t.state = 'completed')`;
-      const verifiedWithoutCorrections = await db.prisma.$queryRaw<{ key: string }[]>`
-        SELECT t.key::text AS key FROM engine_user_task t JOIN incident_report r ON r.instance_key = t.instance_key
-        WHERE t.state = 'completed' AND t.custom_headers->>'kind' = 'verify' AND r.content->>'harm' IS DISTINCT FROM ${CORRECTED_HARM}`;
-      const jobsWithoutAudit = await db.prisma.$queryRaw<{ key: string; type: string }[]>`
-        SELECT j.key::text AS key, j.type FROM engine_job j
-        WHERE j.state = 'completed' AND j.type = ANY(${Object.keys(JOB_AUDIT_KEYS)})
-          AND NOT EXISTS (SELECT 1 FROM audit_event a
-            WHERE a.dedupe_key = j.instance_key::text || ':' || j.element_instance || ':' || (${JSON.stringify(JOB_AUDIT_KEYS)}::jsonb ->> j.type))`;
-      const dispatchesWithoutDelivery = await db.prisma.$queryRaw<{ key: string }[]>`
-        SELECT j.key::text AS key FROM engine_job j JOIN incident_report r ON r.instance_key = j.instance_key
-        WHERE j.state = 'completed' AND j.type = ${TASK_TYPES.dispatch}
-          AND NOT EXISTS (SELECT 1 FROM incident_recipient d WHERE d.report_id = r.id AND d.role = j.custom_headers->>'recipient')`;
+      const orphans = await completionsWithoutWrites(db.prisma, CORRECTED_HARM);
       const completedTasks = await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM engine_user_task WHERE state = 'completed'`;
       const receivedReports = await db.prisma.incidentReport.count({ where: { incidentNumber: { in: numbers }, status: 'received' } });
 
-      expect({ tasksWithoutAudit, auditWithoutTask, verifiedWithoutCorrections, jobsWithoutAudit, dispatchesWithoutDelivery }).toEqual({
-        tasksWithoutAudit: [], auditWithoutTask: [], verifiedWithoutCorrections: [], jobsWithoutAudit: [], dispatchesWithoutDelivery: [],
-      });
+      expect(orphans).toEqual({ tasksWithoutAudit: [], auditWithoutTask: [], verifiedWithoutCorrections: [], jobsWithoutAudit: [], dispatchesWithoutDelivery: [] });
       expect(completedTasks[0]!.n).toBe(REPORTS * STAGES.length);
       expect(receivedReports).toBe(REPORTS);
     } finally {
