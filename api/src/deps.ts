@@ -1,5 +1,6 @@
 import type {
-  AuditRepository, ClockRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository, UserRepository,
+  AuditRepository, ClockRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
+  StepWritesFactory, UserRepository,
 } from '@kuaibao/db';
 import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
 import type { Router } from 'express';
@@ -26,6 +27,8 @@ export interface ApiDeps {
   stats: StatsRepository;
   /** Inbox changes for `GET /api/events` (task service and open-task watcher publish). */
   events: TaskEventBus;
+  /** Business writes that commit with an engine completion (a task's corrections and audit entry: ADR 0027). */
+  stepWrites: StepWritesFactory;
   now: () => Date;
 }
 

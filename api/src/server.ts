@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
   createAuditRepository, createClockRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
-  createPolicyRepository, createSessionRepository, createStatsRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, startPgliteMaintenance, type Database,
+  createPolicyRepository, createSessionRepository, createStatsRepository, createStepWrites, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
+  startPgliteMaintenance, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
 import { DEFAULT_HOT_INSTANCES, EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
@@ -78,8 +79,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     notifications: createNotificationRepository(db.prisma),
     stats: createStatsRepository(db.prisma),
     events: new TaskEventBus(),
+    stepWrites: createStepWrites(db.prisma),
     now,
   };
+  // Zeebe only (the embedded engine commits a completion's writes in its step): completions whose writes
+  // committed before a crash took the command with it are sent again.
+  const resent = await reconcilePendingCommands(db.prisma, engine);
+  if (resent > 0) console.warn('[api] completions interrupted by a crash, sent again:', resent);
   const reconciled = await reconcileUnstartedSubmits(deps, new Date());
   if (reconciled.linked + reconciled.undone > 0) console.warn('[api] submits interrupted by a crash:', reconciled);
   const watcher = watchOpenTasks({

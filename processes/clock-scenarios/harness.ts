@@ -57,7 +57,7 @@ export async function openScenario(tree: JurisdictionTreeSpec, startAt: string) 
           const outcome: JobOutcome = await handler(job.variables, job);
           if ('fail' in outcome) throw new Error(`${type} failed: ${outcome.message}`);
           if ('bpmnError' in outcome) await engine.throwError({ jobKey: job.key, errorCode: outcome.code });
-          else await engine.completeJob(job.key, outcome.variables);
+          else await engine.completeJob(job.key, outcome.variables, outcome.writes && { writes: outcome.writes });
         }
       }
       if (ran === 0) return;

@@ -1,6 +1,6 @@
 import {
   createAuditRepository, createClockRepository, createInboxRepository, createIncidentRepository, createNotificationRepository,
-  createOrgUnitRepository, createPolicyRepository, createUserRepository, type Database,
+  createOrgUnitRepository, createPolicyRepository, createStepWrites, createUserRepository, type Database,
 } from '@kuaibao/db';
 import type { HandlerDeps } from './handlers/deps';
 import { createNotifier } from './notify/notifier';
@@ -23,6 +23,7 @@ export function handlerDeps({ prisma, driver }: Pick<Database, 'prisma' | 'drive
     policies: deployedPolicies(createPolicyRepository(prisma)),
     notify: createNotifier({ gateway: options.gateway, notifications: createNotificationRepository(prisma), audit }),
     messages: options.messages,
+    writes: createStepWrites(prisma),
     now: options.now ?? (() => new Date()),
   };
 }

@@ -79,29 +79,32 @@ export async function completeTask(
   // The decision's time is before the engine moves on: what the flow then does (a handler's 退回, 报送) comes
   // after it in the dossier's trail, though its audit entry may be written first.
   const decidedAt = deps.now();
-  // The engine decides first (a task completed twice loses here with a conflict); only then the report changes.
-  await deps.engine.completeUserTask(key, input.variables);
-  announce(deps, 'task.completed', task, task.assignee);
-  if (corrected) await deps.incidents.updateReportContent(report.id, corrected);
+  // One step: the engine completes the task and, in the same transaction, the corrections and the audit entry
+  // are written (ADR 0027); a task completed twice loses in the engine with a conflict and writes nothing.
   const step = statusAfterDecision(task.customHeaders.kind, input.decision, report.kind);
-  if (step) await deps.incidents.advanceReportStatus(report.id, step.from, step.to);
-  await deps.audit.append({
-    incidentNumber: report.incidentNumber,
-    reportId: report.id,
-    actorId: user.id,
-    actorName: user.displayName,
-    action: 'task.completed',
-    detail: {
-      taskKey: key,
-      elementId: task.elementId,
-      name: task.name,
-      kind: task.customHeaders.kind ?? null,
-      decision: input.decision,
-      opinion: input.opinion,
-      ...(input.corrections && { corrections: Object.keys(input.corrections) }),
-    },
-    ip,
-    at: decidedAt,
-    dedupeKey: `task:${key}:completed`,
+  const writes = deps.stepWrites(async ({ incidents, audit }) => {
+    if (corrected) await incidents.updateReportContent(report.id, corrected);
+    if (step) await incidents.advanceReportStatus(report.id, step.from, step.to);
+    await audit.append({
+      incidentNumber: report.incidentNumber,
+      reportId: report.id,
+      actorId: user.id,
+      actorName: user.displayName,
+      action: 'task.completed',
+      detail: {
+        taskKey: key,
+        elementId: task.elementId,
+        name: task.name,
+        kind: task.customHeaders.kind ?? null,
+        decision: input.decision,
+        opinion: input.opinion,
+        ...(input.corrections && { corrections: Object.keys(input.corrections) }),
+      },
+      ip,
+      at: decidedAt,
+      dedupeKey: `task:${key}:completed`,
+    });
   });
+  await deps.engine.completeUserTask(key, input.variables, { writes });
+  announce(deps, 'task.completed', task, task.assignee);
 }

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type {
   ActivatableJob, DefinitionRecord, EngineNodeRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
-  JobRecord, MessageRecord, NodeProcess, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
+  JobRecord, MessageRecord, NodeProcess, StepTransaction, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toIncident, toInstance, toMessage, toUserTask } from './engine-rows';
 import * as sql from './engine-store-sql';
@@ -23,6 +23,11 @@ export function createEngineStore(prisma: PrismaClient): EngineStore {
 
 class PrismaEngineOps implements EngineStoreOps {
   constructor(private readonly db: Client) {}
+
+  /** The Prisma client of this transaction: business writes of a step run on it (step-writes.ts). */
+  get handle(): StepTransaction {
+    return this.db as unknown as StepTransaction;
+  }
 
   async insertDefinition(d: DefinitionRecord) {
     await this.db.engineDefinition.create({ data: { ...d, key: big(d.key) } });

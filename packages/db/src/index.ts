@@ -19,3 +19,5 @@ export { createClockRepository, type ClockRepository, type NewReportClock, type 
 export { createStatsRepository, type StatsRepository, type TimelinessFilter } from './repositories/stats';
 export { createNotificationRepository, type NotificationRepository, type NewNotification } from './repositories/notifications';
 export { seedJurisdictionTree, jurisdictionTreeIds, type JurisdictionTreeSpec } from './seed/jurisdiction-tree';
+export { createStepWrites, stepRepositories, type StepRepositories, type StepWork, type StepWritesFactory } from './step-writes/step-writes';
+export { reconcilePendingCommands } from './step-writes/reconcile';

@@ -1,4 +1,4 @@
-import type { ActiveElement, Incident, InstanceFilter, InstanceState, UserTask, UserTaskFilter, Variables } from './types';
+import type { ActiveElement, Incident, InstanceFilter, InstanceState, StepTransaction, UserTask, UserTaskFilter, Variables } from './types';
 
 /**
  * The persistence port of the embedded engine. packages/db implements it on Prisma; every method of
@@ -161,6 +161,8 @@ export interface IncidentRecord {
 }
 
 export interface EngineStoreOps {
+  /** The transaction (or connection) these operations run on, for callers' writes that commit with a step (StepWrites). */
+  readonly handle: StepTransaction;
   insertDefinition(definition: DefinitionRecord): Promise<void>;
   /** Latest version when `version` is omitted. */
   findDefinition(query: { tenantId: string; bpmnProcessId: string; version?: number }): Promise<DefinitionRecord | null>;

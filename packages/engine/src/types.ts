@@ -102,13 +102,52 @@ export interface ThrowErrorInput {
   variables?: Variables;
 }
 
+declare const stepTransaction: unique symbol;
+/**
+ * The transaction an engine step runs in, as the database package knows it (its transaction client).
+ * Opaque here: only the package that made the store can turn it back into something that writes.
+ */
+export type StepTransaction = { readonly [stepTransaction]: true };
+
+/** An engine command that business writes go with: what a reconciliation sends again after a crash. */
+export interface StepCommand {
+  kind: 'completeUserTask' | 'completeJob';
+  key: string;
+  variables: Variables;
+}
+
+/**
+ * A caller's business writes (report corrections, deliveries, the audit entry) that must commit with an
+ * engine step: no completion without its writes, no writes without their completion.
+ * - `within`: the embedded engine runs them inside the step's own transaction; if they throw, the step
+ *   rolls back (the task or job stays open) and the error reaches the caller.
+ * - `before` / `after`: an engine that cannot share a transaction (Zeebe) commits them first, together with
+ *   a record of the command, sends the command, then drops the record; a process killed in between leaves the
+ *   record, and reconciliation at start sends the command again. So they must be idempotent (dedupe keys).
+ */
+export interface StepWrites {
+  within(tx: StepTransaction): Promise<void>;
+  before(command: StepCommand): Promise<void>;
+  after(command: StepCommand): Promise<void>;
+}
+
+/** Options of a completion: the business writes that commit with it. */
+export interface CompleteOptions {
+  writes?: StepWrites;
+}
+
 /** What a job handler answers for every job: complete, a BPMN error the diagram models, or a technical failure. */
 export type JobOutcome =
-  | { complete: true; variables?: Variables }
+  | { complete: true; variables?: Variables; writes?: StepWrites }
   | { bpmnError: true; code: string; message?: string; variables?: Variables }
   | { fail: true; message: string; retries?: number; retryBackoffMs?: number };
 
-export const complete = (variables?: Variables): JobOutcome => ({ complete: true, ...(variables && { variables }) });
+/** Completes the job; `writes` commit with the completion (see StepWrites). */
+export const complete = (variables?: Variables, writes?: StepWrites): JobOutcome => ({
+  complete: true,
+  ...(variables && { variables }),
+  ...(writes && { writes }),
+});
 export const bpmnError = (code: string, message?: string, variables?: Variables): JobOutcome => ({
   bpmnError: true,
   code,
@@ -203,7 +242,8 @@ export interface WorkflowEngine {
   setVariables(instanceKey: string, variables: Variables): Promise<void>;
 
   activateJobs(input: ActivateJobsInput): Promise<ActivatedJob[]>;
-  completeJob(jobKey: string, variables?: Variables): Promise<void>;
+  /** With `options.writes`, the caller's business writes commit with the completion (StepWrites). */
+  completeJob(jobKey: string, variables?: Variables, options?: CompleteOptions): Promise<void>;
   failJob(input: FailJobInput): Promise<void>;
   throwError(input: ThrowErrorInput): Promise<void>;
   updateJobRetries(jobKey: string, retries: number): Promise<void>;
@@ -213,7 +253,8 @@ export interface WorkflowEngine {
   getUserTask(userTaskKey: string): Promise<UserTask | null>;
   /** Sets or clears the assignee; with `allowOverride: false`, a task someone else holds is refused (INVALID_STATE). */
   assignUserTask(userTaskKey: string, assignee: string | null, options?: { allowOverride?: boolean }): Promise<void>;
-  completeUserTask(userTaskKey: string, variables?: Variables): Promise<void>;
+  /** With `options.writes`, the caller's business writes commit with the completion (StepWrites). */
+  completeUserTask(userTaskKey: string, variables?: Variables, options?: CompleteOptions): Promise<void>;
 
   publishMessage(input: PublishMessageInput): Promise<{ key: string; correlated: boolean }>;
 

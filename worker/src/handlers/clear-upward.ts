@@ -32,17 +32,21 @@ export function clearUpwardHandler(deps: HandlerDeps): Handler {
       // Already published and still buffered: the first delivery of this job did it.
       if (!(error instanceof EngineError && error.code === 'INVALID_STATE')) throw error;
     }
-    if (clearedBy === 'city_duty_office') {
-      await deps.audit.append({
-        incidentNumber: variables.incidentNumber,
-        reportId: variables.reportId,
-        actorName: SYSTEM_ACTOR,
-        action: 'report.upward_cleared',
-        detail: { clearedBy, opinion: variables.upwardOpinion ?? null },
-        dedupeKey: effectKey(job, 'upward-cleared'),
-        at: deps.now(),
-      });
-    }
-    return complete();
+    if (clearedBy !== 'city_duty_office') return complete();
+    const at = deps.now();
+    return complete(
+      undefined,
+      deps.writes(async ({ audit }) => {
+        await audit.append({
+          incidentNumber: variables.incidentNumber,
+          reportId: variables.reportId,
+          actorName: SYSTEM_ACTOR,
+          action: 'report.upward_cleared',
+          detail: { clearedBy, opinion: variables.upwardOpinion ?? null },
+          dedupeKey: effectKey(job, 'upward-cleared'),
+          at,
+        });
+      }),
+    );
   });
 }

@@ -10,17 +10,21 @@ const variablesSchema = z.object({ reportId: z.string().min(1), incidentNumber: 
 export function closeIncidentHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
     const at = deps.now();
-    await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.concluded); // before the incident shows closed
-    await deps.incidents.closeIncident(variables.incidentNumber, at);
-    await deps.audit.append({
-      incidentNumber: variables.incidentNumber,
-      reportId: variables.reportId,
-      actorName: SYSTEM_ACTOR,
-      action: 'incident.closed',
-      detail: { byReport: 'final' },
-      dedupeKey: effectKey(job, 'incident-closed'),
-      at,
-    });
-    return complete();
+    return complete(
+      undefined,
+      deps.writes(async ({ incidents, audit }) => {
+        await incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.concluded); // before the incident shows closed
+        await incidents.closeIncident(variables.incidentNumber, at);
+        await audit.append({
+          incidentNumber: variables.incidentNumber,
+          reportId: variables.reportId,
+          actorName: SYSTEM_ACTOR,
+          action: 'incident.closed',
+          detail: { byReport: 'final' },
+          dedupeKey: effectKey(job, 'incident-closed'),
+          at,
+        });
+      }),
+    );
   });
 }

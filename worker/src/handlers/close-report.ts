@@ -14,17 +14,21 @@ const variablesSchema = z.object({
 export function closeReportHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
     const at = deps.now();
-    await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.closedNotIncident);
-    await deps.incidents.closeIncident(variables.incidentNumber, at);
-    await deps.audit.append({
-      incidentNumber: variables.incidentNumber,
-      reportId: variables.reportId,
-      actorName: SYSTEM_ACTOR,
-      action: 'report.closed',
-      detail: { reason: variables.verifyOpinion ?? null },
-      dedupeKey: effectKey(job, 'closed'),
-      at,
-    });
-    return complete();
+    return complete(
+      undefined,
+      deps.writes(async ({ incidents, audit }) => {
+        await incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.closedNotIncident);
+        await incidents.closeIncident(variables.incidentNumber, at);
+        await audit.append({
+          incidentNumber: variables.incidentNumber,
+          reportId: variables.reportId,
+          actorName: SYSTEM_ACTOR,
+          action: 'report.closed',
+          detail: { reason: variables.verifyOpinion ?? null },
+          dedupeKey: effectKey(job, 'closed'),
+          at,
+        });
+      }),
+    );
   });
 }

@@ -9,17 +9,22 @@ const variablesSchema = z.object({ reportId: z.string().min(1), incidentNumber: 
 /** The city duty office has received the report: the reporting chain of this report is complete, and the dossier header shows the latest facts. */
 export function completeReportHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
-    await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.completed);
-    await deps.incidents.refreshHeader(variables.incidentNumber);
-    await deps.audit.append({
-      incidentNumber: variables.incidentNumber,
-      reportId: variables.reportId,
-      actorName: SYSTEM_ACTOR,
-      action: 'report.completed',
-      detail: {},
-      dedupeKey: effectKey(job, 'completed'),
-      at: deps.now(),
-    });
-    return complete();
+    const at = deps.now();
+    return complete(
+      undefined,
+      deps.writes(async ({ incidents, audit }) => {
+        await incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.completed);
+        await incidents.refreshHeader(variables.incidentNumber);
+        await audit.append({
+          incidentNumber: variables.incidentNumber,
+          reportId: variables.reportId,
+          actorName: SYSTEM_ACTOR,
+          action: 'report.completed',
+          detail: {},
+          dedupeKey: effectKey(job, 'completed'),
+          at,
+        });
+      }),
+    );
   });
 }

@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, ClockRepository, InboxRepository, IncidentRepository, OrgUnitRepository, UserRepository,
+  AuditRepository, ClockRepository, InboxRepository, IncidentRepository, OrgUnitRepository, StepWritesFactory, UserRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
 import type { WorkflowEngine } from '@kuaibao/engine';
@@ -23,6 +23,11 @@ export interface HandlerDeps {
    * incident's other instances, which a revocation ends (000).
    */
   messages: Pick<WorkflowEngine, 'publishMessage' | 'findInstances' | 'cancelInstance'>;
+  /**
+   * The business writes a job's completion carries (`complete(variables, deps.writes(…))`): on the embedded engine they
+   * commit in the step that completes the job, so no job completes without its rows (ADR 0027).
+   */
+  writes: StepWritesFactory;
   now: () => Date;
 }
 

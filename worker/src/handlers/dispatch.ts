@@ -24,24 +24,28 @@ export function dispatchHandler(deps: HandlerDeps): Handler {
     const receiver = variables.recipients[job.customHeaders.receiver ?? role ?? ''];
     if (!role || !recipient || !receiver) return fail(`No recipient "${role ?? '(no header)'}" for report ${variables.reportId}`, { retries: 0 });
     const at = deps.now();
-    if (job.customHeaders.copy !== 'true') await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.dispatched);
-    await deps.incidents.recordRecipient({
-      reportId: variables.reportId,
-      role,
-      incidentNumber: variables.incidentNumber,
-      unitId: recipient.id,
-      receiverUnitId: receiver.id,
-      dispatchedAt: at,
-    });
-    await deps.audit.append({
-      incidentNumber: variables.incidentNumber,
-      reportId: variables.reportId,
-      actorName: SYSTEM_ACTOR,
-      action: 'report.dispatched',
-      detail: { recipientRole: role, recipientUnitId: recipient.id, recipientName: recipient.name, receiverUnitId: receiver.id },
-      dedupeKey: effectKey(job, 'dispatched'),
-      at,
-    });
-    return complete();
+    return complete(
+      undefined,
+      deps.writes(async ({ incidents, audit }) => {
+        if (job.customHeaders.copy !== 'true') await incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.dispatched);
+        await incidents.recordRecipient({
+          reportId: variables.reportId,
+          role,
+          incidentNumber: variables.incidentNumber,
+          unitId: recipient.id,
+          receiverUnitId: receiver.id,
+          dispatchedAt: at,
+        });
+        await audit.append({
+          incidentNumber: variables.incidentNumber,
+          reportId: variables.reportId,
+          actorName: SYSTEM_ACTOR,
+          action: 'report.dispatched',
+          detail: { recipientRole: role, recipientUnitId: recipient.id, recipientName: recipient.name, receiverUnitId: receiver.id },
+          dedupeKey: effectKey(job, 'dispatched'),
+          at,
+        });
+      }),
+    );
   });
 }

@@ -21,13 +21,6 @@ export function markOverdueHandler(deps: HandlerDeps): Handler {
     if (!clock || clock.status !== 'open' || clock.overdueAt) return complete();
     const steps = (await clockedSteps(deps.inbox, job.instanceKey)).map((t) => ({ name: t.name, kind: t.kind, assignee: t.assignee }));
     const evidence = { ...clockEvidence(clock, null), markedAt: now.toISOString(), openSteps: steps };
-    if (!clock.immediate) {
-      await deps.clocks.markOverdue(variables.reportId, channel, now);
-      await deps.audit.append({
-        incidentNumber: variables.incidentNumber, reportId: variables.reportId, actorName: SYSTEM_ACTOR, action: 'clock.overdue',
-        detail: evidence, dedupeKey: effectKey(job, 'overdue'), at: now,
-      });
-    }
     const stepNames = steps.map((s) => s.name).filter(Boolean).join('、');
     const text = clock.immediate
       ? `【快报】事件 ${variables.incidentNumber}${variables.title ? `「${variables.title}」` : ''}须立即${channelZh(channel)}，${stepNames ? `待办：${stepNames}，` : ''}请即办理。依据：${clock.rule}`
@@ -38,6 +31,17 @@ export function markOverdueHandler(deps: HandlerDeps): Handler {
       targets: await escalationTargets(deps, variables.clocks.escalateTo, { ...variables, instanceKey: job.instanceKey }),
       dedupeKey: effectKey(job, 'overdue-notice'), detail: evidence, at: now,
     });
-    return complete();
+    if (clock.immediate) return complete();
+    // The 迟报 mark and its evidence commit with the job; the texts above are at least once (their dedupe key).
+    return complete(
+      undefined,
+      deps.writes(async ({ clocks, audit }) => {
+        await clocks.markOverdue(variables.reportId, channel, now);
+        await audit.append({
+          incidentNumber: variables.incidentNumber, reportId: variables.reportId, actorName: SYSTEM_ACTOR, action: 'clock.overdue',
+          detail: evidence, dedupeKey: effectKey(job, 'overdue'), at: now,
+        });
+      }),
+    );
   });
 }

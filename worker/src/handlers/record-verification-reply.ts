@@ -30,36 +30,39 @@ const variablesSchema = z.object({
 export function recordVerificationReplyHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
     const report = await deps.incidents.getReport(variables.reportId);
-    const parsed = verificationContentSchema.safeParse(report?.content);
-    if (!report || !parsed.success) return fail(`核报 ${variables.reportId} 不存在或内容无效`, { retries: 0 });
+    if (!report || !verificationContentSchema.safeParse(report.content).success) return fail(`核报 ${variables.reportId} 不存在或内容无效`, { retries: 0 });
     const key = effectKey(job, 'reply');
-    const content = parsed.data;
-    if (!content.replies.some((r) => r.key === key)) {
-      const { clocks } = variables;
-      const measured = clocksMetBy(variables.replyChannel, content.replies.length).map((channel) => {
-        const dueAt = channel === 'phone' ? clocks.phoneDueAt : clocks.writtenDueAt;
-        return { channel, dueAt, late: dueAt !== null && isLate(dueAt, variables.repliedAt) };
-      });
-      const reply = { key, channel: variables.replyChannel, text: variables.replyText, repliedAt: variables.repliedAt, repliedBy: variables.repliedBy, measured };
-      await deps.incidents.updateReportContent(variables.reportId, { ...content, replies: [...content.replies, reply] });
-      await deps.incidents.setReportStatus(variables.reportId, variables.replyChannel === 'written' ? 'answered' : 'phone_answered');
-      await deps.audit.append({
-        incidentNumber: variables.incidentNumber,
-        reportId: variables.reportId,
-        actorId: variables.repliedById ?? null,
-        actorName: variables.repliedBy,
-        action: measured.some((m) => m.late) ? 'verification.replied_late' : 'verification.replied',
-        detail: {
-          channel: variables.replyChannel,
-          repliedAt: variables.repliedAt,
-          policyCode: clocks.policyCode,
-          policyVersion: clocks.policyVersion,
-          measured: measured.map((m) => ({ ...m, rule: clocks.rules.find((r) => r.channel === m.channel)?.rule ?? null })),
-        },
-        dedupeKey: key,
-        at: new Date(variables.repliedAt),
-      });
-    }
-    return complete();
+    // Read again inside the completion's transaction: the replies there are the ones this answer appends to.
+    return complete(
+      undefined,
+      deps.writes(async ({ incidents, audit }) => {
+        const content = verificationContentSchema.parse((await incidents.getReport(variables.reportId))?.content);
+        if (content.replies.some((r) => r.key === key)) return;
+        const { clocks } = variables;
+        const measured = clocksMetBy(variables.replyChannel, content.replies.length).map((channel) => {
+          const dueAt = channel === 'phone' ? clocks.phoneDueAt : clocks.writtenDueAt;
+          return { channel, dueAt, late: dueAt !== null && isLate(dueAt, variables.repliedAt) };
+        });
+        const reply = { key, channel: variables.replyChannel, text: variables.replyText, repliedAt: variables.repliedAt, repliedBy: variables.repliedBy, measured };
+        await incidents.updateReportContent(variables.reportId, { ...content, replies: [...content.replies, reply] });
+        await incidents.setReportStatus(variables.reportId, variables.replyChannel === 'written' ? 'answered' : 'phone_answered');
+        await audit.append({
+          incidentNumber: variables.incidentNumber,
+          reportId: variables.reportId,
+          actorId: variables.repliedById ?? null,
+          actorName: variables.repliedBy,
+          action: measured.some((m) => m.late) ? 'verification.replied_late' : 'verification.replied',
+          detail: {
+            channel: variables.replyChannel,
+            repliedAt: variables.repliedAt,
+            policyCode: clocks.policyCode,
+            policyVersion: clocks.policyVersion,
+            measured: measured.map((m) => ({ ...m, rule: clocks.rules.find((r) => r.channel === m.channel)?.rule ?? null })),
+          },
+          dedupeKey: key,
+          at: new Date(variables.repliedAt),
+        });
+      }),
+    );
   });
 }

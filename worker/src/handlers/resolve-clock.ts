@@ -1,7 +1,7 @@
 import {
   CLOCK_PARTIES, clockReportKindSchema, ERROR_CODES, firstDue, reminderTimes, resolveClocks, severitySchema, type Policy, type ResolvedClock,
 } from '@kuaibao/domain';
-import type { AuditRepository, ClockRepository, IncidentRepository } from '@kuaibao/db';
+import type { IncidentRepository, StepWritesFactory } from '@kuaibao/db';
 import { bpmnError, complete } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler, type JobContext } from '../handler';
@@ -12,10 +12,9 @@ export interface ResolveClockDeps {
   /** The policy for a jurisdiction (division code or policy code): the nearest up the tree, else the default. */
   policies: (jurisdiction: string) => Policy | undefined | Promise<Policy | undefined>;
   now: () => Date;
-  /** With these, the clocks of a report (variable `reportId`) are recorded in its dossier. */
-  clocks?: ClockRepository;
-  incidents?: IncidentRepository;
-  audit?: AuditRepository;
+  /** With these, the clocks of a report (variable `reportId`) are recorded in its dossier, with the job's completion. */
+  incidents?: Pick<IncidentRepository, 'get'>;
+  writes?: StepWritesFactory;
 }
 
 const instant = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((value) => new Date(value));
@@ -52,8 +51,8 @@ export function resolveClockHandler(deps: ResolveClockDeps): Handler {
     const clocks = resolveClocks(policy, { ...variables, kind: variables.reportKind, party: variables.clockParty });
     const phone = firstDue(clocks, 'phone');
     const written = firstDue(clocks, 'written');
-    const phoneMet = await recordClocks(deps, variables, job, policy, [phone, written].filter((c) => c !== undefined));
-    const open = [phoneMet ? undefined : phone, written].filter((c) => c !== undefined);
+    const recorded = await recordClocks(deps, variables, job, policy, [phone, written].filter((c) => c !== undefined));
+    const open = [recorded?.phoneMet ? undefined : phone, written].filter((c) => c !== undefined);
     return complete({
       clocks: {
         policyCode: policy.code,
@@ -68,42 +67,51 @@ export function resolveClockHandler(deps: ResolveClockDeps): Handler {
         escalateTo: policy.escalation.recipients,
         rules: clocks.map(({ channel, to, dueAt, startedAt, from, within, immediate, rule }) => ({ channel, to, dueAt, startedAt, from, within, immediate, rule })),
       },
-    });
+    }, recorded?.writes);
   });
 }
 
-/** Records the tracked clocks; returns true when a phone report already met (or missed) the phone clock. */
-async function recordClocks(deps: ResolveClockDeps, variables: Variables, job: JobContext, policy: Policy, tracked: ResolvedClock[]): Promise<boolean> {
-  const { clocks, incidents, audit } = deps;
-  if (!variables.reportId || !variables.incidentNumber || !clocks || !incidents || !audit) return false;
+/**
+ * The writes that record the tracked clocks (with the job's completion), and whether a phone report already met
+ * (or missed) the phone clock; null when the job records nothing.
+ */
+async function recordClocks(deps: ResolveClockDeps, variables: Variables, job: JobContext, policy: Policy, tracked: ResolvedClock[]) {
+  const { incidents, writes } = deps;
+  if (!variables.reportId || !variables.incidentNumber || !incidents || !writes) return null;
   const { reportId, incidentNumber } = variables;
-  await clocks.record(
-    reportId,
-    { code: policy.code, version: policy.version },
-    tracked.map((c) => ({
-      reportId, incidentNumber, channel: c.channel, recipient: c.to, dueAt: new Date(c.dueAt), startedAt: new Date(c.startedAt),
-      origin: c.from, within: c.within, immediate: c.immediate, rule: c.rule, policyCode: c.policyCode, policyVersion: c.policyVersion,
-    })),
-  );
-  await audit.append({
-    incidentNumber, reportId, actorName: SYSTEM_ACTOR, action: 'clock.resolved',
-    detail: { policyCode: policy.code, policyVersion: policy.version, clocks: tracked.map((c) => ({ channel: c.channel, to: c.to, dueAt: c.dueAt, within: c.within, from: c.from, rule: c.rule })) },
-    dedupeKey: effectKey(job, 'clocks'), at: deps.now(),
-  });
   const calledAt = await phoneReportTime(incidents, incidentNumber);
-  if (!calledAt || !tracked.some((c) => c.channel === 'phone')) return false;
-  const settled = await clocks.settle(reportId, 'phone', calledAt, 'phone_report');
-  if (settled) {
-    await audit.append({
-      incidentNumber, reportId, actorName: SYSTEM_ACTOR, action: settled.status === 'late' ? 'clock.late' : 'clock.met',
-      detail: clockEvidence(settled, calledAt), dedupeKey: effectKey(job, 'phone-settled'), at: deps.now(),
-    });
-  }
-  return true;
+  const settlesPhone = calledAt !== null && tracked.some((c) => c.channel === 'phone');
+  const at = deps.now();
+  return {
+    phoneMet: settlesPhone,
+    writes: writes(async ({ clocks, audit }) => {
+      await clocks.record(
+        reportId,
+        { code: policy.code, version: policy.version },
+        tracked.map((c) => ({
+          reportId, incidentNumber, channel: c.channel, recipient: c.to, dueAt: new Date(c.dueAt), startedAt: new Date(c.startedAt),
+          origin: c.from, within: c.within, immediate: c.immediate, rule: c.rule, policyCode: c.policyCode, policyVersion: c.policyVersion,
+        })),
+      );
+      await audit.append({
+        incidentNumber, reportId, actorName: SYSTEM_ACTOR, action: 'clock.resolved',
+        detail: { policyCode: policy.code, policyVersion: policy.version, clocks: tracked.map((c) => ({ channel: c.channel, to: c.to, dueAt: c.dueAt, within: c.within, from: c.from, rule: c.rule })) },
+        dedupeKey: effectKey(job, 'clocks'), at,
+      });
+      if (!settlesPhone) return;
+      const settled = await clocks.settle(reportId, 'phone', calledAt, 'phone_report');
+      if (settled) {
+        await audit.append({
+          incidentNumber, reportId, actorName: SYSTEM_ACTOR, action: settled.status === 'late' ? 'clock.late' : 'clock.met',
+          detail: clockEvidence(settled, calledAt), dedupeKey: effectKey(job, 'phone-settled'), at,
+        });
+      }
+    }),
+  };
 }
 
 /** When the first phone report of the incident was made (先电话报告), if one was recorded. */
-async function phoneReportTime(incidents: IncidentRepository, incidentNumber: string): Promise<Date | null> {
+async function phoneReportTime(incidents: Pick<IncidentRepository, 'get'>, incidentNumber: string): Promise<Date | null> {
   const incident = await incidents.get(incidentNumber);
   const times = (incident?.reports ?? [])
     .filter((r) => r.kind === 'phone')

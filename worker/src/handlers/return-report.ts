@@ -17,16 +17,21 @@ const variablesSchema = z.object({
  */
 export function returnReportHandler(deps: HandlerDeps): Handler {
   return withVariables(variablesSchema, async (variables, job) => {
-    await deps.incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.returned);
-    await deps.audit.append({
-      incidentNumber: variables.incidentNumber,
-      reportId: variables.reportId,
-      actorName: SYSTEM_ACTOR,
-      action: 'report.returned',
-      detail: { opinion: variables.signOffOpinion ?? null },
-      dedupeKey: effectKey(job, 'returned'),
-      at: deps.now(),
-    });
-    return complete();
+    const at = deps.now();
+    return complete(
+      undefined,
+      deps.writes(async ({ incidents, audit }) => {
+        await incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.returned);
+        await audit.append({
+          incidentNumber: variables.incidentNumber,
+          reportId: variables.reportId,
+          actorName: SYSTEM_ACTOR,
+          action: 'report.returned',
+          detail: { opinion: variables.signOffOpinion ?? null },
+          dedupeKey: effectKey(job, 'returned'),
+          at,
+        });
+      }),
+    );
   });
 }

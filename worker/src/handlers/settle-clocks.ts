@@ -12,16 +12,20 @@ import { SYSTEM_ACTOR, type HandlerDeps } from './deps';
 export function settleClocksHandler(deps: HandlerDeps): Handler {
   return withVariables(clockJobSchema, async (variables, job) => {
     const at = deps.now();
-    for (const clock of await deps.clocks.forReport(variables.reportId)) {
-      const settled = await deps.clocks.settle(variables.reportId, clock.channel, at, 'written_report');
-      const outcome = settled ?? (clock.metBy === 'written_report' && clock.metAt ? clock : null); // a re-delivered job re-writes its audit entry
-      if (!outcome?.metAt) continue;
-      await deps.audit.append({
-        incidentNumber: variables.incidentNumber, reportId: variables.reportId, actorName: SYSTEM_ACTOR,
-        action: outcome.status === 'late' ? 'report.delivered_late' : 'clock.met',
-        detail: clockEvidence(outcome, outcome.metAt), dedupeKey: effectKey(job, `settled-${clock.channel}`), at,
-      });
-    }
-    return complete();
+    return complete(
+      undefined,
+      deps.writes(async ({ clocks, audit }) => {
+        for (const clock of await clocks.forReport(variables.reportId)) {
+          const settled = await clocks.settle(variables.reportId, clock.channel, at, 'written_report');
+          const outcome = settled ?? (clock.metBy === 'written_report' && clock.metAt ? clock : null); // a re-delivered job re-writes its audit entry
+          if (!outcome?.metAt) continue;
+          await audit.append({
+            incidentNumber: variables.incidentNumber, reportId: variables.reportId, actorName: SYSTEM_ACTOR,
+            action: outcome.status === 'late' ? 'report.delivered_late' : 'clock.met',
+            detail: clockEvidence(outcome, outcome.metAt), dedupeKey: effectKey(job, `settled-${clock.channel}`), at,
+          });
+        }
+      }),
+    );
   });
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
+import { atomically } from './atomically';
 
 export interface NewReportClock {
   reportId: string;
@@ -25,7 +26,7 @@ export function createClockRepository(prisma: PrismaClient) {
      * Idempotent: a re-delivered job leaves clocks already recorded (and their outcome) as they are.
      */
     async record(reportId: string, policy: { code: string; version: number }, clocks: readonly NewReportClock[]) {
-      await prisma.$transaction(async (tx) => {
+      await atomically(prisma, async (tx) => {
         await tx.reportClock.createMany({ data: clocks.map((c) => ({ ...c, status: 'open' })), skipDuplicates: true });
         await tx.incidentReport.update({ where: { id: reportId }, data: { policyCode: policy.code, policyVersion: policy.version } });
       });

@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../clock';
 import { notFound } from '../errors';
 import type { EngineStore, InstanceRecord } from '../store';
 import type {
-  ActivateJobsInput, ActivatedJob, DeployedProcess, DeployResource, FailJobInput, Incident, InstanceFilter,
+  ActivateJobsInput, ActivatedJob, CompleteOptions, DeployedProcess, DeployResource, FailJobInput, Incident, InstanceFilter,
   InstanceRef, InstanceStatus, JobWorker, PublishMessageInput, StartInstanceInput, ThrowErrorInput, UserTask,
   UserTaskFilter, Variables, WorkerOptions, WorkflowEngine,
 } from '../types';
@@ -180,8 +180,8 @@ export class EmbeddedEngine implements WorkflowEngine {
     return this.jobs.activate(input);
   }
 
-  completeJob(jobKey: string, variables: Variables = {}): Promise<void> {
-    return this.jobs.complete(jobKey, variables);
+  completeJob(jobKey: string, variables: Variables = {}, options: CompleteOptions = {}): Promise<void> {
+    return this.jobs.complete(jobKey, variables, options.writes);
   }
 
   failJob(input: FailJobInput): Promise<void> {
@@ -231,8 +231,8 @@ export class EmbeddedEngine implements WorkflowEngine {
     return this.userTasks.assign(userTaskKey, assignee, options.allowOverride ?? true);
   }
 
-  completeUserTask(userTaskKey: string, variables: Variables = {}): Promise<void> {
-    return this.userTasks.complete(userTaskKey, variables);
+  completeUserTask(userTaskKey: string, variables: Variables = {}, options: CompleteOptions = {}): Promise<void> {
+    return this.userTasks.complete(userTaskKey, variables, options.writes);
   }
 
   // ---- messages, incidents, scheduler -----------------------------------------------------

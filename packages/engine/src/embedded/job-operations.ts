@@ -1,7 +1,7 @@
 import { EngineError, notFound } from '../errors';
 import { isErrorCaught } from '../model/process-model';
 import type { EngineStoreOps, JobRecord } from '../store';
-import type { ActivateJobsInput, ActivatedJob, FailJobInput, ThrowErrorInput, Variables } from '../types';
+import type { ActivateJobsInput, ActivatedJob, FailJobInput, StepWrites, ThrowErrorInput, Variables } from '../types';
 import type { NodeLiveness } from './node-liveness';
 import { jobTarget, type StepRunner } from './step-runner';
 
@@ -37,10 +37,12 @@ export class JobOperations {
     }));
   }
 
-  async complete(jobKey: string, variables: Variables = {}): Promise<void> {
+  /** Completes the job; the handler's `writes` run in the same step, so they commit (or roll back) with it. */
+  async complete(jobKey: string, variables: Variables = {}, writes?: StepWrites): Promise<void> {
     const job = await openJob(this.runner.store, jobKey);
     await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
       await closeOpenJob(tx, jobKey, { state: 'completed', deadline: null });
+      await writes?.within(tx.handle);
       await runtime.completeJob(job.elementInstance, job.elementId, variables);
     });
   }

@@ -1,6 +1,6 @@
 import { EngineError, notFound } from '../errors';
 import type { EngineStoreOps } from '../store';
-import type { UserTask, UserTaskFilter, Variables } from '../types';
+import type { StepWrites, UserTask, UserTaskFilter, Variables } from '../types';
 import type { StepRunner } from './step-runner';
 
 /** User tasks (Zeebe native user tasks): search, assign, complete. */
@@ -31,12 +31,14 @@ export class UserTaskOperations {
     );
   }
 
-  async complete(userTaskKey: string, variables: Variables = {}): Promise<void> {
+  /** Completes the task; the caller's `writes` run in the same step, so they commit (or roll back) with it. */
+  async complete(userTaskKey: string, variables: Variables = {}, writes?: StepWrites): Promise<void> {
     const task = await openUserTask(this.runner.store, userTaskKey);
     const target = { elementId: task.elementId, elementInstance: task.elementInstanceKey, jobKey: null };
     await this.runner.step(task.instanceKey, target, async (runtime, _record, tx) => {
       // checked and written in one statement; the step rolls back if the instance then fails
       if (!(await tx.completeOpenUserTask(userTaskKey, new Date(this.runner.clock())))) await openUserTask(tx, userTaskKey);
+      await writes?.within(tx.handle);
       await runtime.signal(task.elementInstanceKey, task.elementId, variables);
     });
   }

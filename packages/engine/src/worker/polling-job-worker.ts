@@ -79,12 +79,23 @@ export class PollingJobWorker implements JobWorker {
       // The job was canceled or completed elsewhere meanwhile: nothing left to answer.
       if (error instanceof EngineError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_STATE')) return;
       if (error instanceof EngineError && error.code === 'STEP_FAILED') return; // recorded as an incident
+      // The handler's writes failed, and the completion with them: a technical failure like a handler that throws.
+      if ('writes' in outcome && outcome.writes) return this.handleFailedWrites(job, error);
       console.error(`[worker ${job.type}] could not answer job ${job.key}`, error);
     }
   }
 
+  private async handleFailedWrites(job: ActivatedJob, error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      await this.answer(job, { fail: true, message });
+    } catch (failError) {
+      if (!(failError instanceof EngineError)) console.error(`[worker ${job.type}] could not fail job ${job.key}`, failError);
+    }
+  }
+
   private answer(job: ActivatedJob, outcome: JobOutcome): Promise<void> {
-    if ('complete' in outcome) return this.engine.completeJob(job.key, outcome.variables);
+    if ('complete' in outcome) return this.engine.completeJob(job.key, outcome.variables, outcome.writes && { writes: outcome.writes });
     if ('bpmnError' in outcome) {
       return this.engine.throwError({
         jobKey: job.key,

@@ -1,10 +1,10 @@
-import type { JobOutcome, Variables } from '../types';
+import type { JobOutcome, StepWrites, Variables } from '../types';
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 /** What the worker tells the broker about one job: the SDK call that answers it. */
 export type JobAction =
-  | { kind: 'complete'; variables: Variables }
+  | { kind: 'complete'; variables: Variables; writes?: StepWrites }
   | { kind: 'error'; errorCode: string; errorMessage: string; variables: Variables }
   | { kind: 'fail'; errorMessage: string; retries: number; retryBackOff: number };
 
@@ -15,7 +15,7 @@ export type JobAction =
  * the SDK's `job.fail({ … })` treats missing retries as 0.
  */
 export function toJobAction(outcome: JobOutcome, job: { retries: number }, baseBackoffMs = 1_000): JobAction {
-  if ('complete' in outcome) return { kind: 'complete', variables: outcome.variables ?? {} };
+  if ('complete' in outcome) return { kind: 'complete', variables: outcome.variables ?? {}, ...(outcome.writes && { writes: outcome.writes }) };
   if ('bpmnError' in outcome) {
     return { kind: 'error', errorCode: outcome.code, errorMessage: outcome.message ?? '', variables: outcome.variables ?? {} };
   }

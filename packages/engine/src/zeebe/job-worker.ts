@@ -4,6 +4,7 @@ import { isNotFound } from './errors';
 import { runHandler, toJobAction, type JobAction } from './job-actions';
 import { toActivatedJob } from './mapping';
 import { jsonDoc, type ZeebeGrpc } from './sdk';
+import { sendAfterWrites } from './writes-first';
 
 type SdkWorkerConfig = Parameters<ZeebeGrpc['createWorker']>[0];
 type SdkJob = Parameters<SdkWorkerConfig['taskHandler']>[0];
@@ -24,8 +25,10 @@ export interface WorkerDefaults {
  */
 export class ZeebeJobWorker implements JobWorker {
   private readonly worker: ReturnType<ZeebeGrpc['createWorker']>;
+  private readonly retryBackoffMs: number;
 
   constructor(grpc: ZeebeGrpc, options: WorkerOptions, private readonly defaults: WorkerDefaults) {
+    this.retryBackoffMs = options.retryBackoffMs ?? defaults.retryBackoffMs;
     const config: SdkWorkerConfig = {
       taskType: options.taskType,
       id: options.name ?? `${hostname()}-${process.pid}`,
@@ -36,7 +39,7 @@ export class ZeebeJobWorker implements JobWorker {
       failProcessOnException: false,
       taskHandler: async (job) => {
         const outcome = await runHandler(options.handler, toActivatedJob(job));
-        const action = toJobAction(outcome, job, options.retryBackoffMs ?? defaults.retryBackoffMs);
+        const action = toJobAction(outcome, job, this.retryBackoffMs);
         return this.answer(job, action);
       },
     };
@@ -49,7 +52,7 @@ export class ZeebeJobWorker implements JobWorker {
 
   private async answer(job: SdkJob, action: JobAction): Promise<Acknowledgement> {
     try {
-      if (action.kind === 'complete') return await job.complete(action.variables);
+      if (action.kind === 'complete') return await this.complete(job, action);
       if (action.kind === 'error') {
         return await job.error({ errorCode: action.errorCode, errorMessage: action.errorMessage, variables: jsonDoc(action.variables) });
       }
@@ -59,5 +62,21 @@ export class ZeebeJobWorker implements JobWorker {
       if (!isNotFound(error)) this.defaults.onError(error);
       return 'JOB_ACTION_ACKNOWLEDGEMENT';
     }
+  }
+
+  /** The handler's writes commit first (with a record of the completion), then the broker hears of it. */
+  private async complete(job: SdkJob, action: Extract<JobAction, { kind: 'complete' }>): Promise<Acknowledgement> {
+    let acknowledgement: Acknowledgement = 'JOB_ACTION_ACKNOWLEDGEMENT';
+    const command = { kind: 'completeJob' as const, key: String(job.key), variables: action.variables };
+    try {
+      await sendAfterWrites(action.writes, command, async () => (acknowledgement = await job.complete(action.variables)), isNotFound);
+    } catch (error) {
+      if (isNotFound(error)) throw error;
+      // The writes failed, so nothing was completed: a technical failure, retried like a handler that throws.
+      if (!action.writes) throw error;
+      const retry = toJobAction({ fail: true, message: error instanceof Error ? error.message : String(error) }, job, this.retryBackoffMs);
+      return this.answer(job, retry);
+    }
+    return acknowledgement;
   }
 }

@@ -1,6 +1,6 @@
 import { EngineError } from '../errors';
 import type {
-  ActivateJobsInput, ActivatedJob, DeployedProcess, DeployResource, FailJobInput, Incident, InstanceFilter, InstanceRef,
+  ActivateJobsInput, ActivatedJob, CompleteOptions, DeployedProcess, DeployResource, FailJobInput, Incident, InstanceFilter, InstanceRef,
   InstanceStatus, JobWorker, PublishMessageInput, StartInstanceInput, ThrowErrorInput, UserTask, UserTaskFilter,
   Variables, WorkerOptions, WorkflowEngine,
 } from '../types';
@@ -12,6 +12,7 @@ import { DEFAULT_TENANT, tenantArg, toActivatedJob, toDeployedProcesses, withBus
 import { publishMessage } from './messages';
 import { jsonDoc, type CamundaRest, type SetVariables, type StartVariables, type ZeebeGrpc } from './sdk';
 import { UserTaskGateway } from './user-tasks';
+import { sendAfterWrites } from './writes-first';
 
 export interface ZeebeEngineOptions {
   grpc: ZeebeGrpc;
@@ -123,8 +124,10 @@ export class ZeebeEngine implements WorkflowEngine {
     return jobs.map(toActivatedJob);
   }
 
-  async completeJob(jobKey: string, variables: Variables = {}): Promise<void> {
-    await call({ kind: 'command', subject: `Job ${jobKey}` }, () => this.grpc.completeJob({ jobKey, variables: jsonDoc(variables) }));
+  async completeJob(jobKey: string, variables: Variables = {}, options: CompleteOptions = {}): Promise<void> {
+    await sendAfterWrites(options.writes, { kind: 'completeJob', key: jobKey, variables }, () =>
+      call({ kind: 'command', subject: `Job ${jobKey}` }, () => this.grpc.completeJob({ jobKey, variables: jsonDoc(variables) })),
+    );
   }
 
   async failJob(input: FailJobInput): Promise<void> {
@@ -179,8 +182,8 @@ export class ZeebeEngine implements WorkflowEngine {
     return this.userTasks.assign(userTaskKey, assignee, options.allowOverride ?? true);
   }
 
-  completeUserTask(userTaskKey: string, variables?: Variables): Promise<void> {
-    return this.userTasks.complete(userTaskKey, variables);
+  completeUserTask(userTaskKey: string, variables: Variables = {}, options: CompleteOptions = {}): Promise<void> {
+    return sendAfterWrites(options.writes, { kind: 'completeUserTask', key: userTaskKey, variables }, () => this.userTasks.complete(userTaskKey, variables));
   }
 
   // ---- messages and incidents -------------------------------------------------------------
