@@ -3,7 +3,7 @@ import type { PrismaClient } from '@prisma/client';
 export interface NewNotification {
   incidentNumber: string;
   reportId: string | null;
-  kind: 'reminder' | 'overdue' | 'immediate';
+  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked';
   recipientId: string | null;
   recipientName: string;
   phone: string | null;
