@@ -3,7 +3,7 @@
  * The probe's mixed load (issue 21): `pollers` browsers read their inbox (GET /api/tasks) once a second, as the demo's
  * users in turn, while `submitters` reporters each submit one 首报 after another (the embedded workers carry every
  * report on through its flow), for `seconds`, on loopback. Gives the p99 of the inbox and of a submit, and the peak RSS
- * sampled every 100 ms, with where it was at the end (V8 heap, external: WebAssembly memories such as PGlite's and
+ * sampled every 100 ms, with RSS once the server serves and once the 50 clients have logged in, and where it was at the end (V8 heap, external: WebAssembly memories such as PGlite's and
  * buffers). `--heap-snapshot <file>` writes a V8 heap snapshot at the end of the load (open it in Chrome's DevTools).
  * Server and clients share this process (the clients' share of it is a few MB of fetch).
  */
@@ -23,6 +23,7 @@ const MB = 1024 * 1024;
 
 async function main(server: RunningServer, db: Database) {
   const seconds = Number(values.seconds);
+  const rssServed = process.memoryUsage.rss();
   const users = LINCANG_USERS.filter((u) => !u.roles.includes('designer')).map((u) => u.username);
   const pollers: Client[] = [];
   for (let i = 0; i < Number(values.pollers); i++) pollers.push(await login(server.url, users[i % users.length]!));
@@ -68,6 +69,7 @@ async function main(server: RunningServer, db: Database) {
     mixed_submit_p99_ms: s.p99,
     mixed_submit_p50_ms: s.p50,
     mixed_rss_peak_mb: rssPeak / MB,
+    rss_server_started_mb: rssServed / MB,
     mixed_rss_start_mb: rssAtStart / MB,
     mixed_rss_end_mb: atEnd.rss / MB,
     heap_used_end_mb: atEnd.heapUsed / MB,

@@ -9,7 +9,10 @@ async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> 
   await page.addInitScript(() => {
     const seen: string[] = [];
     Object.assign(globalThis, { cspViolations: seen });
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    // (this runs in the page; the test workspace has no DOM types)
+    type Violation = { violatedDirective: string; blockedURI: string };
+    const page = globalThis as unknown as { document: { addEventListener(type: string, listener: (event: Violation) => void): void } };
+    page.document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   return () => page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations);
 }
