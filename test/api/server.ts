@@ -1,13 +1,6 @@
-import path from 'node:path';
-import { createTestDatabase, loadDemoData, type TestTemplate } from '@kuaibao/db';
-import { hashPassword, loadConfig, startServer, type RunningServer, type StartOptions } from '@kuaibao/api';
-
-/** The demo data as `npm start` loads it (argon2 password hashes), built once into the template every test server copies. */
-const SERVER_TEMPLATE: TestTemplate = {
-  name: 'demo-server',
-  seed: (prisma) => loadDemoData(prisma, hashPassword),
-  sources: [path.resolve(import.meta.dirname, '../../api/src/auth/password.ts')],
-};
+import { createTestDatabase } from '@kuaibao/db';
+import { loadConfig, startServer, type RunningServer, type StartOptions } from '@kuaibao/api';
+import { SERVER_TEMPLATE } from './server-template';
 
 /** The whole embedded system in this process on a free port, on a fresh test database (`web`: also serve the web app; `handlers`: wrap job handlers). */
 export async function startTestServer(options: Pick<StartOptions, 'web' | 'handlers'> = {}): Promise<RunningServer> {

@@ -5,6 +5,7 @@ export { startPgliteMaintenance } from './pglite-maintenance';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
 export { createTestDatabase, type TestTemplate } from './test-database';
 export { DEMO_TEMPLATE } from './test-support/demo-template';
+export { templateDataDir } from './test-support/template-database';
 export { createScratchSchema } from './scratch-schema';
 export { createEngineStore } from './engine-store';
 export { createOrgUnitRepository, type OrgUnitRepository, type OrgUnitRow } from './repositories/org-units';
