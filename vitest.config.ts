@@ -9,6 +9,8 @@ export default defineConfig({
     // Vitest's default in a run is one worker fewer than the cores: one file at a time on a 2-core machine,
     // where two at once took the suite from ~590 s to ~475 s (docs/adr/0002).
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // PGlite templates of the test databases, built once per machine (test/support/global-setup.ts, ADR 0027).
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  createAuditRepository, createEngineStore, createIncidentRepository, createPolicyRepository, createTestDatabase, loadDemoData, seedOrgUnits,
+  createAuditRepository, createEngineStore, createIncidentRepository, createPolicyRepository, createTestDatabase, DEMO_TEMPLATE, seedOrgUnits,
   type Database, type OrgUnitSeed,
 } from '@kuaibao/db';
 import { firstReportClockVariables, type Severity } from '@kuaibao/domain';
@@ -29,8 +29,7 @@ export interface FlowHarness {
  * processes/ files deployed, the real handlers and the shipped jurisdiction policies. `now` is the handlers' clock.
  */
 export async function createFlowHarness(options: { bpmn: string[]; extraUnits?: OrgUnitSeed[]; now?: () => Date }): Promise<FlowHarness> {
-  const db = await createTestDatabase();
-  await loadDemoData(db.prisma, async (p) => p);
+  const db = await createTestDatabase(process.env, { template: DEMO_TEMPLATE });
   if (options.extraUnits) await seedOrgUnits(db.prisma, options.extraUnits);
   const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
   await engine.deploy(options.bpmn.map(resource));

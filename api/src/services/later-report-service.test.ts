@@ -1,6 +1,6 @@
 import { makeReportPatchSchemas } from '@kuaibao/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAuditRepository, createIncidentRepository, createOrgUnitRepository, createTestDatabase, loadDemoData, type Database } from '@kuaibao/db';
+import { createAuditRepository, createIncidentRepository, createOrgUnitRepository, createTestDatabase, DEMO_TEMPLATE, type Database } from '@kuaibao/db';
 import type { ApiDeps } from '../deps';
 import { submitLaterReport } from './later-report-service';
 import { reconcileUnstartedSubmits } from './report-service';
@@ -19,8 +19,7 @@ describe('submitLaterReport and its undo', () => {
   let number: string;
   const incidents = () => createIncidentRepository(db.prisma);
   beforeEach(async () => {
-    db = await createTestDatabase();
-    await loadDemoData(db.prisma, async (p) => p);
+    db = await createTestDatabase(process.env, { template: DEMO_TEMPLATE });
     number = await incidents().nextNumber('530902', new Date());
     await incidents().createWithReport(
       { number, title: firstContent.title, category: 'natural_disaster', severity: 'IV', sensitive: false, classified: false, reportingUnitId: 'lx-yjj', occurredAt: new Date(firstContent.occurredAt), learnedAt: new Date(firstContent.learnedAt) },

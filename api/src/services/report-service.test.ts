@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngineStore, createIncidentRepository, createTestDatabase, loadDemoData, type Database } from '@kuaibao/db';
+import { createEngineStore, createIncidentRepository, createTestDatabase, DEMO_TEMPLATE, type Database } from '@kuaibao/db';
 import { EmbeddedEngine } from '@kuaibao/engine';
 import { createAuditRepository, createOrgUnitRepository } from '@kuaibao/db';
 import type { ApiDeps } from '../deps';
@@ -13,8 +13,7 @@ describe('reconcileUnstartedSubmits', () => {
   let db: Database;
   let engine: EmbeddedEngine;
   beforeEach(async () => {
-    db = await createTestDatabase();
-    await loadDemoData(db.prisma, async (p) => p);
+    db = await createTestDatabase(process.env, { template: DEMO_TEMPLATE });
     engine = new EmbeddedEngine({ store: createEngineStore(db.prisma) });
     await engine.deploy([bpmn]);
   });
@@ -78,8 +77,7 @@ const OTHER_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 describe('submitFirstReport', () => {
   it('leaves no dossier, report or audit entry when the workflow cannot start', async () => {
     // given: an engine that refuses to start instances
-    const db = await createTestDatabase();
-    await loadDemoData(db.prisma, async (p) => p);
+    const db = await createTestDatabase(process.env, { template: DEMO_TEMPLATE });
     const engine = { startInstance: () => Promise.reject(new Error('engine down')) } as unknown as ApiDeps['engine'];
     const deps = { incidents: createIncidentRepository(db.prisma), orgUnits: createOrgUnitRepository(db.prisma), audit: createAuditRepository(db.prisma), engine, now: () => new Date() } as ApiDeps;
     const user = { id: 'user-lx_reporter', username: 'lx_reporter', displayName: '李明', unitId: 'lx-yjj', unitName: '临翔区应急管理局', roles: ['reporter' as const], locale: 'zh-CN' };

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import type { PGliteOptions } from '@electric-sql/pglite';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import type { DatabaseTarget } from './config';
@@ -23,7 +24,27 @@ export interface Database {
  * PGlite's WASM PostgreSQL (~170 ms of its start).
  */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  const { prisma, driver } = target.kind === 'pglite' ? await openPGlite(target.dataDir) : await openPostgres(target);
+  const opened = target.kind === 'pglite' ? await openPGlite(target.dataDir) : await openPostgres(target);
+  return migrated(opened);
+}
+
+/**
+ * In-memory PGlite (tests): started from `loadDataDir`, a dump of another instance's data directory (a migrated
+ * template, test-support/template-database.ts), when given; with the PGlite instance, which can dump its own.
+ */
+export async function openMemoryPGlite(options: PGliteStart = {}): Promise<{ db: Database; dump: () => Promise<Blob> }> {
+  const opened = await openPGlite(undefined, options);
+  return { db: await migrated(opened), dump: () => opened.pglite.dumpDataDir('none') };
+}
+
+export interface PGliteStart {
+  loadDataDir?: Blob;
+  /** PGlite's WebAssembly, compiled once per process, and its file-system bundle. */
+  wasmModule?: PGliteOptions['wasmModule'];
+  fsBundle?: Blob;
+}
+
+async function migrated({ prisma, driver }: { prisma: PrismaClient; driver: SqlDriver }): Promise<Database> {
   try {
     await migrate(driver);
     await prisma.$connect();
@@ -42,17 +63,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   };
 }
 
-async function openPGlite(dataDir: string | undefined) {
+async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) {
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = dataDir ? new PGlite(dataDir) : new PGlite(start);
   await db.waitReady;
   pruneParsers(db);
   // pglite-prisma-adapter 0.6 is typed against @prisma/driver-adapter-utils 6.10; the runtime contract
   // is the same in 6.19 (covered by every database test), only the declared types differ.
   const adapter = new PrismaPGlite(db) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
-  return { prisma, driver: createPGliteDriver(db) };
+  return { prisma, driver: createPGliteDriver(db), pglite: db };
 }
 
 async function openPostgres(target: { url: string; schema?: string }) {
