@@ -39,7 +39,10 @@ describe('涉密 placeholder: clocks, sign-off and closure over HTTP', { timeout
 
     // then: the clocks of its grade run (临沧: 较大 phone 30 min, written 1 h) and are already past: 迟报
     let clocks: { channel: string; state: string; rule: string }[] = [];
-    for (let i = 0; i < 200 && clocks.length < 2; i++) clocks = (await dossier(number)).reports[0].clocks, await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && clocks.length < 2; i++) {
+      clocks = (await dossier(number)).reports[0].clocks;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     expect(clocks.map((c) => [c.channel, c.state])).toEqual([['phone', 'overdue'], ['written', 'overdue']]);
     expect(clocks[0]!.rule).toContain('000 三（二）一');
 
@@ -50,7 +53,10 @@ describe('涉密 placeholder: clocks, sign-off and closure over HTTP', { timeout
 
     // then: delivered late, on record
     let first = (await dossier(number)).reports[0];
-    for (let i = 0; i < 200 && first.status !== 'received'; i++) first = (await dossier(number)).reports[0], await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && first.status !== 'received'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      first = (await dossier(number)).reports[0];
+    }
     expect(first.clocks.map((c: { state: string }) => c.state)).toEqual(['late', 'late']);
 
     // when: the placeholder 终报 (no content: when the response ended and the secure transmission)
@@ -61,7 +67,10 @@ describe('涉密 placeholder: clocks, sign-off and closure over HTTP', { timeout
 
     // then: the incident is closed, and no content ever entered the system
     let closed = await dossier(number);
-    for (let i = 0; i < 200 && closed.status !== 'closed'; i++) closed = await dossier(number), await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && closed.status !== 'closed'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      closed = await dossier(number);
+    }
     expect(closed).toMatchObject({ status: 'closed', classified: true, reports: [{ kind: 'first' }, { kind: 'final', status: 'concluded' }] });
     expect(Object.keys(closed.reports[1].content)).not.toContain('title');
   });

@@ -19,7 +19,7 @@ describe('the 双江 lesson over HTTP (seed 000)', { timeout: 120_000 }, () => {
   afterAll(() => server.close());
 
   const openDirectCopies = async (number: string) =>
-    ((await as.lc_duty!.get('/api/tasks?kind=receive_city_direct&pageSize=200')).body.items as { incidentNumber: string }[]).filter((t) => t.incidentNumber === number);
+    ((await as.lc_duty!.get('/api/tasks?kind=receive_city_direct&pageSize=200')).body.items as { incidentNumber: string; key: string }[]).filter((t) => t.incidentNumber === number);
 
   it('000 三（二）一: a 较大 report of 双江县森林公安局 does not reach the city duty office before it is verified and signed', async () => {
     // given
@@ -41,11 +41,12 @@ describe('the 双江 lesson over HTTP (seed 000)', { timeout: 120_000 }, () => {
   it('000 三（二）二、三: a 重大 report goes up at once, marked 未经核实; 核实 confirming it is told to the city duty office', async () => {
     // given
     const number: string = (await as.lx_reporter!.post('/api/reports', firstReport({ severity: 'II' }))).body.incidentNumber;
-    const [copy] = await (async () => { await waitForTask(as.lc_duty!, number, 'receive_city_direct'); return openDirectCopies(number); })();
+    await waitForTask(as.lc_duty!, number, 'receive_city_direct');
+    const [copy] = await openDirectCopies(number);
 
     // then: marked 未经核实 on the inbox row, the task and the dossier the city duty office reads
     expect(copy).toMatchObject({ unverified: true, reportStatus: 'verifying' });
-    const task = (await as.lc_duty!.get(`/api/tasks/${(copy as { key: string }).key}`)).body;
+    const task = (await as.lc_duty!.get(`/api/tasks/${copy!.key}`)).body;
     expect(task.report).toMatchObject({ unverified: true, statusLabel: '核实中' });
     expect((await as.lc_duty!.get(`/api/incidents/${number}`)).body.reports[0].unverified).toBe(true);
 
@@ -57,7 +58,7 @@ describe('the 双江 lesson over HTTP (seed 000)', { timeout: 120_000 }, () => {
     const dossier = await dossierWhen(number, (d) => d.notifications.some((n) => n.kind === 'verified'));
     expect(dossier.notifications.filter((n) => n.kind === 'verified').map((n) => n.recipientName).sort()).toEqual(['杨帆', '黄磊']);
     expect(dossier.timeline.map((e) => e.action)).toContain('report.verification_confirmed');
-    expect(dossier.reports[0].unverified).toBe(false);
+    expect(dossier.reports[0]!.unverified).toBe(false);
   });
 
   it('不属实: the 越级 copy’s 签收 ends with a 撤销 notice and no instance of the incident stays active', async () => {
@@ -79,7 +80,7 @@ describe('the 双江 lesson over HTTP (seed 000)', { timeout: 120_000 }, () => {
     expect(await openDirectCopies(number)).toEqual([]);
     const instances = await server.deps.engine.findInstances({ businessKey: number });
     expect(instances.filter((i) => i.state === 'active').map((i) => i.bpmnProcessId)).toEqual([]);
-    expect(dossier.reports[0]).toMatchObject({ status: 'revoked', statusLabel: '已撤销' });
+    expect(dossier.reports[0]!).toMatchObject({ status: 'revoked', statusLabel: '已撤销' });
   });
 
   type Dossier = {

@@ -6,7 +6,10 @@ import type { ClockCounts, TimelinessStats, UnitTimeliness } from '../api/types'
 import { useI18n } from '../i18n/i18n';
 import { formatOnTimeRate } from '../lib/timeliness';
 
-const CHANNELS = ['phone', 'written'] as const;
+/** The 首报's phone and written clocks, and the answers owed to 核报 requests (001 六: 首报时效、核报情况). */
+const CHANNELS = ['phone', 'written', 'verification'] as const;
+/** 报送标准 (seed 003): incidents reported because they had to be, and below every threshold. */
+const KINDS = ['mandatory', 'voluntary'] as const;
 const FIGURES = ['met', 'late', 'open', 'rate'] as const;
 type Channel = (typeof CHANNELS)[number];
 type Figure = (typeof FIGURES)[number];
@@ -27,8 +30,9 @@ export function TimelinessTable({ stats, loading }: TimelinessListProps) {
   const columns: ColumnsType<UnitTimeliness> = [
     { title: t('stats.col.unit'), key: 'unit', render: (_, row) => unitName(row.unitId, row.unitName) },
     { title: t('stats.col.incidents'), key: 'incidents', align: 'right', width: 90, render: (_, row) => <Incidents n={row.incidents} /> },
+    ...KINDS.map((kind) => ({ title: t(`stats.col.${kind}`), key: kind, align: 'right' as const, width: 90, render: (_: unknown, row: UnitTimeliness) => <Figure testId={kind} n={row[kind]} /> })),
     ...CHANNELS.map((channel) => ({
-      title: t(`clock.channel.${channel}`),
+      title: channelTitle(t, channel),
       children: FIGURES.map((figure) => ({
         title: t(`stats.col.${figure}`),
         key: `${channel}-${figure}`,
@@ -56,9 +60,10 @@ export function TimelinessTable({ stats, loading }: TimelinessListProps) {
             <Table.Summary.Row className="kb-stats-total" data-testid="stats-total">
               <Table.Summary.Cell index={0}>{t('stats.total')}</Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right"><Incidents n={stats.total.incidents} /></Table.Summary.Cell>
+              {KINDS.map((kind, k) => <Table.Summary.Cell key={kind} index={2 + k} align="right"><Figure testId={kind} n={stats.total[kind]} /></Table.Summary.Cell>)}
               {CHANNELS.flatMap((channel, c) =>
                 FIGURES.map((figure, f) => (
-                  <Table.Summary.Cell key={`${channel}-${figure}`} index={2 + c * FIGURES.length + f} align="right">
+                  <Table.Summary.Cell key={`${channel}-${figure}`} index={2 + KINDS.length + c * FIGURES.length + f} align="right">
                     <ChannelFigure channel={channel} figure={figure} counts={stats.total[channel]} />
                   </Table.Summary.Cell>
                 )),
@@ -95,9 +100,12 @@ function TimelinessCard({ name, figures, className, ...data }: { name: string; f
         <strong>{name}</strong>
         <span>{t('stats.col.incidents')} <Incidents n={figures.incidents} /></span>
       </div>
+      <div className="kb-mobile-meta">
+        {KINDS.map((kind) => <span key={kind}>{t(`stats.col.${kind}`)} <Figure testId={kind} n={figures[kind]} /></span>)}
+      </div>
       {CHANNELS.map((channel) => (
         <div key={channel} className="kb-mobile-meta">
-          <span className="kb-stats-channel">{t(`clock.channel.${channel}`)}</span>
+          <span className="kb-stats-channel">{channelTitle(t, channel)}</span>
           {FIGURES.map((figure) => (
             <span key={figure}>
               {t(`stats.col.${figure}`)} <ChannelFigure channel={channel} figure={figure} counts={figures[channel]} />
@@ -107,6 +115,12 @@ function TimelinessCard({ name, figures, className, ...data }: { name: string; f
       ))}
     </Card>
   );
+}
+
+const channelTitle = (t: ReturnType<typeof useI18n>['t'], channel: Channel) => (channel === 'verification' ? t('stats.col.verification') : t(`clock.channel.${channel}`));
+
+function Figure({ testId, n }: { testId: string; n: number }) {
+  return <span className="kb-figure" data-testid={testId}>{n}</span>;
 }
 
 function Incidents({ n }: { n: number }) {

@@ -284,6 +284,9 @@ const zhCN = {
   'stats.col.late': '迟报',
   'stats.col.open': '进行中',
   'stats.col.rate': '按时率',
+  'stats.col.mandatory': '须报送',
+  'stats.col.voluntary': '自愿报送',
+  'stats.col.verification': '核报反馈',
   'stats.total': '合计',
   'stats.empty': '该时段内没有报送的事件',
 } as const;
@@ -571,6 +574,9 @@ const en: Record<MessageKey, string> = {
   'stats.col.late': 'Late',
   'stats.col.open': 'Running',
   'stats.col.rate': 'On-time rate',
+  'stats.col.mandatory': 'Mandatory',
+  'stats.col.voluntary': 'Voluntary',
+  'stats.col.verification': 'Verification answers',
   'stats.total': 'Total',
   'stats.empty': 'No incidents were reported in this period',
 };

@@ -3,6 +3,7 @@ import type { PrismaClient } from '@prisma/client';
 export interface NewNotification {
   incidentNumber: string;
   reportId: string | null;
+  /** verified / revoked: how 核实 ended, told to the units that received the report before it (000, ADR 0030). */
   kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked';
   recipientId: string | null;
   recipientName: string;
