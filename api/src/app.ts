@@ -1,5 +1,6 @@
 import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
+import { passwordChangeGate } from './auth/password-change-gate';
 import { sessionMiddleware } from './auth/session-middleware';
 import type { ApiDeps, RouteModule } from './deps';
 import { notFoundRoute, problemMiddleware, requireJsonBody } from './errors/problem-middleware';
@@ -16,6 +17,7 @@ export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Expre
   app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
   app.use(cookieParser());
   app.use(sessionMiddleware(deps.sessions));
+  app.use(passwordChangeGate);
 
   const router = Router();
   const registry = new ApiRegistry();

@@ -12,6 +12,11 @@ import { submitLaterReport } from './reports/submit-later-report';
 import { submitReport } from './reports/submit-report';
 import { taskEvents } from './events/task-events';
 import { listOrgUnits } from './org/list-org-units';
+import { changePassword } from './auth/change-password';
+import { adminAudit } from './org-admin/admin-audit';
+import { orgUnitsAdmin } from './org-admin/org-units-admin';
+import { peopleAdmin } from './org-admin/people-admin';
+import { routeHealthRoute } from './org-admin/route-health';
 import { getDiagram } from './processes/get-diagram';
 import { health } from './system/health';
 import { claimTask } from './tasks/claim-task';
@@ -19,4 +24,5 @@ import { completeTask } from './tasks/complete-task';
 import { getTask } from './tasks/get-task';
 import { listTasks } from './tasks/list-tasks';
 
-export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, timeliness];
+export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, timeliness,
+  changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit];
