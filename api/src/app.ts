@@ -7,6 +7,7 @@ import { notFoundRoute, problemMiddleware, requireJsonBody } from './errors/prob
 import { mountOpenApi } from './openapi/openapi';
 import { ApiRegistry } from './openapi/registry';
 import { routes } from './routes';
+import { IMPORT_BODY_LIMIT } from './routes/org-admin/import-export';
 
 /** The HTTP application: JSON in, JSON or problem details out. Static web assets are mounted by the server. */
 export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Express) => void } = {}): Express {
@@ -14,6 +15,8 @@ export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Expre
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requireJsonBody);
+  // An import carries its spreadsheets (base64): its own larger limit; every other body keeps BODY_LIMIT
+  app.use('/api/admin/import', express.json({ limit: IMPORT_BODY_LIMIT, strict: true }));
   app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true }));
   app.use(cookieParser());
   app.use(sessionMiddleware(deps.sessions));

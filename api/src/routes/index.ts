@@ -14,6 +14,7 @@ import { taskEvents } from './events/task-events';
 import { listOrgUnits } from './org/list-org-units';
 import { changePassword } from './auth/change-password';
 import { adminAudit } from './org-admin/admin-audit';
+import { importExport } from './org-admin/import-export';
 import { orgUnitsAdmin } from './org-admin/org-units-admin';
 import { peopleAdmin } from './org-admin/people-admin';
 import { routeHealthRoute } from './org-admin/route-health';
@@ -25,4 +26,4 @@ import { getTask } from './tasks/get-task';
 import { listTasks } from './tasks/list-tasks';
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, timeliness,
-  changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit];
+  changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport];

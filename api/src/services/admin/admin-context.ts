@@ -51,7 +51,7 @@ export function requireReferenceInScope(scope: AdminScope, units: readonly UnitD
  * Problems the stored tree already had are not the change's; a problem at another unit (a child now outside its
  * parent's division, a unit whose superior was deactivated) names that unit in its message.
  */
-export function treeProblems(current: readonly UnitData[], proposed: readonly UnitData[], changedIds: ReadonlySet<string>, locale: Locale): FieldError[] {
+export function treeProblems(current: readonly UnitData[], proposed: readonly UnitData[], changedIds: ReadonlySet<string>, locale: Locale): (FieldError & { unitId: string | null; field: string })[] {
   const problems = (units: readonly UnitData[], inLocale: Locale) => {
     const result = makeOrgTreeSchema(inLocale).safeParse(units.map((u) => ({ ...u, nameEn: u.nameEn ?? undefined })));
     return result.success ? [] : result.error.issues.map((issue) => ({ unit: units[issue.path[0] as number], field: issue.path.slice(1).join('.'), message: issue.message }));
@@ -66,7 +66,7 @@ export function treeProblems(current: readonly UnitData[], proposed: readonly Un
       const own = !p.unit || changedIds.has(p.unit.id);
       const text = (message: string, inLocale: Locale) => (own ? message : inLocale === 'en' ? `${p.unit!.name}: ${message}` : `${p.unit!.name}：${message}`);
       const message = locale === 'en' ? bilingual(text(p.otherMessage, 'zh-CN'), text(p.message, 'en')) : bilingual(text(p.message, 'zh-CN'), text(p.otherMessage, 'en'));
-      return { path: own ? p.field : `units.${p.unit!.code}.${p.field}`, message };
+      return { path: own ? p.field : `units.${p.unit!.code}.${p.field}`, message, unitId: p.unit?.id ?? null, field: p.field };
     });
 }
 
