@@ -132,7 +132,7 @@ describe('jurisdiction administration', () => {
     expect((await client(server.url).post('/api/auth/login', { username: 'lx_new', password: 'linxin2026' })).status).toBe(401);
   });
 
-  it('refuses to remove the last holder of a role an open task waits on, naming the task; a deactivated person is logged out at once', async () => {
+  it('refuses to remove the last holder of a role an open task waits on, naming the task; a deactivated person is logged out at once', { timeout: 60_000 }, async () => {
     // given: a 临翔 report waits for 核实 (unit:lx-yjj:verifier: lx_verifier and lx_new)
     const number: string = (await as.lx_reporter!.post('/api/reports', firstReport())).body.incidentNumber;
     await waitForTask(as.lx_verifier!, number, 'verify');
@@ -159,7 +159,7 @@ describe('jurisdiction administration', () => {
     expect(trail[0]).toMatchObject({ action: 'user.deactivate', actorName: '鲁平（lc_admin）', before: { active: true }, after: { active: false } });
   });
 
-  it('runs a 首报 of 太仓 to the city duty office’s receipt with 太仓’s deadlines', async () => {
+  it('runs a 首报 of 太仓 to the city duty office’s receipt with 太仓’s deadlines', { timeout: 90_000 }, async () => {
     const tc = { reporter: await login(server.url, 'tc_reporter'), verifier: await login(server.url, 'tc_verifier'), leader: await login(server.url, 'tc_leader'),
       szYjj: await login(server.url, 'sz_yjj_staff'), tcDuty: await login(server.url, 'tc_duty'), szDuty: await login(server.url, 'sz_duty') };
     const submitted = await tc.reporter.post('/api/reports', firstReport({

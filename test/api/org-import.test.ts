@@ -45,7 +45,7 @@ describe('importing a jurisdiction from a spreadsheet', () => {
   const unitCodes = async () => (await admin.get('/api/admin/org-units')).body.items.map((u: { code: string }) => u.code) as string[];
   const auditCount = async () => (await admin.get('/api/admin/audit?limit=500')).body.items.length as number;
 
-  it('shows every row’s outcome in a dry run, writes nothing, then applies it all; the new unit’s 首报 reaches the city duty office', async () => {
+  it('shows every row’s outcome in a dry run, writes nothing, then applies it all; the new unit’s 首报 reaches the city duty office', { timeout: 90_000 }, async () => {
     // given
     const files = [{ name: '昆山市.xlsx', content: await xlsx(KUNSHAN_UNITS, KUNSHAN_PEOPLE) }];
 
@@ -94,7 +94,7 @@ describe('importing a jurisdiction from a spreadsheet', () => {
     expect((await people.text()).split(/\r?\n/)).toContain('ks_duty,金花,320583-ZBS,值班员,0512-57310001,是');
   });
 
-  it('refuses wrong columns, formulas, too many rows, a wrong file type and bad rows with their row and column, writing nothing', async () => {
+  it('refuses wrong columns, formulas, too many rows, a wrong file type and bad rows with their row and column, writing nothing', { timeout: 90_000 }, async () => {
     const before = { codes: await unitCodes(), audit: await auditCount() };
     const problemsOf = async (files: { name: string; content: string }[]) => (await admin.post('/api/admin/import', { files, dryRun: true })).body;
 
