@@ -1,5 +1,6 @@
 import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
+import { passwordChangeGate } from './auth/password-change-gate';
 import { sessionMiddleware } from './auth/session-middleware';
 import type { ApiDeps, RouteModule } from './deps';
 import { notFoundRoute, problemMiddleware, requireJsonBody } from './errors/problem-middleware';
@@ -10,6 +11,7 @@ import { writeAdmission } from './http/write-admission';
 import { mountOpenApi } from './openapi/openapi';
 import { ApiRegistry } from './openapi/registry';
 import { routes } from './routes';
+import { IMPORT_BODY_LIMIT } from './routes/org-admin/import-export';
 
 /** The HTTP application: JSON in, JSON or problem details out. Static web assets are mounted by the server. */
 export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Express) => void } = {}): Express {
@@ -21,10 +23,13 @@ export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Expre
   app.use(requireJsonBody);
   // Writes beyond the bound wait here, their bodies unread, or get 503 (ADR 0025).
   app.use(writeAdmission({ concurrency: deps.config.WRITE_CONCURRENCY, queue: deps.config.WRITE_QUEUE, retryAfterSeconds: 2 }));
+  // An import carries its spreadsheets (base64): its own larger limit; every other body keeps BODY_LIMIT
+  app.use('/api/admin/import', express.json({ limit: IMPORT_BODY_LIMIT, strict: true, verify: refuseDeepJson }));
   // The depth is checked on the raw bytes, before JSON.parse and the recursive checks after it (zod, validate.ts).
   app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true, verify: refuseDeepJson }));
   app.use(cookieParser());
   app.use(sessionMiddleware(deps.sessions));
+  app.use(passwordChangeGate);
 
   const router = Router();
   const registry = new ApiRegistry();

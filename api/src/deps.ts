@@ -1,7 +1,8 @@
 import type {
-  AuditRepository, ClockRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
+  AuditRepository, ClockRepository, OrgAdminRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
   StepWritesFactory, UserRepository,
 } from '@kuaibao/db';
+import type { Policy } from '@kuaibao/domain';
 import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
 import type { Router } from 'express';
 import type { Config } from './config';
@@ -17,6 +18,10 @@ export interface ApiDeps {
   users: UserRepository;
   sessions: SessionRepository;
   orgUnits: OrgUnitRepository;
+  /** The admin pages' writes and the admin trail (docs/adr/0028). */
+  orgAdmin: OrgAdminRepository;
+  /** The deployed policy for a division (nearest up the tree, else the default): what 路由检查 reads. */
+  policies: (jurisdiction: string) => Promise<Policy | undefined>;
   incidents: IncidentRepository;
   inbox: InboxRepository;
   audit: AuditRepository;

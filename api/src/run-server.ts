@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { databaseTargetFromEnv, DEMO_PASSWORD, LINCANG_USERS } from '@kuaibao/db';
+import { databaseTargetFromEnv, DEMO_PASSWORD, DEMO_USERS } from '@kuaibao/db';
 import { stopOnSignals } from '@kuaibao/worker';
 import { loadConfig, type Config } from './config';
 import { startServer } from './server';
@@ -40,7 +40,7 @@ export async function runServer(mode: RunMode): Promise<void> {
   console.log(`  API 文档 docs: ${server.url}/api/docs   健康检查 health: ${server.url}/api/health`);
   if (config.KUAIBAO_DEMO_DATA) {
     console.log(`  演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`);
-    for (const user of LINCANG_USERS) console.log(`    ${user.username.padEnd(18)} ${user.displayName}  ${user.roles.join(', ')}  (${user.unitId})`);
+    for (const user of DEMO_USERS) console.log(`    ${user.username.padEnd(18)} ${user.displayName}  ${user.roles.join(', ')}  (${user.unitId})`);
   }
   stopOnSignals(() => server.close(), (signal) => `${signal}: shutting down`);
 }

@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
-  createAuditRepository, createClockRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
+  createAuditRepository, createClockRepository, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
   createPolicyRepository, createSessionRepository, createStatsRepository, createStepWrites, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
   startPgliteMaintenance, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
 import { DEFAULT_HOT_INSTANCES, EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
 import { loadPolicies, processResources } from '@kuaibao/processes';
-import { createHandlers, handlerDeps, InMemorySmsGateway, type Handler, type SmsGateway, startWorkers } from '@kuaibao/worker';
+import { createHandlers, deployedPolicies as policiesOf, handlerDeps, InMemorySmsGateway, type Handler, type SmsGateway, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { loadConfig, type Config } from './config';
@@ -72,6 +72,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     users: createUserRepository(db.prisma),
     sessions: createSessionRepository(db.prisma),
     orgUnits: createOrgUnitRepository(db.prisma),
+    orgAdmin: createOrgAdminRepository(db.prisma),
+    policies: policiesOf(createPolicyRepository(db.prisma)),
     incidents,
     inbox,
     audit: createAuditRepository(db.prisma),

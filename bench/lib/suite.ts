@@ -37,6 +37,11 @@ export const SUITE: Record<string, BenchmarkSpec> = {
     args: (_db, quick) => (quick ? { args: ['--instances', '2000', '--mid-job', '100'], note: 'recovery: 2,000 in flight (--quick)' } : { args: [] }),
     metrics: ['recovery_serving_s', 'recovery_all_progressing_s', 'recovery_locks_released_s', 'instances_in_flight', 'mid_job_at_kill'],
   },
+  org_import: {
+    script: 'bench/org-import.ts',
+    args: (_db, quick) => (quick ? { args: ['--cities', '4', '--people', '400'], note: 'org_import: 63 units, 400 people (--quick)' } : { args: [] }),
+    metrics: ['org_import_s', 'org_import_dry_run_s', 'org_import_apply_s', 'org_import_units', 'org_import_people'],
+  },
   sse: {
     script: 'bench/sse.ts',
     args: (_db, quick) => (quick ? { args: ['--clients', '100', '--tasks', '20'], note: 'sse: 100 clients (--quick)' } : { args: [] }),
@@ -64,4 +69,5 @@ export const GOALS: Record<string, { max?: number; min?: number; unit: string }>
   mixed_inbox_p99_ms: { max: 200, unit: 'ms' },
   mixed_submit_p99_ms: { max: 500, unit: 'ms' },
   mixed_rss_peak_mb: { max: 400, unit: 'MB' },
+  org_import_s: { max: 10, unit: 's' },
 };

@@ -10,6 +10,8 @@ import { SessionProvider, useSession } from './api/session';
 import { AppLayout } from './components/app-layout';
 import { useI18n } from './i18n/i18n';
 import { AdminInstancesPage } from './pages/admin-instances-page';
+import { ChangePasswordPage } from './pages/change-password-page';
+import { OrgAdminPage } from './pages/org-admin-page';
 import { DossierPage } from './pages/dossier-page';
 import { InboxPage } from './pages/inbox-page';
 import { IncidentsPage } from './pages/incidents-page';
@@ -44,6 +46,7 @@ export function App() {
               <Route path="/incidents/:number" element={<DossierPage />} />
               <Route path="/stats" element={<StatsPage />} />
               <Route path="/admin/instances" element={<AdminInstancesPage />} />
+              <Route path="/org-admin/:tab?" element={<OrgAdminPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
@@ -59,6 +62,8 @@ function RequireLogin({ children }: { children: ReactNode }) {
   if (checking) return <Spin fullscreen />;
   // After a logout the next person at this browser starts at their own inbox, not at the dossier left open.
   if (!me) return <Navigate to={loggedOut ? '/login' : `/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // After an admin's password reset nothing else opens until the password is changed (the API answers 403 meanwhile).
+  if (me.mustChangePassword) return <ChangePasswordPage />;
   return children;
 }
 

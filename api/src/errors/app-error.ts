@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
   | 'FORBIDDEN'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
@@ -81,6 +82,7 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: Bilingual }
   UNAUTHENTICATED: { status: 401, title: { 'zh-CN': '请先登录', en: 'Please log in' } },
   INVALID_CREDENTIALS: { status: 401, title: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' } },
   FORBIDDEN: { status: 403, title: { 'zh-CN': '无权执行此操作', en: 'You may not do this' } },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, title: { 'zh-CN': '请先修改密码', en: 'Change your password first' } },
   NOT_FOUND: { status: 404, title: { 'zh-CN': '资源不存在', en: 'Not found' } },
   CONFLICT: { status: 409, title: { 'zh-CN': '操作与当前状态冲突', en: 'The request conflicts with the current state' } },
   TOO_MANY_REQUESTS: { status: 429, title: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, try again later' } },

@@ -13,6 +13,12 @@ import { submitLaterReport } from './reports/submit-later-report';
 import { submitReport } from './reports/submit-report';
 import { taskEvents } from './events/task-events';
 import { listOrgUnits } from './org/list-org-units';
+import { changePassword } from './auth/change-password';
+import { adminAudit } from './org-admin/admin-audit';
+import { importExport } from './org-admin/import-export';
+import { orgUnitsAdmin } from './org-admin/org-units-admin';
+import { peopleAdmin } from './org-admin/people-admin';
+import { routeHealthRoute } from './org-admin/route-health';
 import { getDiagram } from './processes/get-diagram';
 import { health } from './system/health';
 import { claimTask } from './tasks/claim-task';
@@ -20,4 +26,5 @@ import { completeTask } from './tasks/complete-task';
 import { getTask } from './tasks/get-task';
 import { listTasks } from './tasks/list-tasks';
 
-export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness];
+export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
+  changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport];

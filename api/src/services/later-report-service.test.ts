@@ -12,7 +12,7 @@ const firstContent = {
   place: { divisionCode: '530902', address: '马台乡帮东村后山' }, casualties: { dead: 0, injured: 2, seriouslyInjured: 0, missing: 0, trapped: 0 },
   course: '后山发生森林火灾。', harm: '2 人轻伤。', contact: { name: '李明', phone: '0883-2100001' },
 };
-const reporter = { id: 'user-lx_reporter', username: 'lx_reporter', displayName: '李明', unitId: 'lx-yjj', unitName: '临翔区应急管理局', roles: ['reporter' as const], locale: 'zh-CN' };
+const reporter = { id: 'user-lx_reporter', username: 'lx_reporter', displayName: '李明', unitId: 'lx-yjj', unitName: '临翔区应急管理局', roles: ['reporter' as const], locale: 'zh-CN', mustChangePassword: false };
 
 describe('submitLaterReport and its undo', () => {
   let db: Database;

@@ -80,7 +80,7 @@ describe('submitFirstReport', () => {
     const db = await createTestDatabase(process.env, { template: DEMO_TEMPLATE });
     const engine = { startInstance: () => Promise.reject(new Error('engine down')) } as unknown as ApiDeps['engine'];
     const deps = { incidents: createIncidentRepository(db.prisma), orgUnits: createOrgUnitRepository(db.prisma), audit: createAuditRepository(db.prisma), engine, now: () => new Date() } as ApiDeps;
-    const user = { id: 'user-lx_reporter', username: 'lx_reporter', displayName: '李明', unitId: 'lx-yjj', unitName: '临翔区应急管理局', roles: ['reporter' as const], locale: 'zh-CN' };
+    const user = { id: 'user-lx_reporter', username: 'lx_reporter', displayName: '李明', unitId: 'lx-yjj', unitName: '临翔区应急管理局', roles: ['reporter' as const], locale: 'zh-CN', mustChangePassword: false };
     const report = {
       kind: 'first', classified: false, sensitive: false, mayEscalate: false, title: '测试', category: 'natural_disaster', severity: 'IV',
       occurredAt: new Date().toISOString(), learnedAt: new Date().toISOString(), reportingUnitId: 'lx-yjj',

@@ -15,7 +15,8 @@ export { createAuditRepository, appendAudit, type AuditEntry, type AuditReposito
 export { createIncidentRepository, type IncidentRepository, type IncidentWithReports, type NewIncident, type NewReport, type IncidentListFilter } from './repositories/incidents';
 export { createInboxRepository, type InboxCounts, type InboxRepository, type InboxFilter, type InboxRow, type OpenTaskHead, type TaskChange, type TaskChangeFeed } from './repositories/inbox';
 export { seedOrgUnits, seedUser, type OrgUnitSeed, type UserSeed, type HashPassword } from './seed/factories';
-export { loadDemoData, LINCANG_UNITS, LINCANG_USERS, DEMO_PASSWORD } from './seed/demo-lincang';
+export { loadDemoData, LINCANG_UNITS, LINCANG_USERS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './seed/demo-lincang';
+export { DEMO_JURISDICTIONS, TAICANG, SHANXI, XUCHANG, type DemoJurisdiction } from './seed/demo-jurisdictions';
 export { createPolicyRepository, PolicyVersionConflict, type PolicyRepository, type PolicyDocument } from './repositories/policies';
 export { createClockRepository, type ClockRepository, type NewReportClock, type ReportClockRow } from './repositories/clocks';
 export { createStatsRepository, type StatsRepository, type TimelinessFilter } from './repositories/stats';
@@ -23,3 +24,4 @@ export { createNotificationRepository, type NotificationRepository, type NewNoti
 export { seedJurisdictionTree, jurisdictionTreeIds, type JurisdictionTreeSpec } from './seed/jurisdiction-tree';
 export { createStepWrites, stepRepositories, type StepRepositories, type StepWork, type StepWritesFactory } from './step-writes/step-writes';
 export { reconcilePendingCommands } from './step-writes/reconcile';
+export { createOrgAdminRepository, type OrgAdminRepository, type OrgAdminTx, type AdminAuditEntry, type AdminAuditFilter, type PersonRow, type UnitData, type PersonData } from './repositories/org-admin';

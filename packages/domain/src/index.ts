@@ -37,3 +37,6 @@ export * from './thresholds';
 export * from './user';
 export * from './verification';
 export * from './verification-targets';
+export * from './admin-scope';
+export * from './org-admin';
+export * from './route-health';

@@ -50,7 +50,7 @@ export function isValidUnitCode(unit: { code: string; kind: UnitKind; divisionCo
 /** One org unit; the tree relations are checked across units by `orgTreeSchema`. */
 export function makeOrgUnitSchema(locale: Locale = DEFAULT_LOCALE) {
   const f = fieldsFor(locale);
-  const reference = (field: 'parentId' | 'superiorDepartmentId' | 'sameLevelGovernmentId') => f.id(field).nullable().default(null);
+  const reference = (field: 'parentId' | 'superiorDepartmentId' | 'sameLevelGovernmentId' | 'dutyOfficeId') => f.id(field).nullable().default(null);
   return z
     .object({
       id: f.id('id'),
@@ -66,6 +66,10 @@ export function makeOrgUnitSchema(locale: Locale = DEFAULT_LOCALE) {
       /** The government at the same level (for departments and duty offices; null for governments). */
       sameLevelGovernmentId: reference('sameLevelGovernmentId'),
       divisionCode: f.text('divisionCode', 9),
+      /** A government's duty office that receives for it (总值班室), when it has several; null: its only one. */
+      dutyOfficeId: reference('dutyOfficeId'),
+      /** A deactivated unit stays in the tree (its reports keep their names) but is in no new route. */
+      active: f.flag('active').default(true),
     })
     .superRefine((unit, ctx) => {
       const { pattern, example } = DIVISION_CODE_BY_LEVEL[unit.level];

@@ -40,6 +40,7 @@ export type ReportRecipients = z.infer<typeof reportRecipientsSchema>;
  * - every unit at city level or below also has its city government duty office (for a city
  *   department that is the same office as its same-level duty office);
  * - governments, committees and duty offices have no superior department or same-level government.
+ * A government that names its receiving duty office (`dutyOfficeId`) is reached through that one.
  * A recipient the rules call for but the tree lacks → DomainError NO_RECIPIENT (AMBIGUOUS_RECIPIENT
  * when a government has several duty offices); an unknown unit → UNIT_NOT_FOUND.
  */
@@ -48,6 +49,8 @@ export function reportRecipients(units: OrgUnits, unitId: string): ReportRecipie
   const unit = unitById(index, unitId);
   const missing = (recipient: RecipientRole) => new DomainError('NO_RECIPIENT', { recipient, unitId });
   const dutyOffice = (government: OrgUnit, recipient: RecipientRole): OrgUnit => {
+    const named = government.dutyOfficeId === null ? undefined : index.get(government.dutyOfficeId);
+    if (named) return named;
     const offices = dutyOfficesOf(index, government.id);
     if (offices.length > 1) throw new DomainError('AMBIGUOUS_RECIPIENT', { recipient, unitId, candidates: offices.map((o) => o.id).join(', ') });
     if (!offices[0]) throw missing(recipient);

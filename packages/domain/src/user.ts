@@ -5,9 +5,10 @@ import { DEFAULT_LOCALE, type Locale } from './messages';
 
 /**
  * Roles a user holds in their unit: 信息员/值班员 who record and draft, 核实人, 单位领导 who signs off,
- * 值班员 of a duty office who receives (签收) and asks for verification (核报), 流程设计员, 管理员.
+ * 值班员 of a duty office who receives (签收) and asks for verification (核报), 流程设计员, 管理员 (of the
+ * jurisdiction their unit's government heads), 系统管理员 (of every jurisdiction; docs/adr/0028).
  */
-export const ROLES = ['reporter', 'verifier', 'leader', 'duty_officer', 'designer', 'admin'] as const;
+export const ROLES = ['reporter', 'verifier', 'leader', 'duty_officer', 'designer', 'admin', 'system_admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -23,6 +24,8 @@ export const sessionUserSchema = z.object({
   unitName: z.string(),
   roles: z.array(roleSchema),
   locale: z.string(),
+  /** After an admin's password reset: the user must choose a new password before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

@@ -20,6 +20,8 @@ interface Session {
   logout(): Promise<void>;
   /** The API answered 401: the session ended elsewhere. */
   expired(): void;
+  /** Reads who is logged in again (after changing one's password). */
+  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -78,6 +80,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         client.clear();
       },
       expired: () => remember(null),
+      async refresh() {
+        remember(await api<Me>('/api/me'));
+      },
     }),
     [me, checking, loggedOut, client, remember],
   );

@@ -1,4 +1,4 @@
-import { BarChartOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
@@ -20,7 +20,9 @@ export function AppLayout() {
   if (!me) return null;
   const canReport = me.roles.some((r) => r === 'reporter' || r === 'duty_officer');
   const takesCalls = me.roles.includes('duty_officer');
-  const monitors = me.roles.includes('admin');
+  // 流程监控 spans every jurisdiction: a 系统管理员's until it is scoped per jurisdiction (ADR 0028)
+  const monitors = me.roles.includes('system_admin');
+  const administers = me.roles.includes('admin') || me.roles.includes('system_admin');
   const section = '/' + (location.pathname.split('/')[1] ?? '');
   // Whole labels where they fit: English words are longer, so below 1600 px it takes the short ones.
   const whole = screens.xxl || (screens.md && locale !== 'en');
@@ -32,6 +34,7 @@ export function AppLayout() {
     ...(takesCalls ? [{ key: '/phone-reports/new', icon: <PhoneOutlined />, label: <Link to="/phone-reports/new" data-testid="nav-phone-report">{t(whole ? 'nav.phoneReport' : 'nav.phoneReport.short')}</Link> }] : []),
     { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats" data-testid="nav-stats">{t(whole ? 'nav.stats' : 'nav.stats.short')}</Link> },
     ...(monitors ? [{ key: '/admin', icon: <MonitorOutlined />, label: <Link to="/admin/instances" data-testid="nav-monitor">{t(whole ? 'nav.monitor' : 'nav.monitor.short')}</Link> }] : []),
+    ...(administers ? [{ key: '/org-admin', icon: <ApartmentOutlined />, label: <Link to="/org-admin/units" data-testid="nav-org-admin">{t(whole ? 'nav.orgAdmin' : 'nav.orgAdmin.short')}</Link> }] : []),
   ];
   const roles = me.roles.map((r) => <Tag key={r} color="blue">{labels.role[r]}</Tag>);
   const doLogout = async () => {

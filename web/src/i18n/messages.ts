@@ -1,3 +1,4 @@
+import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
  * kinds, recipients) come from the domain's `labels`, field names from its `fieldLabels`.
@@ -289,6 +290,7 @@ const zhCN = {
   'stats.col.verification': '核报反馈',
   'stats.total': '合计',
   'stats.empty': '该时段内没有报送的事件',
+  ...orgAdminZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -579,6 +581,7 @@ const en: Record<MessageKey, string> = {
   'stats.col.verification': 'Verification answers',
   'stats.total': 'Total',
   'stats.empty': 'No incidents were reported in this period',
+  ...orgAdminEn,
 };
 
 export const messages = { 'zh-CN': zhCN, en } as const;

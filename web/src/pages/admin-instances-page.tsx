@@ -16,7 +16,7 @@ const LIMIT = 200;
 export function AdminInstancesPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const isAdmin = !!me?.roles.includes('admin');
+  const isAdmin = !!me?.roles.includes('system_admin');
   const [params, setParams] = useSearchParams();
   const problem: InstanceProblem = params.get('problem') === 'incident' ? 'incident' : 'all';
   const instances = useMonitoredInstances(problem, LIMIT, isAdmin);

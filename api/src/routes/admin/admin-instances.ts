@@ -39,12 +39,12 @@ export const adminInstances: RouteModule = ({ router, registry, deps }) => {
   const catalogOf = () => (catalog ??= loadProcessCatalog(processResources()));
 
   router.get('/api/admin/instances', async (req, res) => {
-    requireRole(res, 'admin');
+    requireRole(res, 'system_admin');
     const query = parseQuery(listInstancesQuerySchema, req);
     res.json({ items: await traceInstances(deps, await catalogOf(), query) });
   });
   router.post('/api/admin/incidents/:key/retry', async (req, res) => {
-    const user = requireRole(res, 'admin');
+    const user = requireRole(res, 'system_admin');
     const { key } = parseParams(incidentParamsSchema, req);
     const body = parseBody(retryBodyFor(req), req);
     res.json(await retryIncident(deps, await catalogOf(), user, { incidentKey: key, ...body, ip: clientIp(req) }));

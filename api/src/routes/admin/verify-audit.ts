@@ -12,7 +12,7 @@ export const verifyAudit: RouteModule = ({ router, registry, deps }) => {
   });
 
   router.get('/api/admin/audit/verify', async (_req, res) => {
-    requireRole(res, 'admin');
+    requireRole(res, 'system_admin');
     const result = await deps.audit.verifyAll();
     res.json({ ...result, intact: result.broken.length === 0, broken: result.broken.map((c) => ({ ...c, broken: c.broken && { ...c.broken, at: c.broken.at.toISOString() } })) });
   });

@@ -47,6 +47,6 @@ export const login: RouteModule = ({ router, registry, deps }) => {
     const ttlMs = deps.config.SESSION_TTL_HOURS * 3_600_000;
     const token = await deps.sessions.create({ userId: user.id, ttlMs, ip: clientIp(req) ?? undefined, userAgent: req.headers['user-agent'] });
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: deps.config.COOKIE_SECURE, maxAge: ttlMs, path: '/' });
-    res.json({ id: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, unitName: user.unit.name, roles: knownRoles(user.roles), locale: user.locale });
+    res.json({ id: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, unitName: user.unit.name, roles: knownRoles(user.roles), locale: user.locale, mustChangePassword: user.mustChangePassword });
   });
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type Database } from '../index';
-import { LINCANG_UNITS, LINCANG_USERS, loadDemoData } from '../seed/demo-lincang';
+import { DEMO_UNITS, DEMO_USERS, loadDemoData } from '../seed/demo-lincang';
 import { createAuditRepository } from './audit';
 import { createInboxRepository } from './inbox';
 import { createIncidentRepository } from './incidents';
@@ -22,10 +22,10 @@ describe('repositories', () => {
 
     // then
     expect([first, second]).toEqual([true, false]);
-    expect(await db.prisma.orgUnit.count()).toBe(LINCANG_UNITS.length);
+    expect(await db.prisma.orgUnit.count()).toBe(DEMO_UNITS.length);
     const reporter = await createUserRepository(db.prisma).findByUsername('lx_reporter');
     expect(reporter).toMatchObject({ displayName: '李明', roles: ['reporter'], unit: { name: '临翔区应急管理局' }, passwordHash: 'hashed:kuaibao2026' });
-    expect(await db.prisma.appUser.count()).toBe(LINCANG_USERS.length);
+    expect(await db.prisma.appUser.count()).toBe(DEMO_USERS.length);
   });
 
   it('numbers incidents per division and day without gaps or duplicates under concurrency', async () => {
@@ -144,7 +144,7 @@ describe('repositories', () => {
     // then
     expect(await sessions.findValid(valid)).toEqual({
       expiresAt: expect.any(Date),
-      user: { id: user.id, username: 'lx_reporter', displayName: user.displayName, unitId: user.unitId, unitName: user.unit.name, roles: user.roles, locale: user.locale },
+      user: { id: user.id, username: 'lx_reporter', displayName: user.displayName, unitId: user.unitId, unitName: user.unit.name, roles: user.roles, locale: user.locale, mustChangePassword: false },
     });
     expect(await sessions.findValid(expired)).toBeNull();
     expect(await sessions.findValid('no-such-token')).toBeNull();

@@ -38,13 +38,15 @@ export function createSessionRepository(prisma: PrismaClient) {
     async findValid(token: string): Promise<{ expiresAt: Date; user: SessionUserRow } | null> {
       const [row] = await prisma.$queryRaw<(SessionUserRow & { expiresAt: Date })[]>`
         SELECT s.expires_at AS "expiresAt", u.id, u.username, u.display_name AS "displayName", u.unit_id AS "unitId",
-               o.name AS "unitName", u.roles, u.locale
+               o.name AS "unitName", u.roles, u.locale, u.must_change_password AS "mustChangePassword"
         FROM user_session s JOIN app_user u ON u.id = s.user_id JOIN org_unit o ON o.id = u.unit_id
         WHERE s.id = ${hashToken(token)} AND s.expires_at > ${new Date()} AND u.active`;
       if (!row) return null;
       const { expiresAt, ...user } = row;
       return { expiresAt, user };
     },
+    /** The stored id of a session token (its sha-256), to keep it when the user's other sessions end. */
+    idOf: (token: string) => hashToken(token),
     async delete(token: string) {
       await prisma.userSession.deleteMany({ where: { id: hashToken(token) } });
     },

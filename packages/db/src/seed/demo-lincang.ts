@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
+import { DEMO_JURISDICTIONS } from './demo-jurisdictions';
 import { seedOrgUnits, seedUser, type HashPassword, type OrgUnitSeed, type UserSeed } from './factories';
 
 /**
@@ -39,15 +40,33 @@ export const LINCANG_USERS: Omit<UserSeed, 'password'>[] = [
   { username: 'sj_verifier', displayName: '孙丽', unitId: 'sj-yjj', roles: ['verifier'], phone: '0883-7700002' },
   { username: 'sj_leader', displayName: '周强', unitId: 'sj-yjj', roles: ['leader'], phone: '0883-7700003' },
   { username: 'sj_slga_reporter', displayName: '马超', unitId: 'sj-slga', roles: ['reporter', 'verifier'], phone: '0883-7700020' },
+  // 双江县森林公安局's reports were never signed off without a leader (issue 18)
+  { username: 'sj_slga_leader', displayName: '罗斌', unitId: 'sj-slga', roles: ['leader'], phone: '0883-7700021' },
   { username: 'sj_duty', displayName: '郑红', unitId: 'sj-duty', roles: ['duty_officer'], phone: '0883-7700010' },
+  { username: 'lc_yjj_staff', displayName: '蒋涛', unitId: 'lc-yjj', roles: ['reporter', 'verifier'], phone: '0883-2200002' },
+  { username: 'lc_yjj_leader', displayName: '邓华', unitId: 'lc-yjj', roles: ['leader'], phone: '0883-2200003' },
+  // 临沧市森林公安局 and the province's units had nobody to receive (签收) what reaches them (issue 18)
+  { username: 'lc_slga_staff', displayName: '段勇', unitId: 'lc-slga', roles: ['reporter', 'verifier', 'duty_officer'], phone: '0883-2400001' },
+  { username: 'lc_slga_leader', displayName: '毕刚', unitId: 'lc-slga', roles: ['leader'], phone: '0883-2400002' },
+  { username: 'yn_yjt_duty', displayName: '尹洁', unitId: 'yn-yjt', roles: ['duty_officer'], phone: '0871-6300001' },
+  { username: 'yn_ga_duty', displayName: '普文', unitId: 'yn-ga', roles: ['duty_officer'], phone: '0871-6300002' },
+  { username: 'yn_duty', displayName: '李娜', unitId: 'yn-duty', roles: ['duty_officer'], phone: '0871-6300003' },
   { username: 'designer', displayName: '吴敏', unitId: 'lc-yjj', roles: ['designer'], phone: '0883-2200009' },
-  { username: 'admin', displayName: '何军', unitId: 'lc-duty', roles: ['admin'], phone: '0883-2300009' },
+  // 系统管理员 of the whole installation, and 临沧市's own 管理员 (临沧市 and below; docs/adr/0028)
+  { username: 'admin', displayName: '何军', unitId: 'lc-duty', roles: ['admin', 'system_admin'], phone: '0883-2300009' },
+  { username: 'lc_admin', displayName: '鲁平', unitId: 'lc-duty', roles: ['admin'], phone: '0883-2300008' },
 ];
 
-/** Loads the demo jurisdiction unless users exist already (first start only). Returns whether it loaded. */
+/** Loads the four demo jurisdictions (临沧, 太仓, 山西, 许昌) unless users exist already (first start only). Returns whether it loaded. */
 export async function loadDemoData(prisma: PrismaClient, hashPassword: HashPassword): Promise<boolean> {
   if ((await prisma.appUser.count()) > 0) return false;
-  await seedOrgUnits(prisma, LINCANG_UNITS);
-  for (const user of LINCANG_USERS) await seedUser(prisma, { ...user, password: DEMO_PASSWORD }, hashPassword);
+  await seedOrgUnits(prisma, DEMO_UNITS);
+  // One hash for every demo account: argon2 takes tens of milliseconds, and they share the demo password
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const user of DEMO_USERS) await seedUser(prisma, { ...user, password: DEMO_PASSWORD }, async () => passwordHash);
   return true;
 }
+
+/** Every demo unit and account: 临沧 (000) and the jurisdictions of seeds 001, 002 and 004 (README: 演示账号). */
+export const DEMO_UNITS: OrgUnitSeed[] = [...LINCANG_UNITS, ...DEMO_JURISDICTIONS.flatMap((j) => j.units)];
+export const DEMO_USERS: Omit<UserSeed, 'password'>[] = [...LINCANG_USERS, ...DEMO_JURISDICTIONS.flatMap((j) => j.users)];
