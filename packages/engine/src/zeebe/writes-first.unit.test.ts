@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complete, type StepWrites } from '../types';
 import { ZeebeJobWorker } from './job-worker';
-import { fakeCamunda, grpcError, restError } from './testing/fake-camunda';
+import { fakeCamunda, restError } from './testing/fake-camunda';
 import { ZeebeEngine } from './zeebe-engine';
 
 /** Writes that log what happened, in order, into `log` (the broker's calls are logged by the fake beside them). */
