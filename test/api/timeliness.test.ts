@@ -1,6 +1,6 @@
 import type { RunningServer } from '@kuaibao/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstReport, login, type Client } from './client';
+import { firstReport, login, waitForTask, type Client } from './client';
 import { startTestServer } from './server';
 
 type Tally = { met: number; late: number; open: number };
@@ -65,6 +65,7 @@ describe('the timeliness statistics', () => {
     const number: string = (await as.sj_reporter!.post('/api/reports', firstReport({
       title: '双江县沙河乡山体滑坡', reportingUnitId: 'sj-yjj', place: { divisionCode: '530925', address: '沙河乡' }, occurredAt: ago(10), learnedAt: ago(5),
     }))).body.incidentNumber;
+    await waitForTask(cityDuty, number, 'receive_city_direct'); // the 重大 report reached the city duty office (越级), which may now ask
     const asked = await cityDuty.post(`/api/incidents/${number}/verification-requests`, { targetUnitId: 'sj-yjj', question: '请核实滑坡体是否威胁村庄' });
     expect(asked.status, JSON.stringify(asked.body)).toBe(201);
 

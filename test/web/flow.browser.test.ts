@@ -84,8 +84,10 @@ describe('the web app: a first report from the form, through the inboxes, to the
 
     // and the leader sees 核实 done and 审签 current, and approves
     const leader = await pageOf('lx_leader');
-    const taskAppears = inboxRow(superiorDuty, number, 'acknowledge_superior').waitFor({ timeout: 15_000 });
+    let taskAppears: Promise<void> | undefined;
     await handle(leader, number, 'sign_off', async (page) => {
+      // watched from the moment the leader has the task open: 核实's outcome is told to the city first (ADR 0030)
+      taskAppears = inboxRow(superiorDuty, number, 'acknowledge_superior').waitFor({ timeout: 15_000 });
       await diagramElement(page, 'verify', 'kb-completed').waitFor();
       await diagramElement(page, 'sign-off', 'kb-active').waitFor();
       expect(await page.getByTestId('opinions').innerText()).toContain('经电话核实属实');
