@@ -18,3 +18,4 @@ export { createClockRepository, type ClockRepository, type NewReportClock, type 
 export { createStatsRepository, type StatsRepository, type TimelinessFilter } from './repositories/stats';
 export { createNotificationRepository, type NotificationRepository, type NewNotification } from './repositories/notifications';
 export { seedJurisdictionTree, jurisdictionTreeIds, type JurisdictionTreeSpec } from './seed/jurisdiction-tree';
+export { createProcessDesignRepository, type ProcessDesignRepository, type DraftRow, type DeploymentRow, type NewDraft, type NewDeployment } from './repositories/process-designs';

@@ -34,3 +34,4 @@ export * from './thresholds';
 export * from './user';
 export * from './verification';
 export * from './verification-targets';
+export * from './process-design';

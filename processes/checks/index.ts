@@ -1,0 +1,2 @@
+export { checkBpmn, type CheckResult, type Finding } from './check-bpmn';
+export type { BpmnProblem } from './xml-guard';
