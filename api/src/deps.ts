@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, ClockRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository, UserRepository,
+  AuditRepository, ClockRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository, UserRepository,
 } from '@kuaibao/db';
 import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
 import type { Router } from 'express';
@@ -24,6 +24,8 @@ export interface ApiDeps {
   notifications: NotificationRepository;
   /** 报送时效 per reporting unit (how the 首报 clocks ended). */
   stats: StatsRepository;
+  /** The designer's process drafts and deployments (docs/adr/0036). */
+  designs: ProcessDesignRepository;
   /** Inbox changes for `GET /api/events` (task service and open-task watcher publish). */
   events: TaskEventBus;
   now: () => Date;

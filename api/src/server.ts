@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
   createAuditRepository, createClockRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
-  createPolicyRepository, createSessionRepository, createStatsRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, startPgliteMaintenance, type Database,
+  createPolicyRepository, createProcessDesignRepository, createSessionRepository, createStatsRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, startPgliteMaintenance, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
 import { DEFAULT_HOT_INSTANCES, EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
@@ -77,6 +77,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     clocks: createClockRepository(db.prisma),
     notifications: createNotificationRepository(db.prisma),
     stats: createStatsRepository(db.prisma),
+    designs: createProcessDesignRepository(db.prisma),
     events: new TaskEventBus(),
     now,
   };

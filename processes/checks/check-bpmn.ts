@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./bpmnlint-modules.d.ts" />
 // The server's check of a designed process: the XML guard, parsing, what the engine runs, and the designer's lint
 // configuration (the same as the modeler's). Node only: the browser lints the modeler's own definitions.

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./bpmnlint-modules.d.ts" />
 import camundaCompat from 'bpmnlint-plugin-camunda-compat';
 import recommended from 'bpmnlint/config/recommended';

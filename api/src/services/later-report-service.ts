@@ -1,3 +1,4 @@
+import { processTenantOfUnit } from './process-tenant';
 import { randomUUID } from 'node:crypto';
 import { asStoredJson, laterReportContent, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type MergedReportRules, type ReportPatch } from '@kuaibao/domain';
 import type { SessionUser } from '../auth/session-user';
@@ -46,7 +47,9 @@ export async function submitLaterReport(
     };
   });
   try {
+    const tenant = await processTenantOfUnit(deps, PROCESS_IDS.followUpReport, incident.reportingUnitId);
     const instance = await deps.engine.startInstance({
+      ...tenant,
       bpmnProcessId: PROCESS_IDS.followUpReport,
       businessKey: incidentNumber,
       variables: { reportId, incidentNumber, reportingUnitId: incident.reportingUnitId, reportKind: patch.kind, title: incident.title },
