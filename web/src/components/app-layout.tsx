@@ -1,4 +1,4 @@
-import { BarChartOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
@@ -21,6 +21,7 @@ export function AppLayout() {
   const canReport = me.roles.some((r) => r === 'reporter' || r === 'duty_officer');
   const takesCalls = me.roles.includes('duty_officer');
   const monitors = me.roles.includes('admin');
+  const designs = me.roles.some((r) => r === 'designer' || r === 'admin');
   const section = '/' + (location.pathname.split('/')[1] ?? '');
   // Whole labels where they fit: English words are longer, so below 1600 px it takes the short ones.
   const whole = screens.xxl || (screens.md && locale !== 'en');
@@ -31,6 +32,7 @@ export function AppLayout() {
     ...(canReport ? [{ key: '/reports/new', icon: <FileAddOutlined />, label: <Link to="/reports/new">{t(whole ? 'nav.newReport' : 'nav.newReport.short')}</Link> }] : []),
     ...(takesCalls ? [{ key: '/phone-reports/new', icon: <PhoneOutlined />, label: <Link to="/phone-reports/new" data-testid="nav-phone-report">{t(whole ? 'nav.phoneReport' : 'nav.phoneReport.short')}</Link> }] : []),
     { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats" data-testid="nav-stats">{t(whole ? 'nav.stats' : 'nav.stats.short')}</Link> },
+    ...(designs ? [{ key: '/designer', icon: <ApartmentOutlined />, label: <Link to="/designer" data-testid="nav-designer">{t(whole ? 'nav.designer' : 'nav.designer.short')}</Link> }] : []),
     ...(monitors ? [{ key: '/admin', icon: <MonitorOutlined />, label: <Link to="/admin/instances" data-testid="nav-monitor">{t(whole ? 'nav.monitor' : 'nav.monitor.short')}</Link> }] : []),
   ];
   const roles = me.roles.map((r) => <Tag key={r} color="blue">{labels.role[r]}</Tag>);
