@@ -7,7 +7,7 @@ declare module 'bpmnlint-plugin-camunda-compat/rules/*' {
   const rule: (config?: unknown) => { check: unknown };
   export default rule;
 }
-declare module 'bpmnlint/config/recommended' {
+declare module 'bpmnlint/config/recommended.js' {
   const config: { rules: Record<string, unknown> };
   export default config;
 }

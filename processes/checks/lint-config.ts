@@ -1,7 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./bpmnlint-modules.d.ts" />
 import camundaCompat from 'bpmnlint-plugin-camunda-compat';
-import recommended from 'bpmnlint/config/recommended';
+import recommended from 'bpmnlint/config/recommended.js';
 import { bundledRules } from './bundled-rules.generated';
 import { kuaibaoRecommended, kuaibaoRules } from './kuaibao-rules/index';
 import { BASE_CONFIG_EXTENDS } from './lint-extends';

@@ -21,7 +21,10 @@ const tracing = {
   resolveRule(pkg: string, name: string) {
     const plugin = require(pkg) as { rules?: Record<string, string> };
     const local = plugin.rules?.[name];
-    specifiers.set(`${pkg}/${name}`, local?.startsWith('./') ? `${pkg}/${local.slice(2)}` : `${pkg}/rules/${name}`);
+    const spec = local?.startsWith('./') ? `${pkg}/${local.slice(2)}` : `${pkg}/rules/${name}`;
+    // The file itself (a rule may be a folder's index.js): Node's ESM loader of the built server wants the whole path.
+    const root = path.dirname(require.resolve(`${pkg}/package.json`));
+    specifiers.set(`${pkg}/${name}`, `${pkg}/${path.relative(root, require.resolve(spec))}`);
     return node.resolveRule(pkg, name);
   },
 };

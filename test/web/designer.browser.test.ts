@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { firstReport, login } from '../api/client';
 import { useBrowserSession } from './browser';
-import { choose } from './pages';
 
 /** Clicks an element of the diagram until the modeler shows it selected (a click right after typing in the panel may only blur it). */
 async function selectOnCanvas(page: Page, elementId: string) {
@@ -48,12 +47,13 @@ describe('流程设计 in the browser', () => {
     // and a task appended straight after 核实 becomes 报送上级主管部门 from the step templates
     await selectOnCanvas(page, 'verify');
     await page.locator('.djs-context-pad [data-action="append.append-task"]').click();
-    await choose(page, page.getByTestId('template-select'), '报送上级主管部门');
+    await page.getByTestId('template-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '报送上级主管部门' }).first().click();
 
     // then: the live check names the new step, and deploy is blocked
     const finding = page.locator('[data-testid=finding]', { hasText: '可以不经审签就报送' });
     await finding.first().waitFor();
-    expect(await finding.first().innerText()).toMatch(/「报送上级主管部门」（Activity_\w+）可以不经审签就报送/);
+    await expect.poll(() => finding.first().innerText(), { timeout: 10_000 }).toMatch(/「报送上级主管部门」（Activity_\w+）可以不经审签就报送/);
     const dispatchId = (await finding.first().getAttribute('data-element-id'))!;
     expect(await page.getByTestId('deploy').isDisabled()).toBe(true);
     await page.screenshot({ path: path.join(screenshotDir, 'designer-check.png') });

@@ -51,6 +51,8 @@ function DraftEditor({ draft }: { draft: Draft }) {
     const template = KUAIBAO_TEMPLATES.find((t) => t.id === templateId);
     if (!modeler || !selected || !template) return;
     const applied = modeler.get<{ applyTemplate(e: unknown, t: unknown): ModdleElementLike }>('elementTemplates').applyTemplate(selected, template);
+    // A step without a name takes the template's (一个「报送上级主管部门」, not an unnamed task).
+    if (!applied.businessObject.name) modeler.get<{ updateProperties(e: unknown, p: object): void }>('modeling').updateProperties(applied, { name: template.name });
     modeler.get<{ select(e: unknown): void }>('selection').select(applied);
   };
 
