@@ -40,7 +40,7 @@ describe('the process designer over HTTP (drafts, checks, deploy per jurisdictio
   const list = () => as.designer!.get('/api/jurisdictions/530900/processes');
   const instanceOf = async (instanceKey: string) => (await server.deps.engine.getInstance(instanceKey))!;
   let draft: { id: string; revision: number };
-  let before: { instanceKey: string };
+  let before: { instanceKey: string; incidentNumber: string };
 
   it('shows the designer their jurisdiction, with every process on the shipped default; others get 404', async () => {
     expect((await as.designer!.get('/api/designer/jurisdiction')).body).toEqual({ jurisdiction: '530900' });
