@@ -11,7 +11,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2000,
+    chunkSizeWarningLimit: 2500,
     rollupOptions: {
       // zod ships comments Rollup cannot place (harmless); keep the build output to what matters.
       onwarn(warning, warn) {

@@ -13,6 +13,9 @@ import { ApiRegistry } from './openapi/registry';
 import { routes } from './routes';
 import { IMPORT_BODY_LIMIT } from './routes/org-admin/import-export';
 
+/** Room for a BPMN file at the designer's size limit (1 MB) once escaped into JSON. */
+const DESIGNER_BODY_LIMIT = '4mb';
+
 /** The HTTP application: JSON in, JSON or problem details out. Static web assets are mounted by the server. */
 export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Express) => void } = {}): Express {
   const app = express();
@@ -23,6 +26,8 @@ export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Expre
   app.use(requireJsonBody);
   // Writes beyond the bound wait here, their bodies unread, or get 503 (ADR 0025).
   app.use(writeAdmission({ concurrency: deps.config.WRITE_CONCURRENCY, queue: deps.config.WRITE_QUEUE, retryAfterSeconds: 2 }));
+  // A designed process travels as BPMN XML in JSON: its own limit, above the designer's 1 MB check (docs/adr/0036).
+  app.use(['/api/jurisdictions', '/api/process-drafts'], express.json({ limit: DESIGNER_BODY_LIMIT, strict: true, verify: refuseDeepJson }));
   // An import carries its spreadsheets (base64): its own larger limit; every other body keeps BODY_LIMIT
   app.use('/api/admin/import', express.json({ limit: IMPORT_BODY_LIMIT, strict: true, verify: refuseDeepJson }));
   // The depth is checked on the raw bytes, before JSON.parse and the recursive checks after it (zod, validate.ts).

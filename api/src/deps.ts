@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, ClockRepository, OrgAdminRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
+  AuditRepository, ClockRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
   StepWritesFactory, UserRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
@@ -30,6 +30,8 @@ export interface ApiDeps {
   notifications: NotificationRepository;
   /** 报送时效 per reporting unit (how the 首报 clocks ended). */
   stats: StatsRepository;
+  /** The designer's process drafts and deployments (docs/adr/0036). */
+  designs: ProcessDesignRepository;
   /** Inbox changes for `GET /api/events` (task service and open-task watcher publish). */
   events: TaskEventBus;
   /** Business writes that commit with an engine completion (a task's corrections and audit entry: ADR 0027). */

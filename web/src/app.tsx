@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { setApiLanguage } from './api/http';
 import { SessionProvider, useSession } from './api/session';
@@ -20,6 +20,11 @@ import { NewReportPage } from './pages/new-report-page';
 import { PhoneReportPage } from './pages/phone-report-page';
 import { StatsPage } from './pages/stats-page';
 import { TaskPage } from './pages/task-page';
+
+/** 流程设计 (bpmn-js Modeler, properties panel, lint rules): its own chunk, loaded only on its pages. */
+const DesignerPage = lazy(() => import('./pages/designer/designer-page'));
+const DraftPage = lazy(() => import('./pages/designer/draft-page'));
+const designer = (page: ReactNode) => <Suspense fallback={<Spin />}>{page}</Suspense>;
 
 const theme = { token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } };
 
@@ -47,6 +52,8 @@ export function App() {
               <Route path="/stats" element={<StatsPage />} />
               <Route path="/admin/instances" element={<AdminInstancesPage />} />
               <Route path="/org-admin/:tab?" element={<OrgAdminPage />} />
+              <Route path="/designer" element={designer(<DesignerPage />)} />
+              <Route path="/designer/drafts/:id" element={designer(<DraftPage />)} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { HANDLED_TASK_TYPES } from '@kuaibao/domain';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from './create-handlers';
 import type { HandlerDeps } from './handlers/deps';
@@ -25,5 +26,9 @@ describe('job handlers', () => {
     // then
     expect(types.size).toBeGreaterThan(0);
     expect([...types].sort()).toEqual([...handlers].sort());
+  });
+
+  it('are the job types the designer offers and checks (HANDLED_TASK_TYPES)', () => {
+    expect([...HANDLED_TASK_TYPES].sort()).toEqual(Object.keys(createHandlers({} as HandlerDeps)).sort());
   });
 });

@@ -3,7 +3,8 @@ import { fail } from '@kuaibao/engine';
 import type { z } from 'zod';
 
 /** What a handler knows of its job besides the variables: enough for idempotency keys and headers. */
-export type JobContext = Pick<ActivatedJob, 'key' | 'type' | 'elementId' | 'elementInstanceKey' | 'instanceKey' | 'businessKey' | 'retries' | 'customHeaders'>;
+export type JobContext = Pick<ActivatedJob, 'key' | 'type' | 'elementId' | 'elementInstanceKey' | 'instanceKey' | 'businessKey' | 'retries' | 'customHeaders'> &
+  Partial<Pick<ActivatedJob, 'tenantId'>>;
 
 /** A job handler: variables in, outcome out (complete, BPMN error, or fail). Runs on either engine. */
 export type Handler = (variables: Variables, job: JobContext) => Promise<JobOutcome>;

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'CHECKS_FAILED'
   | 'TOO_MANY_REQUESTS'
   | 'ENGINE_UNAVAILABLE'
   | 'OVERLOADED'
@@ -44,6 +45,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: Text,
     readonly errors: FieldError[] = [],
+    /** More members of the problem details (RFC 9457 extensions), e.g. a 409's current state or a 422's findings. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message === undefined ? code : textIn('zh-CN', message));
     this.text = message ?? code;
@@ -85,6 +88,7 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: Bilingual }
   PASSWORD_CHANGE_REQUIRED: { status: 403, title: { 'zh-CN': '请先修改密码', en: 'Change your password first' } },
   NOT_FOUND: { status: 404, title: { 'zh-CN': '资源不存在', en: 'Not found' } },
   CONFLICT: { status: 409, title: { 'zh-CN': '操作与当前状态冲突', en: 'The request conflicts with the current state' } },
+  CHECKS_FAILED: { status: 422, title: { 'zh-CN': '流程检查未通过', en: 'The process failed its checks' } },
   TOO_MANY_REQUESTS: { status: 429, title: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, try again later' } },
   ENGINE_UNAVAILABLE: { status: 503, title: { 'zh-CN': '流程引擎暂不可用', en: 'The workflow engine is unavailable' } },
   OVERLOADED: { status: 503, title: { 'zh-CN': '服务器繁忙，请稍后重试', en: 'The server is busy, try again shortly' } },

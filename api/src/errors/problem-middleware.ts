@@ -60,6 +60,7 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) =
       instance: req.originalUrl,
       code: appError.code,
       ...(appError.errors.length > 0 && { errors: appError.errors.map((e) => ({ path: e.path, message: textIn(locale, e.message) })) }),
+      ...appError.extensions,
     });
 };
 

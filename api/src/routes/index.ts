@@ -21,10 +21,20 @@ import { peopleAdmin } from './org-admin/people-admin';
 import { routeHealthRoute } from './org-admin/route-health';
 import { getDiagram } from './processes/get-diagram';
 import { health } from './system/health';
+import { createDraft } from './designer/create-draft';
+import { deleteDraft } from './designer/delete-draft';
+import { deployDraft } from './designer/deploy-draft';
+import { getDraft } from './designer/get-draft';
+import { getProcessVersion } from './designer/get-process-version';
+import { listProcesses } from './designer/list-processes';
+import { myJurisdiction } from './designer/my-jurisdiction';
+import { rollbackProcess } from './designer/rollback-process';
+import { saveDraft } from './designer/save-draft';
 import { claimTask } from './tasks/claim-task';
 import { completeTask } from './tasks/complete-task';
 import { getTask } from './tasks/get-task';
 import { listTasks } from './tasks/list-tasks';
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
-  changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport];
+  changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
+  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess];

@@ -1,3 +1,4 @@
+import { processTenantOfUnit } from './process-tenant';
 import { randomUUID } from 'node:crypto';
 import {
   asStoredJson, firstReportClockVariables, laterReportContent, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportChanges, type MergedReportRules, type ReportPatch, type Severity,
@@ -51,7 +52,8 @@ export async function submitLaterReport(
   try {
     const common = { reportId, incidentNumber, reportingUnitId: incident.reportingUnitId, reportKind: patch.kind, title: incident.title };
     const start = 'classified' in patch ? await classifiedFinalStart(deps, incident, patch, common) : { bpmnProcessId: PROCESS_IDS.followUpReport, variables: common };
-    const instance = await deps.engine.startInstance({ ...start, businessKey: incidentNumber });
+    const tenant = await processTenantOfUnit(deps, start.bpmnProcessId, incident.reportingUnitId);
+    const instance = await deps.engine.startInstance({ ...tenant, ...start, businessKey: incidentNumber });
     await deps.incidents.linkInstance(reportId, instance.key, REPORT_STATUS_ONCE_STARTED[start.bpmnProcessId]);
     return { incidentNumber, reportId, kind: patch.kind, sequence: created.sequence, instanceKey: instance.key };
   } catch (error) {

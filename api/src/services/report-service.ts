@@ -1,3 +1,4 @@
+import { processTenant } from './process-tenant';
 import { randomUUID } from 'node:crypto';
 import {
   DomainError, dossierTitle, firstReportClockVariables, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportingThreshold, reportStatusOnceStarted, secureRecipientOf,
@@ -58,7 +59,8 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
     ? { bpmnProcessId: PROCESS_IDS.classifiedReport, variables: { ...common, title, secureRecipientUnitId: secureRecipientUnitId ?? null, ...firstReportClockVariables(unit.divisionCode, report) } }
     : { bpmnProcessId: PROCESS_IDS.incidentReport, variables: { ...common, title, ...firstReportClockVariables(unit.divisionCode, report) } };
   try {
-    const instance = await deps.engine.startInstance({ bpmnProcessId: start.bpmnProcessId, businessKey: number, variables: start.variables });
+    const tenant = await processTenant(deps, start.bpmnProcessId, unit.divisionCode);
+    const instance = await deps.engine.startInstance({ bpmnProcessId: start.bpmnProcessId, businessKey: number, variables: start.variables, ...tenant });
     await deps.incidents.linkInstance(reportId, instance.key, REPORT_STATUS_ONCE_STARTED[start.bpmnProcessId]);
     return { incidentNumber: number, reportId, instanceKey: instance.key, threshold: locale === 'zh-CN' ? threshold : reportingThreshold(report, locale) };
   } catch (error) {

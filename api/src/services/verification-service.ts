@@ -1,3 +1,4 @@
+import { processTenant } from './process-tenant';
 import { randomUUID } from 'node:crypto';
 import { candidateGroup, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, type VerificationContent, type VerificationRequest, verificationTargetProblem } from '@kuaibao/domain';
 import { toOrgUnit } from '@kuaibao/worker';
@@ -37,7 +38,9 @@ export async function requestVerification(deps: ApiDeps, user: SessionUser, numb
     { role: 'verificationTarget', unitId: target.id, receiverUnitId: target.id, dispatchedAt: now },
   );
   try {
+    const tenant = await processTenant(deps, PROCESS_IDS.verificationRequest, requester.divisionCode);
     const instance = await deps.engine.startInstance({
+      ...tenant,
       bpmnProcessId: PROCESS_IDS.verificationRequest,
       businessKey: number,
       variables: {

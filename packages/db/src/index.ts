@@ -25,3 +25,4 @@ export { seedJurisdictionTree, jurisdictionTreeIds, type JurisdictionTreeSpec } 
 export { createStepWrites, stepRepositories, type StepRepositories, type StepWork, type StepWritesFactory } from './step-writes/step-writes';
 export { reconcilePendingCommands } from './step-writes/reconcile';
 export { createOrgAdminRepository, type OrgAdminRepository, type OrgAdminTx, type AdminAuditEntry, type AdminAuditFilter, type PersonRow, type UnitData, type PersonData } from './repositories/org-admin';
+export { createProcessDesignRepository, type ProcessDesignRepository, type DraftRow, type DeploymentRow, type NewDraft, type NewDeployment } from './repositories/process-designs';

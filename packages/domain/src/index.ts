@@ -40,3 +40,4 @@ export * from './verification-targets';
 export * from './admin-scope';
 export * from './org-admin';
 export * from './route-health';
+export * from './process-design';

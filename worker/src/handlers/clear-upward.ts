@@ -27,6 +27,8 @@ export function clearUpwardHandler(deps: HandlerDeps): Handler {
         correlationKey: variables.reportId,
         messageId: `upward-cleared:${variables.reportId}`,
         timeToLiveMs: CLEARANCE_TTL_MS,
+        // The instance runs in its jurisdiction's tenant when the jurisdiction deployed its own flow (docs/adr/0036).
+        ...(job.tenantId && { tenantId: job.tenantId }),
       });
     } catch (error) {
       // Already published and still buffered: the first delivery of this job did it.
