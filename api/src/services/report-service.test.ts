@@ -97,13 +97,12 @@ describe('submitFirstReport', () => {
 
   it('numbers by the Beijing day of the submit, and a failed submit leaves its number to the next one', async () => {
     // given: the clock at 00:30 on 23 November in Beijing (16:30 UTC the day before); the first start fails
-    const db = await createTestDatabase();
-    await loadDemoData(db.prisma, async (p) => p);
+    const db = await createTestDatabase(process.env, { template: DEMO_TEMPLATE });
     const now = new Date('2026-11-22T16:30:00Z');
     let starts = 0;
     const engine = { startInstance: async () => (++starts === 1 ? Promise.reject(new Error('engine down')) : { key: `i-${starts}` }) } as unknown as ApiDeps['engine'];
     const deps = { incidents: createIncidentRepository(db.prisma), orgUnits: createOrgUnitRepository(db.prisma), audit: createAuditRepository(db.prisma), engine, now: () => now } as ApiDeps;
-    const user = { id: 'user-lx_reporter', username: 'lx_reporter', displayName: '李明', unitId: 'lx-yjj', unitName: '临翔区应急管理局', roles: ['reporter' as const], locale: 'zh-CN' };
+    const user = { id: 'user-lx_reporter', username: 'lx_reporter', displayName: '李明', unitId: 'lx-yjj', unitName: '临翔区应急管理局', roles: ['reporter' as const], locale: 'zh-CN', mustChangePassword: false };
     const report = {
       kind: 'first', classified: false, sensitive: false, mayEscalate: false, title: '测试', category: 'natural_disaster', severity: 'IV',
       occurredAt: '2026-11-22T16:00:00Z', learnedAt: '2026-11-22T16:10:00Z', reportingUnitId: 'lx-yjj',
