@@ -1,0 +1,99 @@
+import type { Clock } from '../clock';
+import { TokenRuntime } from '../executor/token-runtime';
+import { isExecutorState } from '../executor/state';
+import type { ProcessModel } from '../model/process-model';
+import type { WaitSnapshot } from '../store';
+import type { ActiveElement, Variables } from '../types';
+
+/** One process instance in memory, as a step advances it: the token executor's, or bpmn-engine's (ENGINE_RUNTIME=bpmn-engine). */
+export interface InstanceRuntime {
+  variables: Variables;
+  readonly completed: boolean;
+  fireDueTimers(): Promise<void>;
+  setVariables(variables: Variables): void;
+  completeJob(elementInstance: string, elementId: string, result: Variables): Promise<void>;
+  throwError(elementInstance: string, code: string, message: string, variables: Variables): Promise<void>;
+  signal(elementInstance: string, elementId: string, result: Variables): Promise<void>;
+  getEngineState(): Promise<unknown>;
+  waits(newKey: () => string): WaitSnapshot;
+  activeElements(previous: ActiveElement[]): ActiveElement[];
+}
+
+/** Which runtime new instances start on: the token executor (default, docs/adr/0032) or bpmn-engine (docs/adr/0004). */
+export type RuntimeKind = 'token' | 'bpmn-engine';
+
+export function runtimeKindFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeKind {
+  const value = env.ENGINE_RUNTIME?.trim();
+  if (!value || value === 'token') return 'token';
+  if (value === 'bpmn-engine') return 'bpmn-engine';
+  throw new Error(`ENGINE_RUNTIME must be token or bpmn-engine, not ${value}`);
+}
+
+/** The token executor behind the step's interface. */
+class TokenInstanceRuntime implements InstanceRuntime {
+  constructor(private readonly token: TokenRuntime) {}
+
+  get variables() {
+    return this.token.variables;
+  }
+
+  set variables(variables: Variables) {
+    this.token.variables = variables;
+  }
+
+  get completed() {
+    return this.token.completed;
+  }
+
+  async fireDueTimers() {
+    this.token.fireDueTimers();
+  }
+
+  setVariables(variables: Variables) {
+    this.token.setVariables(variables);
+  }
+
+  async completeJob(elementInstance: string, elementId: string, result: Variables) {
+    this.token.completeJob(elementInstance, elementId, result);
+  }
+
+  async throwError(elementInstance: string, code: string, _message: string, variables: Variables) {
+    this.token.throwErrorAt(elementInstance, code, variables);
+  }
+
+  async signal(elementInstance: string, elementId: string, result: Variables) {
+    this.token.signal(elementInstance, elementId, result);
+  }
+
+  async getEngineState() {
+    return this.token.getEngineState();
+  }
+
+  waits(newKey: () => string) {
+    return this.token.waits(newKey);
+  }
+
+  activeElements() {
+    return this.token.activeElements();
+  }
+}
+
+interface RuntimeContext {
+  clock: Clock;
+  /** The instance key (bpmn-engine names its engine by it). */
+  name: string;
+  newKey: () => string;
+}
+
+const loadBpmnEngineRuntime = async () => (await import('./instance-runtime')).BpmnEngineRuntime;
+
+export async function startRuntime(kind: RuntimeKind, model: ProcessModel, variables: Variables, context: RuntimeContext): Promise<InstanceRuntime> {
+  if (kind === 'bpmn-engine') return (await loadBpmnEngineRuntime()).start(model, variables, context.clock, context.name);
+  return new TokenInstanceRuntime(TokenRuntime.start(model, variables, context.clock, context.newKey));
+}
+
+/** Recovers an instance on the runtime that saved its state: instances started on bpmn-engine finish on it. */
+export async function recoverRuntime(model: ProcessModel, engineState: unknown, variables: Variables, context: RuntimeContext): Promise<InstanceRuntime> {
+  if (isExecutorState(engineState)) return new TokenInstanceRuntime(TokenRuntime.recover(model, engineState, variables, context.clock, context.newKey));
+  return (await loadBpmnEngineRuntime()).recover(model, engineState, variables, context.clock, context.name);
+}
