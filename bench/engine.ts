@@ -16,7 +16,9 @@ import { runBenchmark } from './lib/bench-server';
 import { applicationName, serverCpuDelta, serverCpuMs, withApplicationName } from './lib/server-cpu';
 import { emitResult, sleep } from './lib/stats';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, chains: { type: 'string', default: '8' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '20' }, chains: { type: 'string', default: '8' }, runtimes: { type: 'string', default: 'bpmn-engine,token' } },
+});
 const seconds = Number(values.seconds);
 const chains = Number(values.chains);
 const NEVER = '9999-12-31T23:59:59Z';
@@ -49,10 +51,12 @@ interface RuntimeFigures {
 async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigures> {
   const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), runtime, schedulerIntervalMs: 200, onError: (e) => console.error('[engine]', e) }).start();
   await engine.deploy([{ name: 'incident-report.bpmn', content: SOURCE }]);
+  if (process.env.BENCH_DEBUG) process.stderr.write('[engine] deployed\n');
   const debug = { jobs: 0, tasks: 0 };
   const ticker = setInterval(() => process.env.BENCH_DEBUG && process.stderr.write(`[engine] ${JSON.stringify({ ...debug, sequence, reports })}\n`), 1000);
   let counting = false;
   let reports = 0;
+  let done = 0;
   let sequence = 0;
   let stopping = false;
   const inFlight = new Set<Promise<unknown>>();
@@ -74,6 +78,7 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
           await engine.publishMessage({ name: 'kuaibao.report.upward-cleared', correlationKey: String(job.variables.reportId), timeToLiveMs: 60_000 });
         }
         if (taskType === 'kuaibao.report.complete') {
+          done++;
           if (counting) reports++;
           if (!stopping) track(startReport());
         }
@@ -98,7 +103,8 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
   const stop = engine.onStepCommitted(() => !stopping && track(completeOpenTasks()));
 
   for (let i = 0; i < chains; i++) await startReport();
-  await sleep(Math.min(5_000, seconds * 250)); // warm-up: models parsed, caches and JIT warm
+  // Warm-up: every chain has finished a report (models parsed, caches and JIT warm, the flow in its steady state).
+  for (const until = performance.now() + 120_000; done < chains && performance.now() < until; ) await sleep(100);
   const serverBefore = await serverCpuMs(db, name);
   const cpuBefore = process.cpuUsage();
   counting = true;
@@ -126,9 +132,10 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
 async function main() {
   const figures: Partial<Record<RuntimeKind, RuntimeFigures>> = {};
   let kind = 'pglite';
-  for (const runtime of ['bpmn-engine', 'token'] as const) {
+  for (const runtime of values.runtimes.split(',') as RuntimeKind[]) {
     const { db, drop } = await openBenchDatabase(`engine_${runtime.replace('-', '_')}`);
     kind = db.kind;
+    process.stderr.write(`[engine] database open\n`);
     try {
       process.stderr.write(`[engine] ${runtime} on ${db.kind}: ${chains} chains for ${seconds} s\n`);
       figures[runtime] = await measure(runtime, db);
@@ -137,8 +144,9 @@ async function main() {
     }
   }
   const total = (f: RuntimeFigures | undefined) => (f ? f.nodeCpuMsPerReport + (f.serverCpuMsPerReport ?? 0) : NaN);
-  const token = figures.token!;
-  const bpmn = figures['bpmn-engine']!;
+  const none: RuntimeFigures = { reports: 0, reportsPerS: NaN, nodeCpuMsPerReport: NaN, serverCpuMsPerReport: null };
+  const token = figures.token ?? none;
+  const bpmn = figures['bpmn-engine'] ?? none;
   emitResult(`engine alone — ${kind}`, {
     database: kind,
     seconds,

@@ -29,6 +29,13 @@ export function runtimeKindFromEnv(env: NodeJS.ProcessEnv = process.env): Runtim
   throw new Error(`ENGINE_RUNTIME must be token or bpmn-engine, not ${value}`);
 }
 
+/**
+ * Lets the event loop turn once per action. The executor runs synchronously and PGlite answers through
+ * promises alone, so without it a stream of steps (workers answering jobs at once) would never let timers
+ * or sockets in: the HTTP server and the scheduler would starve while the engine is busy.
+ */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The token executor behind the step's interface. */
 class TokenInstanceRuntime implements InstanceRuntime {
   constructor(private readonly token: TokenRuntime) {}
@@ -55,14 +62,17 @@ class TokenInstanceRuntime implements InstanceRuntime {
 
   async completeJob(elementInstance: string, elementId: string, result: Variables) {
     this.token.completeJob(elementInstance, elementId, result);
+    await turn();
   }
 
   async throwError(elementInstance: string, code: string, _message: string, variables: Variables) {
     this.token.throwErrorAt(elementInstance, code, variables);
+    await turn();
   }
 
   async signal(elementInstance: string, elementId: string, result: Variables) {
     this.token.signal(elementInstance, elementId, result);
+    await turn();
   }
 
   async getEngineState() {
@@ -89,6 +99,7 @@ const loadBpmnEngineRuntime = async () => (await import('./instance-runtime')).B
 
 export async function startRuntime(kind: RuntimeKind, model: ProcessModel, variables: Variables, context: RuntimeContext): Promise<InstanceRuntime> {
   if (kind === 'bpmn-engine') return (await loadBpmnEngineRuntime()).start(model, variables, context.clock, context.name);
+  await turn();
   return new TokenInstanceRuntime(TokenRuntime.start(model, variables, context.clock, context.newKey));
 }
 

@@ -373,10 +373,11 @@ export class TokenRuntime implements ExecutionContext {
     }
   }
 
-  /** The local variables of every scope around and of the element instance (what a job or task sees beside the process's). */
+  /** The local variables of the element instance and every scope around it (what a job or task sees beside the process's). */
   private locals(instance: ElementInstance): Variables {
-    const visible = this.visible(instance);
-    return visible === this.variables ? {} : Object.fromEntries(Object.entries(visible).filter(([name, value]) => this.variables[name] !== value));
+    const chain: Variables[] = [];
+    for (let at: ElementInstance | null = instance; at; at = this.scopeOf(at)) if (at.variables) chain.push(at.variables);
+    return Object.assign({}, ...chain.reverse());
   }
 
   // ---- waits as rows ------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ export async function loadProcessModels(xml: string): Promise<ProcessModel[]> {
       elements.get(flow.sourceId)?.outgoing.push(flow);
       elements.get(flow.targetId)?.incoming.push(flow.id);
     }
-    const starts = startsOf(process, elements);
+    const starts = startsOf(process);
     return { bpmnProcessId: process.id!, moddleContext, elements, flows, startId: starts.startId, eventStartIds: starts.eventStartIds };
   });
 }
@@ -123,7 +123,7 @@ function flowOf(element: ModdleElement): SequenceFlowModel {
 }
 
 /** The none start event of a container (process or sub-process) and the start events of its event sub-processes. */
-function startsOf(container: ModdleElement, elements: Map<string, ElementModel>) {
+function startsOf(container: ModdleElement) {
   let startId: string | null = null;
   const eventStartIds: string[] = [];
   for (const child of (container.flowElements as ModdleElement[] | undefined) ?? []) {
@@ -147,7 +147,7 @@ function indexElements(process: ModdleElement): Map<string, ElementModel> {
   visit(process, null);
   for (const element of elementsOf(process)) {
     if (element.$type === 'bpmn:SubProcess') {
-      const { startId, eventStartIds } = startsOf(element, elements);
+      const { startId, eventStartIds } = startsOf(element);
       Object.assign(elements.get(element.id!)!, { ...(startId && { startId }), eventStartIds });
     }
     if (element.$type !== 'bpmn:BoundaryEvent') continue;
