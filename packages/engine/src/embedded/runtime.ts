@@ -5,7 +5,7 @@ import type { ProcessModel } from '../model/process-model';
 import type { WaitSnapshot } from '../store';
 import type { ActiveElement, Variables } from '../types';
 
-/** One process instance in memory, as a step advances it: the token executor's, or bpmn-engine's (ENGINE_RUNTIME=bpmn-engine). */
+/** One process instance in memory, as a step advances it: bpmn-engine's, or the token executor's (ENGINE_RUNTIME=token). */
 export interface InstanceRuntime {
   variables: Variables;
   readonly completed: boolean;
@@ -19,13 +19,18 @@ export interface InstanceRuntime {
   activeElements(previous: ActiveElement[]): ActiveElement[];
 }
 
-/** Which runtime new instances start on: the token executor (default, docs/adr/0032) or bpmn-engine (docs/adr/0004). */
+/**
+ * Which runtime new instances start on: bpmn-engine (the default until the whole suite has run on the token
+ * executor, docs/adr/0032) or the token executor (ENGINE_RUNTIME=token).
+ */
 export type RuntimeKind = 'token' | 'bpmn-engine';
+
+export const DEFAULT_RUNTIME: RuntimeKind = 'bpmn-engine';
 
 export function runtimeKindFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeKind {
   const value = env.ENGINE_RUNTIME?.trim();
-  if (!value || value === 'token') return 'token';
-  if (value === 'bpmn-engine') return 'bpmn-engine';
+  if (!value) return DEFAULT_RUNTIME;
+  if (value === 'token' || value === 'bpmn-engine') return value;
   throw new Error(`ENGINE_RUNTIME must be token or bpmn-engine, not ${value}`);
 }
 
