@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- engine [--seconds 20] [--chains 8]`
+ * `npm run bench -- engine [--reports 40] [--seconds 120] [--chains 8] [--runtimes bpmn-engine,token]`
  * The embedded engine alone, on each runtime side by side in one run (bpmn-engine, then the token
  * executor, docs/adr/0032): the default flow's BPMN with stub handlers (each job answered with the
  * variables the flow needs, the 004 clearance published as a message) and every user task completed
- * at once; no HTTP, no handler writes. `chains` reports in flight; a report starts when one ends.
+ * at once; no HTTP, no handler writes. `chains` reports in flight; a report starts when one ends. Each runtime is
+ * measured over `reports` completed reports (at most `seconds`), after a warm-up in which every chain finished one.
  * The figure is CPU time per report (this process, plus the PostgreSQL backends serving it):
  * the machine is shared, so rates depend on the others' load and CPU time much less.
  */
@@ -17,9 +18,15 @@ import { applicationName, serverCpuDelta, serverCpuMs, withApplicationName } fro
 import { emitResult, sleep } from './lib/stats';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '20' }, chains: { type: 'string', default: '8' }, runtimes: { type: 'string', default: 'bpmn-engine,token' } },
+  options: {
+    reports: { type: 'string', default: '40' },
+    seconds: { type: 'string', default: '120' },
+    chains: { type: 'string', default: '8' },
+    runtimes: { type: 'string', default: 'bpmn-engine,token' },
+  },
 });
 const seconds = Number(values.seconds);
+const target = Number(values.reports);
 const chains = Number(values.chains);
 const NEVER = '9999-12-31T23:59:59Z';
 const SOURCE = readFileSync(new URL('../processes/incident-report.bpmn', import.meta.url), 'utf8');
@@ -109,7 +116,7 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
   const cpuBefore = process.cpuUsage();
   counting = true;
   const started = performance.now();
-  await sleep(seconds * 1000);
+  for (const until = started + seconds * 1000; reports < target && performance.now() < until; ) await sleep(50);
   counting = false;
   const elapsedS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
@@ -137,7 +144,7 @@ async function main() {
     kind = db.kind;
     process.stderr.write(`[engine] database open\n`);
     try {
-      process.stderr.write(`[engine] ${runtime} on ${db.kind}: ${chains} chains for ${seconds} s\n`);
+      process.stderr.write(`[engine] ${runtime} on ${db.kind}: ${chains} chains, ${target} reports (at most ${seconds} s)\n`);
       figures[runtime] = await measure(runtime, db);
     } finally {
       await drop().catch(() => undefined);
@@ -149,7 +156,7 @@ async function main() {
   const bpmn = figures['bpmn-engine'] ?? none;
   emitResult(`engine alone — ${kind}`, {
     database: kind,
-    seconds,
+    reports: target,
     chains,
     engine_cpu_ms_per_report: total(token),
     engine_node_cpu_ms_per_report: token.nodeCpuMsPerReport,
