@@ -78,7 +78,6 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
   const workers = JOB_TYPES.map((taskType) =>
     engine.createWorker({
       taskType,
-      maxJobs: 16,
       handler: async (job) => {
         debug.jobs++;
         if (taskType === 'kuaibao.report.clear-upward') {
