@@ -13,8 +13,14 @@ export const SUITE: Record<string, BenchmarkSpec> = {
   e2e: {
     script: 'bench/e2e-throughput.ts',
     args: (_db, quick) => ({ args: quick ? ['--seconds', '10'] : ['--seconds', '60'], ...(quick && { note: 'e2e: 10 s instead of 60 s (--quick)' }) }),
-    metrics: ['e2e_reports_per_s', 'e2e_errors', 'cpu_ms_per_report', 'raw_bpmn_engine_instances_per_s', 'ratio_vs_raw_bpmn_engine', 'step_latency_rate_per_s',
+    metrics: ['e2e_reports_per_s', 'e2e_errors', 'cpu_ms_per_report', 'cpu_ms_per_report_total', 'raw_bpmn_engine_instances_per_s', 'ratio_vs_raw_bpmn_engine', 'step_latency_rate_per_s',
       'step_latency_p50_ms', 'step_latency_p95_ms', 'step_latency_p99_ms'],
+  },
+  engine: {
+    script: 'bench/engine.ts',
+    args: (_db, quick) => ({ args: quick ? ['--reports', '10'] : ['--reports', '40'], ...(quick && { note: 'engine: 10 reports per runtime instead of 40 (--quick)' }) }),
+    metrics: ['engine_cpu_ms_per_report', 'engine_node_cpu_ms_per_report', 'engine_server_cpu_ms_per_report', 'bpmn_engine_cpu_ms_per_report', 'engine_cpu_ratio_bpmn_engine_to_token',
+      'engine_reports_per_s', 'bpmn_engine_reports_per_s'],
   },
   inbox: {
     script: 'bench/inbox.ts',
@@ -58,6 +64,8 @@ export const SUITE: Record<string, BenchmarkSpec> = {
 export const GOALS: Record<string, { max?: number; min?: number; unit: string }> = {
   e2e_reports_per_s: { min: 200, unit: 'reports/s' },
   ratio_vs_raw_bpmn_engine: { min: 1, unit: '×' },
+  cpu_ms_per_report_total: { max: 40, unit: 'ms' },
+  engine_cpu_ms_per_report: { max: 15, unit: 'ms' },
   step_latency_p99_ms: { max: 50, unit: 'ms' },
   inbox_p95_ms_http: { max: 50, unit: 'ms' },
   inbox_p95_ms_db: { max: 20, unit: 'ms' },

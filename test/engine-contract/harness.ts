@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createEngineStore, createTestDatabase, type Database } from '@kuaibao/db';
-import { EmbeddedEngine, type UserTask, type WorkflowEngine } from '@kuaibao/engine';
+import { EmbeddedEngine, runtimeKindFromEnv, type RuntimeKind, type UserTask, type WorkflowEngine } from '@kuaibao/engine';
 import { createZeebeUnderTest } from './zeebe-under-test';
 
 export interface EngineUnderTest {
@@ -20,6 +20,8 @@ export interface Capabilities {
   stepRollback: boolean;
   /** Deployments and instances per tenant (jurisdiction). */
   tenants: boolean;
+  /** Event sub-processes, message boundary events, inclusive gateways, terminate end events (not bpmn-engine's, docs/adr/0032). */
+  events: boolean;
 }
 
 export interface Adapter {
@@ -45,23 +47,32 @@ const zeebe: Adapter = {
   create: () => createZeebeUnderTest({ clockControlled: process.env.ZEEBE_CLOCK_CONTROLLED === 'true' }),
 };
 
-/** The adapters the contract runs on: always the embedded one (the Zeebe adapter joins when ZEEBE_ADDRESS is set). */
-export const adapters: Adapter[] = [
-  {
-    name: 'embedded',
-    async create() {
-      const db: Database = await createTestDatabase();
-      const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
-      return {
-        engine,
-        processDue: async () => void (await engine.processDue()),
-        async close() {
-          await engine.close();
-          await db.close();
-        },
-      };
-    },
+/** The embedded engine on one runtime: bpmn-engine or the token executor (docs/adr/0032). */
+const embedded = (name: string, runtime: RuntimeKind): Adapter => ({
+  name,
+  capabilities: { events: runtime === 'token' },
+  async create() {
+    const db: Database = await createTestDatabase();
+    const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), runtime, onError: () => undefined });
+    return {
+      engine,
+      processDue: async () => void (await engine.processDue()),
+      async close() {
+        await engine.close();
+        await db.close();
+      },
+    };
   },
+});
+
+/**
+ * The adapters the contract runs on: the embedded engine on its default runtime (ENGINE_RUNTIME) and on the other
+ * one, so both runtimes meet it; the Zeebe adapter joins when ZEEBE_ADDRESS is set.
+ */
+const defaultRuntime = runtimeKindFromEnv();
+export const adapters: Adapter[] = [
+  embedded('embedded', defaultRuntime),
+  embedded(defaultRuntime === 'token' ? 'embedded on bpmn-engine' : 'embedded on the token executor', defaultRuntime === 'token' ? 'bpmn-engine' : 'token'),
   ...(process.env.ZEEBE_ADDRESS ? [zeebe] : []),
 ];
 

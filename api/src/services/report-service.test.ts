@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngineStore, createIncidentRepository, createTestDatabase, DEMO_TEMPLATE, type Database } from '@kuaibao/db';
 import { EmbeddedEngine } from '@kuaibao/engine';
-import { createAuditRepository, createOrgUnitRepository } from '@kuaibao/db';
+import { createAuditRepository, createOrgUnitRepository, createProcessDesignRepository } from '@kuaibao/db';
 import type { ApiDeps } from '../deps';
 import { reconcileUnstartedSubmits, submitFirstReport } from './report-service';
 
@@ -79,7 +79,7 @@ describe('submitFirstReport', () => {
     // given: an engine that refuses to start instances
     const db = await createTestDatabase(process.env, { template: DEMO_TEMPLATE });
     const engine = { startInstance: () => Promise.reject(new Error('engine down')) } as unknown as ApiDeps['engine'];
-    const deps = { incidents: createIncidentRepository(db.prisma), orgUnits: createOrgUnitRepository(db.prisma), audit: createAuditRepository(db.prisma), engine, now: () => new Date() } as ApiDeps;
+    const deps = { incidents: createIncidentRepository(db.prisma), orgUnits: createOrgUnitRepository(db.prisma), audit: createAuditRepository(db.prisma), designs: createProcessDesignRepository(db.prisma), engine, now: () => new Date() } as ApiDeps;
     const user = { id: 'user-lx_reporter', username: 'lx_reporter', displayName: '李明', unitId: 'lx-yjj', unitName: '临翔区应急管理局', roles: ['reporter' as const], locale: 'zh-CN', mustChangePassword: false };
     const report = {
       kind: 'first', classified: false, sensitive: false, mayEscalate: false, title: '测试', category: 'natural_disaster', severity: 'IV',
@@ -101,7 +101,7 @@ describe('submitFirstReport', () => {
     const now = new Date('2026-11-22T16:30:00Z');
     let starts = 0;
     const engine = { startInstance: async () => (++starts === 1 ? Promise.reject(new Error('engine down')) : { key: `i-${starts}` }) } as unknown as ApiDeps['engine'];
-    const deps = { incidents: createIncidentRepository(db.prisma), orgUnits: createOrgUnitRepository(db.prisma), audit: createAuditRepository(db.prisma), engine, now: () => now } as ApiDeps;
+    const deps = { incidents: createIncidentRepository(db.prisma), orgUnits: createOrgUnitRepository(db.prisma), audit: createAuditRepository(db.prisma), designs: createProcessDesignRepository(db.prisma), engine, now: () => now } as ApiDeps;
     const user = { id: 'user-lx_reporter', username: 'lx_reporter', displayName: '李明', unitId: 'lx-yjj', unitName: '临翔区应急管理局', roles: ['reporter' as const], locale: 'zh-CN', mustChangePassword: false };
     const report = {
       kind: 'first', classified: false, sensitive: false, mayEscalate: false, title: '测试', category: 'natural_disaster', severity: 'IV',

@@ -5,6 +5,7 @@ export type { Clock } from './clock';
 export { systemClock } from './clock';
 export { repeatEvery, type RepeatingPass } from './repeat-every';
 export { EmbeddedEngine, type EmbeddedEngineOptions } from './embedded/embedded-engine';
+export { DEFAULT_RUNTIME, runtimeKindFromEnv, type RuntimeKind } from './embedded/runtime';
 export { DEFAULT_HOT_INSTANCES, type HotInstanceOptions } from './embedded/hot-instances';
 export { DEFAULT_HEARTBEAT_INTERVAL_MS, DEFAULT_NODE_TIMEOUT_MS, currentProcessScope, type NodeOptions } from './embedded/node-liveness';
 export { loadProcessModels, type ProcessModel, type ElementModel } from './model/process-model';

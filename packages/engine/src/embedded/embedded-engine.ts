@@ -10,6 +10,7 @@ import { PollingJobWorker } from '../worker/polling-job-worker';
 import { deploy } from './deployment';
 import type { HotInstanceOptions } from './hot-instances';
 import { resolveIncident } from './incident-operations';
+import type { RuntimeKind } from './runtime';
 import { JobOperations } from './job-operations';
 import { publishMessage } from './message-operations';
 import { NodeLiveness, type NodeOptions } from './node-liveness';
@@ -34,10 +35,12 @@ export interface EmbeddedEngineOptions {
   onError?: (error: unknown) => void;
   /** Recently stepped instances kept in memory between steps (docs/adr/0015); `{ max: 0 }` keeps none. */
   hotInstances?: HotInstanceOptions;
+  /** The runtime new instances start on: bpmn-engine (default) or the token executor; ENGINE_RUNTIME when omitted (docs/adr/0032). */
+  runtime?: RuntimeKind;
 }
 
 /**
- * The embedded adapter of the WorkflowEngine port: bpmn-engine executes the BPMN, the database holds
+ * The embedded adapter of the WorkflowEngine port: bpmn-engine (or the token executor) executes the BPMN, the database holds
  * everything. Each call is a step (see StepRunner); only instances stepped a moment ago stay in memory; a restart loses
  * nothing. This class only routes the port's calls to the module that owns them.
  */
@@ -51,7 +54,7 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   constructor(options: EmbeddedEngineOptions) {
     const onError = options.onError ?? ((error: unknown) => console.error('[engine]', error));
-    this.runner = new StepRunner(options.store, options.clock ?? systemClock, options.defaultTenantId ?? '<default>', onError, options.hotInstances);
+    this.runner = new StepRunner(options.store, options.clock ?? systemClock, options.defaultTenantId ?? '<default>', onError, options.hotInstances, options.runtime);
     this.node = new NodeLiveness(this.runner, options.node);
     this.jobs = new JobOperations(this.runner, this.node);
     this.userTasks = new UserTaskOperations(this.runner);

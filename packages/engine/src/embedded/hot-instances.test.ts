@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HotInstances } from './hot-instances';
-import type { InstanceRuntime } from './instance-runtime';
+import type { InstanceRuntime } from './runtime';
 
 const runtime = (name: string) => ({ name }) as unknown as InstanceRuntime;
 

@@ -1,4 +1,4 @@
-import type { InstanceRuntime } from './instance-runtime';
+import type { InstanceRuntime } from './runtime';
 
 export interface HotInstanceOptions {
   /** How many recently stepped instances stay in memory (0: none; every step recovers from the database). */

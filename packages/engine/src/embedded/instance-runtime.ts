@@ -6,6 +6,7 @@ import { moddleOptions } from '../model/moddle';
 import type { ElementModel, ProcessModel } from '../model/process-model';
 import type { WaitSnapshot } from '../store';
 import type { ActiveElement, Variables } from '../types';
+import type { InstanceRuntime } from './runtime';
 import { RecordingTimers } from './recording-timers';
 
 interface PostponedApi {
@@ -39,12 +40,13 @@ const loadBpmnEngine = () => (bpmnEngine ??= import('bpmn-engine'));
 const INTERNAL_WAITS = new Set(['bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']);
 
 /**
- * One instance of a process in memory: created or recovered from its persisted state, advanced by
+ * bpmn-engine as the runtime of one instance (ENGINE_RUNTIME=bpmn-engine, and instances whose state it saved):
+ * created or recovered from its persisted state, advanced by
  * actions, snapshotted after each step. Between steps nothing runs in it (its timers are recorded,
  * never started), so dropping it needs no teardown. Variables live here (not in
  * bpmn-engine) so FEEL sees exactly the Zeebe-style process variables.
  */
-export class InstanceRuntime {
+export class BpmnEngineRuntime implements InstanceRuntime {
   private engine: Engine;
   private execution: BpmnExecution | null = null;
   private readonly timers: RecordingTimers;
@@ -78,14 +80,14 @@ export class InstanceRuntime {
   }
 
   static async start(model: ProcessModel, variables: Variables, now: () => number, name: string) {
-    const runtime = new InstanceRuntime(await loadBpmnEngine(), model, variables, now, name);
+    const runtime = new BpmnEngineRuntime(await loadBpmnEngine(), model, variables, now, name);
     runtime.execution = (await runtime.engine.execute({ listener: new EventEmitter() })) as unknown as BpmnExecution;
     await runtime.settle();
     return runtime;
   }
 
   static async recover(model: ProcessModel, engineState: unknown, variables: Variables, now: () => number, name: string) {
-    const runtime = new InstanceRuntime(await loadBpmnEngine(), model, variables, now, name);
+    const runtime = new BpmnEngineRuntime(await loadBpmnEngine(), model, variables, now, name);
     runtime.engine.recover(engineState as never);
     runtime.execution = (await runtime.engine.resume({ listener: new EventEmitter() })) as unknown as BpmnExecution;
     await runtime.settle();

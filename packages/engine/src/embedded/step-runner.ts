@@ -6,7 +6,7 @@ import { createKeyGenerator } from '../keys';
 import { loadProcessModels, type ProcessModel } from '../model/process-model';
 import type { EngineStore, EngineStoreOps, IncidentRecord, InstanceRecord, JobRecord, WaitSnapshot } from '../store';
 import { DEFAULT_HOT_INSTANCES, HotInstances, type HotInstanceOptions } from './hot-instances';
-import { InstanceRuntime } from './instance-runtime';
+import { recoverRuntime, runtimeKindFromEnv, startRuntime, type InstanceRuntime, type RuntimeKind } from './runtime';
 
 export const EMPTY_WAITS: WaitSnapshot = { jobs: [], userTasks: [], timers: [], subscriptions: [] };
 /** A guard against a message loop: how many buffered messages one step may consume. */
@@ -43,6 +43,8 @@ export class StepRunner {
     readonly tenantId: string,
     readonly onError: (error: unknown) => void,
     hotInstances: HotInstanceOptions = DEFAULT_HOT_INSTANCES,
+    /** The runtime new instances start on (an instance stays on the one it started on). */
+    readonly runtimeKind: RuntimeKind = runtimeKindFromEnv(),
   ) {
     this.events.setMaxListeners(0);
     this.hot = new HotInstances(hotInstances);
@@ -81,7 +83,7 @@ export class StepRunner {
     const posted: string[] = [];
     await this.mutex.run(record.key, async () => {
       const settled = await this.store.transaction(async (tx) => {
-        const runtime = await InstanceRuntime.start(model, record.variables, this.clock, record.key);
+        const runtime = await startRuntime(this.runtimeKind, model, record.variables, this.runtimeContext(record.key));
         await tx.insertInstance(record);
         return this.persist(tx, runtime, record, posted);
       });
@@ -106,7 +108,11 @@ export class StepRunner {
     const model = await this.model(record.definitionKey, tx);
     // The lock left the state out for a runtime kept at this revision, which the idle sweep dropped since: read it now.
     const engineState = record.engineState ?? (await tx.lockInstance(record.key))?.engineState;
-    return { runtime: await InstanceRuntime.recover(model, engineState, record.variables, this.clock, record.key) };
+    return { runtime: await recoverRuntime(model, engineState, record.variables, this.runtimeContext(record.key)) };
+  }
+
+  private runtimeContext(instanceKey: string) {
+    return { clock: this.clock, name: instanceKey, newKey: () => this.key() };
   }
 
   private async recordStepFailure(instanceKey: string, target: StepTarget | null, error: EngineError) {

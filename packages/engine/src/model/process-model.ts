@@ -24,11 +24,44 @@ export interface MessageDefinition {
   correlationKey?: string;
 }
 
+export interface TimerDefinition {
+  kind: 'date' | 'duration' | 'cycle';
+  /** A literal (ISO 8601) or a FEEL expression giving one. */
+  expression: string;
+}
+
+export interface SequenceFlowModel {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  /** A FEEL condition (`=…`); none on an unconditional flow. */
+  condition?: string;
+}
+
 /** What the engine needs to know about one flow element, read once from the BPMN and its zeebe:* extensions. */
 export interface ElementModel {
   id: string;
   type: string;
   name: string | null;
+  incoming: string[];
+  outgoing: SequenceFlowModel[];
+  /** The default flow of a gateway or activity. */
+  defaultFlow?: string;
+  /** The kind of event definition of an event (timer, message, error, terminate, …), if any. */
+  eventKind?: 'timer' | 'message' | 'error' | 'terminate';
+  timer?: TimerDefinition;
+  /** The error code an error event throws or catches; null on a catch-all error event. */
+  errorCode?: string | null;
+  /** A boundary event: the activity it is attached to, and whether it interrupts it. */
+  attachedTo?: string;
+  cancelActivity?: boolean;
+  /** Boundary events attached to this activity. */
+  boundaryIds: string[];
+  /** Of a process or sub-process: its none start event and the start events of its event sub-processes. */
+  startId?: string;
+  eventStartIds: string[];
+  /** An event sub-process (triggeredByEvent). */
+  triggeredByEvent?: boolean;
   job?: JobDefinition;
   userTask?: UserTaskDefinition;
   message?: MessageDefinition;
@@ -44,6 +77,10 @@ export interface ProcessModel {
   bpmnProcessId: string;
   moddleContext: ModdleContext;
   elements: Map<string, ElementModel>;
+  flows: Map<string, SequenceFlowModel>;
+  /** The process's own none start event and its event sub-processes' start events. */
+  startId: string | null;
+  eventStartIds: string[];
 }
 
 const JOB_TASK_TYPES = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask', 'bpmn:ScriptTask']);
@@ -60,11 +97,43 @@ export async function loadProcessModels(xml: string): Promise<ProcessModel[]> {
     (e) => e.$type === 'bpmn:Process' && e.isExecutable !== false,
   );
   if (processes.length === 0) throw new EngineError('INVALID_DEFINITION', 'The resource has no executable process');
-  return processes.map((process) => ({
-    bpmnProcessId: process.id!,
-    moddleContext,
-    elements: indexElements(process),
-  }));
+  return processes.map((process) => {
+    const elements = indexElements(process);
+    const flows = new Map<string, SequenceFlowModel>();
+    for (const element of elementsOf(process)) {
+      if (element.$type !== 'bpmn:SequenceFlow') continue;
+      const flow = flowOf(element);
+      flows.set(flow.id, flow);
+      elements.get(flow.sourceId)?.outgoing.push(flow);
+      elements.get(flow.targetId)?.incoming.push(flow.id);
+    }
+    const starts = startsOf(process);
+    return { bpmnProcessId: process.id!, moddleContext, elements, flows, startId: starts.startId, eventStartIds: starts.eventStartIds };
+  });
+}
+
+function flowOf(element: ModdleElement): SequenceFlowModel {
+  const body = (element.conditionExpression as ModdleElement | undefined)?.body as string | undefined;
+  return {
+    id: element.id!,
+    sourceId: (element.sourceRef as ModdleElement).id!,
+    targetId: (element.targetRef as ModdleElement).id!,
+    ...(body !== undefined && body.trim() !== '' && { condition: body.trim() }),
+  };
+}
+
+/** The none start event of a container (process or sub-process) and the start events of its event sub-processes. */
+function startsOf(container: ModdleElement) {
+  let startId: string | null = null;
+  const eventStartIds: string[] = [];
+  for (const child of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+    if (child.$type === 'bpmn:StartEvent' && definitionsOf(child).length === 0) startId = child.id!;
+    if (child.$type === 'bpmn:SubProcess' && child.triggeredByEvent) {
+      const start = ((child.flowElements as ModdleElement[] | undefined) ?? []).find((e) => e.$type === 'bpmn:StartEvent');
+      if (start) eventStartIds.push(start.id!);
+    }
+  }
+  return { startId, eventStartIds };
 }
 
 function indexElements(process: ModdleElement): Map<string, ElementModel> {
@@ -77,7 +146,13 @@ function indexElements(process: ModdleElement): Map<string, ElementModel> {
   };
   visit(process, null);
   for (const element of elementsOf(process)) {
+    if (element.$type === 'bpmn:SubProcess') {
+      const { startId, eventStartIds } = startsOf(element);
+      Object.assign(elements.get(element.id!)!, { ...(startId && { startId }), eventStartIds });
+    }
     if (element.$type !== 'bpmn:BoundaryEvent') continue;
+    const host = (element.attachedToRef as ModdleElement | undefined)?.id;
+    if (host) elements.get(host)?.boundaryIds.push(element.id!);
     const errorDefinition = definitionsOf(element).find((d) => d.$type === 'bpmn:ErrorEventDefinition');
     const attachedTo = (element.attachedToRef as ModdleElement | undefined)?.id;
     if (!errorDefinition || !attachedTo) continue;
@@ -112,7 +187,7 @@ function mappings(element: ModdleElement, kind: 'inputParameters' | 'outputParam
   return parameters.map((p) => ({ source: String(p.source ?? ''), target: String(p.target) }));
 }
 
-const UNSUPPORTED_TYPES = new Set(['bpmn:CallActivity', 'bpmn:Transaction', 'bpmn:ComplexGateway', 'bpmn:AdHocSubProcess']);
+const UNSUPPORTED_TYPES = new Set(['bpmn:CallActivity', 'bpmn:Transaction', 'bpmn:ComplexGateway', 'bpmn:AdHocSubProcess', 'bpmn:EventBasedGateway']);
 const UNSUPPORTED_DEFINITIONS = new Set(['bpmn:SignalEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:CompensateEventDefinition', 'bpmn:ConditionalEventDefinition']);
 
 /** Constructs whose bpmn-engine semantics differ from Zeebe's are refused at deploy (docs/adr/0004). */
@@ -126,6 +201,12 @@ function rejectUnsupported(element: ModdleElement) {
   if (problem) {
     throw new EngineError('INVALID_DEFINITION', `${element.id}: ${problem} is not supported by the embedded engine (docs/adr/0004)`);
   }
+  if (element.$type === 'bpmn:InclusiveGateway' && ((element.incoming as unknown[] | undefined)?.length ?? 0) > 1) {
+    throw new EngineError('INVALID_DEFINITION', `${element.id}: a joining inclusive gateway is not supported by the embedded engine (docs/adr/0032)`);
+  }
+  if (definitions.includes('bpmn:LinkEventDefinition')) {
+    throw new EngineError('INVALID_DEFINITION', `${element.id}: link events are not supported by the embedded engine (docs/adr/0004)`);
+  }
 }
 
 function describe(element: ModdleElement, parentId: string | null): ElementModel {
@@ -138,6 +219,13 @@ function describe(element: ModdleElement, parentId: string | null): ElementModel
     outputs: mappings(element, 'outputParameters'),
     caughtErrorCodes: [],
     parentId,
+    incoming: [],
+    outgoing: [],
+    boundaryIds: [],
+    eventStartIds: [],
+    ...(element.default !== undefined && { defaultFlow: (element.default as ModdleElement).id! }),
+    ...(element.triggeredByEvent === true && { triggeredByEvent: true }),
+    ...eventOf(element),
   };
   const taskDefinition = extension(element, 'zeebe:TaskDefinition');
   if (JOB_TASK_TYPES.has(element.$type)) {
@@ -180,11 +268,47 @@ function describe(element: ModdleElement, parentId: string | null): ElementModel
   return model;
 }
 
+function eventOf(element: ModdleElement): Partial<ElementModel> {
+  const definition = definitionsOf(element)[0];
+  const out: Partial<ElementModel> = {};
+  if (element.$type === 'bpmn:BoundaryEvent') {
+    out.attachedTo = (element.attachedToRef as ModdleElement).id!;
+    out.cancelActivity = element.cancelActivity !== false;
+  }
+  if (element.$type === 'bpmn:StartEvent' && element.isInterrupting === false) out.cancelActivity = false;
+  else if (element.$type === 'bpmn:StartEvent') out.cancelActivity = true;
+  switch (definition?.$type) {
+    case 'bpmn:TimerEventDefinition': {
+      out.eventKind = 'timer';
+      const body = (key: string) => ((definition[key] as ModdleElement | undefined)?.body as string | undefined)?.trim();
+      const date = body('timeDate');
+      const duration = body('timeDuration');
+      const cycle = body('timeCycle');
+      out.timer = date ? { kind: 'date', expression: date } : duration ? { kind: 'duration', expression: duration } : { kind: 'cycle', expression: cycle ?? '' };
+      break;
+    }
+    case 'bpmn:MessageEventDefinition':
+      out.eventKind = 'message';
+      break;
+    case 'bpmn:ErrorEventDefinition':
+      out.eventKind = 'error';
+      out.errorCode = ((definition.errorRef as ModdleElement | undefined)?.errorCode as string | undefined) ?? null;
+      break;
+    case 'bpmn:TerminateEventDefinition':
+      out.eventKind = 'terminate';
+      break;
+  }
+  return out;
+}
+
 /** Whether an error with this code, thrown at the element, is caught by a boundary on it or on an enclosing sub-process. */
 export function isErrorCaught(model: ProcessModel, elementId: string, code: string): boolean {
+  const catches = (c: string | null | undefined) => c === null || c === code;
+  const eventStartCatches = (starts: string[]) => starts.some((s) => model.elements.get(s)?.eventKind === 'error' && catches(model.elements.get(s)?.errorCode));
   for (let id: string | null = elementId; id; id = model.elements.get(id)?.parentId ?? null) {
-    const codes = model.elements.get(id)?.caughtErrorCodes ?? [];
-    if (codes.some((c) => c === null || c === code)) return true;
+    const element = model.elements.get(id);
+    if ((element?.caughtErrorCodes ?? []).some(catches)) return true;
+    if (id !== elementId && eventStartCatches(element?.eventStartIds ?? [])) return true;
   }
-  return false;
+  return eventStartCatches(model.eventStartIds);
 }
