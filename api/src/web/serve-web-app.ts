@@ -49,6 +49,9 @@ function precompressed(dir: string): RequestHandler {
     const chosen = ENCODINGS.find((e) => files.has(name + e.suffix) && req.acceptsEncodings(e.encoding) === e.encoding);
     if (!chosen) return next();
     res.type(path.extname(name)).set('content-encoding', chosen.encoding);
-    res.sendFile(name + chosen.suffix, { root: dir, ...IMMUTABLE }, (error) => error && next(error));
+    // A browser that goes away mid-file (a page left while loading) is no error of ours.
+    res.sendFile(name + chosen.suffix, { root: dir, ...IMMUTABLE }, (error?: Error & { code?: string }) => {
+      if (error && error.code !== 'ECONNABORTED' && !res.headersSent) next(error);
+    });
   };
 }

@@ -1,4 +1,5 @@
 import { requireUser } from '../../auth/session-user';
+import { assigneeNames } from '../../services/assignee-names';
 import type { RouteModule } from '../../deps';
 import { parseQuery } from '../../http/validate';
 import { taskDeadline } from '../../services/deadlines';
@@ -36,8 +37,10 @@ export const listTasks: RouteModule = ({ router, registry, deps }) => {
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,
     });
+    const names = await assigneeNames(deps, page.items.map((row) => row.assignee));
     const items = page.items.map(({ clockChannel, clockRule, policyCode, policyVersion, ...row }) => ({
       ...row,
+      assigneeName: row.assignee ? (names.get(row.assignee) ?? row.assignee) : null,
       deadline: taskDeadline(row.dueDate, { channel: clockChannel, rule: clockRule, policyCode, policyVersion }, base.now),
     }));
     res.json({ ...page, items, counts, page: query.page, pageSize: query.pageSize });
