@@ -74,7 +74,7 @@ describe('the web app: what the screens say', () => {
     // then: the toast says what is missing, in words
     const toast = cityDuty.locator('.ant-message-notice').last();
     await toast.waitFor();
-    expect(await toast.innerText()).toContain('为必填项');
+    expect(await toast.innerText()).toContain('核报事项');
     expect(await toast.innerText()).not.toMatch(/[a-zA-Z]+:/);
 
     // when: the reporter saves a draft

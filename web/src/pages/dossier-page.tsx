@@ -16,6 +16,7 @@ import { Verifications } from '../components/verifications';
 import { CategoryTag, SeverityTag } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { shownStatus, statusLine } from '../lib/report-status';
 import { formatDateTime } from '../lib/time';
 
 /** While a flow runs, look again every few seconds (live events reach only a task's candidates). */
@@ -24,7 +25,7 @@ const refetchWhileActive = (query: { state: { data?: Dossier | undefined } }) =>
 /** 档案: the report, every step with who, when and the opinion, each recipient's receipt, and the flow's progress. */
 export function DossierPage() {
   const { number = '' } = useParams();
-  const { t, labels, list } = useI18n();
+  const { t, labels } = useI18n();
   const { me } = useSession();
   const navigate = useNavigate();
   const [reporting, setReporting] = useState(false);
@@ -59,7 +60,7 @@ export function DossierPage() {
         { key: 'unit', label: t('inbox.col.unit'), children: d.reportingUnit.name },
         { key: 'occurred', label: t('incidents.col.occurredAt'), children: formatDateTime(d.occurredAt) },
         { key: 'created', label: t('dossier.submittedAt'), children: formatDateTime(d.createdAt) },
-        { key: 'status', label: t('dossier.reportStatus'), children: list(d.reports.map((r) => t(`reportStatus.${r.status}` as MessageKey))) },
+        { key: 'status', label: t('dossier.reportStatus'), children: <span data-testid="dossier-status">{statusLine(reports, (kind) => (kind === 'phone' ? t('dossier.phoneReport') : labelOf(labels, 'reportKind', kind)), (status) => t(`reportStatus.${status}` as MessageKey)).join('；')}</span> },
       ]} />
       {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
       {reports.map((report) => (
@@ -86,7 +87,7 @@ export function DossierPage() {
               ) : (
                 <Card
                   title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
-                  extra={<Tag>{t(`reportStatus.${report.status}` as MessageKey)}</Tag>}
+                  extra={<Tag>{t(`reportStatus.${shownStatus(report)}` as MessageKey)}</Tag>}
                   data-testid={`report-${report.kind}`}
                 >
                   {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}
