@@ -14,14 +14,14 @@ describe('the web app: what the screens say', () => {
   it('the inbox says it is connecting, never that the connection dropped, on its way to live', { timeout: 60_000 }, async () => {
     // given: the verifier's inbox, watched from the first paint of the next load
     const verifier = await pageOf('lx_verifier');
-    await verifier.addInitScript(() => {
-      const seen: string[] = [];
-      Object.assign(globalThis, { liveStatesSeen: seen });
+    await verifier.addInitScript(`
+      const seen = [];
+      globalThis.liveStatesSeen = seen;
       new MutationObserver(() => {
         const text = document.querySelector('[data-testid=live-state]')?.textContent;
         if (text && seen.at(-1) !== text) seen.push(text);
       }).observe(document, { subtree: true, childList: true, characterData: true });
-    });
+    `);
     // when: it loads
     await verifier.reload();
     await verifier.locator('[data-testid=live-state][data-state=live]').waitFor();
@@ -52,9 +52,9 @@ describe('the web app: what the screens say', () => {
 
     // when: the diagram is hidden (as in a tab not shown) and shown again once drawn
     await colleague.locator('[data-testid=diagram] .djs-element').first().waitFor();
-    await colleague.evaluate(() => ((document.querySelector('[data-testid=diagram]') as HTMLElement).style.display = 'none'));
+    await colleague.evaluate(`document.querySelector('[data-testid=diagram]').style.display = 'none'`);
     await colleague.waitForTimeout(300);
-    await colleague.evaluate(() => ((document.querySelector('[data-testid=diagram]') as HTMLElement).style.display = ''));
+    await colleague.evaluate(`document.querySelector('[data-testid=diagram]').style.display = ''`);
     await colleague.waitForTimeout(300);
     // then: nothing went wrong (before: "Failed to execute 'scale' on 'SVGMatrix': non-finite")
     expect(errors).toEqual([]);
