@@ -1,21 +1,19 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { isWebAppBuilt, serveWebApp, WEB_DIST_DIR, type RunningServer } from '@kuaibao/api';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startTestServer } from '../api/server';
+import { chooseChromium } from './chromium';
 import { loginInBrowser } from './pages';
 
-/** Debian's Chromium (ENVIRONMENT.md): playwright-core drives it; no browser is ever downloaded. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** Debian's Chromium when it is there, else the one inside an npm package (chromium.ts); nothing is downloaded. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH}. Install it with \`apt-get install -y chromium\` (Debian) or set CHROMIUM_PATH.`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const choice = await chooseChromium();
+  return chromium.launch({ executablePath: choice.executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...choice.env } });
 }
 
 /** What the test server takes besides the web app (`handlers`: wrap the workers' job handlers, e.g. to inject a fault). */

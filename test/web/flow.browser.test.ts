@@ -30,7 +30,7 @@ describe('the web app: a first report from the form, through the inboxes, to the
     await reporter.getByRole('link', { name: '报送首报' }).click();
     await reporter.getByTestId('submit-report').click();
     await reporter.getByTestId('form-error').waitFor();
-    expect(await reporter.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(expect.arrayContaining(['标题为必填项', '事件经过为必填项', '死亡人数为必填项']));
+    expect(await reporter.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(expect.arrayContaining(['标题为必填项', '事件经过为必填项', '获知时间为必填项']));
 
     await reporter.locator('#title').fill('临翔区马台乡帮东村发生森林火灾');
     await choose(reporter, reporter.getByTestId('field-category'), '自然灾害');

@@ -27,6 +27,14 @@ describe('the web app: a phone report recorded by the duty officer, then its wri
     const phone = await duty.getByTestId('phone-report').innerText();
     expect(phone).toContain('李明（0883-2100001）');
     expect(phone).toContain('临翔区应急管理局');
+    // and its header and its receipt cards agree: a recipient still to acknowledge makes it 待签收, not 已签收
+    const receipts = duty.locator('[data-testid^=receipt-]');
+    await receipts.first().waitFor();
+    const pendingReceipts = await duty.locator('[data-testid^=receipt-][data-acknowledged=no]').count();
+    const header = await duty.getByTestId('dossier-status').innerText();
+    expect(header).toMatch(/^电话报告 /);
+    if (pendingReceipts > 0) expect(header).toBe('电话报告 待签收');
+    else expect(header).not.toContain('待签收');
 
     // when: the calling unit's reporter opens the dossier and files the written report from it
     const reporter = await pageOf('lx_reporter');

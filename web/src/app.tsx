@@ -7,19 +7,21 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { setApiLanguage } from './api/http';
 import { SessionProvider, useSession } from './api/session';
-import { AppLayout } from './components/app-layout';
 import { useI18n } from './i18n/i18n';
-import { AdminInstancesPage } from './pages/admin-instances-page';
 import { ChangePasswordPage } from './pages/change-password-page';
-import { OrgAdminPage } from './pages/org-admin-page';
-import { DossierPage } from './pages/dossier-page';
-import { InboxPage } from './pages/inbox-page';
-import { IncidentsPage } from './pages/incidents-page';
 import { LoginPage } from './pages/login-page';
-import { NewReportPage } from './pages/new-report-page';
-import { PhoneReportPage } from './pages/phone-report-page';
-import { StatsPage } from './pages/stats-page';
-import { TaskPage } from './pages/task-page';
+
+// Everything behind the login is loaded when first needed: the login page (the first load) carries little.
+const AppLayout = lazy(() => import('./components/app-layout').then((m) => ({ default: m.AppLayout })));
+const AdminInstancesPage = lazy(() => import('./pages/admin-instances-page').then((m) => ({ default: m.AdminInstancesPage })));
+const DossierPage = lazy(() => import('./pages/dossier-page').then((m) => ({ default: m.DossierPage })));
+const InboxPage = lazy(() => import('./pages/inbox-page').then((m) => ({ default: m.InboxPage })));
+const IncidentsPage = lazy(() => import('./pages/incidents-page').then((m) => ({ default: m.IncidentsPage })));
+const OrgAdminPage = lazy(() => import('./pages/org-admin-page').then((m) => ({ default: m.OrgAdminPage })));
+const NewReportPage = lazy(() => import('./pages/new-report-page').then((m) => ({ default: m.NewReportPage })));
+const PhoneReportPage = lazy(() => import('./pages/phone-report-page').then((m) => ({ default: m.PhoneReportPage })));
+const StatsPage = lazy(() => import('./pages/stats-page').then((m) => ({ default: m.StatsPage })));
+const TaskPage = lazy(() => import('./pages/task-page').then((m) => ({ default: m.TaskPage })));
 
 /** 流程设计 (bpmn-js Modeler, properties panel, lint rules): its own chunk, loaded only on its pages. */
 const DesignerPage = lazy(() => import('./pages/designer/designer-page'));
@@ -39,24 +41,26 @@ export function App() {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
         <SessionProvider>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            <Route element={<RequireLogin><AppLayout /></RequireLogin>}>
-              <Route index element={<Navigate to="/inbox" replace />} />
-              <Route path="/inbox" element={<InboxPage />} />
-              <Route path="/tasks/:key" element={<TaskPage />} />
-              <Route path="/reports/new" element={<NewReportPage />} />
-              <Route path="/phone-reports/new" element={<PhoneReportPage />} />
-              <Route path="/incidents" element={<IncidentsPage />} />
-              <Route path="/incidents/:number" element={<DossierPage />} />
-              <Route path="/stats" element={<StatsPage />} />
-              <Route path="/admin/instances" element={<AdminInstancesPage />} />
-              <Route path="/org-admin/:tab?" element={<OrgAdminPage />} />
-              <Route path="/designer" element={designer(<DesignerPage />)} />
-              <Route path="/designer/drafts/:id" element={designer(<DraftPage />)} />
-              <Route path="*" element={<NotFound />} />
-            </Route>
-          </Routes>
+          <Suspense fallback={<Spin fullscreen />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireLogin><AppLayout /></RequireLogin>}>
+                <Route index element={<Navigate to="/inbox" replace />} />
+                <Route path="/inbox" element={<InboxPage />} />
+                <Route path="/tasks/:key" element={<TaskPage />} />
+                <Route path="/reports/new" element={<NewReportPage />} />
+                <Route path="/phone-reports/new" element={<PhoneReportPage />} />
+                <Route path="/incidents" element={<IncidentsPage />} />
+                <Route path="/incidents/:number" element={<DossierPage />} />
+                <Route path="/stats" element={<StatsPage />} />
+                <Route path="/admin/instances" element={<AdminInstancesPage />} />
+                <Route path="/org-admin/:tab?" element={<OrgAdminPage />} />
+                <Route path="/designer" element={designer(<DesignerPage />)} />
+                <Route path="/designer/drafts/:id" element={designer(<DraftPage />)} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </Suspense>
         </SessionProvider>
       </AntApp>
     </ConfigProvider>

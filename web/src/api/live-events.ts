@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { keys } from './queries';
 
-export type LiveState = 'connecting' | 'live' | 'offline';
+/** connecting: the first connection is being made (not a failure); reconnecting: it dropped, EventSource retries. */
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /** Coalesces a burst of events (a claim seen by the service and the watcher) into one refetch. */
 const DEBOUNCE_MS = 100;
@@ -32,7 +33,7 @@ export function useLiveInbox(enabled: boolean): LiveState {
     source.addEventListener('tasks', () => {
       timer ??= window.setTimeout(refetch, DEBOUNCE_MS);
     });
-    source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
+    source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'offline' : 'reconnecting');
     return () => {
       source.close();
       window.clearTimeout(timer);

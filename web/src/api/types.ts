@@ -10,6 +10,8 @@ export interface InboxItem {
   name: string | null;
   kind: string | null;
   assignee: string | null;
+  /** The holder's display name (assignee is their login id). */
+  assigneeName: string | null;
   candidateGroups: string[];
   dueDate: string | null;
   createdAt: string;
@@ -116,6 +118,7 @@ export interface TaskDetail {
     kind: string | null;
     state: 'created' | 'completed' | 'canceled';
     assignee: string | null;
+    assigneeName: string | null;
     candidateGroups: string[];
     dueDate: string | null;
     createdAt: string;

@@ -1,5 +1,6 @@
 import { ApartmentOutlined, BarChartOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Dropdown, Grid, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
 import { useLiveInbox } from '../api/live-events';
@@ -89,7 +90,9 @@ export function AppLayout() {
       <Layout.Content className="kb-content">
         <LiveContext.Provider value={live}>
           <ErrorBoundary scope="page" key={location.pathname}>
-            <Outlet />
+            <Suspense fallback={<Skeleton active />}>
+              <Outlet />
+            </Suspense>
           </ErrorBoundary>
         </LiveContext.Provider>
       </Layout.Content>

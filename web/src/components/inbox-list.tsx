@@ -12,11 +12,11 @@ import { CategoryTag, ReportStatusTag, SeverityTag, TaskKindTag, UnverifiedTag }
 import { TaskActions } from './task-actions';
 
 /** Who holds a task: "王芳（我）" when it is me, the username otherwise, or "unclaimed". */
-export function Holder({ assignee }: { assignee: string | null }) {
+export function Holder({ assignee, name }: { assignee: string | null; name: string | null }) {
   const { t } = useI18n();
   const { me } = useSession();
   if (!assignee) return <Typography.Text type="secondary">{t('inbox.unassigned')}</Typography.Text>;
-  return <span>{assignee === me?.username ? t('inbox.heldByMe', { name: me.displayName }) : assignee}</span>;
+  return <span>{assignee === me?.username ? t('inbox.heldByMe', { name: me.displayName }) : (name ?? assignee)}</span>;
 }
 
 /** The inbox on wide screens: one row per task, deadline counting down every second. */
@@ -45,7 +45,7 @@ export function InboxTable({ items, loading }: { items: InboxItem[]; loading: bo
     { title: t('inbox.col.unit'), key: 'unit', width: 170, render: (_, row) => unitName(row.reportingUnitId) },
     { title: t('inbox.col.arrived'), key: 'arrived', width: 140, render: (_, row) => formatDateTime(row.createdAt) },
     { title: t('inbox.col.due'), key: 'due', width: 150, render: (_, row) => <Countdown due={row.dueDate} now={now} deadline={row.deadline} /> },
-    { title: t('inbox.col.holder'), key: 'holder', width: 110, render: (_, row) => <Holder assignee={row.assignee} /> },
+    { title: t('inbox.col.holder'), key: 'holder', width: 110, render: (_, row) => <Holder assignee={row.assignee} name={row.assigneeName} /> },
     { title: t('inbox.col.actions'), key: 'actions', width: 170, render: (_, row) => <TaskActions task={row} /> },
   ];
   return (
@@ -85,7 +85,7 @@ export function InboxCards({ items, loading }: { items: InboxItem[]; loading: bo
             <span>{row.incidentNumber}</span>
             <span>{unitName(row.reportingUnitId)}</span>
             <span>{formatDateTime(row.createdAt)}</span>
-            <Holder assignee={row.assignee} />
+            <Holder assignee={row.assignee} name={row.assigneeName} />
           </div>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
             <span>

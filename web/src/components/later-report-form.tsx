@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { useSubmitLaterReport } from '../api/queries';
 import type { ReportContent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues, issuesMessage, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { applyIssues, clearFixedIssues, clearIssues, issuesMessage, keepEnterFromSubmitting, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 import { beijingInstant } from '../lib/time';
 import { BeijingDatePicker } from './beijing-date-picker';
 
@@ -58,15 +58,20 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
   const finalRequires = useMemo(() => new Set(schemas.merged.final({ classified: false }).error?.issues.map((i) => String(i.path[0])) ?? []), [schemas]);
   const kind = Form.useWatch('kind', form);
 
-  const onFinish = (values: Values) => {
-    clearIssues(form);
+  /** The change with the patch schemas, then the report it makes with the rules of its kind. */
+  const check = (values: Values) => {
     const patch = changedElements(current, values);
     const parsed = schemas.patch.safeParse(patch);
-    if (!parsed.success) return applyIssues(form, parsed.error.issues);
-    const merged = schemas.merged[parsed.data.kind](laterReportContent(current, parsed.data, incidentNumber));
-    if (!merged.success) {
-      applyIssues(form, merged.error.issues);
-      void message.error(issuesMessage(merged.error.issues, locale));
+    if (!parsed.success) return { patch, issues: parsed.error.issues };
+    return { patch, issues: schemas.merged[parsed.data.kind](laterReportContent(current, parsed.data, incidentNumber)).error?.issues ?? [] };
+  };
+
+  const onFinish = (values: Values) => {
+    clearIssues(form);
+    const { patch, issues } = check(values);
+    if (issues.length > 0) {
+      applyIssues(form, issues);
+      void message.error(issuesMessage(issues, locale));
       return;
     }
     submit.mutate(patch, {
@@ -102,8 +107,8 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
         layout="vertical"
         onFinish={onFinish}
         initialValues={initialValues}
-        // A message goes as soon as its field is edited (applyIssues set it by hand, so antd would keep it).
-        onValuesChange={(changed: Partial<Values>) => form.setFields((Object.keys(changed) as (keyof Values)[]).map((name) => ({ name, errors: [] })))}
+        onKeyDown={keepEnterFromSubmitting}
+        onValuesChange={() => clearFixedIssues(form, check(form.getFieldsValue(true) as Values).issues)}
       >
         <Form.Item name="kind" label={t('later.kind')}>
           <Radio.Group optionType="button" buttonStyle="solid">

@@ -89,6 +89,10 @@ const MIN_ZOOM = 0.65;
 
 function fit(viewer: NavigatedViewer, focusId: string | undefined) {
   const canvas = viewer.get('canvas') as Canvas;
+  // Hidden (a tab not shown, a card collapsed) the container has no size, and fitting to it gives a zoom of 0 or
+  // NaN, which bpmn-js cannot apply ("SVGMatrix: non-finite"). The resize observer fits again once it is shown.
+  const { width, height } = canvas.getSize();
+  if (!(width > 0 && height > 0)) return;
   canvas.zoom('fit-viewport', 'auto');
   const fitted = canvas.zoom();
   if (fitted >= MIN_ZOOM) return canvas.zoom(Math.min(1, fitted * 0.96), 'auto'); // a margin for labels at the edges
@@ -100,6 +104,7 @@ function fit(viewer: NavigatedViewer, focusId: string | undefined) {
 
 interface Canvas {
   resized(): void;
+  getSize(): { width: number; height: number };
   zoom(): number;
   zoom(level: 'fit-viewport' | number, center?: 'auto'): void;
   scrollToElement(element: unknown, padding: { top: number; bottom: number; left: number; right: number }): void;

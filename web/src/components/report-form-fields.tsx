@@ -115,6 +115,7 @@ export function ImpactFields() {
     <>
       <Section title={t('report.section.impact')}>
         <Row gutter={12}>
+          <Col span={24} style={{ color: 'rgba(0,0,0,0.55)', marginBottom: 8 }} data-testid="casualties-hint">{t('field.casualtiesHint')}</Col>
           {COUNTS.map((k) => (
             <Col xs={12} sm={8} md={4} key={k}>
               <Form.Item name={['casualties', k]} label={field(k)} required>
@@ -132,7 +133,6 @@ export function ImpactFields() {
               <InputNumber min={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={16} style={{ alignSelf: 'center', color: 'rgba(0,0,0,0.45)', marginBottom: 16 }}>{t('field.casualtiesHint')}</Col>
         </Row>
       </Section>
       <Section title={t('report.section.details')}>

@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { useTaskAction } from '../api/queries';
 import type { ReportContent, TaskDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { applyIssues, clearFixedIssues, clearIssues, keepEnterFromSubmitting, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 import type { MessageKey } from '../i18n/messages';
 import { CorrectionFields, changedCorrections, type CorrectionValues } from './correction-fields';
 
@@ -47,8 +47,8 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
   const decision = Form.useWatch('decision', form);
   if (!schema) return <Alert type="info" showIcon title={detail.task.name ?? kind} />;
 
-  const submit = (values: Values) => {
-    clearIssues(form);
+  /** The request body these values make (what the schema checks and the API gets). */
+  const bodyOf = (values: Values): Record<string, unknown> => {
     const opinion = values.opinion?.trim() ?? '';
     const body: Record<string, unknown> =
       kind === ANSWER_KIND
@@ -58,6 +58,12 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
       const corrections = changedCorrections(detail.report.content, values.corrections);
       if (corrections) body.corrections = corrections;
     }
+    return body;
+  };
+
+  const submit = (values: Values) => {
+    clearIssues(form);
+    const body = bodyOf(values);
     const parsed = schema.safeParse(body);
     if (!parsed.success) return applyIssues(form, parsed.error.issues);
     action.mutate(
@@ -76,7 +82,11 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ decision: choices?.[0], channel: 'phone', corrections: correctionDefaults(detail.report.content) }} data-testid="decision-form">
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ decision: choices?.[0], channel: 'phone', corrections: correctionDefaults(detail.report.content) }}
+      onKeyDown={keepEnterFromSubmitting}
+      onValuesChange={() => clearFixedIssues(form, schema.safeParse(bodyOf(form.getFieldsValue(true) as Values)).error?.issues ?? [])}
+      data-testid="decision-form"
+    >
       {kind === ANSWER_KIND && (
         <>
           <Form.Item name="channel" label={t('task.reply.channel')}>

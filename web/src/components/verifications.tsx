@@ -1,4 +1,4 @@
-import { verificationTargets } from '@kuaibao/domain';
+import { makeVerificationSchemas, verificationTargets } from '@kuaibao/domain';
 import { App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api/http';
@@ -6,7 +6,7 @@ import { useOrgUnits, useRequestVerification } from '../api/queries';
 import { useSession } from '../api/session';
 import type { Verification } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues } from '../lib/form-errors';
+import { applyIssues, clearIssues, issuesMessage, problemMessage } from '../lib/form-errors';
 import { formatDateTime } from '../lib/time';
 
 /** 核报 of the incident: each request, its due times, the answers and whether they came in time (ADR 0011). */
@@ -64,8 +64,16 @@ function RequestVerificationModal({ open, onClose, incidentNumber, reportingUnit
     [me, units.data, reportingUnitId],
   );
   const request = useRequestVerification(incidentNumber);
+  const schema = useMemo(() => makeVerificationSchemas(locale).request, [locale]);
   const submit = (values: { question: string; targetUnitId: string }) => {
     clearIssues(form);
+    // The API's rules, in the UI's language, before anything is sent
+    const checked = schema.safeParse({ question: values.question?.trim() ?? '', targetUnitId: values.targetUnitId });
+    if (!checked.success) {
+      applyIssues(form, checked.error.issues);
+      void message.error(issuesMessage(checked.error.issues, locale));
+      return;
+    }
     request.mutate(values, {
       onSuccess: () => {
         void message.success(t('verification.sent'));
@@ -74,7 +82,7 @@ function RequestVerificationModal({ open, onClose, incidentNumber, reportingUnit
       },
       onError: (error) => {
         if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-        void message.error(error.message);
+        void message.error(problemMessage(error, locale));
       },
     });
   };

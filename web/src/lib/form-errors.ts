@@ -1,6 +1,6 @@
 import type { Locale } from '@kuaibao/domain';
 import type { FormInstance } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { ApiError } from '../api/http';
 
 /**
@@ -27,6 +27,28 @@ export function applyIssues(form: FormInstance, issues: readonly { path: string 
 /** Removes every message set by `applyIssues` (before validating again). */
 export function clearIssues(form: FormInstance): void {
   form.setFields(form.getFieldsError().filter((f) => f.errors.length > 0).map((f) => ({ name: f.name, errors: [] })));
+}
+
+type Issue = { path: string | readonly PropertyKey[]; message: string };
+const issueKey = (path: Issue['path']) => (typeof path === 'string' ? path.split('.').filter(Boolean) : path.map(String)).join('.');
+
+/**
+ * After an edit: takes away the message of every field that passes a fresh check of the whole form (`issues`),
+ * and shows no new ones. applyIssues sets messages by hand, so antd alone would keep them after the fix; the
+ * check is of the whole form because a rule may hang on another field (退回 needs an opinion, 属实 does not).
+ */
+export function clearFixedIssues(form: FormInstance, issues: readonly Issue[]): void {
+  const failing = new Set(issues.map((i) => issueKey(i.path)));
+  const fixed = form.getFieldsError().filter((f) => f.errors.length > 0 && !failing.has(f.name.map(String).join('.')));
+  if (fixed.length > 0) form.setFields(fixed.map((f) => ({ name: f.name, errors: [] })));
+}
+
+/**
+ * A long form is sent with its button only: Enter in a field (confirming a typed date, picking an option) must
+ * not send it half-filled, as the browser's implicit submission would. Text areas keep their new lines.
+ */
+export function keepEnterFromSubmitting(event: KeyboardEvent<HTMLFormElement>): void {
+  if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
 }
 
 /**

@@ -13,9 +13,10 @@ import { Receipts } from '../components/receipts';
 import { PhoneReportView, type PhoneReportContent } from '../components/phone-report-view';
 import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
-import { CategoryTag, ReportStatusTag, SeverityTag, UnverifiedTag } from '../components/tags';
+import { CategoryTag, ReportStatusTag, SeverityTag, UnverifiedTag, useReportStatusLabel } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { shownStatus, statusLine } from '../lib/report-status';
 import { formatDateTime } from '../lib/time';
 
 /** While a flow runs, look again every few seconds (live events reach only a task's candidates). */
@@ -24,7 +25,8 @@ const refetchWhileActive = (query: { state: { data?: Dossier | undefined } }) =>
 /** 档案: the report, every step with who, when and the opinion, each recipient's receipt, and the flow's progress. */
 export function DossierPage() {
   const { number = '' } = useParams();
-  const { t, labels, list } = useI18n();
+  const { t, labels } = useI18n();
+  const statusLabel = useReportStatusLabel();
   const { me } = useSession();
   const navigate = useNavigate();
   const [reporting, setReporting] = useState(false);
@@ -59,7 +61,7 @@ export function DossierPage() {
         { key: 'unit', label: t('inbox.col.unit'), children: d.reportingUnit.name },
         { key: 'occurred', label: t('incidents.col.occurredAt'), children: formatDateTime(d.occurredAt) },
         { key: 'created', label: t('dossier.submittedAt'), children: formatDateTime(d.createdAt) },
-        { key: 'status', label: t('dossier.reportStatus'), children: list(d.reports.map((r) => labelOf(labels, 'reportStatus', r.status))) },
+        { key: 'status', label: t('dossier.reportStatus'), children: <span data-testid="dossier-status">{statusLine(reports, (kind) => (kind === 'phone' ? t('dossier.phoneReport') : labelOf(labels, 'reportKind', kind)), statusLabel).join('；')}</span> },
         ...(d.threshold ? [{
           key: 'threshold', label: t('dossier.threshold'), span: 'filled' as const,
           children: <span data-testid="dossier-threshold" data-required={String(d.threshold.required)}><Tag color={d.threshold.required ? 'orange' : 'default'}>{t(d.threshold.required ? 'report.threshold.required' : 'report.threshold.voluntary')}</Tag>{d.threshold.rule}</span>,
@@ -101,7 +103,7 @@ export function DossierPage() {
               ) : (
                 <Card
                   title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
-                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={report.status} /></Space>}
+                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={shownStatus(report)} /></Space>}
                   data-testid={`report-${report.kind}`}
                 >
                   {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}

@@ -9,6 +9,8 @@ import { useI18n } from '../i18n/i18n';
 
 const VIEWS: InboxView[] = ['mine', 'group', 'all'];
 
+const LIVE_BADGE = { connecting: 'processing', live: 'success', reconnecting: 'warning', offline: 'warning' } as const;
+
 /** The inbox query lives in the address bar: a filtered inbox can be bookmarked and survives a reload. */
 function useInboxQuery(): [InboxQuery, (change: Partial<InboxQuery>) => void] {
   const [params, setParams] = useSearchParams();
@@ -46,7 +48,7 @@ export function InboxPage() {
         <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
         <span>
           {counts && counts.overdue > 0 && <Tag color="red" data-testid="overdue-count">{t('inbox.overdueCount', { n: counts.overdue })}</Tag>}
-          <Badge status={live === 'live' ? 'success' : 'warning'} text={t(live === 'live' ? 'inbox.live' : 'inbox.offline')} data-testid="live-state" />
+          <Badge status={LIVE_BADGE[live]} text={t(live === 'live' ? 'inbox.live' : live === 'connecting' ? 'inbox.connecting' : 'inbox.offline')} data-testid="live-state" data-state={live} />
         </span>
       </div>
       <Card size="small">

@@ -8,9 +8,12 @@ import { useSession } from '../api/session';
 import { ContactFields, EventFields, ImpactFields, TimePlaceFields } from '../components/report-form-fields';
 import { ThresholdFields } from '../components/threshold-fields';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { applyIssues, clearFixedIssues, clearIssues, keepEnterFromSubmitting, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 import { draftStore, toFirstReport, writtenAfterPhone, type ReportFormValues } from '../lib/report-draft';
 import { formatDateTime } from '../lib/time';
+
+/** The five required counts start at 0, what most first reports state; the reporter changes those that are not. */
+const NO_CASUALTIES = { dead: 0, injured: 0, seriouslyInjured: 0, missing: 0, trapped: 0 };
 
 /**
  * 首报: every element a first report requires, validated in the browser with the domain's own schema
@@ -43,10 +46,13 @@ export function NewReportPage() {
     setFormError([t('report.fixErrors'), ...general].join('；'));
   };
 
+  const current = () => toFirstReport(form.getFieldsValue(true) as ReportFormValues, me.unitId);
+  const check = () => schemas.first.safeParse(current());
+
   const onSubmit = () => {
     setFormError(null);
     clearIssues(form);
-    const report = toFirstReport(form.getFieldsValue(true) as ReportFormValues, me.unitId);
+    const report = current();
     const parsed = schemas.first.safeParse(report);
     if (!parsed.success) return showIssues(parsed.error.issues);
     submit.mutate(report, {
@@ -92,8 +98,10 @@ export function NewReportPage() {
         form={form}
         layout="vertical"
         scrollToFirstError
-        initialValues={phoneDossier ? writtenAfterPhone(phoneDossier, me.displayName) : draft?.values ?? { contact: { name: me.displayName }, sensitive: false, mayEscalate: false }}
+        initialValues={phoneDossier ? { casualties: NO_CASUALTIES, ...writtenAfterPhone(phoneDossier, me.displayName) } : draft?.values ?? { contact: { name: me.displayName }, casualties: NO_CASUALTIES, sensitive: false, mayEscalate: false }}
         onFinish={onSubmit}
+        onKeyDown={keepEnterFromSubmitting}
+        onValuesChange={() => clearFixedIssues(form, check().error?.issues ?? [])}
         data-testid="report-form"
       >
         <EventFields />

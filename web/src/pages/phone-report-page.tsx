@@ -9,7 +9,7 @@ import { useSession } from '../api/session';
 import type { OrgUnit } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { BeijingDatePicker } from '../components/beijing-date-picker';
-import { applyIssues, clearIssues, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { applyIssues, clearFixedIssues, clearIssues, keepEnterFromSubmitting, useClearIssuesOnLocaleChange } from '../lib/form-errors';
 import { beijingInstant } from '../lib/time';
 
 type Key = keyof typeof phoneReportSchema.shape;
@@ -94,7 +94,8 @@ export function PhoneReportPage() {
       </div>
       <Alert type="info" showIcon title={t('phone.intro')} style={{ marginBottom: 16 }} />
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="form-error" />}
-      <Form form={form} layout="vertical" scrollToFirstError initialValues={{ sensitive: false }} onFinish={onSubmit} data-testid="phone-report-form">
+      <Form form={form} layout="vertical" scrollToFirstError initialValues={{ sensitive: false }} onFinish={onSubmit} onKeyDown={keepEnterFromSubmitting}
+        onValuesChange={() => clearFixedIssues(form, schema.safeParse(toPhoneReport(form.getFieldsValue(true) as PhoneFormValues)).error?.issues ?? [])} data-testid="phone-report-form">
         <Card size="small" title={field('callerName')} style={{ marginBottom: 16 }}>
           <Row gutter={12}>
             <Col xs={24} md={8}>

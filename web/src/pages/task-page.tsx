@@ -60,11 +60,11 @@ export function TaskPage() {
             <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 12 }} items={[
               { key: 'arrived', label: t('inbox.col.arrived'), children: formatDateTime(info.createdAt) },
               { key: 'due', label: t('inbox.col.due'), children: <Countdown due={info.dueDate} now={now} deadline={task.data.deadline} /> },
-              { key: 'holder', label: t('inbox.col.holder'), children: <Holder assignee={info.assignee} /> },
+              { key: 'holder', label: t('inbox.col.holder'), children: <Holder assignee={info.assignee} name={info.assigneeName} /> },
             ]} />
             <Alert type="info" showIcon title={t(asks)} style={{ marginBottom: 16 }} />
             {!open ? <Alert type="success" showIcon title={t('task.done')} />
-            : heldByOther ? <Alert type="warning" showIcon title={t('task.heldBy', { user: info.assignee ?? '' })} />
+            : heldByOther ? <Alert type="warning" showIcon title={t('task.heldBy', { user: info.assigneeName ?? info.assignee ?? '' })} />
             : <TaskDecisionForm detail={task.data} />}
           </Card>
           <Card title={t('task.report')} style={{ marginTop: 16 }}>

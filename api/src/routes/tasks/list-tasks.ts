@@ -1,6 +1,7 @@
 import { isUnverified, reportStatusLabel } from '@kuaibao/domain';
 import { requireUser } from '../../auth/session-user';
 import { localeOf } from '../../http/locale';
+import { assigneeNames } from '../../services/assignee-names';
 import type { RouteModule } from '../../deps';
 import { parseQuery } from '../../http/validate';
 import { taskDeadline } from '../../services/deadlines';
@@ -38,10 +39,12 @@ export const listTasks: RouteModule = ({ router, registry, deps }) => {
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,
     });
+    const names = await assigneeNames(deps, page.items.map((row) => row.assignee));
     const items = page.items.map(({ clockChannel, clockRule, policyCode, policyVersion, ...row }) => ({
       ...row,
       reportStatusLabel: reportStatusLabel(row.reportStatus, localeOf(req)),
       unverified: isUnverified(row.reportStatus),
+      assigneeName: row.assignee ? (names.get(row.assignee) ?? row.assignee) : null,
       deadline: taskDeadline(row.dueDate, { channel: clockChannel, rule: clockRule, policyCode, policyVersion }, base.now),
     }));
     res.json({ ...page, items, counts, page: query.page, pageSize: query.pageSize });
