@@ -116,8 +116,8 @@ describe('the admin trace of running reports', () => {
     expect((await admin.post('/api/admin/incidents/999999999/retry', { reason: '试试' })).body.detail).toBe('故障 999999999 不存在');
     const notFound = await admin.request('POST', '/api/admin/incidents/999999999/retry', { reason: 'try' }, { 'accept-language': 'fr, en;q=0.8' });
     expect(notFound.body).toMatchObject({ title: 'Not found', detail: 'Incident 999999999 not found' });
-    expect((await reporter.request('GET', '/api/admin/instances', undefined, { 'accept-language': 'en' })).body.detail).toBe('Requires one of the roles: admin');
-    expect((await reporter.get('/api/admin/instances')).body.detail).toBe('需要以下角色之一：admin');
+    expect((await reporter.request('GET', '/api/admin/instances', undefined, { 'accept-language': 'en' })).body.detail).toBe('Requires one of the roles: System administrator');
+    expect((await reporter.get('/api/admin/instances')).body.detail).toBe('需要以下角色之一：系统管理员'); // role names, not ids
     const english = await admin.request('POST', '/api/admin/incidents/1/retry', {}, { 'accept-language': 'en' });
     expect(english.body.errors).toEqual([{ path: 'reason', message: 'Give the reason for the retry' }]);
   });

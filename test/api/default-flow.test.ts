@@ -68,8 +68,10 @@ describe('the default report flow over HTTP', () => {
       'report.submitted',
       '杨帆:receive_city_direct:',
       '王芳:verify:confirm',
+      'report.verification_confirmed', // the 越级 copy's recipient is told how 核实 ended (000, ADR 0030)
       '张伟:sign_off:return',
       '王芳:verify:confirm',
+      'report.verification_confirmed',
       '张伟:sign_off:approve',
       ...steps.filter((s: string) => s.includes('acknowledge')),
       '杨帆:receive_city:',

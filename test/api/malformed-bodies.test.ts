@@ -112,7 +112,7 @@ describe('malformed bodies get 4xx problem details, never a 5xx, and write nothi
         ['a NUL character in the progress', { kind: 'follow_up', progress: '火势\u0000扩大' }, undefined, 400, 'progress'],
         ['the incident number in the body', { kind: 'follow_up', progress: '进展', incidentNumber: 'KB-530902-20261122-0001' }, undefined, 400, 'incidentNumber'],
         ['another unit', { kind: 'follow_up', progress: '进展', reportingUnitId: 'sj-yjj' }, undefined, 400, 'reportingUnitId'],
-        ['classified content', { kind: 'follow_up', progress: '进展', classified: true }, undefined, 400, 'classified'],
+        ['classified content', { kind: 'follow_up', progress: '进展', classified: true }, undefined, 400, 'kind'], // a classified placeholder is a 终报 only (ADR 0030),
         ['not a date', { kind: 'final', endedAt: 'yesterday' }, undefined, 400, 'endedAt'],
         ['string numbers', { kind: 'final', endedAt: '2026-11-22T11:30:00+08:00', economicLossYuan: '1000' }, undefined, 400, 'economicLossYuan'],
         ['valid, but the 首报 is not signed off yet', { kind: 'follow_up', progress: '火势扩大' }, undefined, 409],

@@ -8,7 +8,6 @@ import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { setApiLanguage } from './api/http';
 import { SessionProvider, useSession } from './api/session';
 import { useI18n } from './i18n/i18n';
-import { ChangePasswordPage } from './pages/change-password-page';
 import { LoginPage } from './pages/login-page';
 
 // Everything behind the login is loaded when first needed: the login page (the first load) carries little.
@@ -17,6 +16,7 @@ const AdminInstancesPage = lazy(() => import('./pages/admin-instances-page').the
 const DossierPage = lazy(() => import('./pages/dossier-page').then((m) => ({ default: m.DossierPage })));
 const InboxPage = lazy(() => import('./pages/inbox-page').then((m) => ({ default: m.InboxPage })));
 const IncidentsPage = lazy(() => import('./pages/incidents-page').then((m) => ({ default: m.IncidentsPage })));
+const ChangePasswordPage = lazy(() => import('./pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 const OrgAdminPage = lazy(() => import('./pages/org-admin-page').then((m) => ({ default: m.OrgAdminPage })));
 const NewReportPage = lazy(() => import('./pages/new-report-page').then((m) => ({ default: m.NewReportPage })));
 const PhoneReportPage = lazy(() => import('./pages/phone-report-page').then((m) => ({ default: m.PhoneReportPage })));

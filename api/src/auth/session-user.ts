@@ -1,4 +1,4 @@
-import type { Role, SessionUser } from '@kuaibao/domain';
+import { labels, type Role, type SessionUser } from '@kuaibao/domain';
 import type { Request, Response } from 'express';
 import { AppError, bilingual } from '../errors/app-error';
 
@@ -21,7 +21,7 @@ export function requireUser(res: Response): SessionUser {
 
 export function requireRole(res: Response, ...roles: Role[]): SessionUser {
   const user = requireUser(res);
-  if (!roles.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN', bilingual(`需要以下角色之一：${roles.join('、')}`, `Requires one of the roles: ${roles.join(', ')}`));
+  if (!roles.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN', bilingual(`需要以下角色之一：${roles.map((r) => labels['zh-CN'].role[r]).join('、')}`, `Requires one of the roles: ${roles.map((r) => labels.en.role[r]).join(', ')}`));
   return user;
 }
 

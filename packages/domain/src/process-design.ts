@@ -19,6 +19,7 @@ export const HANDLED_TASK_TYPES: readonly TaskType[] = [
   TASK_TYPES.remind,
   TASK_TYPES.overdue,
   TASK_TYPES.settleClocks,
+  TASK_TYPES.announceVerification,
 ];
 
 /**
