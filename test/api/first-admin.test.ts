@@ -40,7 +40,7 @@ describe('an empty installation', () => {
     expect(loggedIn.body).toMatchObject({ roles: ['admin', 'system_admin'], unitName: '系统管理', mustChangePassword: true });
     const held = await admin.get('/api/admin/org-units');
     expect(held.status).toBe(403);
-    expect(held.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(held.body).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', detail: '请先修改密码：初始密码和管理员重置的密码须修改后才能使用' });
     expect((await admin.post('/api/auth/change-password', { currentPassword: password, newPassword: 'xitong2027' })).status).toBe(204);
     expect((await admin.get('/api/admin/org-units')).body.items.map((u: { code: string }) => u.code)).toEqual(['000000-XTGL']);
 
