@@ -1,4 +1,5 @@
 import { DEFAULT_HOT_INSTANCES, zeebeConfigFromEnv, type ZeebeConfig } from '@kuaibao/engine';
+import { makePasswordSchema, USERNAME_PATTERN } from '@kuaibao/domain';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -14,6 +15,10 @@ const configSchema = z.object({
   COOKIE_SECURE: booleanFlag.default(false),
   /** Load the 临沧 demo jurisdiction and accounts on first start (empty database only). */
   KUAIBAO_DEMO_DATA: booleanFlag.default(true),
+  /** Without demo data, an installation with no user gets a first 系统管理员 of this name (docs/adr/0028). */
+  KUAIBAO_ADMIN_USERNAME: z.string().regex(USERNAME_PATTERN, { error: '3 to 32 of a-z, 0-9, _ . -' }).default('admin'),
+  /** Their initial password (must be changed at the first login); unset: a random one, printed once at start. */
+  KUAIBAO_ADMIN_PASSWORD: makePasswordSchema('en').optional(),
   /** Failed logins one address may make in 15 minutes over all accounts (each account from it: 5). */
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   /** Largest accepted JSON body, e.g. 64kb. */

@@ -1,4 +1,4 @@
-export { startServer, type RunningServer, type StartOptions } from './server';
+export { startServer, type FirstAdminAccount, type RunningServer, type StartOptions } from './server';
 export { createApp } from './app';
 export { loadConfig, type Config } from './config';
 export { hashPassword } from './auth/password';

@@ -27,6 +27,8 @@ describe('configFor', () => {
     [{ ZEEBE_ADDRESS: 'zeebe:26500', ZEEBE_REST_ADDRESS: 'not a url' }, 'ZEEBE_REST_ADDRESS'],
     [{ ZEEBE_ADDRESS: 'zeebe:26500', CAMUNDA_AUTH_STRATEGY: 'OAUTH' }, 'ZEEBE_CLIENT_ID'],
     [{ DATABASE_URL: 'postgres without a scheme' }, 'DATABASE_URL'],
+    [{ KUAIBAO_ADMIN_USERNAME: 'Admin Wang' }, 'KUAIBAO_ADMIN_USERNAME'],
+    [{ KUAIBAO_ADMIN_PASSWORD: 'password' }, 'KUAIBAO_ADMIN_PASSWORD'],
   ])('refuses %j naming %s', (bad, variable) => {
     expect(() => configFor('api', { ...POSTGRES, ...bad })).toThrow(new RegExp(`^Invalid (database |Zeebe )?configuration: .*${variable}`));
   });

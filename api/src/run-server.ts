@@ -42,5 +42,12 @@ export async function runServer(mode: RunMode): Promise<void> {
     console.log(`  演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`);
     for (const user of DEMO_USERS) console.log(`    ${user.username.padEnd(18)} ${user.displayName}  ${user.roles.join(', ')}  (${user.unitId})`);
   }
+  if (server.firstAdmin) {
+    const { username, password, generated } = server.firstAdmin;
+    console.log('  空安装：已创建首个系统管理员 / empty installation: the first system administrator was created');
+    console.log(`    用户名 username: ${username}   初始密码 initial password: ${generated ? password : '（KUAIBAO_ADMIN_PASSWORD）'}`);
+    console.log('    首次登录须修改密码；此密码仅显示这一次 / change it at the first login; it is shown only this once');
+    console.log('    然后在“机构管理 → 导入导出”导入单位和人员 / then import units and people under 机构管理 → 导入导出 (POST /api/admin/import)');
+  }
   stopOnSignals(() => server.close(), (signal) => `${signal}: shutting down`);
 }

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
-  createAuditRepository, createClockRepository, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
+  createAuditRepository, createClockRepository, createFirstAdmin, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
   createPolicyRepository, createProcessDesignRepository, createSessionRepository, createStatsRepository, createStepWrites, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
   startPgliteMaintenance, type Database,
   type DatabaseTarget,
@@ -16,13 +16,24 @@ import type { ApiDeps } from './deps';
 import { watchOpenTasks } from './events/open-task-watcher';
 import { inboxFor } from './inbox/inbox-for-engine';
 import { TaskEventBus } from './events/task-event-bus';
+import { temporaryPasswordOf } from './services/admin/people-admin-service';
 import { reconcileUnstartedSubmits } from './services/report-service';
 
 export interface RunningServer {
   url: string;
   deps: ApiDeps;
   loadedDemoData: boolean;
+  /** The first 系统管理员 this start created (no demo data, no user yet), with the password to print once; else null. */
+  firstAdmin: FirstAdminAccount | null;
   close(): Promise<void>;
+}
+
+export interface FirstAdminAccount {
+  username: string;
+  /** The initial password, to be changed at the first login. */
+  password: string;
+  /** Whether it was made up here (KUAIBAO_ADMIN_PASSWORD unset). */
+  generated: boolean;
 }
 
 export interface StartOptions {
@@ -52,6 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const db = options.db ?? (await openDatabase(options.database ?? databaseTargetFromEnv()));
   const now = () => new Date();
   const loadedDemoData = config.KUAIBAO_DEMO_DATA ? await loadDemoData(db.prisma, hashPassword) : false;
+  const firstAdmin = config.KUAIBAO_DEMO_DATA ? null : await bootstrapFirstAdmin(db, config);
   const selected = options.engine
     ?? (await selectEngine({ zeebe: config.zeebe, store: () => createEngineStore(db.prisma), schedulerIntervalMs: config.ENGINE_SCHEDULER_INTERVAL_MS,
       hotInstances: { ...DEFAULT_HOT_INSTANCES, max: config.ENGINE_HOT_INSTANCES } }));
@@ -113,6 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url: `http://localhost:${port}`,
     deps,
     loadedDemoData,
+    firstAdmin,
     async close() {
       deps.events.close(); // ends the event streams, which would keep server.close() waiting
       await watcher.close();
@@ -124,4 +137,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await db.close();
     },
   };
+}
+
+/** Without demo data and without any user, nobody could log in: the first 系统管理员 (docs/adr/0028). */
+async function bootstrapFirstAdmin(db: Database, config: Config): Promise<FirstAdminAccount | null> {
+  if ((await db.prisma.appUser.count()) > 0) return null;
+  const password = config.KUAIBAO_ADMIN_PASSWORD ?? temporaryPasswordOf();
+  const created = await createFirstAdmin(db.prisma, { username: config.KUAIBAO_ADMIN_USERNAME, passwordHash: await hashPassword(password) });
+  return created ? { username: config.KUAIBAO_ADMIN_USERNAME, password, generated: config.KUAIBAO_ADMIN_PASSWORD === undefined } : null;
 }

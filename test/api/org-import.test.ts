@@ -1,11 +1,9 @@
 import type { RunningServer } from '@kuaibao/api';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstReport, login, waitForTask, type Client } from './client';
+import { firstReport, login, type Client } from './client';
+import { completeInTurn, csv, PERSON_HEADER, xlsx } from './jurisdiction-sheet';
 import { startTestServer } from './server';
-
-const UNIT_HEADER = ['单位编码', '名称', '英文名称', '单位类型', '层级', '行政区划代码', '上级单位编码', '上级主管部门编码', '同级政府编码', '受理值班室编码', '启用'];
-const PERSON_HEADER = ['用户名', '姓名', '所属单位编码', '角色', '电话', '启用'];
 
 /** 昆山市 (a county-level city of 苏州, like 太仓) as an office would fill the sheet in. */
 const KUNSHAN_UNITS = [
@@ -19,15 +17,6 @@ const KUNSHAN_PEOPLE = [
   ['ks_leader', '严华', '320583-YJ', '单位领导', '0512-57300003', '是'],
   ['ks_duty', '金花', '320583-ZBS', '值班员', '0512-57310001', '是'],
 ];
-
-async function xlsx(units: unknown[][], people: unknown[][], edit?: (book: ExcelJS.Workbook) => void) {
-  const book = new ExcelJS.Workbook();
-  book.addWorksheet('单位').addRows([UNIT_HEADER, ...units]);
-  book.addWorksheet('人员').addRows([PERSON_HEADER, ...people]);
-  edit?.(book);
-  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
-}
-const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}`).toString('base64');
 
 /** 导入导出 over HTTP (issue 18): a dry run of every row, an all-or-nothing apply, bad files refused with row and column. */
 describe('importing a jurisdiction from a spreadsheet', () => {
@@ -73,13 +62,10 @@ describe('importing a jurisdiction from a spreadsheet', () => {
       if (name.startsWith('ks_')) expect((await as[name]!.post('/api/auth/change-password', { currentPassword: 'kunshan2026', newPassword: 'kunshan2027' })).status).toBe(204);
     }
     const number: string = (await as.ks_reporter!.post('/api/reports', firstReport({ title: '昆山市某厂房火灾', reportingUnitId: 'org-320583-yj', place: { divisionCode: '320583', address: '昆山市玉山镇' } }))).body.incidentNumber;
-    for (const [user, kind, body] of [
-      ['ks_verifier', 'verify', { decision: 'confirm' }], ['ks_leader', 'sign_off', { decision: 'approve' }], ['sz_yjj_staff', 'acknowledge_superior', {}],
-      ['ks_duty', 'acknowledge_government', {}], ['sz_duty', 'receive_city', {}],
-    ] as const) {
-      const task = await waitForTask(as[user]!, number, kind);
-      expect((await as[user]!.post(`/api/tasks/${task.key}/complete`, body)).status, `${user} ${kind}`).toBe(204);
-    }
+    await completeInTurn(number, [
+      [as.ks_verifier!, 'verify', { decision: 'confirm' }], [as.ks_leader!, 'sign_off', { decision: 'approve' }], [as.sz_yjj_staff!, 'acknowledge_superior', {}],
+      [as.ks_duty!, 'acknowledge_government', {}], [as.sz_duty!, 'receive_city', {}],
+    ]);
   });
 
   it('exports what it imported, and the export imported again changes nothing', async () => {

@@ -16,6 +16,7 @@ export { createIncidentRepository, type IncidentRepository, type IncidentWithRep
 export { createInboxRepository, type InboxCounts, type InboxRepository, type InboxFilter, type InboxRow, type OpenTaskHead, type TaskChange, type TaskChangeFeed } from './repositories/inbox';
 export { seedOrgUnits, seedUser, type OrgUnitSeed, type UserSeed, type HashPassword } from './seed/factories';
 export { loadDemoData, LINCANG_UNITS, LINCANG_USERS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './seed/demo-lincang';
+export { createFirstAdmin, SYSTEM_UNIT, type FirstAdmin } from './seed/first-admin';
 export { DEMO_JURISDICTIONS, TAICANG, SHANXI, XUCHANG, type DemoJurisdiction } from './seed/demo-jurisdictions';
 export { createPolicyRepository, PolicyVersionConflict, type PolicyRepository, type PolicyDocument } from './repositories/policies';
 export { createClockRepository, type ClockRepository, type NewReportClock, type ReportClockRow } from './repositories/clocks';
