@@ -27,7 +27,9 @@ export default defineConfig({
         // left to Rollup, which splits it by page (the pages are loaded lazily, app.tsx): the login page loads the
         // components it uses, not all of them (issue 20: the whole antd chunk, 1.3 MB, made it take 10 s at 1.6 Mbps).
         manualChunks: (id) => {
-          if (/node_modules\/(bpmn-js|diagram-js|bpmn-moddle|moddle|min-dash|tiny-svg|min-dom|didi|ids|path-intersection|saxen|moddle-xml)\//.test(id)) return 'bpmn';
+          if (/node_modules\/(bpmn-js|diagram-js|bpmn-moddle|moddle|moddle-xml)\//.test(id)) return 'bpmn';
+          // clsx is shared by antd and diagram-js: left to Rollup it landed in the diagram chunk, which the login page then loaded
+          if (/node_modules\/clsx\//.test(id)) return 'clsx';
           return undefined;
         },
       },

@@ -168,8 +168,8 @@ describe('the process designer over HTTP (drafts, checks, deploy per jurisdictio
   });
 
   it('discards a draft', async () => {
-    expect((await as.lx_reporter!.request('DELETE', `/api/process-drafts/${draft.id}`)).status).toBe(404);
-    expect((await as.designer!.request('DELETE', `/api/process-drafts/${draft.id}`)).status).toBe(204);
+    expect((await as.lx_reporter!.request('DELETE', `/api/process-drafts/${draft.id}`, {})).status).toBe(404);
+    expect((await as.designer!.request('DELETE', `/api/process-drafts/${draft.id}`, {})).status).toBe(204);
     expect((await as.designer!.get(`/api/process-drafts/${draft.id}`)).status).toBe(404);
   });
 

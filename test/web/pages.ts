@@ -18,8 +18,7 @@ export async function choose(page: Page, select: Locator, label: string) {
     await select.click();
     // a searchable select is narrowed by typing, as a user does: its list is virtual, and a long one (every
     // jurisdiction's divisions) renders only its first options
-    const search = select.locator('input[type="search"]:not([readonly])');
-    if ((await search.count()) > 0) await search.first().fill(label);
+    if ((await select.locator('input:not([readonly])').count()) > 0) await page.keyboard.type(label);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
     const shown = await select.getByText(label).first().waitFor({ timeout: 2_000 }).then(() => true, () => false);
     if (shown) return;
