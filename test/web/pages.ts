@@ -16,10 +16,12 @@ export async function loginInBrowser(page: Page, baseUrl: string, username: stri
 export async function choose(page: Page, select: Locator, label: string) {
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    // a searchable select is narrowed by typing, as a user does: its list is virtual, and a long one (every
-    // jurisdiction's divisions) renders only its first options
-    if ((await select.locator('input:not([readonly])').count()) > 0) await page.keyboard.type(label);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
+    // a long list is virtual and renders only its first options (every jurisdiction's divisions): a searchable select
+    // is then narrowed by typing, as a user does
+    const listed = await option.waitFor({ timeout: 1_500 }).then(() => true, () => false);
+    if (!listed && (await select.locator('input:not([readonly])').count()) > 0) await page.keyboard.type(label);
+    await option.click();
     const shown = await select.getByText(label).first().waitFor({ timeout: 2_000 }).then(() => true, () => false);
     if (shown) return;
     if (attempt === 3) throw new Error(`the select did not take "${label}"`);
