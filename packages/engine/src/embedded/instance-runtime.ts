@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { Engine } from 'bpmn-engine';
 import { EngineError } from '../errors';
-import { applyMappings, isFeel, resolveList, resolveString, resolveValue } from '../feel';
+import { applyMappings, isFeel, resolveValue } from '../feel';
 import { moddleOptions } from '../model/moddle';
 import type { ElementModel, ProcessModel } from '../model/process-model';
+import { userTaskFields } from '../model/user-task-fields';
 import type { WaitSnapshot } from '../store';
 import type { ActiveElement, Variables } from '../types';
 import type { InstanceRuntime } from './runtime';
@@ -230,24 +231,8 @@ export class BpmnEngineRuntime implements InstanceRuntime {
   }
 
   private userTaskWait(element: ElementModel) {
-    const task = element.userTask!;
     const local = applyMappings(element.inputs, this.variables);
-    const scope = { ...this.variables, ...local };
-    const date = (value: string | undefined) => {
-      const resolved = resolveString(value, scope);
-      return resolved ? new Date(resolved) : null;
-    };
-    return {
-      name: element.name,
-      assignee: resolveString(task.assignee, scope),
-      candidateGroups: resolveList(task.candidateGroups, scope),
-      candidateUsers: resolveList(task.candidateUsers, scope),
-      dueDate: date(task.dueDate),
-      followUpDate: date(task.followUpDate),
-      formKey: task.formKey ?? null,
-      customHeaders: task.headers,
-      variables: local,
-    };
+    return userTaskFields(element, { ...this.variables, ...local }, local);
   }
 
   /** Lets bpmn-engine finish what an action set off, then surfaces an execution error. */

@@ -1,6 +1,7 @@
 import { EngineError } from '../errors';
-import { applyMappings, isFeel, resolveList, resolveString, resolveValue } from '../feel';
+import { applyMappings, isFeel, resolveValue } from '../feel';
 import type { ElementModel, ProcessModel, SequenceFlowModel } from '../model/process-model';
+import { userTaskFields } from '../model/user-task-fields';
 import type { JobWait, UserTaskWait, WaitSnapshot } from '../store';
 import type { ActiveElement, Variables } from '../types';
 import { processorOf, type ExecutionContext } from './processors';
@@ -404,25 +405,7 @@ export class TokenRuntime implements ExecutionContext {
   private taskWait(element: ElementModel, instance: ElementInstance): Omit<UserTaskWait, 'key'> {
     let wait = this.taskWaits.get(instance.key);
     if (!wait) {
-      const task = element.userTask!;
-      const scope = this.visible(instance);
-      const date = (value: string | undefined) => {
-        const resolved = resolveString(value, scope);
-        return resolved ? new Date(resolved) : null;
-      };
-      wait = {
-        elementId: element.id,
-        elementInstance: instance.key,
-        name: element.name,
-        assignee: resolveString(task.assignee, scope),
-        candidateGroups: resolveList(task.candidateGroups, scope),
-        candidateUsers: resolveList(task.candidateUsers, scope),
-        dueDate: date(task.dueDate),
-        followUpDate: date(task.followUpDate),
-        formKey: task.formKey ?? null,
-        customHeaders: task.headers,
-        variables: this.locals(instance),
-      };
+      wait = { elementId: element.id, elementInstance: instance.key, ...userTaskFields(element, this.visible(instance), this.locals(instance)) };
       this.taskWaits.set(instance.key, wait);
     }
     return wait;
