@@ -65,6 +65,7 @@ describe('jurisdiction administration in the browser', () => {
     // then: the leader's gap is gone, the others stay
     await admin.getByTestId('tab-health').click();
     await gaps.getByText('临翔区林业和草原局：无信息员，本单位无法填报').waitFor();
+    // the check's first paint is already current: no stale list from before the person was added
     expect(await gaps.getByText('临翔区林业和草原局：无单位领导，本单位报告无法审签').count()).toBe(0);
     await admin.screenshot({ path: '/tmp/kuaibao-org-admin-health.png', fullPage: true });
 

@@ -82,7 +82,8 @@ const query = (params: Record<string, string | undefined>) => new URLSearchParam
 export const useAdminUnits = () => useQuery({ queryKey: adminKeys.units, queryFn: async () => (await api<{ items: AdminUnit[] }>('/api/admin/org-units')).items, retry: false });
 export const useAdminPeople = (filter: { unitId?: string | undefined; q?: string | undefined }) =>
   useQuery({ queryKey: adminKeys.people(filter), queryFn: async () => (await api<{ items: AdminPerson[] }>(`/api/admin/users?${query(filter)}`)).items, placeholderData: keepPreviousData });
-export const useRouteHealth = () => useQuery({ queryKey: adminKeys.health, queryFn: () => api<RouteHealth>('/api/admin/route-health') });
+/** Never shown from cache: a route check left from before the last change would name gaps already closed. */
+export const useRouteHealth = () => useQuery({ queryKey: adminKeys.health, queryFn: () => api<RouteHealth>('/api/admin/route-health'), gcTime: 0 });
 export const useDeactivationImpact = (id: string | null) =>
   useQuery({ queryKey: adminKeys.impact(id ?? ''), queryFn: () => api<DeactivationImpact>(`/api/admin/users/${encodeURIComponent(id ?? '')}/deactivation-impact`), enabled: !!id, gcTime: 0 });
 export const useAdminAudit = (filter: { q?: string | undefined; entityType?: string | undefined }) =>
