@@ -1,6 +1,6 @@
 import type {
   AuditRepository, ClockRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
-  StepWritesFactory, UserRepository,
+  StepWritesFactory, UserRepository, DutyRosterRepository, DailyReportRepository, LeaderInstructionRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
 import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
@@ -36,6 +36,8 @@ export interface ApiDeps {
   events: TaskEventBus;
   /** Business writes that commit with an engine completion (a task's corrections and audit entry: ADR 0027). */
   stepWrites: StepWritesFactory;
+  /** Duty work (issue 23): rosters, 值班信息日报, 领导批示 relayed to units (docs/adr/0046–0048). */
+  duty: { roster: DutyRosterRepository; dailyReports: DailyReportRepository; instructions: LeaderInstructionRepository };
   now: () => Date;
 }
 

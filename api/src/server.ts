@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
   createAuditRepository, createClockRepository, createFirstAdmin, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
-  createPolicyRepository, createProcessDesignRepository, createSessionRepository, createStatsRepository, createStepWrites, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
+  createPolicyRepository, createProcessDesignRepository, createSessionRepository, createStatsRepository, createStepWrites, createDutyRosterRepository, createDailyReportRepository, createLeaderInstructionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
   startPgliteMaintenance, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
@@ -95,6 +95,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     designs: createProcessDesignRepository(db.prisma),
     events: new TaskEventBus(),
     stepWrites: createStepWrites(db.prisma),
+    duty: { roster: createDutyRosterRepository(db.prisma), dailyReports: createDailyReportRepository(db.prisma), instructions: createLeaderInstructionRepository(db.prisma) },
     now,
   };
   // Zeebe only (the embedded engine commits a completion's writes in its step): completions whose writes

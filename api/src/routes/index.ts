@@ -34,7 +34,12 @@ import { claimTask } from './tasks/claim-task';
 import { completeTask } from './tasks/complete-task';
 import { getTask } from './tasks/get-task';
 import { listTasks } from './tasks/list-tasks';
+// duty work (issue 23 items 1–3)
+import { dutyDailyReports } from './duty/duty-daily-reports';
+import { dutyInstructions } from './duty/duty-instructions';
+import { dutyRoster } from './duty/duty-roster';
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
-  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess];
+  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess,
+  dutyRoster, dutyDailyReports, dutyInstructions];

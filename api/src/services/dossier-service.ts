@@ -4,6 +4,7 @@ import type { ApiDeps } from '../deps';
 import { AppError, bilingual } from '../errors/app-error';
 import { clockView } from './deadlines';
 import { verificationsOf } from './verification-dossier';
+import { instructionView } from './duty/instruction-service';
 import { canSee, visibilityOf } from './visibility';
 
 const receiptKind = (role: string): string | undefined => RECEIPT_TASK_KIND[role as keyof typeof RECEIPT_TASK_KIND];
@@ -30,13 +31,14 @@ const labelledChanges = (changes: unknown, locale: Locale) =>
 export async function getDossier(deps: ApiDeps, user: SessionUser, number: string, locale: Locale = 'zh-CN') {
   const incident = await deps.incidents.get(number);
   if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', bilingual(`事件 ${number} 不存在`, `Incident ${number} not found`));
-  const [trail, chain, recipients, instances, clocks, notifications] = await Promise.all([
+  const [trail, chain, recipients, instances, clocks, notifications, instructions] = await Promise.all([
     deps.audit.forIncident(number),
     deps.audit.verify(number),
     deps.incidents.recipientsOf(number),
     deps.engine.findInstances({ businessKey: number }),
     deps.clocks.forIncident(number),
     deps.notifications.forIncident(number),
+    deps.duty.instructions.forIncident(number),
   ]);
   const now = deps.now();
   // Where a step was taken from (IP) and the phones texts went to are the admin's to see, not every unit's reading the dossier.
@@ -107,6 +109,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
     createdAt: incident.createdAt.toISOString(),
     closedAt: incident.closedAt?.toISOString() ?? null,
     reports,
+    /** 领导批示 relayed on this incident, each named unit with its 签收, 落实情况 and 落实 clock (docs/adr/0046). */
+    instructions: instructions.map((row) => instructionView(row, units, now)),
     verifications: verificationsOf(incident.reports, instances, (id) => units.get(id)?.name ?? id, deps.now()),
     notifications: notifications.map((n) => ({
       at: n.sentAt.toISOString(), kind: n.kind, reportId: n.reportId, recipientName: n.recipientName, phone: admin ? n.phone : null, status: n.status, message: n.message,

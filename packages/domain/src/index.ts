@@ -41,3 +41,4 @@ export * from './admin-scope';
 export * from './org-admin';
 export * from './route-health';
 export * from './process-design';
+export * from './duty';
