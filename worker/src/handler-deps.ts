@@ -1,6 +1,6 @@
 import {
   createAuditRepository, createClockRepository, createInboxRepository, createIncidentRepository, createNotificationRepository,
-  createOrgUnitRepository, createPolicyRepository, createStepWrites, createUserRepository, type Database,
+  createOrgUnitRepository, createPolicyRepository, createStepWrites, createDutyRosterRepository, createUserRepository, type Database,
 } from '@kuaibao/db';
 import type { HandlerDeps } from './handlers/deps';
 import { createNotifier } from './notify/notifier';
@@ -24,6 +24,7 @@ export function handlerDeps({ prisma, driver }: Pick<Database, 'prisma' | 'drive
     notify: createNotifier({ gateway: options.gateway, notifications: createNotificationRepository(prisma), audit }),
     messages: options.messages,
     writes: createStepWrites(prisma),
+    roster: createDutyRosterRepository(prisma),
     now: options.now ?? (() => new Date()),
   };
 }

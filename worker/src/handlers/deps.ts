@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, ClockRepository, InboxRepository, IncidentRepository, OrgUnitRepository, StepWritesFactory, UserRepository,
+  AuditRepository, ClockRepository, DutyRosterRepository, InboxRepository, IncidentRepository, OrgUnitRepository, StepWritesFactory, UserRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
 import type { WorkflowEngine } from '@kuaibao/engine';
@@ -28,6 +28,8 @@ export interface HandlerDeps {
    * commit in the step that completes the job, so no job completes without its rows (ADR 0027).
    */
   writes: StepWritesFactory;
+  /** Duty rosters: alerts and 催办 reach whoever is on duty now (issue 23); absent, every duty officer as before. */
+  roster?: Pick<DutyRosterRepository, 'between'>;
   now: () => Date;
 }
 

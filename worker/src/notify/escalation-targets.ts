@@ -2,6 +2,7 @@ import { parseCandidateGroup, type ESCALATION_RECIPIENTS } from '@kuaibao/domain
 import type { InboxRepository, UserRepository } from '@kuaibao/db';
 import type { NotifyTarget } from './notifier';
 import { clockedSteps } from '../handlers/clocked-steps';
+import { onDutyTargets, type OnDutyDeps } from './on-duty';
 
 export type EscalationRecipient = (typeof ESCALATION_RECIPIENTS)[number];
 
@@ -12,27 +13,33 @@ export interface EscalationContext {
   recipients: Record<string, { id: string } | null | undefined>;
 }
 
-type Deps = { users: UserRepository; inbox: Pick<InboxRepository, 'openTasksOf'> };
+type Deps = { users: UserRepository; inbox: Pick<InboxRepository, 'openTasksOf'> } & Partial<Pick<OnDutyDeps, 'roster' | 'now'>>;
 
 /**
  * The people behind each escalation recipient of a policy:
  * - current_assignees: the assignee of each open clocked step (核实, 审签), else its candidate users and groups;
- * - leader_on_duty (带班领导): users who are both duty officer and leader in the same-level or city duty office;
- * - unit_leader: the reporting unit's leaders; same_level_duty_office / city_duty_office: their duty officers.
+ * - leader_on_duty (带班领导): the leader on the roster of the same-level or city duty office now; without a roster, users
+ *   who are both duty officer and leader there;
+ * - unit_leader: the reporting unit's leaders; same_level_duty_office / city_duty_office: the 值班员 on their roster now,
+ *   else all their duty officers.
  * One target per user, in the order of the policy's list.
  */
 export async function escalationTargets(deps: Deps, kinds: readonly EscalationRecipient[], ctx: EscalationContext): Promise<NotifyTarget[]> {
   const found = new Map<string, NotifyTarget>();
   const add = (users: readonly NotifyTarget[]) => users.forEach((u) => found.has(u.id) || found.set(u.id, { id: u.id, displayName: u.displayName, phone: u.phone }));
   const dutyOffices = [ctx.recipients.sameLevelDutyOffice?.id, ctx.recipients.cityDutyOffice?.id].filter((id): id is string => Boolean(id));
+  const onDuty = { users: deps.users, roster: deps.roster, now: deps.now ?? (() => new Date()) };
+  const officersOf = async (unitId: string) => (await onDutyTargets(onDuty, unitId, 'officers')) ?? (await deps.users.withRole(unitId, 'duty_officer'));
   for (const kind of kinds) {
     if (kind === 'current_assignees') add(await currentAssignees(deps, ctx.instanceKey));
     if (kind === 'leader_on_duty') {
-      for (const unitId of dutyOffices) add((await deps.users.withRole(unitId, 'leader')).filter((u) => u.roles.includes('duty_officer')));
+      for (const unitId of dutyOffices) {
+        add((await onDutyTargets(onDuty, unitId, 'leader')) ?? (await deps.users.withRole(unitId, 'leader')).filter((u) => u.roles.includes('duty_officer')));
+      }
     }
     if (kind === 'unit_leader') add(await deps.users.withRole(ctx.reportingUnitId, 'leader'));
-    if (kind === 'same_level_duty_office' && ctx.recipients.sameLevelDutyOffice) add(await deps.users.withRole(ctx.recipients.sameLevelDutyOffice.id, 'duty_officer'));
-    if (kind === 'city_duty_office' && ctx.recipients.cityDutyOffice) add(await deps.users.withRole(ctx.recipients.cityDutyOffice.id, 'duty_officer'));
+    if (kind === 'same_level_duty_office' && ctx.recipients.sameLevelDutyOffice) add(await officersOf(ctx.recipients.sameLevelDutyOffice.id));
+    if (kind === 'city_duty_office' && ctx.recipients.cityDutyOffice) add(await officersOf(ctx.recipients.cityDutyOffice.id));
   }
   return [...found.values()];
 }
