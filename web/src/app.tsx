@@ -21,6 +21,7 @@ const OrgAdminPage = lazy(() => import('./pages/org-admin-page').then((m) => ({ 
 const NewReportPage = lazy(() => import('./pages/new-report-page').then((m) => ({ default: m.NewReportPage })));
 const PhoneReportPage = lazy(() => import('./pages/phone-report-page').then((m) => ({ default: m.PhoneReportPage })));
 const StatsPage = lazy(() => import('./pages/stats-page').then((m) => ({ default: m.StatsPage })));
+const DutyPage = lazy(() => import('./pages/duty-page').then((m) => ({ default: m.DutyPage })));
 const TaskPage = lazy(() => import('./pages/task-page').then((m) => ({ default: m.TaskPage })));
 
 /** 流程设计 (bpmn-js Modeler, properties panel, lint rules): its own chunk, loaded only on its pages. */
@@ -53,6 +54,7 @@ export function App() {
                 <Route path="/incidents" element={<IncidentsPage />} />
                 <Route path="/incidents/:number" element={<DossierPage />} />
                 <Route path="/stats" element={<StatsPage />} />
+                <Route path="/duty/:tab?" element={<DutyPage />} />
                 <Route path="/admin/instances" element={<AdminInstancesPage />} />
                 <Route path="/org-admin/:tab?" element={<OrgAdminPage />} />
                 <Route path="/designer" element={designer(<DesignerPage />)} />

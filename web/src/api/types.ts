@@ -161,6 +161,8 @@ export interface TimelineEntry {
 }
 
 export interface Dossier {
+  /** 领导批示 relayed on this incident (issue 23). */
+  instructions?: import('./duty').Instruction[];
   number: string;
   title: string;
   category: string;

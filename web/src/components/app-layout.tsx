@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BarChartOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, ScheduleOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -34,6 +34,7 @@ export function AppLayout() {
     { key: '/incidents', icon: <FolderOpenOutlined />, label: <Link to="/incidents">{t(whole ? 'nav.incidents' : 'nav.incidents.short')}</Link> },
     ...(canReport ? [{ key: '/reports/new', icon: <FileAddOutlined />, label: <Link to="/reports/new">{t(whole ? 'nav.newReport' : 'nav.newReport.short')}</Link> }] : []),
     ...(takesCalls ? [{ key: '/phone-reports/new', icon: <PhoneOutlined />, label: <Link to="/phone-reports/new" data-testid="nav-phone-report">{t(whole ? 'nav.phoneReport' : 'nav.phoneReport.short')}</Link> }] : []),
+    { key: '/duty', icon: <ScheduleOutlined />, label: <Link to="/duty/roster" data-testid="nav-duty">{t(whole ? 'nav.duty' : 'nav.duty.short')}</Link> },
     { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats" data-testid="nav-stats">{t(whole ? 'nav.stats' : 'nav.stats.short')}</Link> },
     ...(designs ? [{ key: '/designer', icon: <ApartmentOutlined />, label: <Link to="/designer" data-testid="nav-designer">{t(whole ? 'nav.designer' : 'nav.designer.short')}</Link> }] : []),
     ...(monitors ? [{ key: '/admin', icon: <MonitorOutlined />, label: <Link to="/admin/instances" data-testid="nav-monitor">{t(whole ? 'nav.monitor' : 'nav.monitor.short')}</Link> }] : []),

@@ -85,4 +85,7 @@ const KNOWN: Record<string, true> = {
   'action.notification.overdue': true,
   'action.notification.immediate': true,
   'action.admin.incident_retried': true,
+  'action.instruction.relayed': true,
+  'action.instruction.acknowledged': true,
+  'action.instruction.carried_out': true,
 };

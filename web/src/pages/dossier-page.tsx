@@ -13,6 +13,7 @@ import { Receipts } from '../components/receipts';
 import { PhoneReportView, type PhoneReportContent } from '../components/phone-report-view';
 import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
+import { InstructionsCard } from '../components/duty/instructions-card';
 import { CategoryTag, ReportStatusTag, SeverityTag, UnverifiedTag, useReportStatusLabel } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -133,6 +134,7 @@ export function DossierPage() {
         canRequest={!!me?.roles.some((r) => r === 'duty_officer' || r === 'leader')}
         reportingUnitId={d.reportingUnit.id}
       />
+      <InstructionsCard items={d.instructions ?? []} incidentNumber={d.number} reportingUnitId={d.reportingUnit.id} />
     </div>
   );
 }
