@@ -64,7 +64,7 @@ describe('the web app: duty work', () => {
     await cityDuty.getByTestId('instruction-leader').press('Enter'); // not sent half-filled
     await cityDuty.getByTestId('instruction-text').fill('全力救治伤员，查明起火原因，及时续报。');
     expect(await cityDuty.getByTestId('instruction-units').innerText()).toContain('临翔区应急管理局');
-    await cityDuty.getByRole('button', { name: /传\s*达/ }).click();
+    await cityDuty.getByRole('button', { name: /^传\s*达$/ }).click();
     await cityDuty.getByTestId('instruction').waitFor();
 
     // and the unit acknowledges it and reports how it was carried out
