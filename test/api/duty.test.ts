@@ -26,10 +26,12 @@ describe('duty work over HTTP', () => {
   let cityDuty: Client;
   let reporter: Client;
   let countyLeader: Client;
-  let anonymousLike: Client;
+  let otherCountyDuty: Client;
   beforeAll(async () => {
     server = await startTestServer();
-    [countyDuty, cityDuty, reporter, countyLeader, anonymousLike] = await Promise.all(['lx_duty', 'lc_duty', 'lx_reporter', 'lx_leader', 'sj_duty'].map((u) => login(server.url, u)));
+    [countyDuty, cityDuty, reporter, countyLeader, otherCountyDuty] = await Promise.all([
+      login(server.url, 'lx_duty'), login(server.url, 'lc_duty'), login(server.url, 'lx_reporter'), login(server.url, 'lx_leader'), login(server.url, 'sj_duty'),
+    ]);
   });
   afterAll(() => server.close());
 
@@ -68,7 +70,7 @@ describe('duty work over HTTP', () => {
       const day = addDays(dutyDayAt(new Date()), 3);
       const { body } = await countyDuty.get(`/api/duty/roster?from=${day}&to=${day}`);
       const officerId = body.candidates.officers[0].id;
-      const forbidden = await anonymousLike.request('PUT', `/api/duty/roster/lx-duty/${day}`, { leaderUserId: body.candidates.leaders[0].id, officerUserIds: [officerId] });
+      const forbidden = await otherCountyDuty.request('PUT', `/api/duty/roster/lx-duty/${day}`, { leaderUserId: body.candidates.leaders[0].id, officerUserIds: [officerId] });
       expect(forbidden.status).toBe(403);
       expect(forbidden.body.detail).toContain('只有本单位的值班员或领导');
       const notLeader = await countyDuty.request('PUT', `/api/duty/roster/lx-duty/${day}`, { leaderUserId: officerId, officerUserIds: [officerId, officerId] });
@@ -116,7 +118,7 @@ describe('duty work over HTTP', () => {
 
     it('stands on time or late by 16:00 Beijing time today', async () => {
       const today = beijingDay(new Date());
-      const filed = await anonymousLike.post('/api/duty/daily-reports', dailyReport(today, { leaderName: '周强', officerNames: '郑红', filledBy: '郑红' }));
+      const filed = await otherCountyDuty.post('/api/duty/daily-reports', dailyReport(today, { leaderName: '周强', officerNames: '郑红', filledBy: '郑红' }));
       expect(filed.status).toBe(201);
       expect(filed.body.standing).toBe(dailyReportStanding(today, new Date(filed.body.filedAt), new Date()));
     });
@@ -149,7 +151,7 @@ describe('duty work over HTTP', () => {
       expect(mine.toCarryOut.map((i: { id: string }) => i.id)).toContain(id);
       // 落实情况 before 签收 is refused; another unit cannot act
       expect((await countyLeader.post(`/api/duty/instructions/${id}/units/lx-yjj/result`, { result: '已落实' })).status).toBe(409);
-      expect((await anonymousLike.post(`/api/duty/instructions/${id}/units/lx-yjj/acknowledgement`)).status).toBe(404);
+      expect((await otherCountyDuty.post(`/api/duty/instructions/${id}/units/lx-yjj/acknowledgement`)).status).toBe(404);
 
       // when: acknowledged and carried out
       expect((await countyLeader.post(`/api/duty/instructions/${id}/units/lx-yjj/acknowledgement`)).status).toBe(200);
