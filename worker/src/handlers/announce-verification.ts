@@ -2,6 +2,7 @@ import { complete, fail } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler } from '../handler';
 import type { NotifyTarget } from '../notify/notifier';
+import { onDutyTargets } from '../notify/on-duty';
 import { SYSTEM_ACTOR, type HandlerDeps } from './deps';
 
 const variablesSchema = z.object({
@@ -41,7 +42,8 @@ export function announceVerificationHandler(deps: HandlerDeps): Handler {
     });
     if (units.length === 0) return complete();
     const targets: NotifyTarget[] = [];
-    for (const unitId of units) targets.push(...(await deps.users.withRole(unitId, 'duty_officer')));
+    // the 值班员 on the unit's roster now (issue 23), else every duty officer of the unit
+    for (const unitId of units) targets.push(...((await onDutyTargets(deps, unitId, 'officers')) ?? (await deps.users.withRole(unitId, 'duty_officer'))));
     await deps.notify({
       incidentNumber: variables.incidentNumber, reportId: variables.reportId, kind: outcome === 'revoked' ? 'revoked' : 'verified',
       text: `【快报核实结果】事件 ${variables.incidentNumber}${variables.title ? `「${variables.title}」` : ''}${text}${variables.verifyOpinion ? `。核实意见：${variables.verifyOpinion}` : ''}`,
