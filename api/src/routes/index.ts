@@ -21,6 +21,8 @@ import { peopleAdmin } from './org-admin/people-admin';
 import { routeHealthRoute } from './org-admin/route-health';
 import { getDiagram } from './processes/get-diagram';
 import { health } from './system/health';
+import { compareProcess } from './designer/compare-process';
+import { policyRoutes } from './policies/policy-routes';
 import { createDraft } from './designer/create-draft';
 import { deleteDraft } from './designer/delete-draft';
 import { deployDraft } from './designer/deploy-draft';
@@ -37,4 +39,4 @@ import { listTasks } from './tasks/list-tasks';
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
-  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess];
+  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes];

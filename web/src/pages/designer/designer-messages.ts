@@ -40,6 +40,22 @@ const zh = {
   templatesHint: '选中一个任务后，从列表中选择快报步骤',
   importWarnings: '导入警告',
   basedOn: '基于 {version}',
+  policyTitle: '时限政策',
+  compare: '比较版本',
+  compareTitle: '比较版本',
+  compareFrom: '原版本',
+  compareTo: '新版本',
+  compareDeployed: '当前部署版本',
+  compareSame: '请选择两个不同的版本',
+  compareNone: '两个版本没有差异',
+  diffAdded: '新增',
+  diffRemoved: '删除',
+  diffChanged: '修改',
+  diffLayout: '仅移动',
+  diffElement: '元素',
+  diffType: '类型',
+  diffChange: '变更',
+  diffProperties: '属性（原 → 新）',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -81,6 +97,22 @@ const en: Record<keyof typeof zh, string> = {
   templatesHint: 'Select a task, then pick a kuaibao step',
   importWarnings: 'Import warnings',
   basedOn: 'based on {version}',
+  policyTitle: 'Deadline policy',
+  compare: 'Compare versions',
+  compareTitle: 'Compare versions',
+  compareFrom: 'Before',
+  compareTo: 'After',
+  compareDeployed: 'Deployed version',
+  compareSame: 'Choose two different versions',
+  compareNone: 'The two versions do not differ',
+  diffAdded: 'Added',
+  diffRemoved: 'Removed',
+  diffChanged: 'Changed',
+  diffLayout: 'Moved only',
+  diffElement: 'Element',
+  diffType: 'Type',
+  diffChange: 'Change',
+  diffProperties: 'Properties (before → after)',
 };
 
 export type DesignerKey = keyof typeof zh;
@@ -89,4 +121,15 @@ export function useDesignerText() {
   const { locale } = useI18n();
   const table = locale === 'en' ? en : zh;
   return (key: DesignerKey, params: Record<string, string | number> = {}) => table[key].replace(/{(\w+)}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** The element properties the compare view lists (compare-versions.ts on the server names them). */
+const PROPERTY_LABELS: Record<'zh' | 'en', Record<string, string>> = {
+  zh: { name: '名称', type: '类型', sourceRef: '起点', targetRef: '终点', jobType: '任务类型', headers: '任务头', candidateGroups: '候选组', timer: '定时器', condition: '条件', inputs: '输入映射' },
+  en: { name: 'name', type: 'type', sourceRef: 'source', targetRef: 'target', jobType: 'job type', headers: 'headers', candidateGroups: 'candidate groups', timer: 'timer', condition: 'condition', inputs: 'inputs' },
+};
+
+export function usePropertyLabel() {
+  const { locale } = useI18n();
+  return (name: string) => PROPERTY_LABELS[locale === 'en' ? 'en' : 'zh'][name] ?? name;
 }

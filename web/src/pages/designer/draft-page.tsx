@@ -1,7 +1,7 @@
 import { App, Alert, Button, type ButtonProps, Input, List, Modal, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/http';
 import { formatDateTime } from '../../lib/time';
 import { BpmnModelerView } from './bpmn-modeler';
@@ -24,6 +24,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
   const text = useDesignerText();
   const { message } = App.useApp();
   const client = useQueryClient();
+  const navigate = useNavigate();
   const [modeler, setModeler] = useState<ModelerLike | null>(null);
   const [issues, setIssues] = useState<LintIssue[]>([]);
   const [serverFindings, setServerFindings] = useState<Finding[]>(draft.findings);
@@ -73,6 +74,13 @@ function DraftEditor({ draft }: { draft: Draft }) {
     }
   };
 
+  // The comparison reads the draft as saved: what is typed is saved first.
+  const compare = async () => {
+    await autosave.flush();
+    await client.invalidateQueries({ queryKey: ['designer', 'comparison'] });
+    await navigate(`/designer/compare/${draft.jurisdiction}/${draft.bpmnProcessId}?from=deployed&to=draft:${draft.id}`);
+  };
+
   const taskSelected = selected && /Task$/.test(selected.type);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -95,6 +103,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
             showSearch
             optionFilterProp="label"
           />
+          <Button data-testid="compare-draft" onClick={() => void compare()}>{text('compare')}</Button>
           <Tooltip title={errors.length > 0 ? text('deployBlocked') : ''}>
             <Button type="primary" data-testid="deploy" disabled={errors.length > 0 || autosave.state.kind === 'conflict'} onClick={() => setDeploying(true)}>{text('deploy')}</Button>
           </Tooltip>
