@@ -88,6 +88,36 @@ describe('the designer\'s compare view, deadline policy form and the dossier\'s 
     expect((await comparison('from=v1&to=v2')).body.changes).toEqual([expect.objectContaining({ id: 'verify', change: 'changed' })]);
   });
 
+  it('tries a draft on a 一般 and a 较大 report in a throwaway engine: the path, tasks and deadlines of each, nothing real written', { timeout: 240_000 }, async () => {
+    const incidentsBefore = (await as.admin!.get('/api/incidents?pageSize=200')).body.total;
+    const { status, body } = await as.designer!.post(`/api/process-drafts/${draftId}/dry-runs`, {});
+    expect(status, JSON.stringify(body).slice(0, 400)).toBe(200);
+    expect(body.results.map((r: { sample: { severity: string }; state: string }) => [r.sample.severity, r.state])).toEqual([['IV', 'completed'], ['III', 'completed']]);
+    const [ordinary, larger] = body.results;
+    const steps = (r: { path: { elementId: string }[] }) => r.path.map((s) => s.elementId);
+    for (const result of [ordinary, larger]) {
+      expect(steps(result)).toEqual(expect.arrayContaining(['resolve-recipients', 'resolve-clock', 'verify', 'sign-off', 'dispatch-superior', 'dispatch-government', 'dispatch-city', 'receive-city', 'complete-report']));
+      expect(steps(result).indexOf('verify')).toBeLessThan(steps(result).indexOf('dispatch-superior'));
+    }
+    expect(ordinary.path.find((s: { elementId: string }) => s.elementId === 'verify')).toMatchObject({ name: '现场核实', kind: 'userTask', detail: { kind: 'verify' } });
+    // 临沧's policy sets no figure for 一般; 较大: phone 30 minutes, written 1 hour from 接报
+    expect(ordinary.deadlines).toEqual([]);
+    expect(larger.deadlines.map((d: { channel: string; within: string }) => [d.channel, d.within])).toEqual([['phone', 'PT30M'], ['written', 'PT1H']]);
+    // 不属实: closed, never reaching the city duty office
+    const closed = (await as.designer!.post(`/api/process-drafts/${draftId}/dry-runs`, { samples: [{ severity: 'III', verifyDecision: 'close' }] })).body.results[0];
+    expect(steps(closed)).toContain('close-report');
+    expect(steps(closed)).not.toContain('receive-city');
+    // nothing of it in the real system
+    expect((await as.admin!.get('/api/incidents?pageSize=200')).body.total).toBe(incidentsBefore);
+    expect(await server.deps.engine.findInstances({ businessKey: '试运行-1' })).toEqual([]);
+    // bad input and other people
+    const bad = await as.designer!.post(`/api/process-drafts/${draftId}/dry-runs`, { samples: [{ severity: 'V' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'samples.0.severity' })]);
+    expect((await as.designer!.post(`/api/process-drafts/${draftId}/dry-runs`, { samples: [] })).status).toBe(400);
+    expect((await as.lx_reporter!.post(`/api/process-drafts/${draftId}/dry-runs`, {})).status).toBe(404);
+  });
+
   let policy: Record<string, unknown> & { clocks: { severity: string; channel: string; within: string; reportKind: string; sensitive?: boolean }[] };
 
   it('gives the designer their jurisdiction\'s policy with its versions; others 404', async () => {
@@ -178,7 +208,7 @@ describe('the designer\'s compare view, deadline policy form and the dossier\'s 
 
   it('describes the new endpoints in the OpenAPI document', async () => {
     const { body } = await as.designer!.get('/api/openapi.json');
-    for (const p of ['/api/jurisdictions/{jurisdiction}/processes/{bpmnProcessId}/comparison', '/api/jurisdictions/{jurisdiction}/policy', '/api/jurisdictions/{jurisdiction}/policy/preview', '/api/jurisdictions/{jurisdiction}/policy/versions']) {
+    for (const p of ['/api/jurisdictions/{jurisdiction}/processes/{bpmnProcessId}/comparison', '/api/jurisdictions/{jurisdiction}/policy', '/api/jurisdictions/{jurisdiction}/policy/preview', '/api/jurisdictions/{jurisdiction}/policy/versions', '/api/process-drafts/{id}/dry-runs']) {
       expect(body.paths[p], p).toBeDefined();
     }
   });

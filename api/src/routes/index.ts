@@ -24,6 +24,7 @@ import { health } from './system/health';
 import { compareProcess } from './designer/compare-process';
 import { policyRoutes } from './policies/policy-routes';
 import { createDraft } from './designer/create-draft';
+import { dryRunDraftRoute } from './designer/dry-run-draft';
 import { deleteDraft } from './designer/delete-draft';
 import { deployDraft } from './designer/deploy-draft';
 import { getDraft } from './designer/get-draft';
@@ -39,4 +40,4 @@ import { listTasks } from './tasks/list-tasks';
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
-  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes];
+  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute];

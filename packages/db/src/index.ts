@@ -1,5 +1,5 @@
 export { databaseTargetFromEnv, type DatabaseTarget } from './config';
-export { openDatabase, type Database, type PrismaClient } from './client';
+export { openDatabase, openMemoryPGlite, type Database, type PrismaClient } from './client';
 export { databaseHealth, type DatabaseHealth } from './health';
 export { isDatabaseBusy } from './busy';
 export { startPgliteMaintenance } from './pglite-maintenance';

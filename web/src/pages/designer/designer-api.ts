@@ -89,3 +89,15 @@ export const useComparison = (jurisdiction: string, bpmnProcessId: string, from:
     enabled: !!jurisdiction && from !== to,
     retry: false,
   });
+
+export interface DryRunResult {
+  sample: { severity: string; sensitive?: boolean; verifyDecision?: 'confirm' | 'close' };
+  state: string;
+  waitingAt: { elementId: string; name: string | null; type: string }[];
+  incidents: { elementId: string; message: string }[];
+  path: { elementId: string; name: string | null; kind: 'job' | 'userTask' | 'message'; jobType?: string; detail?: Record<string, unknown> }[];
+  deadlines: { channel: string; to: string | null; dueAt: string; within: string; immediate: boolean; rule: string }[];
+}
+
+export const dryRunDraft = (id: string) =>
+  api<{ reportingUnit: { id: string; name: string }; results: DryRunResult[] }>(`/api/process-drafts/${id}/dry-runs`, { method: 'POST', body: {} });
