@@ -11,7 +11,7 @@ const screenshotDir = process.env.SCREENSHOT_DIR ?? tmpdir();
 describe('流程设计: compare view and the deadline policy form in the browser', () => {
   const web = useBrowserSession();
 
-  it('shows a draft\'s change against the deployed version on the diagram and in the table', { timeout: 120_000 }, async () => {
+  it('tries a draft on sample reports, then shows its change against the deployed version on the diagram and in the table', { timeout: 300_000 }, async () => {
     // given: a draft of 临沧's 首报 flow with 核实 renamed
     const designer = await login(web.server.url, 'designer');
     const xml = defaultFlow.replace('<bpmn:userTask id="verify" name="核实">', '<bpmn:userTask id="verify" name="现场核实">');
@@ -21,6 +21,19 @@ describe('流程设计: compare view and the deadline policy form in the browser
     const page = await web.pageOf('designer');
     await page.goto(`${web.server.url}/designer/drafts/${draft.id}`);
     await page.locator('.djs-element[data-element-id="verify"]').waitFor();
+
+    // 试运行: a 一般 and a 较大 report each reach 市政府总值班室签收; the 较大 one has its deadlines
+    await page.getByTestId('dry-run').click();
+    const samples = page.getByTestId('dry-run-sample');
+    await samples.first().waitFor({ timeout: 180_000 });
+    expect(await samples.count()).toBe(2);
+    for (const sample of [samples.nth(0), samples.nth(1)]) await sample.locator('[data-testid=dry-run-step][data-element-id="receive-city"]').waitFor();
+    expect(await samples.nth(0).locator('[data-testid=dry-run-step][data-element-id="verify"]').innerText()).toContain('现场核实');
+    expect(await samples.nth(1).getByTestId('dry-run-deadlines').innerText()).toMatch(/电话[\s\S]*PT30M[\s\S]*书面[\s\S]*PT1H/);
+    await page.screenshot({ path: path.join(screenshotDir, 'designer-dry-run.png') });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('dry-run-results').waitFor({ state: 'hidden' });
+
     await page.getByTestId('compare-draft').click();
     await page.waitForURL(/\/designer\/compare\/530900\/incident-report\?/);
 
