@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, ClockRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
+  AuditRepository, ClockRepository, PolicyRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
   StepWritesFactory, UserRepository, DutyRosterRepository, DailyReportRepository, LeaderInstructionRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
@@ -22,6 +22,8 @@ export interface ApiDeps {
   orgAdmin: OrgAdminRepository;
   /** The deployed policy for a division (nearest up the tree, else the default): what 路由检查 reads. */
   policies: (jurisdiction: string) => Promise<Policy | undefined>;
+  /** The stored policy versions (append-only) and the designer's edits of them (issue 17 item 8). */
+  policyStore: PolicyRepository;
   incidents: IncidentRepository;
   inbox: InboxRepository;
   audit: AuditRepository;

@@ -86,6 +86,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     orgUnits: createOrgUnitRepository(db.prisma),
     orgAdmin: createOrgAdminRepository(db.prisma),
     policies: policiesOf(createPolicyRepository(db.prisma)),
+    policyStore: createPolicyRepository(db.prisma),
     incidents,
     inbox,
     audit: createAuditRepository(db.prisma),

@@ -53,6 +53,11 @@ export const SUITE: Record<string, BenchmarkSpec> = {
     args: (_db, quick) => (quick ? { args: ['--clients', '100', '--tasks', '20'], note: 'sse: 100 clients (--quick)' } : { args: [] }),
     metrics: ['sse_p50_ms', 'sse_p95_ms', 'sse_p99_ms', 'missed'],
   },
+  designer: {
+    script: 'bench/designer.ts',
+    args: (_db, quick) => (quick ? { args: ['--saves', '10'], note: 'designer: 10 saves (--quick)' } : { args: [] }),
+    metrics: ['designer_save_check_p95_ms', 'designer_save_check_p50_ms'],
+  },
   mixed: {
     script: 'bench/mixed.ts',
     args: (_db, quick) => (quick ? { args: ['--seconds', '10'], note: 'mixed: 10 s instead of 30 s (--quick)' } : { args: [] }),
@@ -78,4 +83,5 @@ export const GOALS: Record<string, { max?: number; min?: number; unit: string }>
   mixed_submit_p99_ms: { max: 500, unit: 'ms' },
   mixed_rss_peak_mb: { max: 400, unit: 'MB' },
   org_import_s: { max: 10, unit: 's' },
+  designer_save_check_p95_ms: { max: 300, unit: 'ms' },
 };

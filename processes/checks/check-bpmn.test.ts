@@ -53,7 +53,7 @@ describe('the designer check (bpmnlint + camunda-compat 8.8 + kuaibao rules)', (
     // when
     const findings = await kuaibao(skipped);
     // then
-    expect(findings.filter((f) => f.id === 'dispatch-early').map((f) => f.message)).toEqual([
+    expect(findings.filter((f) => f.id === 'dispatch-early' && f.rule === 'kuaibao/verified-and-signed-before-dispatch').map((f) => f.message)).toEqual([
       '「提前报送上级主管部门」（dispatch-early）可以不经核实就报送：从「报告提交」（start）到它的路径上必须先有核实步骤',
     ]);
   });
@@ -99,6 +99,44 @@ describe('the designer check (bpmnlint + camunda-compat 8.8 + kuaibao rules)', (
     it.each(cases)('%s', async (_, xml, code) => {
       const result = await checkBpmn(xml, 'incident-report');
       expect(result).toMatchObject({ ok: false, problem: { code } });
+    });
+  });
+
+  describe('every path of a 首报 not closed as 不属实 ends with the city duty office\'s receipt', () => {
+    const rule = 'kuaibao/first-report-ends-with-city-receipt';
+    const ofRule = async (xml: string) => (await kuaibao(xml)).filter((f) => f.rule === rule);
+
+    it('passes the default flow: the 越级 copy, the 004 clearance, reminders and 迟报 marks run beside the report, 不属实 closes it', async () => {
+      expect(await ofRule(defaultFlow)).toEqual([]);
+    });
+
+    it('names the end a report reaches when the receipt is taken out', async () => {
+      // given: 报送市政府总值班室 goes straight to 报送完成
+      const noReceipt = defaultFlow.replace('<bpmn:sequenceFlow id="f-city-sent" sourceRef="dispatch-city" targetRef="receive-city" />', '<bpmn:sequenceFlow id="f-city-sent" sourceRef="dispatch-city" targetRef="complete-report" />');
+      expect(noReceipt).not.toEqual(defaultFlow);
+      // when / then
+      expect(await ofRule(noReceipt)).toEqual([{
+        id: 'end-received', rule, category: 'error',
+        message: '「已签收」（end-received）：首报可在此结束而未经市政府总值班室签收。除以不属实关闭外，每条路径都必须以市政府总值班室签收结束',
+      }]);
+    });
+
+    it('names an alternative that ends the report before it reaches the city duty office', async () => {
+      // given: 审签 not approved ends the report without closing it as 不属实
+      const shortcut = defaultFlow
+        .replace('<bpmn:sequenceFlow id="f-not-approved" name="不属实，关闭" sourceRef="span-gw" targetRef="close-report" />', '<bpmn:sequenceFlow id="f-not-approved" name="直接办结" sourceRef="span-gw" targetRef="end-shortcut" /><bpmn:endEvent id="end-shortcut" name="直接办结"><bpmn:incoming>f-not-approved</bpmn:incoming></bpmn:endEvent>');
+      expect(shortcut).toContain('end-shortcut');
+      // when
+      const findings = await ofRule(shortcut);
+      // then
+      expect(findings.map((f) => f.id)).toEqual(['end-shortcut']);
+      expect(findings[0]!.message).toContain('「直接办结」（end-shortcut）：首报可在此结束而未经市政府总值班室签收');
+    });
+
+    it('applies to the 首报 flow only', async () => {
+      const followUp = readFileSync(path.join(import.meta.dirname, '../follow-up-report.bpmn'), 'utf8');
+      const result = await checkBpmn(followUp, 'follow-up-report');
+      expect(result.ok && result.findings.filter((f) => f.rule === rule)).toEqual([]);
     });
   });
 });

@@ -27,6 +27,8 @@ const TaskPage = lazy(() => import('./pages/task-page').then((m) => ({ default: 
 /** 流程设计 (bpmn-js Modeler, properties panel, lint rules): its own chunk, loaded only on its pages. */
 const DesignerPage = lazy(() => import('./pages/designer/designer-page'));
 const DraftPage = lazy(() => import('./pages/designer/draft-page'));
+const ComparePage = lazy(() => import('./pages/designer/compare-page'));
+const PolicyPage = lazy(() => import('./pages/designer/policy-page'));
 const designer = (page: ReactNode) => <Suspense fallback={<Spin />}>{page}</Suspense>;
 
 const theme = { token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } };
@@ -59,6 +61,8 @@ export function App() {
                 <Route path="/org-admin/:tab?" element={<OrgAdminPage />} />
                 <Route path="/designer" element={designer(<DesignerPage />)} />
                 <Route path="/designer/drafts/:id" element={designer(<DraftPage />)} />
+                <Route path="/designer/compare/:jurisdiction/:bpmnProcessId" element={designer(<ComparePage />)} />
+                <Route path="/designer/policy" element={designer(<PolicyPage />)} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

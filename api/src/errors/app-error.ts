@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'CHECKS_FAILED'
+  | 'CANNOT_TRY'
   | 'TOO_MANY_REQUESTS'
   | 'ENGINE_UNAVAILABLE'
   | 'OVERLOADED'
@@ -89,6 +90,7 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: Bilingual }
   NOT_FOUND: { status: 404, title: { 'zh-CN': '资源不存在', en: 'Not found' } },
   CONFLICT: { status: 409, title: { 'zh-CN': '操作与当前状态冲突', en: 'The request conflicts with the current state' } },
   CHECKS_FAILED: { status: 422, title: { 'zh-CN': '流程检查未通过', en: 'The process failed its checks' } },
+  CANNOT_TRY: { status: 422, title: { 'zh-CN': '无法试运行', en: 'The draft cannot be tried' } },
   TOO_MANY_REQUESTS: { status: 429, title: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, try again later' } },
   ENGINE_UNAVAILABLE: { status: 503, title: { 'zh-CN': '流程引擎暂不可用', en: 'The workflow engine is unavailable' } },
   OVERLOADED: { status: 503, title: { 'zh-CN': '服务器繁忙，请稍后重试', en: 'The server is busy, try again shortly' } },

@@ -21,7 +21,10 @@ import { peopleAdmin } from './org-admin/people-admin';
 import { routeHealthRoute } from './org-admin/route-health';
 import { getDiagram } from './processes/get-diagram';
 import { health } from './system/health';
+import { compareProcess } from './designer/compare-process';
+import { policyRoutes } from './policies/policy-routes';
 import { createDraft } from './designer/create-draft';
+import { dryRunDraftRoute } from './designer/dry-run-draft';
 import { deleteDraft } from './designer/delete-draft';
 import { deployDraft } from './designer/deploy-draft';
 import { getDraft } from './designer/get-draft';
@@ -41,5 +44,5 @@ import { dutyRoster } from './duty/duty-roster';
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
-  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess,
+  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
   dutyRoster, dutyDailyReports, dutyInstructions];

@@ -69,7 +69,9 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
           instanceKey: instance.key,
           bpmnProcessId: instance.bpmnProcessId,
           state: instance.state,
+          /** 流程版本 vN: the version this report runs, of its jurisdiction's deployments (tenant) or the shipped default. */
           version: instance.version,
+          jurisdiction: /^\d{6}$/.test(instance.tenantId) ? instance.tenantId : null,
           activeElements: instance.activeElements,
           incidents: instance.incidents.map((i) => ({ key: i.key, elementId: i.elementId, errorType: i.errorType, errorMessage: i.errorMessage, createdAt: i.createdAt })),
           openTasks: openTasks.map((t) => ({ key: t.key, elementId: t.elementId, name: t.name, kind: t.customHeaders.kind ?? null, assignee: t.assignee, candidateGroups: t.candidateGroups, dueDate: t.dueDate, createdAt: t.createdAt })),

@@ -1,5 +1,5 @@
 export { databaseTargetFromEnv, type DatabaseTarget } from './config';
-export { openDatabase, type Database, type PrismaClient } from './client';
+export { openDatabase, openMemoryPGlite, type Database, type PrismaClient } from './client';
 export { databaseHealth, type DatabaseHealth } from './health';
 export { isDatabaseBusy } from './busy';
 export { startPgliteMaintenance } from './pglite-maintenance';
@@ -18,7 +18,7 @@ export { seedOrgUnits, seedUser, type OrgUnitSeed, type UserSeed, type HashPassw
 export { loadDemoData, LINCANG_UNITS, LINCANG_USERS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './seed/demo-lincang';
 export { createFirstAdmin, SYSTEM_UNIT, type FirstAdmin } from './seed/first-admin';
 export { DEMO_JURISDICTIONS, TAICANG, SHANXI, XUCHANG, type DemoJurisdiction } from './seed/demo-jurisdictions';
-export { createPolicyRepository, PolicyVersionConflict, type PolicyRepository, type PolicyDocument } from './repositories/policies';
+export { createPolicyRepository, PolicyVersionConflict, type PolicyRepository, type PolicyDocument, type PolicyEditInput, type PolicyVersionRow } from './repositories/policies';
 export { createClockRepository, type ClockRepository, type NewReportClock, type ReportClockRow } from './repositories/clocks';
 export { createStatsRepository, type StatsRepository, type TimelinessFilter } from './repositories/stats';
 export { createNotificationRepository, type NotificationRepository, type NewNotification } from './repositories/notifications';

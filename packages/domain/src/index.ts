@@ -19,6 +19,7 @@ export * from './policy';
 export * from './policy-clocks';
 export * from './policy-duration';
 export * from './policy-select';
+export * from './policy-preview';
 export * from './phone-report';
 export * from './report';
 export * from './report-corrections';

@@ -1,5 +1,6 @@
 import deadlineFromPolicy from './deadline-from-policy';
 import dualReportingInParallel from './dual-reporting-in-parallel';
+import firstReportEndsWithCityReceipt from './first-report-ends-with-city-receipt';
 import jobTypeHasHandler from './job-type-has-handler';
 import userTaskRolesExist from './user-task-roles-exist';
 import verifiedAndSignedBeforeDispatch from './verified-and-signed-before-dispatch';
@@ -11,6 +12,7 @@ export const kuaibaoRules = {
   'job-type-has-handler': jobTypeHasHandler,
   'user-task-roles-exist': userTaskRolesExist,
   'deadline-from-policy': deadlineFromPolicy,
+  'first-report-ends-with-city-receipt': firstReportEndsWithCityReceipt,
 } as const;
 
 export const kuaibaoRecommended = {

@@ -144,6 +144,8 @@ export interface Workflow {
   bpmnProcessId: string;
   state: 'active' | 'completed' | 'canceled';
   version: number;
+  /** The jurisdiction whose deployed version it runs; null: the shipped default. */
+  jurisdiction: string | null;
   activeElements: { elementId: string; elementType: string }[];
   incidents: { key: string; elementId: string; errorMessage: string }[];
   openTasks: { key: string; elementId: string; name: string | null; kind: string | null; assignee: string | null; dueDate: string | null }[];

@@ -87,7 +87,14 @@ export function DossierPage() {
               size="small"
               title={t('task.diagram')}
               style={{ marginBottom: 16 }}
-              extra={report.workflow && <Tag color={report.workflow.state === 'completed' ? 'success' : 'processing'} data-testid="workflow-state">{t(`dossier.workflow.${report.workflow.state}` as MessageKey)}</Tag>}
+              extra={report.workflow && (
+                <>
+                  <Tag data-testid="workflow-version" title={report.workflow.jurisdiction ? t('dossier.workflow.versionOf', { jurisdiction: report.workflow.jurisdiction }) : t('dossier.workflow.shipped')}>
+                    {t('dossier.workflow.version', { version: report.workflow.version })}
+                  </Tag>
+                  <Tag color={report.workflow.state === 'completed' ? 'success' : 'processing'} data-testid="workflow-state">{t(`dossier.workflow.${report.workflow.state}` as MessageKey)}</Tag>
+                </>
+              )}
             >
               {report.workflow && report.workflow.openTasks.length > 0 && (
                 <Alert type="info" style={{ marginBottom: 8 }} title={t('dossier.openTasks', { tasks: report.workflow.openTasks.map((o) => labelOf(labels, 'userTaskKind', o.kind ?? o.name)).join('、') })} />

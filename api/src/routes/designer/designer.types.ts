@@ -70,3 +70,21 @@ export const processListSchema = z.object({
 export const versionSourceSchema = z.object({ version: z.number().int(), xml: z.string(), deployment: deploymentSchema.nullable() });
 
 export const myJurisdictionSchema = z.object({ jurisdiction: z.string().nullable() });
+
+const comparisonRef = z.string().regex(/^(?:deployed|v\d{1,7}|draft:[0-9a-f-]{36})$/, { error: 'deployed, v<n> (v0: shipped default) or draft:<id>' });
+export const comparisonQuerySchema = z.object({ from: comparisonRef.default('deployed'), to: comparisonRef });
+
+const comparisonSide = z.object({ ref: z.string(), version: z.number().int().nullable(), revision: z.number().int().optional(), xml: z.string() });
+export const comparisonSchema = z.object({
+  from: comparisonSide,
+  to: comparisonSide,
+  changes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      type: z.string(),
+      change: z.enum(['added', 'removed', 'changed', 'layout']),
+      properties: z.array(z.object({ property: z.string(), before: z.string(), after: z.string() })),
+    }),
+  ),
+});

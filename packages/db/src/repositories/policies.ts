@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { beijingDay } from '@kuaibao/domain';
 import type { Prisma, PrismaClient } from '@prisma/client';
 
 /** What is stored of a policy: its identity and the validated file content (the domain parses it again on read). */
@@ -26,6 +27,25 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Who saved a policy version in the designer's form, when and why (`policy_edit`). */
+export interface PolicyEditInput {
+  baseVersion: number | null;
+  comment: string;
+  savedBy: string;
+  savedByName: string;
+  changes: string[];
+}
+
+export interface PolicyVersionRow {
+  version: number;
+  effectiveFrom: string;
+  deployedAt: Date;
+  content: unknown;
+  edit: { baseVersion: number | null; comment: string; savedBy: string; savedByName: string; savedAt: Date; changes: string[] } | null;
+}
+
+const checksumFor = (policy: unknown) => createHash('sha256').update(canonical(policy)).digest('hex');
+
 /** Deployed jurisdiction policies (`jurisdiction_policy`): versioned, append-only (docs/adr/0009). */
 export function createPolicyRepository(prisma: PrismaClient) {
   return {
@@ -42,7 +62,7 @@ export function createPolicyRepository(prisma: PrismaClient) {
       });
       const checksumOf = new Map(deployed.map((d) => [`${d.code}@${d.version}`, d.checksum]));
       for (const policy of policies) {
-        const checksum = createHash('sha256').update(canonical(policy)).digest('hex');
+        const checksum = checksumFor(policy);
         const existingChecksum = checksumOf.get(`${policy.code}@${policy.version}`);
         const existing = existingChecksum === undefined ? null : { checksum: existingChecksum };
         if (existing) {
@@ -58,10 +78,57 @@ export function createPolicyRepository(prisma: PrismaClient) {
       return added;
     },
 
-    /** The newest version of every code: what new reports are resolved with. */
-    async latest(): Promise<unknown[]> {
-      const rows = await prisma.jurisdictionPolicy.findMany({ orderBy: [{ code: 'asc' }, { version: 'desc' }], distinct: ['code'] });
+    /**
+     * The newest version of every code in effect at `at` (its `effectiveFrom`, a Beijing day, has come): what new
+     * reports are resolved with. A version saved to take effect later waits for its day.
+     */
+    async latest(at: Date = new Date()): Promise<unknown[]> {
+      const rows = await prisma.jurisdictionPolicy.findMany({
+        where: { effectiveFrom: { lte: beijingDay(at) } },
+        orderBy: [{ code: 'asc' }, { version: 'desc' }],
+        distinct: ['code'],
+      });
       return rows.map((r) => r.content);
+    },
+
+    /** Every version of one code, newest first, with the designer's edit where one wrote it. */
+    async versions(code: string): Promise<PolicyVersionRow[]> {
+      const [rows, edits] = await Promise.all([
+        prisma.jurisdictionPolicy.findMany({ where: { code }, orderBy: { version: 'desc' } }),
+        prisma.policyEdit.findMany({ where: { code } }),
+      ]);
+      const editOf = new Map(edits.map((e) => [e.version, e]));
+      return rows.map((r) => {
+        const e = editOf.get(r.version);
+        return {
+          version: r.version,
+          effectiveFrom: r.effectiveFrom,
+          deployedAt: r.deployedAt,
+          content: r.content,
+          edit: e ? { baseVersion: e.baseVersion, comment: e.comment, savedBy: e.savedBy, savedByName: e.savedByName, savedAt: e.savedAt, changes: e.changes as string[] } : null,
+        };
+      });
+    },
+
+    /**
+     * Stores a version written in the designer's form with its audit, in one transaction. False when that version
+     * exists already (someone saved first): the caller answers 409, nothing is written.
+     */
+    async saveEdit<P extends PolicyDocument>(policy: P, edit: PolicyEditInput, at: Date): Promise<boolean> {
+      try {
+        await prisma.$transaction([
+          prisma.jurisdictionPolicy.create({
+            data: { code: policy.code, version: policy.version, name: policy.name, effectiveFrom: policy.effectiveFrom, content: policy as unknown as Prisma.InputJsonValue, checksum: checksumFor(policy), deployedAt: at },
+          }),
+          prisma.policyEdit.create({ data: { code: policy.code, version: policy.version, effectiveFrom: policy.effectiveFrom, ...edit, savedAt: at } }),
+        ]);
+        return true;
+      } catch (error) {
+        // A unique violation (however the driver adapter words it): the version is there now
+        const taken = await prisma.jurisdictionPolicy.findUnique({ where: { code_version: { code: policy.code, version: policy.version } }, select: { version: true } });
+        if (taken) return false;
+        throw error;
+      }
     },
 
     /** One exact version: the evidence a 迟报 cites. */

@@ -67,3 +67,37 @@ export const deployDraft = (id: string, revision: number, comment: string) =>
 
 export const rollbackTo = (jurisdiction: string, bpmnProcessId: string, version: number, comment: string) =>
   api<Deployment>(`/api/jurisdictions/${jurisdiction}/processes/${bpmnProcessId}/rollbacks`, { method: 'POST', body: { version, comment } });
+
+export interface ElementDiff {
+  id: string;
+  name: string | null;
+  type: string;
+  change: 'added' | 'removed' | 'changed' | 'layout';
+  properties: { property: string; before: string; after: string }[];
+}
+
+export interface Comparison {
+  from: { ref: string; version: number | null; xml: string };
+  to: { ref: string; version: number | null; xml: string };
+  changes: ElementDiff[];
+}
+
+export const useComparison = (jurisdiction: string, bpmnProcessId: string, from: string, to: string) =>
+  useQuery({
+    queryKey: ['designer', 'comparison', jurisdiction, bpmnProcessId, from, to],
+    queryFn: () => api<Comparison>(`/api/jurisdictions/${jurisdiction}/processes/${bpmnProcessId}/comparison?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    enabled: !!jurisdiction && from !== to,
+    retry: false,
+  });
+
+export interface DryRunResult {
+  sample: { severity: string; sensitive?: boolean; verifyDecision?: 'confirm' | 'close' };
+  state: string;
+  waitingAt: { elementId: string; name: string | null; type: string }[];
+  incidents: { elementId: string; message: string }[];
+  path: { elementId: string; name: string | null; kind: 'job' | 'userTask' | 'message'; jobType?: string; detail?: Record<string, unknown> }[];
+  deadlines: { channel: string; to: string | null; dueAt: string; within: string; immediate: boolean; rule: string }[];
+}
+
+export const dryRunDraft = (id: string) =>
+  api<{ reportingUnit: { id: string; name: string }; results: DryRunResult[] }>(`/api/process-drafts/${id}/dry-runs`, { method: 'POST', body: {} });

@@ -40,6 +40,36 @@ const zh = {
   templatesHint: '选中一个任务后，从列表中选择快报步骤',
   importWarnings: '导入警告',
   basedOn: '基于 {version}',
+  policyTitle: '时限政策',
+  dryRun: '试运行',
+  dryRunTitle: '试运行（示例报告，不写入任何真实数据）',
+  dryRunIntro: '以 {unit} 的示例报告在隔离的流程引擎中运行本草稿：核实确认、审签同意、各方签收。',
+  dryRunClosed: '核实为不属实',
+  dryRunCompleted: '已办结',
+  dryRunWaiting: '仍在等待',
+  dryRunTask: '人工任务',
+  dryRunJob: '自动步骤',
+  dryRunWaitsAt: '停在',
+  dryRunDeadlines: '法定时限',
+  dryRunNoDeadline: '本辖区政策未规定时限',
+  dryRunPhone: '电话',
+  dryRunWritten: '书面',
+  dryRunImmediately: '立即',
+  compare: '比较版本',
+  compareTitle: '比较版本',
+  compareFrom: '原版本',
+  compareTo: '新版本',
+  compareDeployed: '当前部署版本',
+  compareSame: '请选择两个不同的版本',
+  compareNone: '两个版本没有差异',
+  diffAdded: '新增',
+  diffRemoved: '删除',
+  diffChanged: '修改',
+  diffLayout: '仅移动',
+  diffElement: '元素',
+  diffType: '类型',
+  diffChange: '变更',
+  diffProperties: '属性（原 → 新）',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -81,6 +111,36 @@ const en: Record<keyof typeof zh, string> = {
   templatesHint: 'Select a task, then pick a kuaibao step',
   importWarnings: 'Import warnings',
   basedOn: 'based on {version}',
+  policyTitle: 'Deadline policy',
+  dryRun: 'Try',
+  dryRunTitle: 'Try the draft (sample reports; nothing real is written)',
+  dryRunIntro: 'Sample reports of {unit} run the draft in a throwaway engine: verified, signed off, received.',
+  dryRunClosed: 'closed as not an incident',
+  dryRunCompleted: 'Completed',
+  dryRunWaiting: 'Still waiting',
+  dryRunTask: 'user task',
+  dryRunJob: 'automatic step',
+  dryRunWaitsAt: 'Waits at',
+  dryRunDeadlines: 'Deadlines',
+  dryRunNoDeadline: 'The policy sets no deadline',
+  dryRunPhone: 'Phone',
+  dryRunWritten: 'Written',
+  dryRunImmediately: 'immediately',
+  compare: 'Compare versions',
+  compareTitle: 'Compare versions',
+  compareFrom: 'Before',
+  compareTo: 'After',
+  compareDeployed: 'Deployed version',
+  compareSame: 'Choose two different versions',
+  compareNone: 'The two versions do not differ',
+  diffAdded: 'Added',
+  diffRemoved: 'Removed',
+  diffChanged: 'Changed',
+  diffLayout: 'Moved only',
+  diffElement: 'Element',
+  diffType: 'Type',
+  diffChange: 'Change',
+  diffProperties: 'Properties (before → after)',
 };
 
 export type DesignerKey = keyof typeof zh;
@@ -89,4 +149,15 @@ export function useDesignerText() {
   const { locale } = useI18n();
   const table = locale === 'en' ? en : zh;
   return (key: DesignerKey, params: Record<string, string | number> = {}) => table[key].replace(/{(\w+)}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** The element properties the compare view lists (compare-versions.ts on the server names them). */
+const PROPERTY_LABELS: Record<'zh' | 'en', Record<string, string>> = {
+  zh: { name: '名称', type: '类型', sourceRef: '起点', targetRef: '终点', jobType: '任务类型', headers: '任务头', candidateGroups: '候选组', timer: '定时器', condition: '条件', inputs: '输入映射' },
+  en: { name: 'name', type: 'type', sourceRef: 'source', targetRef: 'target', jobType: 'job type', headers: 'headers', candidateGroups: 'candidate groups', timer: 'timer', condition: 'condition', inputs: 'inputs' },
+};
+
+export function usePropertyLabel() {
+  const { locale } = useI18n();
+  return (name: string) => PROPERTY_LABELS[locale === 'en' ? 'en' : 'zh'][name] ?? name;
 }

@@ -1,7 +1,7 @@
 import { App, Button, Card, Empty, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/http';
 import { formatDateTime } from '../../lib/time';
 import { createDraft, designerKeys, rollbackTo, useMyJurisdiction, useProcesses, type ProcessEntry } from './designer-api';
@@ -43,13 +43,19 @@ export function DesignerPage() {
       <div>
         <Typography.Title level={3} style={{ marginBottom: 4 }}>{text('title')}</Typography.Title>
         <Typography.Text type="secondary">{text('jurisdiction')} {code} · {text('intro')}</Typography.Text>
+        <div><Link to="/designer/policy" data-testid="open-policy">{text('policyTitle')}</Link></div>
       </div>
       {(processes.data?.processes ?? []).map((process) => (
         <Card
           key={process.bpmnProcessId}
           data-testid={`process-${process.bpmnProcessId}`}
           title={<Space>{process.name}<Tag color={process.deployed ? 'blue' : 'default'} data-testid="deployed-version">{process.deployed ? text('version', { version: process.deployed.version }) : text('shipped')}</Tag></Space>}
-          extra={<Button type="primary" data-testid="edit-draft" onClick={() => void openDraft(process)}>{process.drafts.length > 0 ? text('edit') : text('newDraft')}</Button>}
+          extra={
+            <Space>
+              <Link to={`/designer/compare/${code}/${process.bpmnProcessId}?from=v0&to=deployed`} data-testid="compare-versions">{text('compare')}</Link>
+              <Button type="primary" data-testid="edit-draft" onClick={() => void openDraft(process)}>{process.drafts.length > 0 ? text('edit') : text('newDraft')}</Button>
+            </Space>
+          }
           loading={processes.isLoading}
         >
           {process.drafts.length > 0 && (

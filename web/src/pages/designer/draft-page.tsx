@@ -1,11 +1,12 @@
 import { App, Alert, Button, type ButtonProps, Input, List, Modal, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/http';
 import { formatDateTime } from '../../lib/time';
 import { BpmnModelerView } from './bpmn-modeler';
-import { deployDraft, designerKeys, useDraft, type Draft, type Finding } from './designer-api';
+import { deployDraft, designerKeys, dryRunDraft, useDraft, type Draft, type DryRunResult, type Finding } from './designer-api';
+import { DryRunPanel } from './dry-run-panel';
 import { useDesignerText } from './designer-messages';
 import { KUAIBAO_TEMPLATES } from './element-templates';
 import type { LintIssue, ModdleElementLike, ModelerLike } from './modeler-types';
@@ -24,6 +25,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
   const text = useDesignerText();
   const { message } = App.useApp();
   const client = useQueryClient();
+  const navigate = useNavigate();
   const [modeler, setModeler] = useState<ModelerLike | null>(null);
   const [issues, setIssues] = useState<LintIssue[]>([]);
   const [serverFindings, setServerFindings] = useState<Finding[]>(draft.findings);
@@ -73,6 +75,28 @@ function DraftEditor({ draft }: { draft: Draft }) {
     }
   };
 
+  const [trial, setTrial] = useState<{ unitName: string; results: DryRunResult[] } | null>(null);
+  const [trying, setTrying] = useState(false);
+  const tryDraft = async () => {
+    setTrying(true);
+    try {
+      await autosave.flush();
+      const answer = await dryRunDraft(draft.id);
+      setTrial({ unitName: answer.reportingUnit.name, results: answer.results });
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setTrying(false);
+    }
+  };
+
+  // The comparison reads the draft as saved: what is typed is saved first.
+  const compare = async () => {
+    await autosave.flush();
+    await client.invalidateQueries({ queryKey: ['designer', 'comparison'] });
+    await navigate(`/designer/compare/${draft.jurisdiction}/${draft.bpmnProcessId}?from=deployed&to=draft:${draft.id}`);
+  };
+
   const taskSelected = selected && /Task$/.test(selected.type);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -95,6 +119,8 @@ function DraftEditor({ draft }: { draft: Draft }) {
             showSearch
             optionFilterProp="label"
           />
+          <Button data-testid="compare-draft" onClick={() => void compare()}>{text('compare')}</Button>
+          <Button data-testid="dry-run" loading={trying} disabled={draft.bpmnProcessId !== 'incident-report' || autosave.state.kind === 'conflict'} onClick={() => void tryDraft()}>{text('dryRun')}</Button>
           <Tooltip title={errors.length > 0 ? text('deployBlocked') : ''}>
             <Button type="primary" data-testid="deploy" disabled={errors.length > 0 || autosave.state.kind === 'conflict'} onClick={() => setDeploying(true)}>{text('deploy')}</Button>
           </Tooltip>
@@ -103,6 +129,9 @@ function DraftEditor({ draft }: { draft: Draft }) {
       {warnings.length > 0 && <Alert type="warning" message={text('importWarnings')} description={warnings.join('；')} />}
       <BpmnModelerView xml={draft.xml} onChange={autosave.changed} onLint={setIssues} onReady={onReady} onImportWarnings={setWarnings} />
       <Findings issues={issues} server={serverFindings} onSelect={select} />
+      <Modal open={!!trial} title={text('dryRunTitle')} width={1100} footer={null} onCancel={() => setTrial(null)}>
+        {trial && <DryRunPanel unitName={trial.unitName} results={trial.results} />}
+      </Modal>
       <Modal open={deploying} title={text('deployTitle')} onCancel={() => setDeploying(false)} onOk={() => void deploy()} okButtonProps={{ disabled: !comment.trim(), 'data-testid': 'deploy-confirm' } as ButtonProps}>
         <Input.TextArea data-testid="deploy-comment" placeholder={text('deployComment')} value={comment} onChange={(e) => setComment(e.target.value)} />
       </Modal>
