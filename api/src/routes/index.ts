@@ -34,7 +34,14 @@ import { claimTask } from './tasks/claim-task';
 import { completeTask } from './tasks/complete-task';
 import { getTask } from './tasks/get-task';
 import { listTasks } from './tasks/list-tasks';
+// issue 23 items 4–5: holiday returns and periodic statistics (docs/adr/0049, 0050)
+import { fileHolidayReturn } from './holidays/file-return';
+import { getHolidayDay } from './holidays/holiday-day';
+import { listHolidays } from './holidays/list-holidays';
+import { submitHolidaySummary } from './holidays/submit-summary';
+import { periodicStatsRoute } from './statistics/periodic-stats';
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
-  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess];
+  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess,
+  listHolidays, getHolidayDay, fileHolidayReturn, submitHolidaySummary, periodicStatsRoute];

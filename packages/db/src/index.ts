@@ -27,3 +27,7 @@ export { createStepWrites, stepRepositories, type StepRepositories, type StepWor
 export { reconcilePendingCommands } from './step-writes/reconcile';
 export { createOrgAdminRepository, type OrgAdminRepository, type OrgAdminTx, type AdminAuditEntry, type AdminAuditFilter, type PersonRow, type UnitData, type PersonData } from './repositories/org-admin';
 export { createProcessDesignRepository, type ProcessDesignRepository, type DraftRow, type DeploymentRow, type NewDraft, type NewDeployment } from './repositories/process-designs';
+// issue 23 items 4–5: holiday returns (docs/adr/0049) and periodic statistics (docs/adr/0050)
+export { createHolidayRepository, type HolidayRepository, type HolidayReturnRow, type HolidaySummaryRow, type HolidayActor } from './repositories/holidays';
+export { createPeriodicStatsRepository, type PeriodicStatsRepository, type PeriodicFilter } from './repositories/periodic-stats';
+export { DEMO_HOLIDAYS, seedHolidayPeriod } from './seed/demo-holidays';

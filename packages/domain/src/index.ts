@@ -41,3 +41,6 @@ export * from './admin-scope';
 export * from './org-admin';
 export * from './route-health';
 export * from './process-design';
+// issue 23 items 4–5: holiday returns and periodic statistics
+export * from './holiday-returns';
+export * from './periodic-stats';

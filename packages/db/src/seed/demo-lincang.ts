@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
+import { DEMO_HOLIDAYS, seedHolidayPeriod } from './demo-holidays';
 import { DEMO_JURISDICTIONS } from './demo-jurisdictions';
 import { seedOrgUnits, seedUser, type HashPassword, type OrgUnitSeed, type UserSeed } from './factories';
 
@@ -64,6 +65,7 @@ export async function loadDemoData(prisma: PrismaClient, hashPassword: HashPassw
   // One hash for every demo account: argon2 takes tens of milliseconds, and they share the demo password
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const user of DEMO_USERS) await seedUser(prisma, { ...user, password: DEMO_PASSWORD }, async () => passwordHash);
+  for (const holiday of DEMO_HOLIDAYS) await seedHolidayPeriod(prisma, holiday);
   return true;
 }
 
