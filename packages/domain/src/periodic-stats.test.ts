@@ -24,3 +24,12 @@ describe('periodic statistics', () => {
     expect(unitRates({ due: 0, reported: 0, met: 0, late: 0, lateIncidents: 0, missed: 0, verificationMet: 0, verificationLate: 0 })).toEqual({ reportingRate: null, timelyRate: null, verificationRate: null, score: 100 });
   });
 });
+
+describe('isCalendarDate', () => {
+  it('is false for a month 13 (an Invalid Date), not a thrown RangeError', async () => {
+    const { isCalendarDate } = await import('./timeliness');
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('2026-02-30')).toBe(false);
+    expect(isCalendarDate('2026-02-28')).toBe(true);
+  });
+});
