@@ -53,6 +53,11 @@ export const SUITE: Record<string, BenchmarkSpec> = {
     args: (_db, quick) => (quick ? { args: ['--clients', '100', '--tasks', '20'], note: 'sse: 100 clients (--quick)' } : { args: [] }),
     metrics: ['sse_p50_ms', 'sse_p95_ms', 'sse_p99_ms', 'missed'],
   },
+  stats_month: {
+    script: 'bench/stats-month.ts',
+    args: (_db, quick) => (quick ? { args: ['--incidents', '10000', '--requests', '10'], note: 'stats_month: 10,000 incidents (--quick)' } : { args: [] }),
+    metrics: ['stats_month_p95_ms', 'stats_month_p95_ms_db', 'stats_year_p95_ms'],
+  },
   mixed: {
     script: 'bench/mixed.ts',
     args: (_db, quick) => (quick ? { args: ['--seconds', '10'], note: 'mixed: 10 s instead of 30 s (--quick)' } : { args: [] }),
@@ -78,4 +83,5 @@ export const GOALS: Record<string, { max?: number; min?: number; unit: string }>
   mixed_submit_p99_ms: { max: 500, unit: 'ms' },
   mixed_rss_peak_mb: { max: 400, unit: 'MB' },
   org_import_s: { max: 10, unit: 's' },
+  stats_month_p95_ms: { max: 500, unit: 'ms' },
 };
