@@ -26,6 +26,17 @@ export interface PeriodicFigures {
   units: UnitFigures[];
 }
 
+interface Facets {
+  byCategory: Record<string, number> | null;
+  bySeverity: Record<string, number> | null;
+  byMonth: Record<string, number> | null;
+  incidents: number;
+  dead: number;
+  injured: number;
+  missing: number;
+  loss: number;
+}
+
 /** A 首报 that has gone out: 已报出, 已签收, 已办结 (report-status.ts). */
 const OUT = Prisma.sql`('reported', 'received', 'concluded')`;
 
@@ -42,53 +53,45 @@ export function createPeriodicStatsRepository(prisma: PrismaClient) {
                          OR i.number IN (${Prisma.join(filter.orNumbers?.length ? filter.orNumbers : [''])}))`
         : Prisma.empty;
       const late = Prisma.sql`(c.status = 'late' OR (c.status = 'open' AND c.due_at < ${filter.now}))`;
-      // One scan of the period's incidents with what each needs; the facets group it.
-      const period = Prisma.sql`
-        WITH p AS (
+      // One pass over the period's incidents (index range on created_at); what each needs is fetched by index lookups
+      // (LATERAL), not by hash joins over whole tables: a month costs its own incidents, not the whole history.
+      const [row] = await prisma.$queryRaw<{ facets: Facets; units: Omit<UnitFigures, 'verificationMet' | 'verificationLate'>[] | null }[]>`
+        WITH p AS MATERIALIZED (
           SELECT i.number, i.category, i.severity, i.reporting_unit_id AS unit_id,
                  to_char(i.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-                 f.status AS first_status, f.id AS first_id,
-                 COALESCE(f.status = 'revoked', false) AS void
+                 f.status AS first_status, COALESCE(f.status = 'revoked', false) AS void,
+                 COALESCE(k.met, 0) AS met, COALESCE(k.late, 0) AS late, o.number IS NOT NULL AS overdue,
+                 l.content->'casualties' AS casualties, l.content->>'economicLossYuan' AS loss
           FROM incident i
-          LEFT JOIN incident_report f ON f.incident_number = i.number AND f.kind = 'first'
+          LEFT JOIN LATERAL (SELECT f.id, f.status FROM incident_report f WHERE f.incident_number = i.number AND f.kind = 'first' ORDER BY f.sequence LIMIT 1) f ON true
+          LEFT JOIN LATERAL (SELECT (count(*) FILTER (WHERE c.status = 'met'))::int AS met, (count(*) FILTER (WHERE ${late}))::int AS late
+                             FROM report_clock c WHERE c.report_id = f.id) k ON true
+          LEFT JOIN LATERAL (SELECT c.incident_number AS number FROM report_clock c JOIN incident_report r ON r.id = c.report_id AND r.kind IN ('first', 'phone')
+                             WHERE c.incident_number = i.number AND c.channel = 'written' AND c.status <> 'met' AND c.due_at < ${filter.now} LIMIT 1) o ON true
+          LEFT JOIN LATERAL (SELECT r.content FROM incident_report r WHERE r.incident_number = i.number AND r.kind IN ('first', 'follow_up', 'final')
+                             ORDER BY r.sequence DESC, r.created_at DESC LIMIT 1) l ON true
           WHERE i.created_at >= ${filter.from} AND i.created_at < ${filter.to} ${visible}
-        )`;
-      const [facets] = await prisma.$queryRaw<{ byCategory: Record<string, number> | null; bySeverity: Record<string, number> | null; byMonth: Record<string, number> | null }[]>`
-        ${period}
-        SELECT (SELECT jsonb_object_agg(category, n) FROM (SELECT category, count(*)::int n FROM p WHERE NOT void GROUP BY 1) x) AS "byCategory",
-               (SELECT jsonb_object_agg(severity, n) FROM (SELECT severity, count(*)::int n FROM p WHERE NOT void GROUP BY 1) x) AS "bySeverity",
-               (SELECT jsonb_object_agg(month, n) FROM (SELECT month, count(*)::int n FROM p WHERE NOT void GROUP BY 1) x) AS "byMonth"`;
-      const [harm] = await prisma.$queryRaw<{ incidents: number; dead: number; injured: number; missing: number; loss: number }[]>`
-        ${period}
-        SELECT count(*)::int AS incidents,
-               COALESCE(sum((l.content->'casualties'->>'dead')::int), 0)::int AS dead,
-               COALESCE(sum((l.content->'casualties'->>'injured')::int), 0)::int AS injured,
-               COALESCE(sum((l.content->'casualties'->>'missing')::int), 0)::int AS missing,
-               COALESCE(sum((l.content->>'economicLossYuan')::numeric), 0)::float8 AS loss
-        FROM p
-        LEFT JOIN LATERAL (SELECT r.content FROM incident_report r WHERE r.incident_number = p.number AND r.kind IN ('first', 'follow_up', 'final')
-                           ORDER BY r.sequence DESC, r.created_at DESC LIMIT 1) l ON true
-        WHERE NOT p.void`;
-      const units = await prisma.$queryRaw<(Omit<UnitFigures, 'verificationMet' | 'verificationLate'>)[]>`
-        ${period}, clocks AS (
-          SELECT p.number, (count(*) FILTER (WHERE c.status = 'met'))::int AS met, (count(*) FILTER (WHERE ${late}))::int AS late
-          FROM p JOIN report_clock c ON c.report_id = p.first_id WHERE NOT p.void GROUP BY p.number
-        ), overdue AS (
-          SELECT DISTINCT p.number FROM p
-          JOIN report_clock c ON c.incident_number = p.number AND c.channel = 'written' AND c.status <> 'met' AND c.due_at < ${filter.now}
-          JOIN incident_report r ON r.id = c.report_id AND r.kind IN ('first', 'phone')
-          WHERE NOT p.void AND (p.first_status IS NULL OR p.first_status NOT IN ${OUT})
-        )
-        SELECT p.unit_id AS "unitId", u.name AS "unitName", count(*)::int AS incidents,
-               (count(*) FILTER (WHERE NOT p.void))::int AS due,
-               (count(*) FILTER (WHERE p.first_status IN ${OUT}))::int AS reported,
-               COALESCE(sum(k.met), 0)::int AS met, COALESCE(sum(k.late), 0)::int AS late,
-               (count(*) FILTER (WHERE k.late > 0))::int AS "lateIncidents",
-               (count(o.number))::int AS missed
-        FROM p JOIN org_unit u ON u.id = p.unit_id
-        LEFT JOIN clocks k ON k.number = p.number
-        LEFT JOIN overdue o ON o.number = p.number
-        GROUP BY p.unit_id, u.name`;
+        ), counted AS (SELECT * FROM p WHERE NOT void)
+        SELECT jsonb_build_object(
+                 'byCategory', (SELECT jsonb_object_agg(category, n) FROM (SELECT category, count(*)::int n FROM counted GROUP BY 1) x),
+                 'bySeverity', (SELECT jsonb_object_agg(severity, n) FROM (SELECT severity, count(*)::int n FROM counted GROUP BY 1) x),
+                 'byMonth', (SELECT jsonb_object_agg(month, n) FROM (SELECT month, count(*)::int n FROM counted GROUP BY 1) x),
+                 'incidents', (SELECT count(*) FROM counted),
+                 'dead', (SELECT COALESCE(sum((casualties->>'dead')::int), 0) FROM counted),
+                 'injured', (SELECT COALESCE(sum((casualties->>'injured')::int), 0) FROM counted),
+                 'missing', (SELECT COALESCE(sum((casualties->>'missing')::int), 0) FROM counted),
+                 'loss', (SELECT COALESCE(sum(loss::numeric), 0)::float8 FROM counted)) AS facets,
+               (SELECT jsonb_agg(u) FROM (
+                  SELECT p.unit_id AS "unitId", ou.name AS "unitName", count(*)::int AS incidents,
+                         (count(*) FILTER (WHERE NOT p.void))::int AS due,
+                         (count(*) FILTER (WHERE p.first_status IN ${OUT}))::int AS reported,
+                         (COALESCE(sum(p.met) FILTER (WHERE NOT p.void), 0))::int AS met,
+                         (COALESCE(sum(p.late) FILTER (WHERE NOT p.void), 0))::int AS late,
+                         (count(*) FILTER (WHERE NOT p.void AND p.late > 0))::int AS "lateIncidents",
+                         (count(*) FILTER (WHERE NOT p.void AND p.overdue AND (p.first_status IS NULL OR p.first_status NOT IN ${OUT})))::int AS missed
+                  FROM p JOIN org_unit ou ON ou.id = p.unit_id GROUP BY p.unit_id, ou.name) u) AS units`;
+      const facets = row?.facets;
+      const units = row?.units ?? [];
       const answers = await prisma.$queryRaw<{ unitId: string; unitName: string; met: number; late: number }[]>`
         SELECT r.content->>'targetUnitId' AS "unitId", u.name AS "unitName",
                (count(*) FILTER (WHERE c.status = 'met'))::int AS met, (count(*) FILTER (WHERE ${late}))::int AS late
@@ -105,7 +108,7 @@ export function createPeriodicStatsRepository(prisma: PrismaClient) {
       }
       const entries = (o: Record<string, number> | null | undefined) => Object.entries(o ?? {});
       return {
-        total: { incidents: harm?.incidents ?? 0, dead: harm?.dead ?? 0, injured: harm?.injured ?? 0, missing: harm?.missing ?? 0, economicLossYuan: harm?.loss ?? 0 },
+        total: { incidents: Number(facets?.incidents ?? 0), dead: Number(facets?.dead ?? 0), injured: Number(facets?.injured ?? 0), missing: Number(facets?.missing ?? 0), economicLossYuan: Number(facets?.loss ?? 0) },
         byCategory: entries(facets?.byCategory).map(([category, incidents]) => ({ category, incidents })),
         bySeverity: entries(facets?.bySeverity).map(([severity, incidents]) => ({ severity, incidents })),
         byMonth: entries(facets?.byMonth).map(([month, incidents]) => ({ month, incidents })).sort((a, b) => a.month.localeCompare(b.month)),

@@ -48,7 +48,7 @@ export function HolidayReturnForm({ holidayId, day, row, defaults }: { holidayId
       <Form form={form} layout="vertical" onKeyDown={keepEnterFromSubmitting} onFinish={() => void submit()} className="kb-holiday-form">
         <div className="kb-holiday-grid">
           {HOLIDAY_RETURN_FIELDS.map((f) => (
-            <Form.Item key={f.key} name={f.key} label={`${locale === 'en' ? f.en : f.zh}（${f.unit}）`}>
+            <Form.Item key={f.key} name={f.key} label={locale === 'en' ? f.en : `${f.zh}（${f.unit}）`}>
               <InputNumber min={0} precision={0} style={{ width: '100%' }} aria-label={locale === 'en' ? f.en : f.zh} />
             </Form.Item>
           ))}
