@@ -105,4 +105,12 @@ describe('periodic statistics', { timeout: 180_000 }, () => {
     expect((await as.admin!.get('/api/stats/periodic/export?period=month&year=2026')).status).toBe(400);
     expect((await as.admin!.get('/api/incidents?from=2026-13-01')).body.errors[0].path).toBe('from');
   });
+
+  it('describes the statistics and holiday routes in the OpenAPI document', async () => {
+    const openapi = (await as.admin!.get('/api/openapi.json')).body;
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining([
+      '/api/stats/periodic', '/api/stats/periodic/export', '/api/holidays', '/api/holidays/{id}/days/{day}', '/api/holidays/{id}/overall', '/api/holiday-returns', '/api/holidays/{id}/summaries',
+    ]));
+    expect(openapi.paths['/api/stats/periodic'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['period', 'year', 'month', 'quarter']));
+  });
 });
