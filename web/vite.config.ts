@@ -30,6 +30,8 @@ export default defineConfig({
           if (/node_modules\/(bpmn-js|diagram-js|bpmn-moddle|moddle|moddle-xml)\//.test(id)) return 'bpmn';
           // clsx is shared by antd and diagram-js: left to Rollup it landed in the diagram chunk, which the login page then loaded
           if (/node_modules\/clsx\//.test(id)) return 'clsx';
+          // the statistics charts (定期统计): only that tab loads them
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
           return undefined;
         },
       },

@@ -1,6 +1,7 @@
 import type {
   AuditRepository, ClockRepository, PolicyRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
   StepWritesFactory, UserRepository, DutyRosterRepository, DailyReportRepository, LeaderInstructionRepository,
+  HolidayRepository, PeriodicStatsRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
 import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
@@ -32,6 +33,9 @@ export interface ApiDeps {
   notifications: NotificationRepository;
   /** 报送时效 per reporting unit (how the 首报 clocks ended). */
   stats: StatsRepository;
+  /** 节假日期间日信息统计 and 定期统计 (issue 23 items 4–5: docs/adr/0049, 0050). */
+  holidays: HolidayRepository;
+  periodicStats: PeriodicStatsRepository;
   /** The designer's process drafts and deployments (docs/adr/0036). */
   designs: ProcessDesignRepository;
   /** Inbox changes for `GET /api/events` (task service and open-task watcher publish). */

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
   createAuditRepository, createClockRepository, createFirstAdmin, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
-  createPolicyRepository, createProcessDesignRepository, createSessionRepository, createStatsRepository, createStepWrites, createDutyRosterRepository, createDailyReportRepository, createLeaderInstructionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
+  createPolicyRepository, createProcessDesignRepository, createSessionRepository, createStatsRepository, createHolidayRepository, createPeriodicStatsRepository, createStepWrites, createDutyRosterRepository, createDailyReportRepository, createLeaderInstructionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
   startPgliteMaintenance, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
@@ -93,6 +93,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     clocks: createClockRepository(db.prisma),
     notifications: createNotificationRepository(db.prisma),
     stats: createStatsRepository(db.prisma),
+    holidays: createHolidayRepository(db.prisma),
+    periodicStats: createPeriodicStatsRepository(db.prisma),
     designs: createProcessDesignRepository(db.prisma),
     events: new TaskEventBus(),
     stepWrites: createStepWrites(db.prisma),

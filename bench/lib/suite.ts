@@ -57,6 +57,10 @@ export const SUITE: Record<string, BenchmarkSpec> = {
     script: 'bench/designer.ts',
     args: (_db, quick) => (quick ? { args: ['--saves', '10'], note: 'designer: 10 saves (--quick)' } : { args: [] }),
     metrics: ['designer_save_check_p95_ms', 'designer_save_check_p50_ms'],
+  stats_month: {
+    script: 'bench/stats-month.ts',
+    args: (_db, quick) => (quick ? { args: ['--incidents', '10000', '--requests', '10'], note: 'stats_month: 10,000 incidents (--quick)' } : { args: [] }),
+    metrics: ['stats_month_p95_ms', 'stats_month_p95_ms_db', 'stats_year_p95_ms'],
   },
   mixed: {
     script: 'bench/mixed.ts',
@@ -84,4 +88,5 @@ export const GOALS: Record<string, { max?: number; min?: number; unit: string }>
   mixed_rss_peak_mb: { max: 400, unit: 'MB' },
   org_import_s: { max: 10, unit: 's' },
   designer_save_check_p95_ms: { max: 300, unit: 'ms' },
+  stats_month_p95_ms: { max: 500, unit: 'ms' },
 };

@@ -50,6 +50,8 @@ describe('the web app: the first load', () => {
     const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
     expect(total).toBeLessThan(450_000);
     expect(scripts.some((s) => /\/bpmn-/.test(s.url))).toBe(false);
+    // nor do the statistics charts (定期统计 loads echarts when its tab opens)
+    expect(scripts.some((s) => /\/echarts-/.test(s.url))).toBe(false);
 
     // and a client that takes brotli gets it, one that takes gzip only gets gzip, one that takes neither the file
     const asset = new URL(scripts.find((s) => s.bytes >= 1024)!.url).pathname;

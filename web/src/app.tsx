@@ -20,6 +20,7 @@ const ChangePasswordPage = lazy(() => import('./pages/change-password-page').the
 const OrgAdminPage = lazy(() => import('./pages/org-admin-page').then((m) => ({ default: m.OrgAdminPage })));
 const NewReportPage = lazy(() => import('./pages/new-report-page').then((m) => ({ default: m.NewReportPage })));
 const PhoneReportPage = lazy(() => import('./pages/phone-report-page').then((m) => ({ default: m.PhoneReportPage })));
+const HolidaysPage = lazy(() => import('./pages/holidays-page').then((m) => ({ default: m.HolidaysPage })));
 const StatsPage = lazy(() => import('./pages/stats-page').then((m) => ({ default: m.StatsPage })));
 const DutyPage = lazy(() => import('./pages/duty-page').then((m) => ({ default: m.DutyPage })));
 const TaskPage = lazy(() => import('./pages/task-page').then((m) => ({ default: m.TaskPage })));
@@ -57,6 +58,7 @@ export function App() {
                 <Route path="/incidents/:number" element={<DossierPage />} />
                 <Route path="/stats" element={<StatsPage />} />
                 <Route path="/duty/:tab?" element={<DutyPage />} />
+                <Route path="/holidays" element={<HolidaysPage />} />
                 <Route path="/admin/instances" element={<AdminInstancesPage />} />
                 <Route path="/org-admin/:tab?" element={<OrgAdminPage />} />
                 <Route path="/designer" element={designer(<DesignerPage />)} />

@@ -41,8 +41,16 @@ import { listTasks } from './tasks/list-tasks';
 import { dutyDailyReports } from './duty/duty-daily-reports';
 import { dutyInstructions } from './duty/duty-instructions';
 import { dutyRoster } from './duty/duty-roster';
+// issue 23 items 4–5: holiday returns and periodic statistics (docs/adr/0049, 0050)
+import { fileHolidayReturn } from './holidays/file-return';
+import { getHolidayDay } from './holidays/holiday-day';
+import { listHolidays } from './holidays/list-holidays';
+import { submitHolidaySummary } from './holidays/submit-summary';
+import { periodicStatsRoute } from './statistics/periodic-stats';
+
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
   myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
-  dutyRoster, dutyDailyReports, dutyInstructions];
+  dutyRoster, dutyDailyReports, dutyInstructions,
+  listHolidays, getHolidayDay, fileHolidayReturn, submitHolidaySummary, periodicStatsRoute];

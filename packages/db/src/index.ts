@@ -30,3 +30,7 @@ export { createProcessDesignRepository, type ProcessDesignRepository, type Draft
 export { createDutyRosterRepository, type DutyRosterRepository, type RosterDayData } from './repositories/duty-roster';
 export { createDailyReportRepository, type DailyReportRepository, type NewDailyReport } from './repositories/duty-daily-reports';
 export { createLeaderInstructionRepository, type LeaderInstructionRepository, type NewInstruction, type InstructionActor } from './repositories/leader-instructions';
+// issue 23 items 4–5: holiday returns (docs/adr/0049) and periodic statistics (docs/adr/0050)
+export { createHolidayRepository, type HolidayRepository, type HolidayReturnRow, type HolidaySummaryRow, type HolidayActor } from './repositories/holidays';
+export { createPeriodicStatsRepository, type PeriodicStatsRepository, type PeriodicFilter } from './repositories/periodic-stats';
+export { DEMO_HOLIDAYS, seedHolidayPeriod } from './seed/demo-holidays';

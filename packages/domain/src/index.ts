@@ -43,3 +43,6 @@ export * from './org-admin';
 export * from './route-health';
 export * from './process-design';
 export * from './duty';
+// issue 23 items 4–5: holiday returns and periodic statistics
+export * from './holiday-returns';
+export * from './periodic-stats';

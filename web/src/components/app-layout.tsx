@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BarChartOutlined, ScheduleOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, CalendarOutlined, ScheduleOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -25,6 +25,8 @@ export function AppLayout() {
   const monitors = me.roles.includes('system_admin');
   const administers = me.roles.includes('admin') || me.roles.includes('system_admin');
   const designs = me.roles.some((r) => r === 'designer' || r === 'admin' || r === 'system_admin');
+  // 节假日报表 (seed 004): the units that file, collect and receive them, and admins
+  const onDuty = me.roles.some((r) => r !== 'designer');
   const section = '/' + (location.pathname.split('/')[1] ?? '');
   // Whole labels where they fit: English words are longer, so below 1600 px it takes the short ones.
   const whole = screens.xxl || (screens.md && locale !== 'en');
@@ -36,6 +38,7 @@ export function AppLayout() {
     ...(takesCalls ? [{ key: '/phone-reports/new', icon: <PhoneOutlined />, label: <Link to="/phone-reports/new" data-testid="nav-phone-report">{t(whole ? 'nav.phoneReport' : 'nav.phoneReport.short')}</Link> }] : []),
     { key: '/duty', icon: <ScheduleOutlined />, label: <Link to="/duty/roster" data-testid="nav-duty">{t(whole ? 'nav.duty' : 'nav.duty.short')}</Link> },
     { key: '/stats', icon: <BarChartOutlined />, label: <Link to="/stats" data-testid="nav-stats">{t(whole ? 'nav.stats' : 'nav.stats.short')}</Link> },
+    ...(onDuty ? [{ key: '/holidays', icon: <CalendarOutlined />, label: <Link to="/holidays" data-testid="nav-holidays">{t(whole ? 'nav.holidays' : 'nav.holidays.short')}</Link> }] : []),
     ...(designs ? [{ key: '/designer', icon: <ApartmentOutlined />, label: <Link to="/designer" data-testid="nav-designer">{t(whole ? 'nav.designer' : 'nav.designer.short')}</Link> }] : []),
     ...(monitors ? [{ key: '/admin', icon: <MonitorOutlined />, label: <Link to="/admin/instances" data-testid="nav-monitor">{t(whole ? 'nav.monitor' : 'nav.monitor.short')}</Link> }] : []),
     ...(administers ? [{ key: '/org-admin', icon: <ApartmentOutlined />, label: <Link to="/org-admin/units" data-testid="nav-org-admin">{t(whole ? 'nav.orgAdmin' : 'nav.orgAdmin.short')}</Link> }] : []),

@@ -1,5 +1,6 @@
 import { dutyEn, dutyZhCN } from './duty-messages';
 import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
+import { statisticsEn, statisticsZhCN } from './statistics-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
  * kinds, recipients) come from the domain's `labels`, field names from its `fieldLabels`.
@@ -276,10 +277,10 @@ const zhCN = {
   'monitor.emptyIncidents': '没有故障',
   'monitor.limited': '只显示最需关注的 {n} 个流程',
   'monitor.forbidden': '只有系统管理员可以查看流程监控',
-  'nav.stats': '时效统计',
+  'nav.stats': '统计分析',
   'nav.designer': '流程设计',
   'nav.designer.short': '设计',
-  'nav.stats.short': '时效',
+  'nav.stats.short': '统计',
   'stats.title': '报送时效统计',
   'stats.intro': '各报送单位首报的法定时限执行情况：按时、迟报和进行中（未到期）的时限数；按时率 = 按时 ÷（按时 + 迟报）。事件按创建时间（北京时间）计入所选时段，只统计您可以查看的单位。',
   'stats.period': '统计时段',
@@ -300,6 +301,7 @@ const zhCN = {
   'stats.empty': '该时段内没有报送的事件',
   ...orgAdminZhCN,
   ...dutyZhCN,
+  ...statisticsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -575,7 +577,7 @@ const en: Record<MessageKey, string> = {
   'monitor.emptyIncidents': 'No incidents',
   'monitor.limited': 'Showing the {n} flows that most need attention',
   'monitor.forbidden': 'Only administrators may see the process monitor',
-  'nav.stats': 'Timeliness',
+  'nav.stats': 'Statistics',
   'nav.designer': 'Process designer',
   'nav.designer.short': 'Design',
   'nav.stats.short': 'Stats',
@@ -599,6 +601,7 @@ const en: Record<MessageKey, string> = {
   'stats.empty': 'No incidents were reported in this period',
   ...orgAdminEn,
   ...dutyEn,
+  ...statisticsEn,
 };
 
 export const messages = { 'zh-CN': zhCN, en } as const;

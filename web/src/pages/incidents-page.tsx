@@ -1,4 +1,4 @@
-import { Card, Empty, Grid, Input, List, Select, Table, Typography } from 'antd';
+import { Card, Empty, Grid, Input, List, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
 import { useIncidents, useUnitName } from '../api/queries';
@@ -16,6 +16,11 @@ export function IncidentsPage() {
     status: params.get('status') ?? undefined,
     category: params.get('category') ?? undefined,
     severity: params.get('severity') ?? undefined,
+    // the statistics' drill-down (定期统计): a reporting unit, the period's Beijing days, only the incidents it counts
+    unitId: params.get('unitId') ?? undefined,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+    counted: params.get('counted') ?? undefined,
     page: Number(params.get('page')) || 1,
   };
   const incidents = useIncidents(query);
@@ -39,6 +44,11 @@ export function IncidentsPage() {
       <div className="kb-page-title">
         <Typography.Title level={3}>{t('incidents.title')}</Typography.Title>
       </div>
+      {(query.unitId || query.from) && (
+        <Tag closable data-testid="drill-filter" onClose={() => set({ unitId: undefined, from: undefined, to: undefined, counted: undefined })} style={{ marginBottom: 12 }}>
+          {[query.unitId && unitName(query.unitId), query.from && `${query.from} ～ ${query.to ?? ''}`].filter(Boolean).join('\u3000')}
+        </Tag>
+      )}
       <Card size="small">
         <div className="kb-filters">
           <Input.Search allowClear placeholder={t('incidents.search')} defaultValue={query.q} onSearch={(q) => set({ q })} style={{ maxWidth: 280 }} />

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Grid, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Spin, Tabs, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTimeliness } from '../api/queries';
 import { PeriodPicker } from '../components/period-picker';
@@ -10,7 +11,29 @@ import { periodFromQuery } from '../lib/timeliness';
  * 报送时效统计: per reporting unit, how the statutory clocks of its 首报 ended in a period (Beijing dates, kept in the
  * address as ?from=&to=; without them the API's default, this month so far, which the picker then shows).
  */
+// 定期统计 (docs/adr/0050) draws with echarts: its own chunk, loaded when the tab opens
+const PeriodicStatsPanel = lazy(() => import('./statistics/periodic-stats-panel'));
+
+/** 统计: 时效统计 (the first reports' clocks, ADR 0023) and 定期统计 (month, quarter, year), tabs kept in the address (?view=). */
 export function StatsPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'periodic' ? 'periodic' : 'timeliness';
+  return (
+    <div data-testid="stats-tabs">
+      <Tabs
+        activeKey={view}
+        onChange={(key) => setParams(key === 'periodic' ? { view: 'periodic' } : {}, { replace: true })}
+        items={[
+          { key: 'timeliness', label: t('stats.tab.timeliness'), children: view === 'timeliness' && <TimelinessView /> },
+          { key: 'periodic', label: t('stats.tab.periodic'), children: view === 'periodic' && <Suspense fallback={<Spin />}><PeriodicStatsPanel /></Suspense> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function TimelinessView() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const period = periodFromQuery(params.get('from'), params.get('to'));

@@ -24,6 +24,10 @@ export const listIncidents: RouteModule = ({ router, registry, deps }) => {
       ...(query.category && { category: query.category }),
       ...(query.severity && { severity: query.severity }),
       ...(query.q && { q: query.q }),
+      ...(query.unitId && { reportingUnitId: query.unitId }),
+      ...(query.from && { createdFrom: new Date(`${query.from}T00:00:00+08:00`) }),
+      ...(query.to && { createdTo: new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000) }),
+      ...(query.counted && { countedOnly: true }),
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,
     });

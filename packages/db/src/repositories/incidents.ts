@@ -38,6 +38,11 @@ export interface IncidentListFilter {
   category?: string;
   severity?: string;
   reportingUnitId?: string;
+  /** Created in [createdFrom, createdTo) — the statistics' drill-down (docs/adr/0050). */
+  createdFrom?: Date;
+  createdTo?: Date;
+  /** Only what the statistics count: not the incidents whose 首报 核实 found no incident. */
+  countedOnly?: boolean;
   q?: string;
   offset: number;
   limit: number;
@@ -291,6 +296,8 @@ export function createIncidentRepository(prisma: PrismaClient) {
         ...(filter.category && { category: filter.category }),
         ...(filter.severity && { severity: filter.severity }),
         ...(filter.reportingUnitId && { reportingUnitId: filter.reportingUnitId }),
+        ...((filter.createdFrom || filter.createdTo) && { createdAt: { ...(filter.createdFrom && { gte: filter.createdFrom }), ...(filter.createdTo && { lt: filter.createdTo }) } }),
+        ...(filter.countedOnly && { reports: { none: { kind: 'first', status: 'revoked' } } }),
       };
       const [items, total] = await Promise.all([
         prisma.incident.findMany({ where, orderBy: [{ createdAt: 'desc' }, { number: 'desc' }], skip: filter.offset, take: filter.limit }),

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import { seedDemoDuty } from './demo-duty';
+import { DEMO_HOLIDAYS, seedHolidayPeriod } from './demo-holidays';
 import { DEMO_JURISDICTIONS } from './demo-jurisdictions';
 import { seedOrgUnits, seedUser, type HashPassword, type OrgUnitSeed, type UserSeed } from './factories';
 
@@ -66,6 +67,7 @@ export async function loadDemoData(prisma: PrismaClient, hashPassword: HashPassw
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const user of DEMO_USERS) await seedUser(prisma, { ...user, password: DEMO_PASSWORD }, async () => passwordHash);
   await seedDemoDuty(prisma, new Date());
+  for (const holiday of DEMO_HOLIDAYS) await seedHolidayPeriod(prisma, holiday);
   return true;
 }
 
