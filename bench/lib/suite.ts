@@ -57,6 +57,7 @@ export const SUITE: Record<string, BenchmarkSpec> = {
     script: 'bench/designer.ts',
     args: (_db, quick) => (quick ? { args: ['--saves', '10'], note: 'designer: 10 saves (--quick)' } : { args: [] }),
     metrics: ['designer_save_check_p95_ms', 'designer_save_check_p50_ms'],
+  },
   stats_month: {
     script: 'bench/stats-month.ts',
     args: (_db, quick) => (quick ? { args: ['--incidents', '10000', '--requests', '10'], note: 'stats_month: 10,000 incidents (--quick)' } : { args: [] }),
