@@ -91,12 +91,8 @@ class PrismaEngineOps implements EngineStoreOps {
     });
   }
 
-  updateInstance(i: InstanceRecord) {
-    return sql.updateInstance(this.db, i);
-  }
-
-  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>) {
-    return sql.syncWaits(this.db, instance, waits, now, stored);
+  saveStep(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>) {
+    return sql.saveStep(this.db, instance, waits, now, stored);
   }
 
   getJob(key: string) {
@@ -178,14 +174,8 @@ class PrismaEngineOps implements EngineStoreOps {
     return row && toMessage(row);
   }
 
-  async takeBufferedMessage(q: { tenantId: string; name: string; correlationKey: string; now: Date }) {
-    const row = await this.db.engineMessage.findFirst({
-      where: { tenantId: q.tenantId, name: q.name, correlationKey: q.correlationKey, expiresAt: { gt: q.now } },
-      orderBy: { publishedAt: 'asc' },
-    });
-    if (!row) return null;
-    const { count } = await this.db.engineMessage.deleteMany({ where: { key: row.key } });
-    return count === 1 ? toMessage(row) : null;
+  takeBufferedMessageFor(q: { tenantId: string; subscriptions: { messageName: string; correlationKey: string }[]; now: Date }) {
+    return sql.takeBufferedMessageFor(this.db, q);
   }
 
   async insertIncident(i: IncidentRecord) {

@@ -180,14 +180,13 @@ export interface EngineStoreOps {
   getInstance(key: string): Promise<InstanceRecord | null>;
   findInstances(filter: InstanceFilter): Promise<InstanceRecord[]>;
   insertInstance(instance: InstanceRecord): Promise<void>;
-  /** Writes state, variables and active elements; returns the row's new revision. */
-  updateInstance(instance: InstanceRecord): Promise<number>;
   /**
-   * Makes the open waits of the instance exactly `waits`: new rows inserted, vanished ones canceled or
-   * deleted. `stored`: element instances whose waits the last committed state had (their rows exist),
-   * so that only what changed is written; without it every wait is written. Returns the jobs it wrote.
+   * A step's whole write, in one statement: the instance's state, variables and active elements (its revision
+   * moved on), and its open waits made exactly `waits`: new rows inserted, vanished ones canceled or deleted.
+   * `stored`: element instances whose waits the last committed state had (their rows exist), so that only what
+   * changed is written; without it every wait is written. Returns the new revision and the jobs it wrote.
    */
-  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<JobWait[]>;
+  saveStep(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<{ revision: number; jobs: JobWait[] }>;
 
   getJob(key: string): Promise<JobRecord | null>;
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>): Promise<void>;
@@ -223,8 +222,8 @@ export interface EngineStoreOps {
 
   insertMessage(message: MessageRecord): Promise<void>;
   findBufferedMessageById(tenantId: string, messageId: string, now: Date): Promise<MessageRecord | null>;
-  /** Removes and returns the oldest live buffered message for a subscription. */
-  takeBufferedMessage(query: { tenantId: string; name: string; correlationKey: string; now: Date }): Promise<MessageRecord | null>;
+  /** Removes and returns the oldest live buffered message of the first subscription (in their order) that has one, with its index. */
+  takeBufferedMessageFor(query: { tenantId: string; subscriptions: { messageName: string; correlationKey: string }[]; now: Date }): Promise<{ index: number; message: MessageRecord } | null>;
 
   insertIncident(incident: IncidentRecord): Promise<void>;
   getIncident(key: string): Promise<Incident | null>;

@@ -157,8 +157,7 @@ export class EmbeddedEngine implements WorkflowEngine {
         const record = await this.runner.lockActive(tx, instanceKey);
         const now = new Date(clock());
         Object.assign(record, { state: 'canceled', engineState: {}, activeElements: [], endedAt: now });
-        await tx.updateInstance(record);
-        await tx.syncWaits(record, EMPTY_WAITS, now);
+        await tx.saveStep(record, EMPTY_WAITS, now);
       }),
     );
     this.runner.hot.drop(instanceKey);

@@ -146,8 +146,9 @@ export class StepRunner {
         activeElements: completed ? [] : runtime.activeElements(record.activeElements),
         endedAt: completed ? now : null,
       });
-      record.revision = await tx.updateInstance(record);
-      const written = await tx.syncWaits(record, waits, now, stored);
+      const saved = await tx.saveStep(record, waits, now, stored);
+      record.revision = saved.revision;
+      const written = saved.jobs;
       posted.push(...new Set(written.map((j) => j.type)));
       if (completed) return null;
       const kinds = [waits.jobs, waits.userTasks, waits.timers, waits.subscriptions];
@@ -156,11 +157,9 @@ export class StepRunner {
   }
 
   private async takeBuffered(tx: EngineStoreOps, tenantId: string, subscriptions: WaitSnapshot['subscriptions'], now: Date) {
-    for (const subscription of subscriptions) {
-      const message = await tx.takeBufferedMessage({ tenantId, name: subscription.messageName, correlationKey: subscription.correlationKey, now });
-      if (message) return { subscription, variables: message.variables };
-    }
-    return null;
+    const taken = await tx.takeBufferedMessageFor({ tenantId, subscriptions, now });
+    const subscription = taken && subscriptions[taken.index];
+    return subscription ? { subscription, variables: taken.message.variables } : null;
   }
 
   /** After a commit: jobs of these types can be activated; and a step settled (its user tasks may have changed). */
