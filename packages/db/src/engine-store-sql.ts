@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type {
-  ActivatableJob, EngineNodeRecord, InstanceRecord, JobRecord, JobWait, MessageRecord, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
+  ActivatableJob, EngineNodeRecord, InstanceRecord, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
@@ -14,13 +14,31 @@ type Client = PrismaClient | Prisma.TransactionClient;
 const json = (value: unknown) => JSON.stringify(value ?? null);
 const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
 
-export async function lockInstance(db: Client, key: string, stateUnlessRevision = -1): Promise<InstanceRecord | null> {
-  const [row] = await db.$queryRaw<InstanceRow[]>`
-    SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId", business_key AS "businessKey",
-           state, CASE WHEN revision = ${stateUnlessRevision} THEN NULL ELSE engine_state END AS "engineState", variables, active_elements AS "activeElements",
-           started_at AS "startedAt", ended_at AS "endedAt", revision
-    FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE`;
-  return row ? toInstance(row) : null;
+/**
+ * Locks and reads the instance; with a claim, also closes the job or user task that the step answers, in the same
+ * statement and after the lock (the update waits for the locked row): `claimed` says whether it was still open.
+ */
+export async function lockInstance(db: Client, key: string, stateUnlessRevision = -1, claim?: StepClaim): Promise<LockedInstance | null> {
+  const job = claim && 'job' in claim ? claim : null;
+  const task = claim && 'userTask' in claim ? claim : null;
+  const [row] = await db.$queryRaw<(InstanceRow & { claimed: boolean })[]>`
+    WITH locked AS (
+      SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId", business_key AS "businessKey",
+             state, CASE WHEN revision = ${stateUnlessRevision} THEN NULL ELSE engine_state END AS "engineState", variables, active_elements AS "activeElements",
+             started_at AS "startedAt", ended_at AS "endedAt", revision
+      FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE),
+    closed_job AS (
+      UPDATE engine_job SET state = COALESCE(${job?.patch.state ?? null}, state), error_message = COALESCE(${job?.patch.errorMessage ?? null}, error_message),
+        deadline = NULL, updated_at = ${new Date()}
+      WHERE key = ${job ? BigInt(job.job) : null}::bigint AND state = ANY(${job ? [...job.states] : []}::text[]) AND EXISTS (SELECT 1 FROM locked)
+      RETURNING 1),
+    closed_task AS (
+      UPDATE engine_user_task SET state = 'completed', completed_at = ${task?.completedAt ?? null}
+      WHERE key = ${task ? BigInt(task.userTask) : null}::bigint AND state = 'created' AND EXISTS (SELECT 1 FROM locked)
+      RETURNING 1)
+    SELECT locked.*, EXISTS (SELECT 1 FROM closed_job) OR EXISTS (SELECT 1 FROM closed_task) AS claimed FROM locked`;
+  if (!row) return null;
+  return { ...toInstance(row), claimed: row.claimed };
 }
 
 /**
@@ -182,10 +200,6 @@ export async function updateJob(db: Client, key: string, patch: JobPatch): Promi
   if (count === 0) throw new Error(`engine_job ${key} not found`);
 }
 
-export async function updateJobIfIn(db: Client, key: string, states: readonly string[], patch: JobPatch): Promise<boolean> {
-  return (await db.$executeRaw`UPDATE engine_job SET ${jobSets(patch)} WHERE key = ${BigInt(key)} AND state = ANY(${[...states]}::text[])`) > 0;
-}
-
 /**
  * The scheduler's pass in one statement (see EngineStore.sweep). Its parts run on one snapshot: the
  * activatable types are those already activatable plus those it releases.
@@ -252,10 +266,6 @@ export async function getUserTask(db: Client, key: string): Promise<UserTask | n
   if (!row) return null;
   const { bpmnProcessId, businessKey, tenantId, ...task } = row;
   return toUserTask({ ...task, instance: { bpmnProcessId, businessKey, tenantId } });
-}
-
-export async function completeOpenUserTask(db: Client, key: string, completedAt: Date): Promise<boolean> {
-  return (await db.$executeRaw`UPDATE engine_user_task SET state = 'completed', completed_at = ${completedAt} WHERE key = ${BigInt(key)} AND state = 'created'`) > 0;
 }
 
 export async function updateUserTask(db: Client, key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }): Promise<void> {

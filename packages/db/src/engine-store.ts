@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type {
   ActivatableJob, DefinitionRecord, EngineNodeRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
-  JobRecord, MessageRecord, NodeProcess, StepTransaction, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
+  JobRecord, MessageRecord, NodeProcess, StepClaim, StepTransaction, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toIncident, toInstance, toMessage, toUserTask } from './engine-rows';
 import * as sql from './engine-store-sql';
@@ -56,8 +56,8 @@ class PrismaEngineOps implements EngineStoreOps {
     return row && { ...row, key: String(row.key) };
   }
 
-  lockInstance(key: string, stateUnlessRevision?: number) {
-    return sql.lockInstance(this.db, key, stateUnlessRevision);
+  lockInstance(key: string, stateUnlessRevision?: number, claim?: StepClaim) {
+    return sql.lockInstance(this.db, key, stateUnlessRevision, claim);
   }
 
   async getInstance(key: string) {
@@ -101,10 +101,6 @@ class PrismaEngineOps implements EngineStoreOps {
 
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>) {
     return sql.updateJob(this.db, key, patch);
-  }
-
-  updateJobIfIn(key: string, states: readonly string[], patch: Partial<Pick<JobRecord, 'state' | 'errorMessage' | 'deadline'>>) {
-    return sql.updateJobIfIn(this.db, key, states, patch);
   }
 
   activateJobs(q: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
@@ -154,10 +150,6 @@ class PrismaEngineOps implements EngineStoreOps {
 
   updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }) {
     return sql.updateUserTask(this.db, key, patch);
-  }
-
-  completeOpenUserTask(key: string, completedAt: Date) {
-    return sql.completeOpenUserTask(this.db, key, completedAt);
   }
 
   async findSubscriptions(q: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]> {

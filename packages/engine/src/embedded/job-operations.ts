@@ -1,6 +1,6 @@
 import { EngineError, notFound } from '../errors';
 import { isErrorCaught } from '../model/process-model';
-import type { EngineStoreOps, JobRecord } from '../store';
+import type { EngineStoreOps, JobRecord, StepClaim } from '../store';
 import type { ActivateJobsInput, ActivatedJob, FailJobInput, StepWrites, ThrowErrorInput, Variables } from '../types';
 import type { NodeLiveness } from './node-liveness';
 import { jobTarget, type StepRunner } from './step-runner';
@@ -40,11 +40,12 @@ export class JobOperations {
   /** Completes the job; the handler's `writes` run in the same step, so they commit (or roll back) with it. */
   async complete(jobKey: string, variables: Variables = {}, writes?: StepWrites): Promise<void> {
     const job = await openJob(this.runner.store, jobKey);
-    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
-      await closeOpenJob(tx, jobKey, { state: 'completed', deadline: null });
+    const claim: StepClaim = { job: jobKey, states: [...OPEN_JOB_STATES], patch: { state: 'completed' } };
+    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx, claimed) => {
+      if (!claimed) await openJob(tx, jobKey);
       await writes?.within(tx.handle);
       await runtime.completeJob(job.elementInstance, job.elementId, variables);
-    });
+    }, claim);
   }
 
   async fail(input: FailJobInput): Promise<void> {
@@ -79,10 +80,11 @@ export class JobOperations {
       });
       return;
     }
-    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
-      await closeOpenJob(tx, job.key, { state: 'error_thrown', errorMessage: message, deadline: null });
+    const claim: StepClaim = { job: job.key, states: [...OPEN_JOB_STATES], patch: { state: 'error_thrown', errorMessage: message } };
+    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx, claimed) => {
+      if (!claimed) await openJob(tx, job.key);
       await runtime.throwError(job.elementInstance, input.errorCode, message, input.variables ?? {});
-    });
+    }, claim);
   }
 
   async updateRetries(jobKey: string, retries: number): Promise<void> {
@@ -91,14 +93,6 @@ export class JobOperations {
     if (!job) throw notFound('Job', jobKey);
     await this.runner.store.updateJob(jobKey, { retries });
   }
-}
-
-/**
- * Inside a step (the instance locked): answers the job if it is still open, check and write in one
- * statement. The step rolls back if the instance then fails, so the job stays open.
- */
-async function closeOpenJob(ops: EngineStoreOps, jobKey: string, patch: Parameters<EngineStoreOps['updateJobIfIn']>[2]): Promise<void> {
-  if (!(await ops.updateJobIfIn(jobKey, [...OPEN_JOB_STATES], patch))) await openJob(ops, jobKey);
 }
 
 async function openJob(ops: EngineStoreOps, jobKey: string): Promise<JobRecord> {
