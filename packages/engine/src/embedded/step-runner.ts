@@ -22,7 +22,7 @@ export interface StepTarget {
 /** `claimed`: whether the step's claim (see StepRunner.step) was still open and is now closed; false without one. */
 export type StepAction<T> = (runtime: InstanceRuntime, record: InstanceRecord, tx: EngineStoreOps, claimed: boolean) => Promise<T>;
 
-export const jobTarget = (job: JobRecord): StepTarget => ({ elementId: job.elementId, elementInstance: job.elementInstance, jobKey: job.key });
+export const jobTarget = (job: Pick<JobRecord, 'key' | 'elementId' | 'elementInstance'>): StepTarget => ({ elementId: job.elementId, elementInstance: job.elementInstance, jobKey: job.key });
 
 /**
  * What every operation of the embedded engine shares: the store, the clock, keys, the parsed models,
