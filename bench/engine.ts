@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createEngineStore, type Database } from '@kuaibao/db';
+import { createEngineStore, installStatementCounter, statementCounts, type Database } from '@kuaibao/db';
 import { EmbeddedEngine, type RuntimeKind, type Variables } from '@kuaibao/engine';
 import { openBenchDatabase } from './lib/bench-database';
 import { runBenchmark } from './lib/bench-server';
@@ -53,6 +53,8 @@ interface RuntimeFigures {
   reportsPerS: number;
   nodeCpuMsPerReport: number;
   serverCpuMsPerReport: number | null;
+  statementsPerReport: number;
+  transactionsPerReport: number;
 }
 
 async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigures> {
@@ -113,12 +115,14 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
   for (const until = performance.now() + 120_000; done < chains && performance.now() < until; ) await sleep(100);
   const serverBefore = await serverCpuMs(db, name);
   const cpuBefore = process.cpuUsage();
+  const countsBefore = statementCounts();
   counting = true;
   const started = performance.now();
   for (const until = started + seconds * 1000; reports < target && performance.now() < until; ) await sleep(50);
   counting = false;
   const elapsedS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const countsAfter = statementCounts();
   const serverMs = serverCpuDelta(serverBefore, await serverCpuMs(db, name));
   stopping = true;
   process.stderr.write(`[engine] ${runtime}: ${reports} reports; stopping\n`);
@@ -132,10 +136,13 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
     reportsPerS: reports / elapsedS,
     nodeCpuMsPerReport: (cpu.user + cpu.system) / 1000 / Math.max(1, reports),
     serverCpuMsPerReport: db.kind === 'postgres' ? serverMs / Math.max(1, reports) : null,
+    statementsPerReport: (countsAfter.statements - countsBefore.statements) / Math.max(1, reports),
+    transactionsPerReport: (countsAfter.transactions - countsBefore.transactions) / Math.max(1, reports),
   };
 }
 
 async function main() {
+  await installStatementCounter();
   const figures: Partial<Record<RuntimeKind, RuntimeFigures>> = {};
   let kind = 'pglite';
   for (const runtime of values.runtimes.split(',') as RuntimeKind[]) {
@@ -150,7 +157,7 @@ async function main() {
     }
   }
   const total = (f: RuntimeFigures | undefined) => (f ? f.nodeCpuMsPerReport + (f.serverCpuMsPerReport ?? 0) : NaN);
-  const none: RuntimeFigures = { reports: 0, reportsPerS: NaN, nodeCpuMsPerReport: NaN, serverCpuMsPerReport: null };
+  const none: RuntimeFigures = { reports: 0, reportsPerS: NaN, nodeCpuMsPerReport: NaN, serverCpuMsPerReport: null, statementsPerReport: NaN, transactionsPerReport: NaN };
   const token = figures.token ?? none;
   const bpmn = figures['bpmn-engine'] ?? none;
   emitResult(`engine alone — ${kind}`, {
@@ -162,11 +169,14 @@ async function main() {
     engine_server_cpu_ms_per_report: token.serverCpuMsPerReport,
     engine_reports_per_s: token.reportsPerS,
     engine_reports: token.reports,
+    engine_statements_per_report: token.statementsPerReport,
+    engine_transactions_per_report: token.transactionsPerReport,
     bpmn_engine_cpu_ms_per_report: total(bpmn),
     bpmn_engine_node_cpu_ms_per_report: bpmn.nodeCpuMsPerReport,
     bpmn_engine_server_cpu_ms_per_report: bpmn.serverCpuMsPerReport,
     bpmn_engine_reports_per_s: bpmn.reportsPerS,
     bpmn_engine_reports: bpmn.reports,
+    bpmn_engine_statements_per_report: bpmn.statementsPerReport,
     engine_cpu_ratio_bpmn_engine_to_token: total(bpmn) / total(token),
   });
 }

@@ -20,7 +20,7 @@ export const SUITE: Record<string, BenchmarkSpec> = {
     script: 'bench/engine.ts',
     args: (_db, quick) => ({ args: quick ? ['--reports', '10'] : ['--reports', '40'], ...(quick && { note: 'engine: 10 reports per runtime instead of 40 (--quick)' }) }),
     metrics: ['engine_cpu_ms_per_report', 'engine_node_cpu_ms_per_report', 'engine_server_cpu_ms_per_report', 'bpmn_engine_cpu_ms_per_report', 'engine_cpu_ratio_bpmn_engine_to_token',
-      'engine_reports_per_s', 'bpmn_engine_reports_per_s'],
+      'engine_reports_per_s', 'bpmn_engine_reports_per_s', 'engine_statements_per_report', 'engine_transactions_per_report', 'bpmn_engine_statements_per_report'],
   },
   inbox: {
     script: 'bench/inbox.ts',

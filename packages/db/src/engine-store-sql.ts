@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type {
-  ActivatableJob, EngineNodeRecord, InstanceRecord, JobRecord, JobWait, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
+  ActivatableJob, EngineNodeRecord, InstanceRecord, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
@@ -14,83 +14,137 @@ type Client = PrismaClient | Prisma.TransactionClient;
 const json = (value: unknown) => JSON.stringify(value ?? null);
 const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
 
-export async function lockInstance(db: Client, key: string, stateUnlessRevision = -1): Promise<InstanceRecord | null> {
-  const [row] = await db.$queryRaw<InstanceRow[]>`
-    SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId", business_key AS "businessKey",
-           state, CASE WHEN revision = ${stateUnlessRevision} THEN NULL ELSE engine_state END AS "engineState", variables, active_elements AS "activeElements",
-           started_at AS "startedAt", ended_at AS "endedAt", revision
-    FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE`;
-  return row ? toInstance(row) : null;
-}
-
-export async function updateInstance(db: Client, i: InstanceRecord): Promise<number> {
-  const [row] = await db.$queryRaw<{ revision: number }[]>`
-    UPDATE engine_instance SET state = ${i.state}, engine_state = ${json(i.engineState)}::jsonb, variables = ${json(i.variables)}::jsonb,
-      active_elements = ${json(i.activeElements)}::jsonb, ended_at = ${i.endedAt}, updated_at = ${new Date()}, revision = revision + 1
-    WHERE key = ${BigInt(i.key)} RETURNING revision`;
-  if (!row) throw new Error(`Process instance ${i.key} vanished during its step`);
-  return row.revision;
+/**
+ * Locks and reads the instance; with a claim, also closes the job or user task that the step answers, in the same
+ * statement and after the lock (the update waits for the locked row): `claimed` says whether it was still open.
+ */
+export async function lockInstance(db: Client, key: string, stateUnlessRevision = -1, claim?: StepClaim): Promise<LockedInstance | null> {
+  const job = claim && 'job' in claim ? claim : null;
+  const task = claim && 'userTask' in claim ? claim : null;
+  const [row] = await db.$queryRaw<(InstanceRow & { claimed: boolean })[]>`
+    WITH locked AS (
+      SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId", business_key AS "businessKey",
+             state, CASE WHEN revision = ${stateUnlessRevision} THEN NULL ELSE engine_state END AS "engineState", variables, active_elements AS "activeElements",
+             started_at AS "startedAt", ended_at AS "endedAt", revision
+      FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE),
+    closed_job AS (
+      UPDATE engine_job SET state = COALESCE(${job?.patch.state ?? null}, state), error_message = COALESCE(${job?.patch.errorMessage ?? null}, error_message),
+        deadline = NULL, updated_at = ${new Date()}
+      WHERE key = ${job ? BigInt(job.job) : null}::bigint AND state = ANY(${job ? [...job.states] : []}::text[]) AND EXISTS (SELECT 1 FROM locked)
+      RETURNING 1),
+    closed_task AS (
+      UPDATE engine_user_task SET state = 'completed', completed_at = ${task?.completedAt ?? null}
+      WHERE key = ${task ? BigInt(task.userTask) : null}::bigint AND state = 'created' AND EXISTS (SELECT 1 FROM locked)
+      RETURNING 1)
+    SELECT locked.*, EXISTS (SELECT 1 FROM closed_job) OR EXISTS (SELECT 1 FROM closed_task) AS claimed FROM locked`;
+  if (!row) return null;
+  return { ...toInstance(row), claimed: row.claimed };
 }
 
 /**
- * Ends the waits the instance no longer has and inserts its new ones: one statement for the ends, one per
- * kind of new wait. With `stored` (the element instances whose rows the last step left), a step that
- * ended no wait skips the ends, and waits already stored are not written again.
+ * A step's whole write in one statement of constant text (docs/adr/0044): the instance's state, variables and
+ * revision, the end of the waits it no longer has, and its new waits of every kind, passed as JSON and
+ * inserted from `jsonb_to_recordset`: two to six statements before (the update, the end of old waits, an
+ * insert per kind of new wait). The parts run on one snapshot and touch disjoint rows (ended waits are of
+ * element instances the step no longer has, new ones of element instances it has). Returns the new revision
+ * and the jobs it wrote.
  */
-export async function syncWaits(db: Client, instance: InstanceRecord, all: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<JobWait[]> {
-  const instanceKey = BigInt(instance.key);
-  const keep = (items: { elementInstance: string }[]) => items.map((i) => i.elementInstance);
+export async function saveStep(db: Client, i: InstanceRecord, all: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<{ revision: number; jobs: JobWait[] }> {
+  const keep = (items: { elementInstance: string }[]) => items.map((item) => item.elementInstance);
   const current = new Set([all.jobs, all.userTasks, all.timers, all.subscriptions].flatMap(keep));
-  const fresh = <T extends { elementInstance: string }>(items: T[]) => (stored ? items.filter((i) => !stored.has(i.elementInstance)) : items);
-  const waits: WaitSnapshot = { jobs: fresh(all.jobs), userTasks: fresh(all.userTasks), timers: fresh(all.timers), subscriptions: fresh(all.subscriptions) };
+  const fresh = <T extends { elementInstance: string }>(items: T[]) => (stored ? items.filter((item) => !stored.has(item.elementInstance)) : items);
   const anyEnded = !stored || [...stored].some((elementInstance) => !current.has(elementInstance));
-  if (anyEnded) await db.$queryRaw`
-    WITH jobs AS (
+  const jobs = fresh(all.jobs);
+  const news = {
+    jobs: jobs.map((j) => ({ key: j.key, element_id: j.elementId, element_instance: j.elementInstance, type: j.type, retries: j.retries, variables: j.variables, custom_headers: j.customHeaders })),
+    tasks: fresh(all.userTasks).map((t) => ({
+      key: t.key, element_id: t.elementId, element_instance: t.elementInstance, name: t.name, assignee: t.assignee, candidate_groups: t.candidateGroups,
+      candidate_users: t.candidateUsers, due_date: t.dueDate, follow_up_date: t.followUpDate, form_key: t.formKey, custom_headers: t.customHeaders, variables: t.variables,
+    })),
+    timers: fresh(all.timers).map((t) => ({ key: t.key, element_id: t.elementId, element_instance: t.elementInstance, due_at: t.dueAt })),
+    subscriptions: fresh(all.subscriptions).map((s) => ({
+      key: s.key, element_id: s.elementId, element_instance: s.elementInstance, message_name: s.messageName, correlation_key: s.correlationKey,
+    })),
+  };
+  const instanceKey = BigInt(i.key);
+  const [row] = await db.$queryRaw<{ revision: number | null }[]>`
+    WITH input AS (SELECT ${json(news)}::jsonb AS w),
+    instance AS (
+      UPDATE engine_instance SET state = ${i.state}, engine_state = ${json(i.engineState)}::jsonb, variables = ${json(i.variables)}::jsonb,
+        active_elements = ${json(i.activeElements)}::jsonb, ended_at = ${i.endedAt}, updated_at = ${new Date()}, revision = revision + 1
+      WHERE key = ${instanceKey} RETURNING revision),
+    ended_jobs AS (
       UPDATE engine_job SET state = 'canceled', deadline = NULL, updated_at = ${now}
-      WHERE instance_key = ${instanceKey} AND state = ANY(${OPEN_JOB_STATES}::text[]) AND NOT (element_instance = ANY(${keep(all.jobs)}::text[]))
+      WHERE ${anyEnded}::boolean AND instance_key = ${instanceKey} AND state = ANY(${OPEN_JOB_STATES}::text[]) AND NOT (element_instance = ANY(${keep(all.jobs)}::text[]))
       RETURNING 1),
-    tasks AS (
+    ended_tasks AS (
       UPDATE engine_user_task SET state = 'canceled'
-      WHERE instance_key = ${instanceKey} AND state = 'created' AND NOT (element_instance = ANY(${keep(all.userTasks)}::text[]))
+      WHERE ${anyEnded}::boolean AND instance_key = ${instanceKey} AND state = 'created' AND NOT (element_instance = ANY(${keep(all.userTasks)}::text[]))
       RETURNING 1),
-    timers AS (
-      DELETE FROM engine_timer WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.timers)}::text[]))
+    ended_timers AS (
+      DELETE FROM engine_timer WHERE ${anyEnded}::boolean AND instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.timers)}::text[]))
       RETURNING 1),
-    subscriptions AS (
-      DELETE FROM engine_subscription WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.subscriptions)}::text[]))
-      RETURNING 1)
-    SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM tasks) + (SELECT count(*) FROM timers) + (SELECT count(*) FROM subscriptions) AS ended`;
-  const values = <T>(items: T[], row: (item: T) => Prisma.Sql) => Prisma.join(items.map((item) => Prisma.sql`(${row(item)})`));
-  if (waits.jobs.length > 0) {
-    await db.$executeRaw`
+    ended_subscriptions AS (
+      DELETE FROM engine_subscription WHERE ${anyEnded}::boolean AND instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.subscriptions)}::text[]))
+      RETURNING 1),
+    new_jobs AS (
       INSERT INTO engine_job (key, instance_key, element_id, element_instance, type, state, retries, variables, custom_headers, due_at, created_at, updated_at)
-      VALUES ${values(waits.jobs, (j) => Prisma.sql`${BigInt(j.key)}, ${instanceKey}, ${j.elementId}, ${j.elementInstance}, ${j.type}, 'activatable', ${j.retries},
-        ${json(j.variables)}::jsonb, ${json(j.customHeaders)}::jsonb, ${now}, ${now}, ${now}`)}
-      ON CONFLICT DO NOTHING`;
-  }
-  if (waits.userTasks.length > 0) {
-    await db.$executeRaw`
+      SELECT j.key::bigint, ${instanceKey}, j.element_id, j.element_instance, j.type, 'activatable', j.retries, j.variables, j.custom_headers, ${now}, ${now}, ${now}
+      FROM input, jsonb_to_recordset(input.w->'jobs')
+        AS j(key text, element_id text, element_instance text, type text, retries int, variables jsonb, custom_headers jsonb)
+      ON CONFLICT DO NOTHING RETURNING 1),
+    new_tasks AS (
       INSERT INTO engine_user_task (key, instance_key, element_id, element_instance, name, state, assignee, candidate_groups, candidate_users,
                                     due_date, follow_up_date, form_key, custom_headers, variables, created_at)
-      VALUES ${values(waits.userTasks, (t) => Prisma.sql`${BigInt(t.key)}, ${instanceKey}, ${t.elementId}, ${t.elementInstance}, ${t.name}, 'created', ${t.assignee},
-        ${t.candidateGroups}::text[], ${t.candidateUsers}::text[], ${t.dueDate}, ${t.followUpDate}, ${t.formKey}, ${json(t.customHeaders)}::jsonb,
-        ${json(t.variables)}::jsonb, ${now}`)}
-      ON CONFLICT DO NOTHING`;
-  }
-  if (waits.timers.length > 0) {
-    await db.$executeRaw`
+      SELECT t.key::bigint, ${instanceKey}, t.element_id, t.element_instance, t.name, 'created', t.assignee,
+             ARRAY(SELECT jsonb_array_elements_text(t.candidate_groups)), ARRAY(SELECT jsonb_array_elements_text(t.candidate_users)),
+             t.due_date, t.follow_up_date, t.form_key, t.custom_headers, t.variables, ${now}
+      FROM input, jsonb_to_recordset(input.w->'tasks')
+        AS t(key text, element_id text, element_instance text, name text, assignee text, candidate_groups jsonb, candidate_users jsonb,
+             due_date timestamptz, follow_up_date timestamptz, form_key text, custom_headers jsonb, variables jsonb)
+      ON CONFLICT DO NOTHING RETURNING 1),
+    new_timers AS (
       INSERT INTO engine_timer (key, instance_key, element_id, element_instance, due_at)
-      VALUES ${values(waits.timers, (t) => Prisma.sql`${BigInt(t.key)}, ${instanceKey}, ${t.elementId}, ${t.elementInstance}, ${t.dueAt}`)}
-      ON CONFLICT DO NOTHING`;
-  }
-  if (waits.subscriptions.length > 0) {
-    await db.$executeRaw`
+      SELECT t.key::bigint, ${instanceKey}, t.element_id, t.element_instance, t.due_at
+      FROM input, jsonb_to_recordset(input.w->'timers') AS t(key text, element_id text, element_instance text, due_at timestamptz)
+      ON CONFLICT DO NOTHING RETURNING 1),
+    new_subscriptions AS (
       INSERT INTO engine_subscription (key, instance_key, element_id, element_instance, message_name, correlation_key, tenant_id)
-      VALUES ${values(waits.subscriptions, (s) => Prisma.sql`${BigInt(s.key)}, ${instanceKey}, ${s.elementId}, ${s.elementInstance}, ${s.messageName},
-        ${s.correlationKey}, ${instance.tenantId}`)}
-      ON CONFLICT DO NOTHING`;
-  }
-  return waits.jobs;
+      SELECT s.key::bigint, ${instanceKey}, s.element_id, s.element_instance, s.message_name, s.correlation_key, ${i.tenantId}
+      FROM input, jsonb_to_recordset(input.w->'subscriptions')
+        AS s(key text, element_id text, element_instance text, message_name text, correlation_key text)
+      ON CONFLICT DO NOTHING RETURNING 1)
+    SELECT (SELECT revision FROM instance) AS revision,
+           (SELECT count(*) FROM ended_jobs) + (SELECT count(*) FROM ended_tasks) + (SELECT count(*) FROM ended_timers)
+             + (SELECT count(*) FROM ended_subscriptions) + (SELECT count(*) FROM new_jobs) + (SELECT count(*) FROM new_tasks)
+             + (SELECT count(*) FROM new_timers) + (SELECT count(*) FROM new_subscriptions) AS written`;
+  if (row?.revision === null || row?.revision === undefined) throw new Error(`Process instance ${i.key} vanished during its step`);
+  return { revision: row.revision, jobs };
+}
+
+/**
+ * The oldest live buffered message for the first of `subscriptions` (in their order) that has one, removed:
+ * one statement for all of a step's subscriptions.
+ */
+export async function takeBufferedMessageFor(
+  db: Client,
+  q: { tenantId: string; subscriptions: { messageName: string; correlationKey: string }[]; now: Date },
+): Promise<{ index: number; message: MessageRecord } | null> {
+  if (q.subscriptions.length === 0) return null;
+  const [row] = await db.$queryRaw<{ index: number; key: bigint; name: string; correlationKey: string; tenantId: string; messageId: string | null; variables: Variables; expiresAt: Date }[]>`
+    WITH wanted AS (
+      SELECT w.name, w.correlation_key, w.ord::int AS ord
+      FROM unnest(${q.subscriptions.map((s) => s.messageName)}::text[], ${q.subscriptions.map((s) => s.correlationKey)}::text[]) WITH ORDINALITY AS w(name, correlation_key, ord)),
+    first AS (
+      SELECT m.key, wanted.ord FROM engine_message m JOIN wanted ON m.name = wanted.name AND m.correlation_key = wanted.correlation_key
+      WHERE m.tenant_id = ${q.tenantId} AND m.expires_at > ${q.now}
+      ORDER BY wanted.ord, m.published_at LIMIT 1 FOR UPDATE OF m SKIP LOCKED),
+    taken AS (DELETE FROM engine_message m USING first WHERE m.key = first.key RETURNING m.*, first.ord)
+    SELECT ord - 1 AS index, key, name, correlation_key AS "correlationKey", tenant_id AS "tenantId", message_id AS "messageId", variables, expires_at AS "expiresAt"
+    FROM taken`;
+  if (!row) return null;
+  const { index, key, ...message } = row;
+  return { index: Number(index), message: { ...message, key: String(key) } };
 }
 
 /** A JobRow's columns of engine_job under the name `table` (the table or its alias in the statement). */
@@ -144,10 +198,6 @@ const jobSets = (patch: JobPatch) =>
 export async function updateJob(db: Client, key: string, patch: JobPatch): Promise<void> {
   const count = await db.$executeRaw`UPDATE engine_job SET ${jobSets(patch)} WHERE key = ${BigInt(key)}`;
   if (count === 0) throw new Error(`engine_job ${key} not found`);
-}
-
-export async function updateJobIfIn(db: Client, key: string, states: readonly string[], patch: JobPatch): Promise<boolean> {
-  return (await db.$executeRaw`UPDATE engine_job SET ${jobSets(patch)} WHERE key = ${BigInt(key)} AND state = ANY(${[...states]}::text[])`) > 0;
 }
 
 /**
@@ -216,10 +266,6 @@ export async function getUserTask(db: Client, key: string): Promise<UserTask | n
   if (!row) return null;
   const { bpmnProcessId, businessKey, tenantId, ...task } = row;
   return toUserTask({ ...task, instance: { bpmnProcessId, businessKey, tenantId } });
-}
-
-export async function completeOpenUserTask(db: Client, key: string, completedAt: Date): Promise<boolean> {
-  return (await db.$executeRaw`UPDATE engine_user_task SET state = 'completed', completed_at = ${completedAt} WHERE key = ${BigInt(key)} AND state = 'created'`) > 0;
 }
 
 export async function updateUserTask(db: Client, key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }): Promise<void> {

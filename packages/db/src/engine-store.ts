@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type {
   ActivatableJob, DefinitionRecord, EngineNodeRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
-  JobRecord, MessageRecord, NodeProcess, StepTransaction, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
+  JobRecord, MessageRecord, NodeProcess, StepClaim, StepTransaction, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toIncident, toInstance, toMessage, toUserTask } from './engine-rows';
 import * as sql from './engine-store-sql';
@@ -56,8 +56,8 @@ class PrismaEngineOps implements EngineStoreOps {
     return row && { ...row, key: String(row.key) };
   }
 
-  lockInstance(key: string, stateUnlessRevision?: number) {
-    return sql.lockInstance(this.db, key, stateUnlessRevision);
+  lockInstance(key: string, stateUnlessRevision?: number, claim?: StepClaim) {
+    return sql.lockInstance(this.db, key, stateUnlessRevision, claim);
   }
 
   async getInstance(key: string) {
@@ -91,12 +91,8 @@ class PrismaEngineOps implements EngineStoreOps {
     });
   }
 
-  updateInstance(i: InstanceRecord) {
-    return sql.updateInstance(this.db, i);
-  }
-
-  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>) {
-    return sql.syncWaits(this.db, instance, waits, now, stored);
+  saveStep(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>) {
+    return sql.saveStep(this.db, instance, waits, now, stored);
   }
 
   getJob(key: string) {
@@ -105,10 +101,6 @@ class PrismaEngineOps implements EngineStoreOps {
 
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>) {
     return sql.updateJob(this.db, key, patch);
-  }
-
-  updateJobIfIn(key: string, states: readonly string[], patch: Partial<Pick<JobRecord, 'state' | 'errorMessage' | 'deadline'>>) {
-    return sql.updateJobIfIn(this.db, key, states, patch);
   }
 
   activateJobs(q: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
@@ -160,10 +152,6 @@ class PrismaEngineOps implements EngineStoreOps {
     return sql.updateUserTask(this.db, key, patch);
   }
 
-  completeOpenUserTask(key: string, completedAt: Date) {
-    return sql.completeOpenUserTask(this.db, key, completedAt);
-  }
-
   async findSubscriptions(q: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]> {
     const rows = await this.db.engineSubscription.findMany({ where: q, orderBy: { key: 'asc' } });
     return rows.map((r) => ({ ...r, key: String(r.key), instanceKey: String(r.instanceKey) }));
@@ -178,14 +166,8 @@ class PrismaEngineOps implements EngineStoreOps {
     return row && toMessage(row);
   }
 
-  async takeBufferedMessage(q: { tenantId: string; name: string; correlationKey: string; now: Date }) {
-    const row = await this.db.engineMessage.findFirst({
-      where: { tenantId: q.tenantId, name: q.name, correlationKey: q.correlationKey, expiresAt: { gt: q.now } },
-      orderBy: { publishedAt: 'asc' },
-    });
-    if (!row) return null;
-    const { count } = await this.db.engineMessage.deleteMany({ where: { key: row.key } });
-    return count === 1 ? toMessage(row) : null;
+  takeBufferedMessageFor(q: { tenantId: string; subscriptions: { messageName: string; correlationKey: string }[]; now: Date }) {
+    return sql.takeBufferedMessageFor(this.db, q);
   }
 
   async insertIncident(i: IncidentRecord) {

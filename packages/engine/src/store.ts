@@ -160,6 +160,17 @@ export interface IncidentRecord {
   errorMessage: string;
 }
 
+/**
+ * What a step answers, closed in the statement that locks the instance (after the lock): a job still in one of
+ * `states` (its lock deadline cleared), or a user task still open.
+ */
+export type StepClaim =
+  | { job: string; states: readonly string[]; patch: { state: JobState; errorMessage?: string } }
+  | { userTask: string; completedAt: Date };
+
+/** A locked instance; `claimed`: the step's claim (if any) was still open and is now closed. */
+export type LockedInstance = InstanceRecord & { claimed: boolean };
+
 export interface EngineStoreOps {
   /** The transaction (or connection) these operations run on, for callers' writes that commit with a step (StepWrites). */
   readonly handle: StepTransaction;
@@ -176,23 +187,20 @@ export interface EngineStoreOps {
    * `stateUnlessRevision`, whose state the caller holds in memory, its saved engine state is not read
    * (`engineState` is null): a few kilobytes less per step.
    */
-  lockInstance(key: string, stateUnlessRevision?: number): Promise<InstanceRecord | null>;
+  lockInstance(key: string, stateUnlessRevision?: number, claim?: StepClaim): Promise<LockedInstance | null>;
   getInstance(key: string): Promise<InstanceRecord | null>;
   findInstances(filter: InstanceFilter): Promise<InstanceRecord[]>;
   insertInstance(instance: InstanceRecord): Promise<void>;
-  /** Writes state, variables and active elements; returns the row's new revision. */
-  updateInstance(instance: InstanceRecord): Promise<number>;
   /**
-   * Makes the open waits of the instance exactly `waits`: new rows inserted, vanished ones canceled or
-   * deleted. `stored`: element instances whose waits the last committed state had (their rows exist),
-   * so that only what changed is written; without it every wait is written. Returns the jobs it wrote.
+   * A step's whole write, in one statement: the instance's state, variables and active elements (its revision
+   * moved on), and its open waits made exactly `waits`: new rows inserted, vanished ones canceled or deleted.
+   * `stored`: element instances whose waits the last committed state had (their rows exist), so that only what
+   * changed is written; without it every wait is written. Returns the new revision and the jobs it wrote.
    */
-  syncWaits(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<JobWait[]>;
+  saveStep(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<{ revision: number; jobs: JobWait[] }>;
 
   getJob(key: string): Promise<JobRecord | null>;
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>): Promise<void>;
-  /** Updates the job only while its state is one of `states`: checked and written in one statement; false when it is not (or there is no such job). */
-  updateJobIfIn(key: string, states: readonly string[], patch: Partial<Pick<JobRecord, 'state' | 'errorMessage' | 'deadline'>>): Promise<boolean>;
   /** Locks up to `maxJobs` activatable jobs of `type` for `worker` until `deadline`, recording the node `owner` that holds them. */
   activateJobs(query: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]>;
 
@@ -216,15 +224,13 @@ export interface EngineStoreOps {
   getUserTask(key: string): Promise<UserTask | null>;
   searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]>;
   updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }): Promise<void>;
-  /** Completes the user task only while it is open ('created'), in one statement; false when it is not (or there is no such task). */
-  completeOpenUserTask(key: string, completedAt: Date): Promise<boolean>;
 
   findSubscriptions(query: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]>;
 
   insertMessage(message: MessageRecord): Promise<void>;
   findBufferedMessageById(tenantId: string, messageId: string, now: Date): Promise<MessageRecord | null>;
-  /** Removes and returns the oldest live buffered message for a subscription. */
-  takeBufferedMessage(query: { tenantId: string; name: string; correlationKey: string; now: Date }): Promise<MessageRecord | null>;
+  /** Removes and returns the oldest live buffered message of the first subscription (in their order) that has one, with its index. */
+  takeBufferedMessageFor(query: { tenantId: string; subscriptions: { messageName: string; correlationKey: string }[]; now: Date }): Promise<{ index: number; message: MessageRecord } | null>;
 
   insertIncident(incident: IncidentRecord): Promise<void>;
   getIncident(key: string): Promise<Incident | null>;

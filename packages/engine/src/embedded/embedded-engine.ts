@@ -35,12 +35,12 @@ export interface EmbeddedEngineOptions {
   onError?: (error: unknown) => void;
   /** Recently stepped instances kept in memory between steps (docs/adr/0015); `{ max: 0 }` keeps none. */
   hotInstances?: HotInstanceOptions;
-  /** The runtime new instances start on: bpmn-engine (default) or the token executor; ENGINE_RUNTIME when omitted (docs/adr/0032). */
+  /** The runtime new instances start on: the token executor (default) or bpmn-engine; ENGINE_RUNTIME when omitted (docs/adr/0043). */
   runtime?: RuntimeKind;
 }
 
 /**
- * The embedded adapter of the WorkflowEngine port: bpmn-engine (or the token executor) executes the BPMN, the database holds
+ * The embedded adapter of the WorkflowEngine port: the token executor (bpmn-engine for the instances it saved) executes the BPMN, the database holds
  * everything. Each call is a step (see StepRunner); only instances stepped a moment ago stay in memory; a restart loses
  * nothing. This class only routes the port's calls to the module that owns them.
  */
@@ -157,8 +157,7 @@ export class EmbeddedEngine implements WorkflowEngine {
         const record = await this.runner.lockActive(tx, instanceKey);
         const now = new Date(clock());
         Object.assign(record, { state: 'canceled', engineState: {}, activeElements: [], endedAt: now });
-        await tx.updateInstance(record);
-        await tx.syncWaits(record, EMPTY_WAITS, now);
+        await tx.saveStep(record, EMPTY_WAITS, now);
       }),
     );
     this.runner.hot.drop(instanceKey);

@@ -1,11 +1,16 @@
 import { EngineError, notFound } from '../errors';
 import { isErrorCaught } from '../model/process-model';
-import type { EngineStoreOps, JobRecord } from '../store';
+import type { EngineStoreOps, JobRecord, StepClaim } from '../store';
 import type { ActivateJobsInput, ActivatedJob, FailJobInput, StepWrites, ThrowErrorInput, Variables } from '../types';
 import type { NodeLiveness } from './node-liveness';
 import { jobTarget, type StepRunner } from './step-runner';
 
 const OPEN_JOB_STATES = new Set(['activatable', 'activated']);
+/** How many jobs activated here are remembered until answered (beyond it the oldest are read again when answered). */
+const KNOWN_JOBS = 10_000;
+
+/** Where a job is: fixed for its life, so a job activated here needs no read before its step. */
+type JobPlace = Pick<JobRecord, 'key' | 'instanceKey' | 'elementId' | 'elementInstance'>;
 
 /** Jobs of service tasks: activation by workers and their three answers (complete, fail, BPMN error). */
 export class JobOperations {
@@ -14,12 +19,31 @@ export class JobOperations {
     private readonly node: NodeLiveness,
   ) {}
 
+  /** Jobs this process activated and has not answered yet: their answer's step is claimed without reading the job first. */
+  private readonly known = new Map<string, JobPlace>();
+
+  private remember(jobs: JobPlace[]) {
+    for (const { key, instanceKey, elementId, elementInstance } of jobs) this.known.set(key, { key, instanceKey, elementId, elementInstance });
+    for (const key of this.known.keys()) {
+      if (this.known.size <= KNOWN_JOBS) break;
+      this.known.delete(key);
+    }
+  }
+
+  /** The job's place: remembered from its activation here, else read (and checked open). */
+  private async place(jobKey: string): Promise<JobPlace> {
+    const known = this.known.get(jobKey);
+    this.known.delete(jobKey);
+    return known ?? openJob(this.runner.store, jobKey);
+  }
+
   /** Locks jobs until their deadline (the job timeout), naming this node as their owner: if it dies, live nodes release them sooner. */
   async activate(input: ActivateJobsInput): Promise<ActivatedJob[]> {
     const owner = await this.node.owner();
     const now = this.runner.clock();
     const deadline = new Date(now + input.timeoutMs);
     const jobs = await this.runner.store.activateJobs({ type: input.type, maxJobs: input.maxJobs, worker: input.worker, owner, now: new Date(now), deadline });
+    this.remember(jobs);
     return jobs.map((job) => ({
       key: job.key,
       type: job.type,
@@ -39,16 +63,18 @@ export class JobOperations {
 
   /** Completes the job; the handler's `writes` run in the same step, so they commit (or roll back) with it. */
   async complete(jobKey: string, variables: Variables = {}, writes?: StepWrites): Promise<void> {
-    const job = await openJob(this.runner.store, jobKey);
-    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
-      await closeOpenJob(tx, jobKey, { state: 'completed', deadline: null });
+    const job = await this.place(jobKey);
+    const claim: StepClaim = { job: jobKey, states: [...OPEN_JOB_STATES], patch: { state: 'completed' } };
+    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx, claimed) => {
+      if (!claimed) await openJob(tx, jobKey);
       await writes?.within(tx.handle);
       await runtime.completeJob(job.elementInstance, job.elementId, variables);
-    });
+    }, claim);
   }
 
   async fail(input: FailJobInput): Promise<void> {
     const { store, clock } = this.runner;
+    this.known.delete(input.jobKey);
     await store.transaction(async (tx) => {
       const job = await openJob(tx, input.jobKey);
       if (job.state !== 'activated') throw new EngineError('INVALID_STATE', `Job ${input.jobKey} is not activated`, { state: job.state });
@@ -65,6 +91,7 @@ export class JobOperations {
 
   async throwError(input: ThrowErrorInput): Promise<void> {
     const { store } = this.runner;
+    this.known.delete(input.jobKey);
     const job = await openJob(store, input.jobKey);
     const instance = await store.getInstance(job.instanceKey);
     if (!instance) throw notFound('Process instance', job.instanceKey);
@@ -79,10 +106,11 @@ export class JobOperations {
       });
       return;
     }
-    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx) => {
-      await closeOpenJob(tx, job.key, { state: 'error_thrown', errorMessage: message, deadline: null });
+    const claim: StepClaim = { job: job.key, states: [...OPEN_JOB_STATES], patch: { state: 'error_thrown', errorMessage: message } };
+    await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx, claimed) => {
+      if (!claimed) await openJob(tx, job.key);
       await runtime.throwError(job.elementInstance, input.errorCode, message, input.variables ?? {});
-    });
+    }, claim);
   }
 
   async updateRetries(jobKey: string, retries: number): Promise<void> {
@@ -91,14 +119,6 @@ export class JobOperations {
     if (!job) throw notFound('Job', jobKey);
     await this.runner.store.updateJob(jobKey, { retries });
   }
-}
-
-/**
- * Inside a step (the instance locked): answers the job if it is still open, check and write in one
- * statement. The step rolls back if the instance then fails, so the job stays open.
- */
-async function closeOpenJob(ops: EngineStoreOps, jobKey: string, patch: Parameters<EngineStoreOps['updateJobIfIn']>[2]): Promise<void> {
-  if (!(await ops.updateJobIfIn(jobKey, [...OPEN_JOB_STATES], patch))) await openJob(ops, jobKey);
 }
 
 async function openJob(ops: EngineStoreOps, jobKey: string): Promise<JobRecord> {

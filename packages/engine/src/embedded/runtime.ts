@@ -5,7 +5,7 @@ import type { ProcessModel } from '../model/process-model';
 import type { WaitSnapshot } from '../store';
 import type { ActiveElement, Variables } from '../types';
 
-/** One process instance in memory, as a step advances it: bpmn-engine's, or the token executor's (ENGINE_RUNTIME=token). */
+/** One process instance in memory, as a step advances it: the token executor's, or bpmn-engine's (instances it saved; ENGINE_RUNTIME=bpmn-engine). */
 export interface InstanceRuntime {
   variables: Variables;
   readonly completed: boolean;
@@ -20,12 +20,12 @@ export interface InstanceRuntime {
 }
 
 /**
- * Which runtime new instances start on: bpmn-engine (the default until the whole suite has run on the token
- * executor, docs/adr/0032) or the token executor (ENGINE_RUNTIME=token).
+ * Which runtime new instances start on: the token executor (the default, docs/adr/0043) or bpmn-engine
+ * (ENGINE_RUNTIME=bpmn-engine, the way back for one release). Instances bpmn-engine saved finish on it either way.
  */
 export type RuntimeKind = 'token' | 'bpmn-engine';
 
-export const DEFAULT_RUNTIME: RuntimeKind = 'bpmn-engine';
+export const DEFAULT_RUNTIME: RuntimeKind = 'token';
 
 export function runtimeKindFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeKind {
   const value = env.ENGINE_RUNTIME?.trim();

@@ -4,7 +4,7 @@ import { EngineError, notFound } from '../errors';
 import { KeyedMutex } from '../keyed-mutex';
 import { createKeyGenerator } from '../keys';
 import { loadProcessModels, type ProcessModel } from '../model/process-model';
-import type { EngineStore, EngineStoreOps, IncidentRecord, InstanceRecord, JobRecord, WaitSnapshot } from '../store';
+import type { EngineStore, EngineStoreOps, IncidentRecord, InstanceRecord, JobRecord, LockedInstance, StepClaim, WaitSnapshot } from '../store';
 import { DEFAULT_HOT_INSTANCES, HotInstances, type HotInstanceOptions } from './hot-instances';
 import { recoverRuntime, runtimeKindFromEnv, startRuntime, type InstanceRuntime, type RuntimeKind } from './runtime';
 
@@ -19,9 +19,10 @@ export interface StepTarget {
   jobKey: string | null;
 }
 
-export type StepAction<T> = (runtime: InstanceRuntime, record: InstanceRecord, tx: EngineStoreOps) => Promise<T>;
+/** `claimed`: whether the step's claim (see StepRunner.step) was still open and is now closed; false without one. */
+export type StepAction<T> = (runtime: InstanceRuntime, record: InstanceRecord, tx: EngineStoreOps, claimed: boolean) => Promise<T>;
 
-export const jobTarget = (job: JobRecord): StepTarget => ({ elementId: job.elementId, elementInstance: job.elementInstance, jobKey: job.key });
+export const jobTarget = (job: Pick<JobRecord, 'key' | 'elementId' | 'elementInstance'>): StepTarget => ({ elementId: job.elementId, elementInstance: job.elementInstance, jobKey: job.key });
 
 /**
  * What every operation of the embedded engine shares: the store, the clock, keys, the parsed models,
@@ -53,16 +54,17 @@ export class StepRunner {
   /**
    * Runs one action on one instance: never two at once for the same instance (in-process mutex plus
    * the row lock), state and index rows committed together. When the action makes the execution fail,
-   * nothing of the step is kept and an incident records where and why.
+   * nothing of the step is kept and an incident records where and why. `claim`: the job or user task the step
+   * answers, closed by the statement that locks the instance (one statement fewer a step).
    */
-  async step<T>(instanceKey: string, target: StepTarget | null, action: StepAction<T>): Promise<T> {
+  async step<T>(instanceKey: string, target: StepTarget | null, action: StepAction<T>, claim?: StepClaim): Promise<T> {
     const posted: string[] = [];
     try {
       const result = await this.mutex.run(instanceKey, async () => {
         const { value, settled, revision } = await this.store.transaction(async (tx) => {
-          const record = await this.lockActive(tx, instanceKey, this.hot.revisionOf(instanceKey));
+          const { claimed, ...record } = await this.lockActive(tx, instanceKey, this.hot.revisionOf(instanceKey), claim);
           const { runtime, stored } = await this.runtimeAt(record, tx);
-          const value = await action(runtime, record, tx);
+          const value = await action(runtime, record, tx, claimed);
           const settled = await this.persist(tx, runtime, record, posted, stored);
           return { value, settled, revision: record.revision };
         });
@@ -146,8 +148,9 @@ export class StepRunner {
         activeElements: completed ? [] : runtime.activeElements(record.activeElements),
         endedAt: completed ? now : null,
       });
-      record.revision = await tx.updateInstance(record);
-      const written = await tx.syncWaits(record, waits, now, stored);
+      const saved = await tx.saveStep(record, waits, now, stored);
+      record.revision = saved.revision;
+      const written = saved.jobs;
       posted.push(...new Set(written.map((j) => j.type)));
       if (completed) return null;
       const kinds = [waits.jobs, waits.userTasks, waits.timers, waits.subscriptions];
@@ -156,11 +159,9 @@ export class StepRunner {
   }
 
   private async takeBuffered(tx: EngineStoreOps, tenantId: string, subscriptions: WaitSnapshot['subscriptions'], now: Date) {
-    for (const subscription of subscriptions) {
-      const message = await tx.takeBufferedMessage({ tenantId, name: subscription.messageName, correlationKey: subscription.correlationKey, now });
-      if (message) return { subscription, variables: message.variables };
-    }
-    return null;
+    const taken = await tx.takeBufferedMessageFor({ tenantId, subscriptions, now });
+    const subscription = taken && subscriptions[taken.index];
+    return subscription ? { subscription, variables: taken.message.variables } : null;
   }
 
   /** After a commit: jobs of these types can be activated; and a step settled (its user tasks may have changed). */
@@ -170,8 +171,8 @@ export class StepRunner {
   }
 
   /** Locks an active instance's row (leaving out its saved state when a runtime is kept at `hotRevision`). */
-  async lockActive(tx: EngineStoreOps, instanceKey: string, hotRevision?: number): Promise<InstanceRecord> {
-    const record = await tx.lockInstance(instanceKey, hotRevision);
+  async lockActive(tx: EngineStoreOps, instanceKey: string, hotRevision?: number, claim?: StepClaim): Promise<LockedInstance> {
+    const record = await tx.lockInstance(instanceKey, hotRevision, claim);
     if (!record) throw notFound('Process instance', instanceKey);
     if (record.state !== 'active') throw new EngineError('INVALID_STATE', `Process instance ${instanceKey} is ${record.state}`);
     return record;

@@ -35,12 +35,13 @@ export class UserTaskOperations {
   async complete(userTaskKey: string, variables: Variables = {}, writes?: StepWrites): Promise<void> {
     const task = await openUserTask(this.runner.store, userTaskKey);
     const target = { elementId: task.elementId, elementInstance: task.elementInstanceKey, jobKey: null };
-    await this.runner.step(task.instanceKey, target, async (runtime, _record, tx) => {
-      // checked and written in one statement; the step rolls back if the instance then fails
-      if (!(await tx.completeOpenUserTask(userTaskKey, new Date(this.runner.clock())))) await openUserTask(tx, userTaskKey);
+    // closed by the statement that locks the instance; the step rolls back if the instance then fails
+    const claim = { userTask: userTaskKey, completedAt: new Date(this.runner.clock()) };
+    await this.runner.step(task.instanceKey, target, async (runtime, _record, tx, claimed) => {
+      if (!claimed) await openUserTask(tx, userTaskKey);
       await writes?.within(tx.handle);
       await runtime.signal(task.elementInstanceKey, task.elementId, variables);
-    });
+    }, claim);
   }
 }
 

@@ -1,0 +1,41 @@
+/**
+ * For benchmarks: counts the SQL statements and transactions that go through Prisma's driver adapter (PGlite's or pg's), by
+ * wrapping the adapters' prototypes: every raw query and every Prisma query of the process, BEGIN/COMMIT
+ * left out of the statements (PGlite's adapter does not send them as queries; pg's does).
+ */
+interface Counts {
+  statements: number;
+  transactions: number;
+}
+
+const counts: Counts = { statements: 0, transactions: 0 };
+let installed = false;
+
+type Proto = Record<string, unknown>;
+const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
+
+function wrap(queryable: Proto, adapter: Proto) {
+  const performIO = queryable.performIO as (this: unknown, query: { sql: string }) => Promise<unknown>;
+  queryable.performIO = function (this: unknown, query: { sql: string }) {
+    if (!CONTROL.test(query.sql)) counts.statements++;
+    return performIO.call(this, query);
+  };
+  const startTransaction = adapter.startTransaction as (this: unknown, ...args: unknown[]) => Promise<unknown>;
+  adapter.startTransaction = function (this: unknown, ...args: unknown[]) {
+    counts.transactions++;
+    return startTransaction.apply(this, args);
+  };
+}
+
+export async function installStatementCounter(): Promise<void> {
+  if (installed) return;
+  installed = true;
+  const [{ PrismaPGlite }, { PrismaPg }] = await Promise.all([import('pglite-prisma-adapter'), import('@prisma/adapter-pg')]);
+  // Adapters made over inert clients, only to reach their classes' prototypes.
+  const pglite = await new PrismaPGlite({} as never).connect();
+  wrap(Object.getPrototypeOf(Object.getPrototypeOf(pglite)) as Proto, Object.getPrototypeOf(pglite) as Proto);
+  const pg = await new PrismaPg({ on() {}, removeListener() {} } as never).connect();
+  wrap(Object.getPrototypeOf(Object.getPrototypeOf(pg)) as Proto, Object.getPrototypeOf(pg) as Proto);
+}
+
+export const statementCounts = (): Counts => ({ ...counts });
