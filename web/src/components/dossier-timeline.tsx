@@ -85,4 +85,8 @@ const KNOWN: Record<string, true> = {
   'action.notification.overdue': true,
   'action.notification.immediate': true,
   'action.admin.incident_retried': true,
+  'action.trace.reminded': true,
+  'action.trace.reassigned': true,
+  'action.trace.released': true,
+  'action.trace.canceled': true,
 };

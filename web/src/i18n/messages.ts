@@ -1,4 +1,5 @@
 import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
+import { traceEn, traceZhCN } from './trace-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
  * kinds, recipients) come from the domain's `labels`, field names from its `fieldLabels`.
@@ -295,6 +296,7 @@ const zhCN = {
   'stats.total': '合计',
   'stats.empty': '该时段内没有报送的事件',
   ...orgAdminZhCN,
+  ...traceZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -590,6 +592,7 @@ const en: Record<MessageKey, string> = {
   'stats.total': 'Total',
   'stats.empty': 'No incidents were reported in this period',
   ...orgAdminEn,
+  ...traceEn,
 };
 
 export const messages = { 'zh-CN': zhCN, en } as const;

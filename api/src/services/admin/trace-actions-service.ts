@@ -107,7 +107,7 @@ export async function reassign(deps: Deps, actor: Actor, taskKey: string, input:
   announce(deps, 'task.claimed', task, person.username);
   await deps.audit.append({
     incidentNumber: report.incidentNumber, reportId: report.id, actorId: actor.user.id, actorName: actor.user.displayName, action: 'trace.reassigned',
-    detail: { taskKey, elementId: task.elementId, name: stepName(task), from: task.assignee, to: person.username, toName: person.displayName, reason: input.reason }, ip: actor.ip,
+    detail: { taskKey, elementId: task.elementId, name: stepName(task), kind: task.customHeaders.kind ?? null, from: task.assignee, to: person.username, recipientName: person.displayName, reason: input.reason }, ip: actor.ip,
   });
   return { action: 'reassign', instanceKey: task.instanceKey, incidentNumber: report.incidentNumber, taskKey, assignee: person.username };
 }
@@ -120,7 +120,7 @@ export async function release(deps: Deps, actor: Actor, taskKey: string, reason:
   announce(deps, 'task.unclaimed', task, null);
   await deps.audit.append({
     incidentNumber: report.incidentNumber, reportId: report.id, actorId: actor.user.id, actorName: actor.user.displayName, action: 'trace.released',
-    detail: { taskKey, elementId: task.elementId, name: stepName(task), from: task.assignee, reason }, ip: actor.ip,
+    detail: { taskKey, elementId: task.elementId, name: stepName(task), kind: task.customHeaders.kind ?? null, from: task.assignee, reason }, ip: actor.ip,
   });
   return { action: 'unclaim', instanceKey: task.instanceKey, incidentNumber: report.incidentNumber, taskKey, assignee: null };
 }

@@ -42,16 +42,22 @@ export function createMonitorRepository(prisma: PrismaClient) {
           SELECT r.id FROM incident_report r WHERE r.instance_key IS NOT NULL AND r.status IN (${running})
           UNION
           SELECT r.id FROM engine_incident e JOIN incident_report r ON r.instance_key = e.instance_key::text WHERE e.state = 'active'
-        ), x AS (
+        ),
+        -- set-based, joined by hash: the open tasks, the overdue clocks and the failed steps are each a few thousand rows
+        waits AS (SELECT t.report_id, min(t.created_at) AS since FROM inbox_task t GROUP BY t.report_id),
+        overdue AS (SELECT c.report_id, min(c.due_at) AS since FROM report_clock c WHERE c.status = 'open' AND c.due_at < ${now} GROUP BY c.report_id),
+        failed AS (SELECT f.instance_key, count(*)::int AS n FROM engine_incident f WHERE f.state = 'active' GROUP BY f.instance_key),
+        x AS (
           SELECT r.id, r.instance_key, r.kind, r.status, r.incident_number, r.created_at, i.title, i.classified,
                  u.id AS unit_id, u.name AS unit_name, u.division_code, ei.bpmn_process_id, ei.version,
-                 COALESCE((SELECT min(t.created_at) FROM inbox_task t WHERE t.report_id = r.id), r.updated_at) AS waiting_since,
-                 (SELECT min(c.due_at) FROM report_clock c WHERE c.report_id = r.id AND c.status = 'open' AND c.due_at < ${now}) AS overdue_since,
-                 (SELECT count(*) FROM engine_incident f WHERE f.state = 'active' AND f.instance_key = r.instance_key::bigint)::int AS failed_steps
+                 COALESCE(w.since, r.updated_at) AS waiting_since, o.since AS overdue_since, COALESCE(fl.n, 0) AS failed_steps
           FROM base b JOIN incident_report r ON r.id = b.id
           JOIN incident i ON i.number = r.incident_number
           JOIN org_unit u ON u.id = i.reporting_unit_id
           LEFT JOIN engine_instance ei ON ei.key = r.instance_key::bigint
+          LEFT JOIN waits w ON w.report_id = r.id
+          LEFT JOIN overdue o ON o.report_id = r.id
+          LEFT JOIN failed fl ON fl.instance_key = r.instance_key::bigint
         )
         SELECT x.instance_key AS "instanceKey", x.id AS "reportId", x.kind AS "reportKind", x.status AS "reportStatus", x.incident_number AS "incidentNumber",
                x.title, x.classified, x.unit_id AS "unitId", x.unit_name AS "unitName", x.division_code AS "divisionCode",
