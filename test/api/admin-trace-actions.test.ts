@@ -250,4 +250,13 @@ describe('the admin trace: search and actions', () => {
     expect((await reporter.get(`/api/admin/instances/${instanceKey}`)).status).toBe(403);
     expect((await admin.get('/api/admin/instances/999999999')).status).toBe(404);
   });
+
+  it('describes every new route in the OpenAPI document', async () => {
+    const openapi = (await admin.get('/api/openapi.json')).body;
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining([
+      '/api/admin/monitor/search', '/api/admin/monitor/dashboard', '/api/admin/instances/{key}', '/api/admin/instances/{key}/remind',
+      '/api/admin/instances/{key}/cancel', '/api/admin/tasks/{key}/reassign', '/api/admin/tasks/{key}/unclaim', '/api/admin/incidents/retry',
+    ]));
+    expect(openapi.paths['/api/admin/monitor/search'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'stuckMinutes', 'overdue', 'failed', 'division']));
+  });
 });
