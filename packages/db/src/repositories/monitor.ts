@@ -40,9 +40,12 @@ export function createMonitorRepository(prisma: PrismaClient) {
       const direction = Prisma.raw(query.order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS LAST');
       const rows = await prisma.$queryRaw<Row[]>`
         WITH base AS (
-          SELECT r.id FROM incident_report r WHERE r.instance_key IS NOT NULL AND r.status IN (${running})
+          -- the rows themselves, not their ids: joining ids back to incident_report would scan the finished ones too
+          SELECT r.id, r.instance_key, r.kind, r.status, r.incident_number, r.created_at, r.updated_at
+          FROM incident_report r WHERE r.instance_key IS NOT NULL AND r.status IN (${running})
           UNION
-          SELECT r.id FROM engine_incident e JOIN incident_report r ON r.instance_key = e.instance_key::text WHERE e.state = 'active'
+          SELECT r.id, r.instance_key, r.kind, r.status, r.incident_number, r.created_at, r.updated_at
+          FROM engine_incident e JOIN incident_report r ON r.instance_key = e.instance_key::text WHERE e.state = 'active'
         ),
         -- set-based, joined by hash: the open tasks, the overdue clocks and the failed steps are each a few thousand rows
         waits AS (SELECT t.report_id, min(t.created_at) AS since FROM inbox_task t GROUP BY t.report_id),
@@ -52,8 +55,9 @@ export function createMonitorRepository(prisma: PrismaClient) {
           SELECT r.id, r.instance_key, r.kind, r.status, r.incident_number, r.created_at, i.title, i.classified,
                  u.id AS unit_id, u.name AS unit_name, u.division_code, ei.bpmn_process_id, ei.version,
                  COALESCE(w.since, r.updated_at) AS waiting_since, o.since AS overdue_since, COALESCE(fl.n, 0) AS failed_steps
-          FROM base b JOIN incident_report r ON r.id = b.id
-          JOIN incident i ON i.number = r.incident_number
+          FROM base r
+          -- one index lookup per running report (OFFSET 0 keeps it a lateral lookup): a hash join would read every incident
+          CROSS JOIN LATERAL (SELECT x.title, x.classified, x.reporting_unit_id FROM incident x WHERE x.number = r.incident_number OFFSET 0) i
           JOIN org_unit u ON u.id = i.reporting_unit_id
           LEFT JOIN engine_instance ei ON ei.key = r.instance_key::bigint
           LEFT JOIN waits w ON w.report_id = r.id
