@@ -1,10 +1,11 @@
 import type {
-  AuditRepository, ClockRepository, PolicyRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
+  AuditRepository, ClockRepository, MonitorRepository, PolicyRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
   StepWritesFactory, UserRepository, DutyRosterRepository, DailyReportRepository, LeaderInstructionRepository,
   HolidayRepository, PeriodicStatsRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
 import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
+import type { Notifier } from '@kuaibao/worker';
 import type { Router } from 'express';
 import type { Config } from './config';
 import type { TaskEventBus } from './events/task-event-bus';
@@ -31,6 +32,10 @@ export interface ApiDeps {
   /** Statutory clocks of reports and the notifications sent about them (docs/adr/0009). */
   clocks: ClockRepository;
   notifications: NotificationRepository;
+  /** Texts people through the SMS gateway and records it (催办 and 终止 from 流程监控, docs/adr/0040). */
+  notify: Notifier;
+  /** 流程监控's search and dashboard over the business tables (docs/adr/0040). */
+  monitor: MonitorRepository;
   /** 报送时效 per reporting unit (how the 首报 clocks ended). */
   stats: StatsRepository;
   /** 节假日期间日信息统计 and 定期统计 (issue 23 items 4–5: docs/adr/0049, 0050). */

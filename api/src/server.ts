@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
-  createAuditRepository, createClockRepository, createFirstAdmin, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
+  createAuditRepository, createClockRepository, createFirstAdmin, createMonitorRepository, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
   createPolicyRepository, createProcessDesignRepository, createSessionRepository, createStatsRepository, createHolidayRepository, createPeriodicStatsRepository, createStepWrites, createDutyRosterRepository, createDailyReportRepository, createLeaderInstructionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
   startPgliteMaintenance, type Database,
   type DatabaseTarget,
 } from '@kuaibao/db';
 import { DEFAULT_HOT_INSTANCES, EmbeddedEngine, selectEngine, type JobWorker, type SelectedEngine } from '@kuaibao/engine';
 import { loadPolicies, processResources } from '@kuaibao/processes';
-import { createHandlers, deployedPolicies as policiesOf, handlerDeps, InMemorySmsGateway, type Handler, type SmsGateway, startWorkers } from '@kuaibao/worker';
+import { createHandlers, createNotifier, deployedPolicies as policiesOf, handlerDeps, InMemorySmsGateway, type Handler, type SmsGateway, startWorkers } from '@kuaibao/worker';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { loadConfig, type Config } from './config';
@@ -50,6 +50,8 @@ export interface StartOptions {
   engine?: SelectedEngine;
   /** Wraps the embedded workers' job handlers (tests: a fault at the edge, such as a service that fails). */
   handlers?: (handlers: Record<string, Handler>) => Record<string, Handler>;
+  /** The clock of the API and the job handlers (default: the system's); tests move it on ("waited two hours"). */
+  now?: () => Date;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface StartOptions {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
   const db = options.db ?? (await openDatabase(options.database ?? databaseTargetFromEnv()));
-  const now = () => new Date();
+  const now = options.now ?? (() => new Date());
   const loadedDemoData = config.KUAIBAO_DEMO_DATA ? await loadDemoData(db.prisma, hashPassword) : false;
   const firstAdmin = config.KUAIBAO_DEMO_DATA ? null : await bootstrapFirstAdmin(db, config);
   const selected = options.engine
@@ -92,6 +94,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     audit: createAuditRepository(db.prisma),
     clocks: createClockRepository(db.prisma),
     notifications: createNotificationRepository(db.prisma),
+    notify: createNotifier({ gateway: smsGateway, notifications: createNotificationRepository(db.prisma), audit: createAuditRepository(db.prisma) }),
+    monitor: createMonitorRepository(db.prisma),
     stats: createStatsRepository(db.prisma),
     holidays: createHolidayRepository(db.prisma),
     periodicStats: createPeriodicStatsRepository(db.prisma),

@@ -7,7 +7,7 @@ import { SERVER_TEMPLATE } from './server-template';
  * also serve the web app; `handlers`: wrap job handlers; `config`: settings beside the test defaults; `db`: this
  * database instead, closed with the server).
  */
-export async function startTestServer(options: Pick<StartOptions, 'web' | 'handlers'> & { config?: Partial<Config>; db?: Database } = {}): Promise<RunningServer> {
+export async function startTestServer(options: Pick<StartOptions, 'web' | 'handlers' | 'now'> & { config?: Partial<Config>; db?: Database } = {}): Promise<RunningServer> {
   const { config, db, ...rest } = options;
   return startServer({
     db: db ?? (await createTestDatabase(process.env, { template: SERVER_TEMPLATE })),

@@ -12,6 +12,8 @@ import { LoginPage } from './pages/login-page';
 
 // Everything behind the login is loaded when first needed: the login page (the first load) carries little.
 const AppLayout = lazy(() => import('./components/app-layout').then((m) => ({ default: m.AppLayout })));
+const TraceSearchPage = lazy(() => import('./pages/trace-search-page').then((m) => ({ default: m.TraceSearchPage })));
+const TraceInstancePage = lazy(() => import('./pages/trace-instance-page').then((m) => ({ default: m.TraceInstancePage })));
 const AdminInstancesPage = lazy(() => import('./pages/admin-instances-page').then((m) => ({ default: m.AdminInstancesPage })));
 const DossierPage = lazy(() => import('./pages/dossier-page').then((m) => ({ default: m.DossierPage })));
 const InboxPage = lazy(() => import('./pages/inbox-page').then((m) => ({ default: m.InboxPage })));
@@ -60,6 +62,8 @@ export function App() {
                 <Route path="/duty/:tab?" element={<DutyPage />} />
                 <Route path="/holidays" element={<HolidaysPage />} />
                 <Route path="/admin/instances" element={<AdminInstancesPage />} />
+                <Route path="/admin/trace" element={<TraceSearchPage />} />
+                <Route path="/admin/trace/:key" element={<TraceInstancePage />} />
                 <Route path="/org-admin/:tab?" element={<OrgAdminPage />} />
                 <Route path="/designer" element={designer(<DesignerPage />)} />
                 <Route path="/designer/drafts/:id" element={designer(<DraftPage />)} />

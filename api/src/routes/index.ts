@@ -6,6 +6,8 @@ import { getDossier } from './reports/get-dossier';
 import { listIncidents } from './reports/list-incidents';
 import { adminInstances } from './admin/admin-instances';
 import { verifyAudit } from './admin/verify-audit';
+import { traceActions } from './admin/trace-actions';
+import { traceMonitor } from './admin/trace-monitor';
 import { timeliness } from './stats/timeliness';
 import { recordPhoneReport } from './reports/record-phone-report';
 import { requestVerification } from './reports/request-verification';
@@ -49,7 +51,7 @@ import { submitHolidaySummary } from './holidays/submit-summary';
 import { periodicStatsRoute } from './statistics/periodic-stats';
 
 
-export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
+export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
   myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
   dutyRoster, dutyDailyReports, dutyInstructions,

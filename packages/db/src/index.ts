@@ -35,3 +35,4 @@ export { createLeaderInstructionRepository, type LeaderInstructionRepository, ty
 export { createHolidayRepository, type HolidayRepository, type HolidayReturnRow, type HolidaySummaryRow, type HolidayActor } from './repositories/holidays';
 export { createPeriodicStatsRepository, type PeriodicStatsRepository, type PeriodicFilter } from './repositories/periodic-stats';
 export { DEMO_HOLIDAYS, seedHolidayPeriod } from './seed/demo-holidays';
+export { createMonitorRepository, type MonitorRepository } from './repositories/monitor';

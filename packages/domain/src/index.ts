@@ -33,6 +33,8 @@ export * from './report-status';
 export * from './task-decisions';
 export * from './incident-retry';
 export * from './instance-trace';
+export * from './trace-monitor';
+export * from './trace-actions';
 export * from './timeliness';
 export * from './thresholds';
 export * from './user';

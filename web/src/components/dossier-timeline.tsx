@@ -88,4 +88,8 @@ const KNOWN: Record<string, true> = {
   'action.instruction.relayed': true,
   'action.instruction.acknowledged': true,
   'action.instruction.carried_out': true,
+  'action.trace.reminded': true,
+  'action.trace.reassigned': true,
+  'action.trace.released': true,
+  'action.trace.canceled': true,
 };

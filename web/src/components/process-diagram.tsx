@@ -10,13 +10,15 @@ import { useI18n } from '../i18n/i18n';
 interface Progress {
   completed: string[];
   active: string[];
+  /** Steps stopped at a failure (流程监控's instance page). */
+  failed?: string[];
 }
 
 /**
  * The BPMN diagram of a process (bpmn-js NavigatedViewer: pan and zoom), with the steps done marked
  * green and the current step(s) orange, each with a badge. Import warnings are shown, not swallowed.
  */
-export function ProcessDiagram({ processId, workflow }: { processId: string; workflow: Pick<Workflow, 'completedElementIds' | 'activeElements'> | null | undefined }) {
+export function ProcessDiagram({ processId, workflow, failed = [] }: { processId: string; workflow: Pick<Workflow, 'completedElementIds' | 'activeElements'> | null | undefined; failed?: string[] }) {
   const { t } = useI18n();
   const diagram = useDiagram(processId);
   const container = useRef<HTMLDivElement>(null);
@@ -27,6 +29,7 @@ export function ProcessDiagram({ processId, workflow }: { processId: string; wor
     completed: workflow?.completedElementIds ?? [],
     // A boundary timer waiting on a step is an armed deadline (the clocks card shows it), not a current step.
     active: (workflow?.activeElements ?? []).filter((e) => e.elementType !== 'bpmn:BoundaryEvent').map((e) => e.elementId),
+    failed,
   };
   const progressKey = JSON.stringify(progress);
   const latest = useRef({ progress, t });
@@ -127,16 +130,18 @@ function mark(viewer: NavigatedViewer, progress: Progress, t: ReturnType<typeof 
   for (const element of registry.getAll()) {
     canvas.removeMarker(element.id, 'kb-completed');
     canvas.removeMarker(element.id, 'kb-active');
+    canvas.removeMarker(element.id, 'kb-failed');
   }
   overlays.remove({ type: 'kb-progress' });
-  const badge = (id: string, kind: 'completed' | 'active') => {
+  const badge = (id: string, kind: 'completed' | 'active' | 'failed') => {
     if (!registry.get(id)) return;
     canvas.addMarker(id, `kb-${kind}`);
     const html = document.createElement('span');
     html.className = `kb-diagram-badge ${kind}`;
-    html.textContent = kind === 'completed' ? '✓' : t('diagram.active');
+    html.textContent = kind === 'completed' ? '✓' : kind === 'failed' ? '✕' : t('diagram.active');
     overlays.add(id, 'kb-progress', { position: { top: -10, right: 12 }, html });
   };
   for (const id of progress.completed) if (!progress.active.includes(id)) badge(id, 'completed');
-  for (const id of progress.active) badge(id, 'active');
+  for (const id of progress.active) if (!progress.failed?.includes(id)) badge(id, 'active');
+  for (const id of progress.failed ?? []) badge(id, 'failed');
 }

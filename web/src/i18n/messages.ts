@@ -1,6 +1,7 @@
 import { dutyEn, dutyZhCN } from './duty-messages';
 import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
 import { statisticsEn, statisticsZhCN } from './statistics-messages';
+import { traceEn, traceZhCN } from './trace-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
  * kinds, recipients) come from the domain's `labels`, field names from its `fieldLabels`.
@@ -302,6 +303,7 @@ const zhCN = {
   ...orgAdminZhCN,
   ...dutyZhCN,
   ...statisticsZhCN,
+  ...traceZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -602,6 +604,7 @@ const en: Record<MessageKey, string> = {
   ...orgAdminEn,
   ...dutyEn,
   ...statisticsEn,
+  ...traceEn,
 };
 
 export const messages = { 'zh-CN': zhCN, en } as const;

@@ -30,6 +30,7 @@ export function AdminInstancesPage() {
     <div data-testid="monitor-page">
       <div className="kb-page-title">
         <Typography.Title level={3}>{t('monitor.title')}</Typography.Title>
+        <Link to="/admin/trace" data-testid="trace-link">{t('trace.link')}</Link>
         <Segmented<InstanceProblem>
           value={problem}
           onChange={(next) => setParams(next === 'incident' ? { problem: next } : {}, { replace: true })}

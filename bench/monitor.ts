@@ -1,0 +1,72 @@
+/**
+ * `npm run bench -- monitor [--running 10000] [--finished 1000000] [--requests 100]`
+ * 流程监控's search (docs/adr/0040) with `running` running and `finished` finished reports (fixture loader, not the
+ * engine): p95 of GET /api/admin/monitor/search over HTTP as the 系统管理员, across a mix of searches and filters, and
+ * of the same searches straight on the repository.
+ */
+import { parseArgs } from 'node:util';
+import { createMonitorRepository, type Database } from '@kuaibao/db';
+import { monitorSearchQuerySchema } from '@kuaibao/domain';
+import type { RunningServer } from '@kuaibao/api';
+import { login } from '../test/api/client';
+import { runBenchmark, withBenchServer } from './lib/bench-server';
+import { loadMonitorFixture } from './lib/monitor-fixture';
+import { emitResult, summarize, timeEach } from './lib/stats';
+
+const { values } = parseArgs({ options: { running: { type: 'string', default: '10000' }, finished: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '100' } } });
+const log = (message: string) => process.stderr.write(`[monitor] ${message}\n`);
+
+/** What an admin asks: the default list, free text, stuck at 审签, overdue, failed, a jurisdiction by deadline, an assignee, a far page. */
+const SEARCHES = [
+  '',
+  `q=${encodeURIComponent('山体滑坡')}`,
+  'step=sign_off&stuckMinutes=120',
+  'overdue=true&sort=overdueSince',
+  'failed=true',
+  'division=5309&sort=createdAt&order=desc',
+  `assignee=${encodeURIComponent('张伟')}`,
+  'number=BM-77&page=2&pageSize=50',
+];
+
+async function main(server: RunningServer, db: Database) {
+  const fixture = { running: Number(values.running), finished: Number(values.finished) };
+  log(`loading ${fixture.running} running + ${fixture.finished} finished reports on ${db.kind}`);
+  const loadStarted = performance.now();
+  await loadMonitorFixture(db, fixture);
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  log(`loaded in ${loadSeconds.toFixed(1)} s`);
+
+  const admin = await login(server.url, 'admin');
+  const requests = Number(values.requests);
+  const path = (i: number) => `/api/admin/monitor/search?${SEARCHES[i % SEARCHES.length]}`;
+  await timeEach(SEARCHES.length, (i) => admin.get(path(i)));
+  const http = await timeEach(requests, async (i) => {
+    const response = await admin.get(path(i));
+    if (response.status !== 200) throw new Error(`GET ${path(i)}: ${response.status} ${JSON.stringify(response.body)}`);
+  });
+  const found = await Promise.all(SEARCHES.map(async (s) => (await admin.get(`/api/admin/monitor/search?${s}`)).body.total as number));
+
+  const monitor = createMonitorRepository(db.prisma);
+  const queries = SEARCHES.map((s) => monitorSearchQuerySchema.parse(Object.fromEntries(new URLSearchParams(s))));
+  const search = (i: number) => monitor.search(queries[i % queries.length]!, new Date());
+  await timeEach(SEARCHES.length, search);
+  const database = await timeEach(requests, search);
+  const dashboard = await timeEach(10, () => admin.get('/api/admin/monitor/dashboard'));
+
+  const h = summarize(http);
+  const d = summarize(database);
+  emitResult(`monitor — ${db.kind}`, {
+    database: db.kind,
+    monitor_running: fixture.running,
+    monitor_finished: fixture.finished,
+    fixture_load_s: loadSeconds,
+    found_per_search: found.join(','),
+    monitor_search_p50_ms: h.p50,
+    monitor_search_p95_ms: h.p95,
+    monitor_search_p95_ms_db: d.p95,
+    monitor_dashboard_p95_ms: summarize(dashboard).p95,
+    requests,
+  });
+}
+
+runBenchmark(() => withBenchServer('monitor', {}, main));
