@@ -34,7 +34,15 @@ import { claimTask } from './tasks/claim-task';
 import { completeTask } from './tasks/complete-task';
 import { getTask } from './tasks/get-task';
 import { listTasks } from './tasks/list-tasks';
+import { acknowledgeBatch } from './tasks/acknowledge-batch';
+import { transferTask } from './tasks/transfer-task';
+import { withdrawReport } from './reports/withdraw-report';
+import { listCopied } from './worklists/list-copied';
+import { listDone } from './worklists/list-done';
+import { listInitiated } from './worklists/list-initiated';
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
-  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess];
+  myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess,
+  // issue 20, the approver's day (docs/adr/0052)
+  acknowledgeBatch, transferTask, withdrawReport, listDone, listInitiated, listCopied];

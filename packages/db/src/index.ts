@@ -27,3 +27,4 @@ export { createStepWrites, stepRepositories, type StepRepositories, type StepWor
 export { reconcilePendingCommands } from './step-writes/reconcile';
 export { createOrgAdminRepository, type OrgAdminRepository, type OrgAdminTx, type AdminAuditEntry, type AdminAuditFilter, type PersonRow, type UnitData, type PersonData } from './repositories/org-admin';
 export { createProcessDesignRepository, type ProcessDesignRepository, type DraftRow, type DeploymentRow, type NewDraft, type NewDeployment } from './repositories/process-designs';
+export { createWorkListRepository, DONE_ACTIONS, type WorkListRepository, type DoneFilter, type InitiatedFilter, type CopiedFilter } from './repositories/work-lists';
