@@ -41,7 +41,7 @@ describe('the approver\'s actions over HTTP', () => {
     const dossier = await dossierOf(number);
     expect(dossier.status).toBe('closed');
     expect(dossier.reports[0]).toMatchObject({ status: 'withdrawn', workflow: { state: 'canceled', openTasks: [] } });
-    expect(dossier.timeline.find((e: { action: string }) => e.action === 'report.withdrawn')).toMatchObject({ actor: '李明', detail: { reason: '地点填写错误，重新报送' } });
+    expect(dossier.timeline.find((e: { action: string }) => e.action === 'report.recalled')).toMatchObject({ actor: '李明', detail: { reason: '地点填写错误，重新报送' } });
     expect((await as.lx_verifier!.get('/api/tasks?pageSize=200')).body.items.some((t: { incidentNumber: string }) => t.incidentNumber === number)).toBe(false);
     const copied = (await as.lc_duty!.get(`/api/worklists/copied?kind=withdrawn&q=${encodeURIComponent(number)}`)).body;
     expect(copied.total).toBe(1);

@@ -8,6 +8,20 @@ const WITHDRAWABLE = new Set(['submitting', 'verifying', 'signing']);
 /** What counts as someone having acted on the report (then it is theirs to return, not the submitter's to withdraw). */
 const ACTED = new Set(['task.claimed', 'task.completed', 'task.transferred', 'task.delegated']);
 
+/** Why the report cannot be withdrawn now (null: it can), from its status, its trail and its open tasks. */
+export function withdrawBlocker(
+  report: { id: string; status: string; instanceKey: string | null },
+  trail: readonly { reportId: string | null; action: string; actorName: string }[],
+  openTasks: readonly { assignee: string | null }[],
+): { zh: string; en: string } | null {
+  if (report.status === 'withdrawn') return { zh: '该报告已撤回', en: 'the report was already withdrawn' };
+  if (!WITHDRAWABLE.has(report.status) || !report.instanceKey) return { zh: '该报告已进入后续环节', en: 'the report has moved on' };
+  const acted = trail.find((e) => e.reportId === report.id && ACTED.has(e.action));
+  if (acted) return { zh: `${acted.actorName}已办理该报告`, en: `${acted.actorName} has acted on it` };
+  if (openTasks.some((t) => t.assignee)) return { zh: '该报告已被签收办理', en: 'someone has claimed it' };
+  return null;
+}
+
 /**
  * 撤回 (docs/adr/0052): the person who submitted a report takes it back until anyone has acted on it — no task of its
  * workflow claimed or completed. The workflow is canceled (no task stays open anywhere), the report becomes
@@ -19,26 +33,22 @@ export async function withdrawReport(deps: ApiDeps, user: SessionUser, reportId:
   const notFound = new AppError('NOT_FOUND', bilingual(`报告 ${reportId} 不存在`, `Report ${reportId} not found`));
   if (!report || !canSee(await visibilityOf(user, deps), report.incident)) throw notFound;
   if (report.createdById !== user.id) throw new AppError('FORBIDDEN', bilingual('只有报告的提交人可以撤回', 'Only the person who submitted the report may withdraw it'));
-  const conflict = (zh: string, en: string) => new AppError('CONFLICT', bilingual(`不能撤回：${zh}`, `Cannot withdraw: ${en}`), [], { status: report.status });
-  if (report.status === 'withdrawn') throw conflict('该报告已撤回', 'the report was already withdrawn');
-  if (!WITHDRAWABLE.has(report.status) || !report.instanceKey) throw conflict('该报告已进入后续环节', 'the report has moved on');
   const trail = await deps.audit.forIncident(report.incidentNumber);
-  const acted = trail.find((e) => e.reportId === report.id && ACTED.has(e.action));
-  if (acted) throw conflict(`${acted.actorName}已办理该报告`, `${acted.actorName} has acted on it`);
-  const open = await deps.engine.searchUserTasks({ instanceKey: report.instanceKey, state: 'created' });
-  const held = open.find((t) => t.assignee);
-  if (held) throw conflict('该报告已被签收办理', 'someone has claimed it');
-  const instance = await deps.engine.getInstance(report.instanceKey);
-  if (instance?.state !== 'active') throw conflict('该报告的流程已结束', 'its workflow has ended');
+  const open = report.instanceKey ? await deps.engine.searchUserTasks({ instanceKey: report.instanceKey, state: 'created' }) : [];
+  const blocker = withdrawBlocker(report, trail, open);
+  const conflict = (text: { zh: string; en: string }) => new AppError('CONFLICT', bilingual(`不能撤回：${text.zh}`, `Cannot withdraw: ${text.en}`), [], { status: report.status });
+  if (blocker) throw conflict(blocker);
+  const instance = report.instanceKey ? await deps.engine.getInstance(report.instanceKey) : null;
+  if (!instance || instance.state !== 'active') throw conflict({ zh: '该报告的流程已结束', en: 'its workflow has ended' });
 
-  await deps.engine.cancelInstance(report.instanceKey);
+  await deps.engine.cancelInstance(instance.key);
   const at = deps.now();
   await deps.incidents.setReportStatus(report.id, 'withdrawn');
   if (report.kind === 'first') await deps.incidents.closeIncident(report.incidentNumber, at);
   const deliveries = (await deps.incidents.recipientsOf(report.incidentNumber)).filter((r) => r.reportId === report.id);
   const units = [...new Set(deliveries.map((d) => d.receiverUnitId))];
   await deps.audit.append({
-    incidentNumber: report.incidentNumber, reportId: report.id, actorId: user.id, actorName: user.displayName, action: 'report.withdrawn', ip, at,
+    incidentNumber: report.incidentNumber, reportId: report.id, actorId: user.id, actorName: user.displayName, action: 'report.recalled', ip, at,
     detail: { reason, reportKind: report.kind, canceledTasks: open.map((t) => ({ taskKey: t.key, name: t.name })), notifiedUnitIds: units },
   });
   for (const unitId of units) {

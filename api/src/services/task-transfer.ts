@@ -23,8 +23,8 @@ export async function openDelegation(deps: Pick<ApiDeps, 'audit'>, incidentNumbe
   );
   const last = entries.at(-1);
   if (!last || last.action !== 'task.delegated') return null;
-  const detail = last.detail as { fromUsername: string; fromName: string; toUsername: string; toName: string };
-  return detail;
+  const detail = last.detail as { fromUsername: string; fromName: string; toUsername: string; toName: string; reason: string };
+  return { fromUsername: detail.fromUsername, fromName: detail.fromName, toUsername: detail.toUsername, toName: detail.toName, reason: detail.reason };
 }
 
 /** 409 while the task waits on a delegatee: the delegator completes only after it came back (the complete route checks). */

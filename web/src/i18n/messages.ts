@@ -1,3 +1,4 @@
+import { approverEn, approverZhCN } from './approver-messages';
 import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
@@ -295,6 +296,7 @@ const zhCN = {
   'stats.total': '合计',
   'stats.empty': '该时段内没有报送的事件',
   ...orgAdminZhCN,
+  ...approverZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -590,6 +592,7 @@ const en: Record<MessageKey, string> = {
   'stats.total': 'Total',
   'stats.empty': 'No incidents were reported in this period',
   ...orgAdminEn,
+  ...approverEn,
 };
 
 export const messages = { 'zh-CN': zhCN, en } as const;

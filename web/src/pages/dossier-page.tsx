@@ -13,6 +13,7 @@ import { Receipts } from '../components/receipts';
 import { PhoneReportView, type PhoneReportContent } from '../components/phone-report-view';
 import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
+import { WithdrawAction } from '../components/withdraw-action';
 import { CategoryTag, ReportStatusTag, SeverityTag, UnverifiedTag, useReportStatusLabel } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -103,7 +104,7 @@ export function DossierPage() {
               ) : (
                 <Card
                   title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
-                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={shownStatus(report)} /></Space>}
+                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={shownStatus(report)} />{report.withdrawable && <WithdrawAction reportId={report.id} incidentNumber={d.number} />}</Space>}
                   data-testid={`report-${report.kind}`}
                 >
                   {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}
