@@ -54,6 +54,13 @@ describe('the approver\'s day in the browser', () => {
     await reporter.getByTestId('report-first').getByText('已撤回').waitFor();
     expect(await reporter.getByTestId('withdraw').count()).toBe(0);
     expect(await reporter.getByTestId('timeline').innerText()).toContain('报告人撤回报告');
+    expect(await reporter.getByTestId('progress-verify').getAttribute('data-state')).toBe('ended');
+    // printed, the dossier is the report and its trail: no navigation, no buttons
+    await reporter.emulateMedia({ media: 'print' });
+    expect(await reporter.locator('.kb-header').isVisible()).toBe(false);
+    expect(await reporter.getByTestId('print').isVisible()).toBe(false);
+    expect(await reporter.getByTestId('report-first').isVisible()).toBe(true);
+    await reporter.emulateMedia({ media: 'screen' });
 
     // and the city duty office finds the notice in 抄送我的
     const cityDuty = await pageOf('lc_duty');
@@ -72,6 +79,11 @@ describe('the approver\'s day in the browser', () => {
     const task = await waitForTask(await login(web.server.url, 'lc_duty'), number, 'receive_city_direct');
     const duty = await pageOf('lc_duty');
     await duty.goto(`${web.server.url}/tasks/${task.key}`);
+
+    // (the progress line: submitted by 李明, 核实 under way; the 越级 copy is beside the line)
+    expect(await duty.getByTestId('progress-submit').getAttribute('data-state')).toBe('done');
+    expect(await duty.getByTestId('progress-submit').innerText()).toContain('李明');
+    expect(await duty.getByTestId('progress-verify').getAttribute('data-state')).toBe('current');
 
     // when
     await duty.getByTestId('transfer').click();

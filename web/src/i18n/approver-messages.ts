@@ -77,6 +77,14 @@ export const approverZhCN = {
   'action.task.delegated': '委派「{task}」给 {to}',
   'action.task.delegation_returned': '归还「{task}」给 {to}',
   'action.report.recalled': '报告人撤回报告',
+  'progress.submit': '提交',
+  'progress.verify': '核实',
+  'progress.sign_off': '审签',
+  'progress.dispatch': '双重上报',
+  'progress.receive_city': '市政府总值班室签收',
+  'progress.current': '办理中',
+  'progress.ended': '已终止',
+  'print.action': '打印',
 };
 
 export const approverEn: Record<keyof typeof approverZhCN, string> = {
@@ -157,4 +165,12 @@ export const approverEn: Record<keyof typeof approverZhCN, string> = {
   'action.task.delegated': 'Delegated "{task}" to {to}',
   'action.task.delegation_returned': 'Gave "{task}" back to {to}',
   'action.report.recalled': 'The reporter withdrew the report',
+  'progress.submit': 'Submitted',
+  'progress.verify': 'Verified',
+  'progress.sign_off': 'Signed off',
+  'progress.dispatch': 'Dual reporting',
+  'progress.receive_city': 'City duty office receipt',
+  'progress.current': 'In progress',
+  'progress.ended': 'Ended',
+  'print.action': 'Print',
 };

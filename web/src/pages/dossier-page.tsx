@@ -14,6 +14,7 @@ import { PhoneReportView, type PhoneReportContent } from '../components/phone-re
 import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
 import { WithdrawAction } from '../components/withdraw-action';
+import { ProgressLine } from '../components/progress-line';
 import { CategoryTag, ReportStatusTag, SeverityTag, UnverifiedTag, useReportStatusLabel } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -54,6 +55,7 @@ export function DossierPage() {
         </Space>
         <Space>
           <Typography.Text copyable type="secondary">{d.number}</Typography.Text>
+          <Button className="kb-no-print" onClick={() => window.print()} data-testid="print">{t('print.action')}</Button>
           {mayReport && awaitsWritten && <Button type="primary" onClick={() => void navigate(`/reports/new?incident=${encodeURIComponent(d.number)}`)} data-testid="write-after-phone">{t('phone.writtenFollows')}</Button>}
           {mayReport && !awaitsWritten && !reporting && <Button type="primary" onClick={() => setReporting(true)} data-testid="later-report">{t('later.action')}</Button>}
         </Space>
@@ -81,7 +83,8 @@ export function DossierPage() {
       )}
       {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
       {reports.map((report) => (
-        <div key={report.id}>
+        <div key={report.id} className="kb-report-block">
+          {report.kind !== 'phone' && <Card size="small" style={{ marginBottom: 16 }}><ProgressLine report={report} trail={d.timeline} /></Card>}
           {report.workflow && (
             <Card
               size="small"

@@ -13,6 +13,7 @@ import { TaskDecisionForm } from '../components/task-decision-form';
 import { TaskActions } from '../components/task-actions';
 import { DelegationPanel, TaskHandOn } from '../components/task-hand-on';
 import { useEligible } from '../api/worklists';
+import { ProgressLine } from '../components/progress-line';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { formatDateTime, useNow } from '../lib/time';
@@ -56,6 +57,7 @@ export function TaskPage() {
         </Space>
         <Link to={`/incidents/${report.incidentNumber}`}>{report.incidentNumber}</Link>
       </div>
+      {inDossier && dossier.data && <Card size="small" style={{ marginBottom: 16 }}><ProgressLine report={inDossier} trail={dossier.data.timeline} /></Card>}
       <Card title={t('task.diagram')} size="small" style={{ marginBottom: 16 }}>
         <Diagram processId={info.bpmnProcessId} workflow={workflow} />
       </Card>
