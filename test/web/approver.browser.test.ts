@@ -118,6 +118,43 @@ describe('the approver\'s day in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('不属实，关闭 asks once more before it goes; 批量签收 acknowledges the selected receipts in one action', { timeout: 180_000 }, async () => {
+    // given: a report at 核实, and two 越级 copies at the city duty office
+    const reporterApi = await login(web.server.url, 'lx_reporter');
+    const doubtful = await submit(reporterApi, { severity: 'IV', title: '确认测试：不实的报告' });
+    const verify = await waitForTask(await login(web.server.url, 'lx_verifier'), doubtful, 'verify');
+    const dutyApi = await login(web.server.url, 'lc_duty');
+    const copies = [await submit(reporterApi, { severity: 'II', title: '批量签收测试一' }), await submit(reporterApi, { severity: 'II', title: '批量签收测试二' })];
+    for (const number of copies) await waitForTask(dutyApi, number, 'receive_city_direct');
+
+    // when: the verifier closes it, first thinks again, then confirms
+    const verifier = await pageOf('lx_verifier');
+    await verifier.goto(`${web.server.url}/tasks/${verify.key}`);
+    await verifier.getByTestId('decision-form').getByText('不属实，关闭').click();
+    await verifier.getByTestId('opinion').fill('经现场核实，系误报');
+    await verifier.getByTestId('complete').click();
+    await verifier.getByText('确认关闭报告？').waitFor();
+    await verifier.getByRole('button', { name: /取\s*消/ }).click();
+    await verifier.getByText('确认关闭报告？').waitFor({ state: 'hidden' });
+    expect(verifier.url()).toContain(`/tasks/${verify.key}`);
+    await verifier.getByTestId('complete').click();
+    await verifier.getByTestId('confirm-ok').click();
+    await verifier.waitForURL(/\/inbox$/);
+
+    // and the duty officer selects both receipts and acknowledges them at once
+    const duty = await pageOf('lc_duty');
+    for (const number of copies) await inboxRow(duty, number, 'receive_city_direct').locator('input[type=checkbox]').check();
+    await duty.getByTestId('batch-acknowledge').click();
+    await duty.getByText('签收所选的 2 份报告？', { exact: false }).waitFor();
+    await duty.getByRole('button', { name: /确\s*认/ }).click();
+
+    // then
+    await duty.getByText('已签收 2 份，0 份未能签收').waitFor();
+    for (const number of copies) await inboxRow(duty, number, 'receive_city_direct').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await reporterApi.get(`/api/incidents/${doubtful}`)).body.reports[0].status).toBe('revoked');
+    expect(errors).toEqual([]);
+  });
+
   const inboxRowCount = (page: Page, number: string) => page.evaluate((n) => document.querySelectorAll(`[data-incident="${n}"][data-kind]`).length, number);
 
   /** Presses Tab until the focused element matches, checking on the way that the focus is drawn; throws after `max` presses. */

@@ -14,6 +14,7 @@ import { TaskActions } from '../components/task-actions';
 import { DelegationPanel, TaskHandOn } from '../components/task-hand-on';
 import { useEligible } from '../api/worklists';
 import { ProgressLine } from '../components/progress-line';
+import { VerificationAsk } from '../components/verification-ask';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { formatDateTime, useNow } from '../lib/time';
@@ -41,6 +42,8 @@ export function TaskPage() {
   if (!task.data) return <Result status="404" title={t('task.notFound')} extra={<Link to="/inbox"><Button>{t('common.back')}</Button></Link>} />;
   const { task: info, report, opinions } = task.data;
   const delegation = handOn.data?.delegation ?? null;
+  // A 核报's task: its row holds the request; the incident's title and report come from the dossier.
+  const asking = report.kind === 'verification';
   const heldByOther = !!info.assignee && info.assignee !== me?.username;
   const inDossier = dossier.data?.reports.find((r) => r.id === report.id);
   const workflow = inDossier?.workflow;
@@ -51,13 +54,13 @@ export function TaskPage() {
       <div className="kb-page-title">
         <Space wrap>
           <TaskKindTag kind={info.kind} name={info.name} />
-          <Typography.Title level={3}>{report.content.title}</Typography.Title>
+          <Typography.Title level={3}>{asking ? (dossier.data?.title ?? '') : report.content.title}</Typography.Title>
           {report.content.severity && <SeverityTag severity={report.content.severity} />}
           <UnverifiedTag unverified={report.unverified} />
         </Space>
         <Link to={`/incidents/${report.incidentNumber}`}>{report.incidentNumber}</Link>
       </div>
-      {inDossier && dossier.data && <Card size="small" style={{ marginBottom: 16 }}><ProgressLine report={inDossier} trail={dossier.data.timeline} /></Card>}
+      {inDossier && dossier.data && !asking && <Card size="small" style={{ marginBottom: 16 }}><ProgressLine report={inDossier} trail={dossier.data.timeline} /></Card>}
       <Card title={t('task.diagram')} size="small" style={{ marginBottom: 16 }}>
         <Diagram processId={info.bpmnProcessId} workflow={workflow} />
       </Card>
@@ -80,10 +83,12 @@ export function TaskPage() {
             : heldByOther ? <Alert type="warning" showIcon title={t('task.heldBy', { user: info.assigneeName ?? info.assignee ?? '' })} />
             : <TaskDecisionForm detail={task.data} />}
           </Card>
-          <Card title={t('task.report')} style={{ marginTop: 16 }}>
-            {inDossier?.changes && inDossier.changes.length > 0 && <ReportChanges changes={inDossier.changes} />}
-            <ReportView content={report.content} highlight={changedElementsOf(inDossier?.changes)} />
-          </Card>
+          {asking ? <VerificationAsk content={report.content} dossier={dossier.data} /> : (
+            <Card title={t('task.report')} style={{ marginTop: 16 }}>
+              {inDossier?.changes && inDossier.changes.length > 0 && <ReportChanges changes={inDossier.changes} />}
+              <ReportView content={report.content} highlight={changedElementsOf(inDossier?.changes)} />
+            </Card>
+          )}
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('task.opinions')}>
