@@ -133,9 +133,9 @@ describe('the approver\'s day in the browser', () => {
     await verifier.getByTestId('decision-form').getByText('不属实，关闭').click();
     await verifier.getByTestId('opinion').fill('经现场核实，系误报');
     await verifier.getByTestId('complete').click();
-    await verifier.getByText('确认关闭报告？').waitFor();
+    await verifier.locator('.ant-modal-confirm-title').filter({ hasText: '确认关闭报告？' }).waitFor();
     await verifier.getByRole('button', { name: /取\s*消/ }).click();
-    await verifier.getByText('确认关闭报告？').waitFor({ state: 'hidden' });
+    await verifier.locator('.ant-modal-confirm-title').filter({ hasText: '确认关闭报告？' }).waitFor({ state: 'hidden' });
     expect(verifier.url()).toContain(`/tasks/${verify.key}`);
     await verifier.getByTestId('complete').click();
     await verifier.getByTestId('confirm-ok').click();
@@ -145,11 +145,11 @@ describe('the approver\'s day in the browser', () => {
     const duty = await pageOf('lc_duty');
     for (const number of copies) await inboxRow(duty, number, 'receive_city_direct').locator('input[type=checkbox]').check();
     await duty.getByTestId('batch-acknowledge').click();
-    await duty.getByText('签收所选的 2 份报告？', { exact: false }).waitFor();
+    await duty.locator('.ant-modal-confirm-title').filter({ hasText: '签收所选的 2 份报告？' }).waitFor();
     await duty.getByRole('button', { name: /确\s*认/ }).click();
 
     // then
-    await duty.getByText('已签收 2 份，0 份未能签收').waitFor();
+    await duty.locator('.ant-message').getByText('已签收 2 份，0 份未能签收').waitFor();
     for (const number of copies) await inboxRow(duty, number, 'receive_city_direct').waitFor({ state: 'detached' });
     await expect.poll(async () => (await reporterApi.get(`/api/incidents/${doubtful}`)).body.reports[0].status).toBe('revoked');
     expect(errors).toEqual([]);
