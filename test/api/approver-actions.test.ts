@@ -185,5 +185,11 @@ describe('the approver\'s actions over HTTP', () => {
     expect(bad.status).toBe(400);
     expect(pathsOf(bad.body)).toEqual(['reportKind']);
     expect((await as.lx_verifier!.get('/api/worklists/initiated')).body.total).toBe(0);
+    // the OpenAPI document describes every one of these operations
+    const paths = Object.keys((await as.lx_reporter!.get('/api/openapi.json')).body.paths);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/reports/{id}/withdraw', '/api/tasks/{key}/transfer', '/api/tasks/{key}/delegate', '/api/tasks/{key}/return', '/api/tasks/{key}/eligible',
+      '/api/tasks/acknowledge-batch', '/api/worklists/done', '/api/worklists/initiated', '/api/worklists/copied',
+    ]));
   });
 });

@@ -155,19 +155,20 @@ describe('the approver\'s day in the browser', () => {
     expect(errors).toEqual([]);
   });
 
-  const inboxRowCount = (page: Page, number: string) => page.evaluate((n) => document.querySelectorAll(`[data-incident="${n}"][data-kind]`).length, number);
+  const inboxRowCount = (page: Page, number: string) => page.locator(`[data-incident="${number}"][data-kind]`).count();
 
   /** Presses Tab until the focused element matches, checking on the way that the focus is drawn; throws after `max` presses. */
   async function tabTo(page: Page, matches: string, max = 80) {
     for (let i = 0; i < max; i++) {
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate((selector) => {
-        const element = document.activeElement as HTMLElement | null;
+      // (a page script as a string: the test workspace has no DOM types)
+      const focused = await page.evaluate<{ hit: boolean; visible: boolean }>(`(() => {
+        const element = document.activeElement;
         if (!element || element === document.body) return { hit: false, visible: true };
         const style = getComputedStyle(element);
-        const visible = style.outlineStyle !== 'none' && style.outlineWidth !== '0px' || style.boxShadow !== 'none';
-        return { hit: element.matches(selector), visible };
-      }, matches);
+        const visible = (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none';
+        return { hit: element.matches(${JSON.stringify(matches)}), visible };
+      })()`);
       if (focused.hit) {
         expect(focused.visible, `focus on ${matches} is not visible`).toBe(true);
         return;
