@@ -25,6 +25,7 @@ const PhoneReportPage = lazy(() => import('./pages/phone-report-page').then((m) 
 const HolidaysPage = lazy(() => import('./pages/holidays-page').then((m) => ({ default: m.HolidaysPage })));
 const StatsPage = lazy(() => import('./pages/stats-page').then((m) => ({ default: m.StatsPage })));
 const DutyPage = lazy(() => import('./pages/duty-page').then((m) => ({ default: m.DutyPage })));
+const WorkListPage = lazy(() => import('./pages/work-list-page').then((m) => ({ default: m.WorkListPage })));
 const TaskPage = lazy(() => import('./pages/task-page').then((m) => ({ default: m.TaskPage })));
 
 /** 流程设计 (bpmn-js Modeler, properties panel, lint rules): its own chunk, loaded only on its pages. */
@@ -53,6 +54,7 @@ export function App() {
               <Route element={<RequireLogin><AppLayout /></RequireLogin>}>
                 <Route index element={<Navigate to="/inbox" replace />} />
                 <Route path="/inbox" element={<InboxPage />} />
+                <Route path="/inbox/:list" element={<WorkListPage />} />
                 <Route path="/tasks/:key" element={<TaskPage />} />
                 <Route path="/reports/new" element={<NewReportPage />} />
                 <Route path="/phone-reports/new" element={<PhoneReportPage />} />

@@ -16,7 +16,9 @@ const onUnauthenticated = (error: unknown) => {
 const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onUnauthenticated }),
   mutationCache: new MutationCache({ onError: onUnauthenticated }),
-  defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true } },
+  // A write offline fails at once with a message (issue 20 defect 9): react-query's default would hold it, the button
+  // spinning, and send it unseen when the network returned.
+  defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true }, mutations: { networkMode: 'always' } },
 });
 
 createRoot(document.getElementById('root')!).render(

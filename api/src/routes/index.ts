@@ -49,10 +49,18 @@ import { getHolidayDay } from './holidays/holiday-day';
 import { listHolidays } from './holidays/list-holidays';
 import { submitHolidaySummary } from './holidays/submit-summary';
 import { periodicStatsRoute } from './statistics/periodic-stats';
+// issue 20, the approver's day (docs/adr/0052)
+import { acknowledgeBatch } from './tasks/acknowledge-batch';
+import { transferTask } from './tasks/transfer-task';
+import { withdrawReport } from './reports/withdraw-report';
+import { listCopied } from './worklists/list-copied';
+import { listDone } from './worklists/list-done';
+import { listInitiated } from './worklists/list-initiated';
 
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
   myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
   dutyRoster, dutyDailyReports, dutyInstructions,
-  listHolidays, getHolidayDay, fileHolidayReturn, submitHolidaySummary, periodicStatsRoute];
+  listHolidays, getHolidayDay, fileHolidayReturn, submitHolidaySummary, periodicStatsRoute,
+  acknowledgeBatch, transferTask, withdrawReport, listDone, listInitiated, listCopied];

@@ -2,6 +2,7 @@ import { changeLabel, RECEIPT_TASK_KIND, describeThreshold, isUnverified, report
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
 import { AppError, bilingual } from '../errors/app-error';
+import { withdrawBlocker } from './report-withdraw';
 import { clockView } from './deadlines';
 import { verificationsOf } from './verification-dossier';
 import { instructionView } from './duty/instruction-service';
@@ -63,6 +64,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
         secureTransmission: incident.classified ? ((report.content as { secureTransmission?: unknown }).secureTransmission ?? null) : null,
         createdAt: report.createdAt.toISOString(),
         submittedAt: report.submittedAt?.toISOString() ?? null,
+        /** 撤回 is offered to the submitter while nobody has acted on the report (docs/adr/0052). */
+        withdrawable: report.createdById === user.id && instance?.state === 'active' && withdrawBlocker(report, trail, openTasks) === null,
         policy: report.policyCode ? { code: report.policyCode, version: report.policyVersion } : null,
         clocks: clocks.filter((c) => c.reportId === report.id).map((c) => clockView(c, now, report.status)),
         workflow: instance && {

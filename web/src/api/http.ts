@@ -32,13 +32,24 @@ export function retryAfterMs(header: string | null): number | undefined {
   return Math.min(Number(header) * 1000, 10_000);
 }
 
+/** A network failure (offline, server unreachable) as a problem the user reads, in the UI's language (issue 20 defect 9). */
+async function fetchOrOffline(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const title = language === 'en' ? 'The network is down: nothing was sent. Try again when you are back online.' : '网络连接中断，未能发出，请恢复网络后重试';
+    throw new ApiError({ title, status: 0, code: 'NETWORK' });
+  }
+}
+
 /** Calls the API (same origin, session cookie); JSON in and out; a busy server's 503 tried again; errors as ApiError. */
 export async function api<T>(path: string, init: { method?: string; body?: unknown; accept?: string } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   // Every write says it is JSON, an empty one too: the server refuses writes that do not (CSRF, docs/adr/0025).
   const write = method !== 'GET' && method !== 'HEAD';
   const send = () =>
-    fetch(path, {
+    fetchOrOffline(path, {
       method,
       credentials: 'same-origin',
       headers: {

@@ -189,6 +189,8 @@ export interface Dossier {
     /** null for a 首报. */
     changes: ReportChange[] | null;
     createdAt: string;
+    /** 撤回 is open to me now (I submitted it and nobody has acted on it). */
+    withdrawable?: boolean;
     workflow: Workflow | null | undefined;
     receipts: Receipt[];
     policy: { code: string; version: number } | null;

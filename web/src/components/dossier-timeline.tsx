@@ -17,7 +17,12 @@ interface Detail {
   elementId?: string;
   elementName?: string | null;
   reason?: string;
+  /** 转办 / 委派 / 归还: to whom. */
+  toName?: string;
 }
+
+/** Entries whose reason is shown like an opinion (转办, 委派, 撤回). */
+const WITH_REASON = new Set(['task.transferred', 'task.delegated', 'report.recalled']);
 
 const NEGATIVE = new Set(['close', 'return']);
 /** 迟报 entries: shown in red like a refusal. */
@@ -28,7 +33,7 @@ export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, labels, field, paren } = useI18n();
   const describe = (entry: TimelineEntry, detail: Detail) => {
     const task = detail.kind ? labelOf(labels, 'userTaskKind', detail.kind) : (detail.name ?? '');
-    const to = detail.recipientRole ? `${labelOf(labels, 'recipientRole', detail.recipientRole)}${paren(detail.recipientName ?? '')}` : (detail.recipientName ?? '');
+    const to = detail.recipientRole ? `${labelOf(labels, 'recipientRole', detail.recipientRole)}${paren(detail.recipientName ?? '')}` : (detail.recipientName ?? detail.toName ?? '');
     const key = `action.${entry.action}` as MessageKey;
     if (entry.action === 'report.submitted' && detail.kind && detail.kind !== 'first') return t('action.report.submittedLater', { kind: labelOf(labels, 'reportKind', detail.kind) });
     const channel = detail.channel ? t(`clock.channel.${detail.channel}` as MessageKey) : '';
@@ -53,6 +58,7 @@ export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
                 {entry.system ? t('timeline.system') : entry.actor} · {formatDateTime(entry.at)}
               </Typography.Text>
               {detail.opinion && <div className="kb-pre">“{detail.opinion}”</div>}
+              {WITH_REASON.has(entry.action) && detail.reason && <div className="kb-pre">“{detail.reason}”</div>}
               {detail.corrections && detail.corrections.length > 0 && (
                 <Typography.Text type="secondary">{t('task.corrections')}：{detail.corrections.map((k) => field(k as Parameters<typeof field>[0]) ?? k).join('、')}</Typography.Text>
               )}
@@ -92,4 +98,8 @@ const KNOWN: Record<string, true> = {
   'action.trace.reassigned': true,
   'action.trace.released': true,
   'action.trace.canceled': true,
+  'action.task.transferred': true,
+  'action.task.delegated': true,
+  'action.task.delegation_returned': true,
+  'action.report.recalled': true,
 };

@@ -19,9 +19,13 @@ export function Holder({ assignee, name }: { assignee: string | null; name: stri
   return <span>{assignee === me?.username ? t('inbox.heldByMe', { name: me.displayName }) : (name ?? assignee)}</span>;
 }
 
-/** The inbox on wide screens: one row per task, deadline counting down every second. */
-export function InboxTable({ items, loading }: { items: InboxItem[]; loading: boolean }) {
+/** Receipts (签收) take no decision: these may be selected for 批量签收. */
+const RECEIPT_KINDS = new Set(['acknowledge_superior', 'acknowledge_government', 'receive_city', 'receive_city_direct', 'acknowledge_classified', 'receive_verification']);
+
+/** The inbox on wide screens: one row per task, deadline counting down every second; receipts selectable for 批量签收. */
+export function InboxTable({ items, loading, selection }: { items: InboxItem[]; loading: boolean; selection?: { selected: string[]; onChange: (keys: string[]) => void } }) {
   const { t } = useI18n();
+  const { me } = useSession();
   const now = useNow();
   const unitName = useUnitName();
   const columns: ColumnsType<InboxItem> = [
@@ -56,6 +60,17 @@ export function InboxTable({ items, loading }: { items: InboxItem[]; loading: bo
       dataSource={items}
       loading={loading}
       pagination={false}
+      {...(selection && {
+        rowSelection: {
+          selectedRowKeys: selection.selected,
+          onChange: (keys) => selection.onChange(keys.map(String)),
+          getCheckboxProps: (row: InboxItem) => ({
+            disabled: !RECEIPT_KINDS.has(row.kind ?? '') || (!!row.assignee && row.assignee !== me?.username),
+            'aria-label': t('batch.select', { title: row.title }),
+            'data-testid': `select-${row.key}`,
+          }),
+        },
+      })}
       locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
       onRow={(row) => ({ 'data-testid': `task-row-${row.key}`, 'data-kind': row.kind ?? '', 'data-incident': row.incidentNumber }) as HTMLAttributes<HTMLElement>}
     />

@@ -1,5 +1,5 @@
 import { App, Button, Space } from 'antd';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../api/http';
 import { useTaskAction } from '../api/queries';
 import { useSession } from '../api/session';
@@ -11,6 +11,7 @@ export function TaskActions({ task, showOpen = true }: { task: { key: string; as
   const { me } = useSession();
   const { message } = App.useApp();
   const action = useTaskAction();
+  const navigate = useNavigate();
   const run = (kind: 'claim' | 'unclaim') =>
     action.mutate(
       { key: task.key, action: kind, incidentNumber: task.incidentNumber },
@@ -22,11 +23,8 @@ export function TaskActions({ task, showOpen = true }: { task: { key: string; as
   const mine = task.assignee === me?.username;
   return (
     <Space size={4} wrap>
-      {showOpen && (
-        <Link to={`/tasks/${task.key}`}>
-          <Button type="primary" size="small" data-testid={`handle-${task.key}`}>{t('inbox.handle')}</Button>
-        </Link>
-      )}
+      {/* one tab stop (a button, not a button inside a link) */}
+      {showOpen && <Button type="primary" size="small" onClick={() => void navigate(`/tasks/${task.key}`)} data-testid={`handle-${task.key}`}>{t('inbox.handle')}</Button>}
       {!task.assignee && (
         <Button size="small" loading={action.isPending} onClick={() => run('claim')} data-testid={`claim-${task.key}`}>{t('inbox.claim')}</Button>
       )}

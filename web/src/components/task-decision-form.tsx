@@ -35,7 +35,7 @@ const NEEDS_OPINION = new Set(['close', 'return']);
  */
 export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   useClearIssuesOnLocaleChange(form, locale);
@@ -66,6 +66,23 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
     const body = bodyOf(values);
     const parsed = schema.safeParse(body);
     if (!parsed.success) return applyIssues(form, parsed.error.issues);
+    // 不属实，关闭 and 退回 undo work: asked once more before they are sent.
+    const destructive = values.decision === 'close' ? 'close' : values.decision === 'return' ? 'return' : null;
+    if (destructive) {
+      modal.confirm({
+        title: t(`confirm.${destructive}.title`),
+        content: t(`confirm.${destructive}.body`),
+        okText: t('confirm.ok'),
+        cancelText: t('confirm.cancel'),
+        okButtonProps: { danger: true, ...({ 'data-testid': 'confirm-ok' } as Record<`data-${string}`, string>) },
+        onOk: () => send(body),
+      });
+      return;
+    }
+    send(body);
+  };
+
+  const send = (body: Record<string, unknown>) => {
     action.mutate(
       { key: detail.task.key, action: 'complete', body, incidentNumber: detail.report.incidentNumber },
       {

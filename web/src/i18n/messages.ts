@@ -1,4 +1,5 @@
 import { dutyEn, dutyZhCN } from './duty-messages';
+import { approverEn, approverZhCN } from './approver-messages';
 import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
 import { statisticsEn, statisticsZhCN } from './statistics-messages';
 import { traceEn, traceZhCN } from './trace-messages';
@@ -304,6 +305,7 @@ const zhCN = {
   ...dutyZhCN,
   ...statisticsZhCN,
   ...traceZhCN,
+  ...approverZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -605,6 +607,7 @@ const en: Record<MessageKey, string> = {
   ...dutyEn,
   ...statisticsEn,
   ...traceEn,
+  ...approverEn,
 };
 
 export const messages = { 'zh-CN': zhCN, en } as const;

@@ -14,6 +14,8 @@ import { PhoneReportView, type PhoneReportContent } from '../components/phone-re
 import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
 import { InstructionsCard } from '../components/duty/instructions-card';
+import { WithdrawAction } from '../components/withdraw-action';
+import { ProgressLine } from '../components/progress-line';
 import { CategoryTag, ReportStatusTag, SeverityTag, UnverifiedTag, useReportStatusLabel } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -54,6 +56,7 @@ export function DossierPage() {
         </Space>
         <Space>
           <Typography.Text copyable type="secondary">{d.number}</Typography.Text>
+          <Button className="kb-no-print" onClick={() => window.print()} data-testid="print">{t('print.action')}</Button>
           {mayReport && awaitsWritten && <Button type="primary" onClick={() => void navigate(`/reports/new?incident=${encodeURIComponent(d.number)}`)} data-testid="write-after-phone">{t('phone.writtenFollows')}</Button>}
           {mayReport && !awaitsWritten && !reporting && <Button type="primary" onClick={() => setReporting(true)} data-testid="later-report">{t('later.action')}</Button>}
         </Space>
@@ -81,7 +84,8 @@ export function DossierPage() {
       )}
       {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
       {reports.map((report) => (
-        <div key={report.id}>
+        <div key={report.id} className="kb-report-block">
+          {report.kind !== 'phone' && <Card size="small" style={{ marginBottom: 16 }}><ProgressLine report={report} trail={d.timeline} /></Card>}
           {report.workflow && (
             <Card
               size="small"
@@ -111,7 +115,7 @@ export function DossierPage() {
               ) : (
                 <Card
                   title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
-                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={shownStatus(report)} /></Space>}
+                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={shownStatus(report)} />{report.withdrawable && <WithdrawAction reportId={report.id} incidentNumber={d.number} />}</Space>}
                   data-testid={`report-${report.kind}`}
                 >
                   {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}

@@ -1,10 +1,13 @@
-import { Badge, Card, Grid, Pagination, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Grid, Pagination, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInbox } from '../api/queries';
 import type { InboxQuery, InboxView } from '../api/types';
 import { InboxFilters } from '../components/inbox-filters';
 import { InboxCards, InboxTable } from '../components/inbox-list';
 import { useLiveState } from '../components/live-context';
+import { WorkListNav } from '../components/work-list-nav';
+import { useAcknowledgeBatch } from '../api/worklists';
 import { useI18n } from '../i18n/i18n';
 
 const VIEWS: InboxView[] = ['mine', 'group', 'all'];
@@ -41,11 +44,29 @@ export function InboxPage() {
   const live = useLiveState();
   const screens = Grid.useBreakpoint();
   const counts = inbox.data?.counts;
+  const [selected, setSelected] = useState<string[]>([]);
+  const batch = useAcknowledgeBatch();
+  const { modal, message } = App.useApp();
+  // 批量签收: each selected receipt acknowledged on its own; what failed stays selected with its reason shown.
+  const acknowledgeSelected = () =>
+    modal.confirm({
+      title: t('batch.confirm', { n: selected.length }),
+      okText: t('confirm.ok'),
+      cancelText: t('confirm.cancel'),
+      onOk: async () => {
+        const result = await batch.mutateAsync(selected);
+        setSelected(result.results.filter((r) => !r.ok).map((r) => r.key));
+        const text = t('batch.result', { ok: result.acknowledged, failed: result.failed });
+        if (result.failed > 0) void message.warning(`${text}：${result.results.filter((r) => !r.ok).map((r) => r.detail).join('；')}`);
+        else void message.success(text);
+      },
+    });
 
   return (
     <div>
       <div className="kb-page-title">
         <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
+        <WorkListNav current="todo" />
         <span>
           {counts && counts.overdue > 0 && <Tag color="red" data-testid="overdue-count">{t('inbox.overdueCount', { n: counts.overdue })}</Tag>}
           <Badge status={LIVE_BADGE[live]} text={t(live === 'live' ? 'inbox.live' : live === 'connecting' ? 'inbox.connecting' : 'inbox.offline')} data-testid="live-state" data-state={live} />
@@ -65,7 +86,10 @@ export function InboxPage() {
           }))}
         />
         <InboxFilters query={query} onChange={update} />
-        {screens.md ? <InboxTable items={inbox.data?.items ?? []} loading={inbox.isLoading} /> : <InboxCards items={inbox.data?.items ?? []} loading={inbox.isLoading} />}
+        {selected.length > 0 && (
+          <Button type="primary" style={{ marginBottom: 8 }} loading={batch.isPending} onClick={acknowledgeSelected} data-testid="batch-acknowledge">{t('batch.acknowledge', { n: selected.length })}</Button>
+        )}
+        {screens.md ? <InboxTable items={inbox.data?.items ?? []} loading={inbox.isLoading} selection={{ selected, onChange: setSelected }} /> : <InboxCards items={inbox.data?.items ?? []} loading={inbox.isLoading} />}
         {(inbox.data?.total ?? 0) > 20 && (
           <Pagination style={{ marginTop: 12, textAlign: 'right' }} current={query.page} pageSize={20} total={inbox.data?.total ?? 0} showSizeChanger={false} onChange={(page) => update({ page })} />
         )}

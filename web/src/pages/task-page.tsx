@@ -11,6 +11,10 @@ import { ReportView } from '../components/report-view';
 import { SeverityTag, TaskKindTag, UnverifiedTag } from '../components/tags';
 import { TaskDecisionForm } from '../components/task-decision-form';
 import { TaskActions } from '../components/task-actions';
+import { DelegationPanel, TaskHandOn } from '../components/task-hand-on';
+import { useEligible } from '../api/worklists';
+import { ProgressLine } from '../components/progress-line';
+import { VerificationAsk } from '../components/verification-ask';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { formatDateTime, useNow } from '../lib/time';
@@ -31,10 +35,15 @@ export function TaskPage() {
   const task = useTask(key);
   const number = task.data?.report.incidentNumber;
   const dossier = useDossier(number);
+  const open = task.data?.task.state === 'created';
+  // The open delegation (委派) comes with the eligible list: it decides who may act now.
+  const handOn = useEligible(key, 'transfer', open);
   if (task.isLoading) return <Skeleton active />;
   if (!task.data) return <Result status="404" title={t('task.notFound')} extra={<Link to="/inbox"><Button>{t('common.back')}</Button></Link>} />;
   const { task: info, report, opinions } = task.data;
-  const open = info.state === 'created';
+  const delegation = handOn.data?.delegation ?? null;
+  // A 核报's task: its row holds the request; the incident's title and report come from the dossier.
+  const asking = report.kind === 'verification';
   const heldByOther = !!info.assignee && info.assignee !== me?.username;
   const inDossier = dossier.data?.reports.find((r) => r.id === report.id);
   const workflow = inDossier?.workflow;
@@ -45,18 +54,24 @@ export function TaskPage() {
       <div className="kb-page-title">
         <Space wrap>
           <TaskKindTag kind={info.kind} name={info.name} />
-          <Typography.Title level={3}>{report.content.title}</Typography.Title>
+          <Typography.Title level={3}>{asking ? (dossier.data?.title ?? '') : report.content.title}</Typography.Title>
           {report.content.severity && <SeverityTag severity={report.content.severity} />}
           <UnverifiedTag unverified={report.unverified} />
         </Space>
         <Link to={`/incidents/${report.incidentNumber}`}>{report.incidentNumber}</Link>
       </div>
+      {inDossier && dossier.data && !asking && <Card size="small" style={{ marginBottom: 16 }}><ProgressLine report={inDossier} trail={dossier.data.timeline} /></Card>}
       <Card title={t('task.diagram')} size="small" style={{ marginBottom: 16 }}>
         <Diagram processId={info.bpmnProcessId} workflow={workflow} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card title={t('task.asks')} className="kb-task-card" extra={open && <TaskActions showOpen={false} task={{ key: info.key, assignee: info.assignee, incidentNumber: report.incidentNumber }} />}>
+          <Card title={t('task.asks')} className="kb-task-card" extra={open && !delegation && (
+            <Space size={4} wrap>
+              <TaskActions showOpen={false} task={{ key: info.key, assignee: info.assignee, incidentNumber: report.incidentNumber }} />
+              {!heldByOther && <TaskHandOn taskKey={info.key} incidentNumber={report.incidentNumber} />}
+            </Space>
+          )}>
             <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 12 }} items={[
               { key: 'arrived', label: t('inbox.col.arrived'), children: formatDateTime(info.createdAt) },
               { key: 'due', label: t('inbox.col.due'), children: <Countdown due={info.dueDate} now={now} deadline={task.data.deadline} /> },
@@ -64,13 +79,16 @@ export function TaskPage() {
             ]} />
             <Alert type="info" showIcon title={t(asks)} style={{ marginBottom: 16 }} />
             {!open ? <Alert type="success" showIcon title={t('task.done')} />
+            : delegation ? <DelegationPanel taskKey={info.key} incidentNumber={report.incidentNumber} delegation={delegation} />
             : heldByOther ? <Alert type="warning" showIcon title={t('task.heldBy', { user: info.assigneeName ?? info.assignee ?? '' })} />
             : <TaskDecisionForm detail={task.data} />}
           </Card>
-          <Card title={t('task.report')} style={{ marginTop: 16 }}>
-            {inDossier?.changes && inDossier.changes.length > 0 && <ReportChanges changes={inDossier.changes} />}
-            <ReportView content={report.content} highlight={changedElementsOf(inDossier?.changes)} />
-          </Card>
+          {asking ? <VerificationAsk content={report.content} dossier={dossier.data} /> : (
+            <Card title={t('task.report')} style={{ marginTop: 16 }}>
+              {inDossier?.changes && inDossier.changes.length > 0 && <ReportChanges changes={inDossier.changes} />}
+              <ReportView content={report.content} highlight={changedElementsOf(inDossier?.changes)} />
+            </Card>
+          )}
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('task.opinions')}>

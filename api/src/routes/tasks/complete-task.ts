@@ -5,6 +5,7 @@ import type { RouteModule } from '../../deps';
 import { AppError, bilingual } from '../../errors/app-error';
 import { parseBody, parseParams } from '../../http/validate';
 import { completeTask as complete, visibleTask } from '../../services/task-service';
+import { ensureNotDelegated } from '../../services/task-transfer';
 import { taskParamsSchema } from './get-task';
 import { perLocale } from '../../http/locale';
 import {
@@ -31,7 +32,8 @@ export const completeTask: RouteModule = ({ router, registry, deps }) => {
   router.post('/api/tasks/:key/complete', async (req, res) => {
     const user = requireUser(res);
     const { key } = parseParams(taskParamsSchema, req);
-    const { task } = await visibleTask(deps, user, key);
+    const { task, report } = await visibleTask(deps, user, key);
+    await ensureNotDelegated(deps, report.incidentNumber, key); // 委派: the delegatee gives it back, the delegator decides
     const kind = task.customHeaders.kind as keyof typeof COMPLETION_SCHEMAS | undefined;
     const schema = kind && schemasFor(req)[kind];
     if (!schema) throw new AppError('CONFLICT', bilingual(`此类任务（${kind ?? '无'}）不能在此办理`, `Task kind ${kind ?? '(none)'} cannot be completed here`));

@@ -4,12 +4,13 @@ export interface NewNotification {
   incidentNumber: string;
   reportId: string | null;
   /** verified / revoked: how 核实 ended, told to the units that received the report before it (000, ADR 0030). */
-  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked';
+  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked' | 'withdrawn';
   recipientId: string | null;
   recipientName: string;
   phone: string | null;
   message: string;
-  status: 'sent' | 'no_phone' | 'failed';
+  /** in_app: written by the API for the 抄送 list only (it has no SMS gateway), e.g. a 撤回 notice. */
+  status: 'sent' | 'no_phone' | 'failed' | 'in_app';
   gatewayRef: string | null;
   /** One notification per job, kind and recipient: a re-delivered job does not text twice. */
   dedupeKey: string;

@@ -15,6 +15,8 @@ export function createUserRepository(prisma: PrismaClient) {
     withRole: (unitId: string, role: string) =>
       prisma.appUser.findMany({ where: { unitId, roles: { has: role }, active: true }, orderBy: { username: 'asc' } }),
     count: () => prisma.appUser.count(),
+    /** The active people of these units (委派 goes to anyone of the task's unit). */
+    activeIn: (unitIds: string[]) => prisma.appUser.findMany({ where: { unitId: { in: unitIds }, active: true }, orderBy: { username: 'asc' } }),
   };
 }
 
