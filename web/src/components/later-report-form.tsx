@@ -2,11 +2,10 @@ import { laterReportContent, makeReportPatchSchemas } from '@kuaibao/domain';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import { ApiError } from '../api/http';
 import { useSubmitLaterReport } from '../api/queries';
 import type { ReportContent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearFixedIssues, clearIssues, issuesMessage, keepEnterFromSubmitting, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { applyIssues, clearFixedIssues, clearIssues, issuesMessage, keepEnterFromSubmitting, useClearIssuesOnLocaleChange, reportSubmitError } from '../lib/form-errors';
 import { beijingInstant } from '../lib/time';
 import { BeijingDatePicker } from './beijing-date-picker';
 
@@ -79,10 +78,7 @@ export function LaterReportForm({ incidentNumber, current, onDone }: { incidentN
         void message.success(t('later.submitted'));
         onDone();
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-        void message.error(problemMessage(error, locale));
-      },
+      onError: (error) => reportSubmitError(form, error, locale, (text) => message.error(text)),
     });
   };
   const initialValues: Values = {

@@ -1,11 +1,10 @@
 import { makeIncidentRetrySchema, RETRIES, RETRY_REASON_MAX_LENGTH } from '@kuaibao/domain';
 import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
 import { useMemo } from 'react';
-import { ApiError } from '../api/http';
 import { useRetryIncident } from '../api/queries';
 import type { InstanceIncident } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { applyIssues, clearIssues, useClearIssuesOnLocaleChange, reportSubmitError } from '../lib/form-errors';
 
 interface Values {
   retries?: number | null;
@@ -36,12 +35,7 @@ export function RetryIncidentModal({ incident, onClose }: { incident: InstanceIn
           void message.success(t('monitor.retry.done', { element }));
           onClose();
         },
-        onError: (error) => {
-          if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-          // Gone or already resolved (by someone else): nothing left to retry here; the list is refetched.
-          else if (error instanceof ApiError && (error.status === 404 || error.status === 409)) onClose();
-          void message.error(problemMessage(error, locale));
-        },
+        onError: (error) => reportSubmitError(form, error, locale, (text) => message.error(text), onClose),
       },
     );
   };

@@ -2,11 +2,10 @@ import { makeTaskDecisionSchemas } from '@kuaibao/domain';
 import { Alert, App, Button, Collapse, Form, Input, Radio } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../api/http';
 import { useTaskAction } from '../api/queries';
 import type { ReportContent, TaskDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearFixedIssues, clearIssues, keepEnterFromSubmitting, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { applyIssues, clearFixedIssues, clearIssues, keepEnterFromSubmitting, useClearIssuesOnLocaleChange, reportSubmitError } from '../lib/form-errors';
 import type { MessageKey } from '../i18n/messages';
 import { CorrectionFields, changedCorrections, type CorrectionValues } from './correction-fields';
 
@@ -90,10 +89,7 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
           void message.success(t('task.completed'));
           void navigate('/inbox');
         },
-        onError: (error) => {
-          if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-          void message.error(problemMessage(error, locale));
-        },
+        onError: (error) => reportSubmitError(form, error, locale, (text) => message.error(text)),
       },
     );
   };

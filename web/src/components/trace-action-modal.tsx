@@ -1,11 +1,10 @@
 import { makeReassignSchema, makeTraceReasonSchema, parseCandidateGroup, TRACE_REASON_MAX_LENGTH } from '@kuaibao/domain';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useMemo } from 'react';
-import { ApiError } from '../api/http';
 import { useAdminPeople } from '../api/org-admin';
 import { useTraceAction, type TraceAction } from '../api/trace';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues, problemMessage, useClearIssuesOnLocaleChange } from '../lib/form-errors';
+import { applyIssues, clearIssues, useClearIssuesOnLocaleChange, reportSubmitError } from '../lib/form-errors';
 
 /** What the modal acts on: an instance (催办, 终止) or a task (改派, 取消认领, with the task's candidate groups). */
 export interface TraceTarget {
@@ -44,11 +43,7 @@ export function TraceActionModal({ target, onClose }: { target: TraceTarget; onC
         void message.success(t('trace.action.done', { action: actionName }));
         onClose();
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-        else if (error instanceof ApiError && (error.status === 404 || error.status === 409)) onClose();
-        void message.error(problemMessage(error, locale));
-      },
+      onError: (error) => reportSubmitError(form, error, locale, (text) => message.error(text), onClose),
     });
   };
 

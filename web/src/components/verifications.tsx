@@ -1,12 +1,11 @@
 import { makeVerificationSchemas, verificationTargets } from '@kuaibao/domain';
 import { App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../api/http';
 import { useOrgUnits, useRequestVerification } from '../api/queries';
 import { useSession } from '../api/session';
 import type { Verification } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { applyIssues, clearIssues, issuesMessage, problemMessage } from '../lib/form-errors';
+import { applyIssues, clearIssues, issuesMessage, reportSubmitError } from '../lib/form-errors';
 import { formatDateTime } from '../lib/time';
 
 /** 核报 of the incident: each request, its due times, the answers and whether they came in time (ADR 0011). */
@@ -80,10 +79,7 @@ function RequestVerificationModal({ open, onClose, incidentNumber, reportingUnit
         form.resetFields();
         onClose();
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-        void message.error(problemMessage(error, locale));
-      },
+      onError: (error) => reportSubmitError(form, error, locale, (text) => message.error(text)),
     });
   };
   return (

@@ -60,6 +60,16 @@ export function problemMessage(error: Error, locale: Locale): string {
   return issuesMessage(error.problem.errors, locale);
 }
 
+/**
+ * A failed submission of `form`: the API's field errors land on their fields and a toast says what failed; a 404 or 409
+ * (gone, or the state moved on) also calls `onGone`, as the form has nothing left to act on.
+ */
+export function reportSubmitError(form: FormInstance, error: Error, locale: Locale, toast: (text: string) => unknown, onGone?: () => void): void {
+  if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
+  else if (onGone && error instanceof ApiError && (error.status === 404 || error.status === 409)) onGone();
+  void toast(problemMessage(error, locale));
+}
+
 /** The messages of some issues in one line, each once. */
 export function issuesMessage(issues: readonly { message: string }[], locale: Locale): string {
   return [...new Set(issues.map((e) => e.message))].join(locale === 'en' ? '; ' : '；');

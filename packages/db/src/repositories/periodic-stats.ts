@@ -1,16 +1,9 @@
 import type { UnitTally } from '@kuaibao/domain';
 import { Prisma, type PrismaClient } from '@prisma/client';
+import { type TimelinessFilter, visibleIncidents } from './stats';
 
-export interface PeriodicFilter {
-  /** The period, from inclusive, to exclusive (incidents by when the system created them, as 时效统计 counts them). */
-  from: Date;
-  to: Date;
-  /** A running clock past its deadline at this time is late; a 首报 not out past its written deadline is 漏报. */
-  now: Date;
-  /** Incidents of these reporting units, or with these numbers (what the caller may see); all when absent. */
-  unitIds?: readonly string[];
-  orNumbers?: readonly string[];
-}
+/** As 时效统计's filter: incidents by when the system created them; at `now` a 首报 not out past its written deadline is 漏报. */
+export type PeriodicFilter = TimelinessFilter;
 
 export interface UnitFigures extends UnitTally {
   unitId: string;
@@ -48,10 +41,7 @@ const OUT = Prisma.sql`('reported', 'received', 'concluded')`;
 export function createPeriodicStatsRepository(prisma: PrismaClient) {
   return {
     async figures(filter: PeriodicFilter): Promise<PeriodicFigures> {
-      const visible = filter.unitIds
-        ? Prisma.sql`AND (i.reporting_unit_id IN (${Prisma.join(filter.unitIds.length ? filter.unitIds : [''])})
-                         OR i.number IN (${Prisma.join(filter.orNumbers?.length ? filter.orNumbers : [''])}))`
-        : Prisma.empty;
+      const visible = visibleIncidents(filter, 'i');
       const late = Prisma.sql`(c.status = 'late' OR (c.status = 'open' AND c.due_at < ${filter.now}))`;
       // One pass over the period's incidents (index range on created_at); what each needs is fetched by index lookups
       // (LATERAL), not by hash joins over whole tables: a month costs its own incidents, not the whole history.

@@ -32,14 +32,18 @@ interface Row {
  * delivered after the deadline, or not delivered and past it) or running. A clock of a report closed as not an
  * incident counts for nothing (the dossier shows it void).
  */
+/** `AND …` limiting the incidents aliased `alias` to those the filter's caller may see (nothing when all). */
+export function visibleIncidents(filter: Pick<TimelinessFilter, 'unitIds' | 'orNumbers'>, alias: string): Prisma.Sql {
+  return filter.unitIds
+    ? Prisma.sql`AND (${Prisma.raw(alias)}.reporting_unit_id IN (${Prisma.join(filter.unitIds.length ? filter.unitIds : [''])})
+                      OR ${Prisma.raw(alias)}.number IN (${Prisma.join(filter.orNumbers?.length ? filter.orNumbers : [''])}))`
+    : Prisma.empty;
+}
+
 export function createStatsRepository(prisma: PrismaClient) {
   return {
     async timeliness(filter: TimelinessFilter): Promise<UnitTimeliness[]> {
-      const visibleAs = (alias: string) =>
-        filter.unitIds
-          ? Prisma.sql`AND (${Prisma.raw(alias)}.reporting_unit_id IN (${Prisma.join(filter.unitIds.length ? filter.unitIds : [''])})
-                            OR ${Prisma.raw(alias)}.number IN (${Prisma.join(filter.orNumbers?.length ? filter.orNumbers : [''])}))`
-          : Prisma.empty;
+      const visibleAs = (alias: string) => visibleIncidents(filter, alias);
       const visible = visibleAs('i');
       const states = {
         met: Prisma.sql`c.status = 'met'`,

@@ -2,10 +2,9 @@ import { beijingDay, makeDailyReportSchema, ROLL_CALL_RESULTS } from '@kuaibao/d
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { fileDailyReport, receiveDailyReport, useDailyReports, useDutyWrite, type DailyReportView, type Standing } from '../../api/duty';
-import { ApiError } from '../../api/http';
 import { useSession } from '../../api/session';
 import { useI18n } from '../../i18n/i18n';
-import { applyIssues, clearIssues, issuesMessage, keepEnterFromSubmitting, problemMessage } from '../../lib/form-errors';
+import { applyIssues, clearIssues, issuesMessage, keepEnterFromSubmitting, problemMessage, reportSubmitError } from '../../lib/form-errors';
 import { formatDateTime } from '../../lib/time';
 
 const standingColor: Record<Standing, string> = { on_time: 'success', late: 'error', missed: 'error', pending: 'default' };
@@ -106,10 +105,7 @@ function DailyReportForm({ day }: { day: string }) {
     }
     file.mutate(body, {
       onSuccess: () => void message.success(t('duty.daily.filed')),
-      onError: (error) => {
-        if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-        void message.error(problemMessage(error, locale));
-      },
+      onError: (error) => reportSubmitError(form, error, locale, (text) => message.error(text)),
     });
   };
   return (

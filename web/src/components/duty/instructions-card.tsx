@@ -2,11 +2,10 @@ import { governmentOf, isSubordinateOf, makeInstructionSchema, type OrgUnit as T
 import { App, Button, Card, Empty, Form, Input, List, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { relayInstruction, useDutyWrite, type Instruction } from '../../api/duty';
-import { ApiError } from '../../api/http';
 import { useOrgUnits } from '../../api/queries';
 import { useSession } from '../../api/session';
 import { useI18n } from '../../i18n/i18n';
-import { applyIssues, clearIssues, issuesMessage, keepEnterFromSubmitting, problemMessage } from '../../lib/form-errors';
+import { applyIssues, clearIssues, issuesMessage, keepEnterFromSubmitting, reportSubmitError } from '../../lib/form-errors';
 import { beijingWall } from '../../lib/time';
 import { InstructionItem } from './instruction-item';
 
@@ -62,10 +61,7 @@ function RelayModal({ open, onClose, incidentNumber, reportingUnitId }: { open: 
         form.resetFields();
         onClose();
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-        void message.error(problemMessage(error, locale));
-      },
+      onError: (error) => reportSubmitError(form, error, locale, (text) => message.error(text)),
     });
   };
   const now = Date.now();

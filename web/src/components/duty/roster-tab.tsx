@@ -2,9 +2,8 @@ import { addDays, beijingDay, mondayOf } from '@kuaibao/domain';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { setRosterDay, useDutyWrite, useRoster, useRosterGaps, type Roster, type RosterDayView } from '../../api/duty';
-import { ApiError } from '../../api/http';
 import { useI18n } from '../../i18n/i18n';
-import { applyIssues, clearIssues, keepEnterFromSubmitting, problemMessage } from '../../lib/form-errors';
+import { clearIssues, keepEnterFromSubmitting, reportSubmitError } from '../../lib/form-errors';
 
 /** 值班排班: a week of the unit's roster, who is on duty now, days still without a roster (own and of the units below). */
 export function RosterTab() {
@@ -68,10 +67,7 @@ function RosterDayModal({ roster, day, current, onClose }: { roster: Roster; day
         void message.success(t('duty.roster.saved'));
         onClose();
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.problem.errors?.length) applyIssues(form, error.problem.errors);
-        void message.error(problemMessage(error, locale));
-      },
+      onError: (error) => reportSubmitError(form, error, locale, (text) => message.error(text)),
     });
   };
   return (
