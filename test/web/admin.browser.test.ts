@@ -3,6 +3,7 @@ import { fail } from '@kuaibao/engine';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask, type Client } from '../api/client';
+import { openFromMenu } from './pages';
 import { useBrowserSession } from './browser';
 
 /**
@@ -72,7 +73,7 @@ describe('the process monitor', () => {
     admin.on('request', (request) => {
       if (request.url().includes('/api/admin/incidents/')) retryRequests.push(request.url());
     });
-    await admin.getByTestId('nav-monitor').click();
+    await openFromMenu(admin, 'nav-monitor');
     await admin.waitForURL(/\/admin\/instances$/);
 
     // then: the report first, at the failed step 确定报送对象 with the error

@@ -63,6 +63,17 @@ describe('the web app at its edges', () => {
         }
         expect(await page.getByTestId('nav-phone-report').innerText()).toBe('Phone');
       }
+      // and an administrator, who has the most entries: theirs sit under one, in Chinese as in English
+      const admin = await pageOf('admin');
+      for (const locale of ['zh-CN', 'en'] as const) {
+        await rememberLocale(admin, locale);
+        await admin.setViewportSize({ width: 1280, height: 800 });
+        await admin.goto(`${web.server.url}/inbox`);
+        for (const entry of ['nav-duty', 'nav-stats', 'nav-manage']) {
+          const box = await admin.getByTestId(entry).boundingBox();
+          expect(box && box.width > 0 && box.x + box.width <= 1280, `${entry} (${locale}): ${JSON.stringify(box)}`).toBe(true);
+        }
+      }
     });
 
     it('takes the form’s messages away when the language changes, and the next check speaks the new one', { timeout: 60_000 }, async () => {

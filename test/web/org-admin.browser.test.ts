@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserSession } from './browser';
 import type { Locator, Page } from 'playwright-core';
-import { choose } from './pages';
+import { choose, openFromMenu } from './pages';
 
 /** A searchable select with many options (a virtual list): types part of the label first, then picks it. */
 async function search(page: Page, select: Locator, label: string) {
@@ -18,7 +18,7 @@ describe('jurisdiction administration in the browser', () => {
   it('creates a unit and a person from the keyboard-safe forms and shows the route check change', { timeout: 150_000 }, async () => {
     // given: 临沧's admin on the route check, every route staffed
     const admin = await pageOf('lc_admin');
-    await admin.getByTestId('nav-org-admin').click();
+    await openFromMenu(admin, 'nav-org-admin');
     await admin.getByTestId('org-admin-page').waitFor();
     await admin.getByTestId('tab-health').click();
     await admin.getByTestId('health-ok').waitFor();

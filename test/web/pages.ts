@@ -70,3 +70,12 @@ export async function recordPhoneCall(page: Page, call: { summary: string; sever
   await page.waitForURL(/\/incidents\/KB-/);
   return decodeURIComponent(page.url().split('/incidents/')[1]!);
 }
+
+/** Opens a page from the header's menu; an administrator's pages sit under 系统管理, opened first. */
+export async function openFromMenu(page: Page, entry: string) {
+  const manage = page.getByTestId('nav-manage');
+  const link = page.getByTestId(entry);
+  await link.or(manage).first().waitFor();
+  if (!(await link.isVisible())) await manage.click();
+  await link.click();
+}

@@ -22,7 +22,6 @@ const ChangePasswordPage = lazy(() => import('./pages/change-password-page').the
 const OrgAdminPage = lazy(() => import('./pages/org-admin-page').then((m) => ({ default: m.OrgAdminPage })));
 const NewReportPage = lazy(() => import('./pages/new-report-page').then((m) => ({ default: m.NewReportPage })));
 const PhoneReportPage = lazy(() => import('./pages/phone-report-page').then((m) => ({ default: m.PhoneReportPage })));
-const HolidaysPage = lazy(() => import('./pages/holidays-page').then((m) => ({ default: m.HolidaysPage })));
 const StatsPage = lazy(() => import('./pages/stats-page').then((m) => ({ default: m.StatsPage })));
 const DutyPage = lazy(() => import('./pages/duty-page').then((m) => ({ default: m.DutyPage })));
 const WorkListPage = lazy(() => import('./pages/work-list-page').then((m) => ({ default: m.WorkListPage })));
@@ -62,7 +61,7 @@ export function App() {
                 <Route path="/incidents/:number" element={<DossierPage />} />
                 <Route path="/stats" element={<StatsPage />} />
                 <Route path="/duty/:tab?" element={<DutyPage />} />
-                <Route path="/holidays" element={<HolidaysPage />} />
+                <Route path="/holidays" element={<HolidaysMoved />} />
                 <Route path="/admin/instances" element={<AdminInstancesPage />} />
                 <Route path="/admin/trace" element={<TraceSearchPage />} />
                 <Route path="/admin/trace/:key" element={<TraceInstancePage />} />
@@ -95,4 +94,10 @@ function RequireLogin({ children }: { children: ReactNode }) {
 function NotFound() {
   const { t } = useI18n();
   return <Result status="404" title="404" subTitle={t('error.notFound')} extra={<Link to="/inbox"><Button type="primary">{t('error.toInbox')}</Button></Link>} />;
+}
+
+/** 节假日报表 is a tab of 值班管理 now; an address saved before that (with its holiday and day) still opens it. */
+function HolidaysMoved() {
+  const location = useLocation();
+  return <Navigate to={`/duty/holidays${location.search}`} replace />;
 }

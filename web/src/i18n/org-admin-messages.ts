@@ -1,6 +1,7 @@
 /** The strings of the jurisdiction administration pages (机构管理) and the password change, zh-CN first (merged into messages.ts). */
 export const orgAdminZhCN = {
   'nav.orgAdmin': '机构管理',
+  'nav.manage': '系统管理',
   'nav.orgAdmin.short': '机构',
   'orgAdmin.title': '机构管理',
   'orgAdmin.intro': '设置本辖区的单位、人员和角色；每项变更都记入管理日志。',
@@ -88,6 +89,7 @@ export const orgAdminZhCN = {
 
 export const orgAdminEn: Record<keyof typeof orgAdminZhCN, string> = {
   'nav.orgAdmin': 'Organization',
+  'nav.manage': 'Administration',
   'nav.orgAdmin.short': 'Org',
   'orgAdmin.title': 'Organization',
   'orgAdmin.intro': "Set up your jurisdiction's units, people and roles; every change goes to the admin log.",

@@ -14,7 +14,7 @@ import { HolidaySummary } from './statistics/holiday-summary';
  * its return, the collecting unit and the province read every unit's and the city total, and the collector sends the
  * summary.
  */
-export function HolidaysPage() {
+export function HolidaysPage({ embedded = false }: { embedded?: boolean }) {
   const { t } = useI18n();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
@@ -31,7 +31,7 @@ export function HolidaysPage() {
   return (
     <div data-testid="holidays-page">
       <div className="kb-page-title">
-        <Typography.Title level={3}>{t('holidays.title')}</Typography.Title>
+        {embedded ? <span /> : <Typography.Title level={3}>{t('holidays.title')}</Typography.Title>}
         <Space wrap>
           <Select aria-label={t('holidays.holiday')} data-testid="holiday-select" style={{ minWidth: 160 }} value={holiday?.id} onChange={(id: string) => setParams({ holiday: id }, { replace: true })} options={items.map((h) => ({ value: h.id, label: h.name }))} />
           <Select aria-label={t('holidays.day')} data-testid="holiday-day" style={{ minWidth: 140 }} value={day} onChange={(d: string) => setParams({ holiday: holiday!.id, day: d }, { replace: true })} options={days.map((d) => ({ value: d, label: d }))} />
