@@ -26,7 +26,8 @@ describe('the web app: the 核报反馈 task page', () => {
     await verifier.goto(`${web.server.url}/tasks/${written.key}`);
     await verifier.getByTestId('decision-form').waitFor();
 
-    // then
+    // then (the incident's report comes with its dossier, read beside the task)
+    await verifier.getByTestId('verification-report').getByText(/马台乡帮东村后山/).first().waitFor();
     const page = await verifier.getByTestId('task-page').innerText();
     expect(page).toContain('核报测试：临翔区马台乡森林火灾');
     expect(await verifier.getByTestId('verification-question').innerText()).toContain('请核实受伤人数及送医情况');

@@ -30,13 +30,15 @@ const labelledChanges = (changes: unknown, locale: Locale) =>
  * the 核报 requests with their answers, and whether the trail's hash chain is intact (ADR 0026).
  */
 export async function getDossier(deps: ApiDeps, user: SessionUser, number: string, locale: Locale = 'zh-CN') {
+  // The engine's state first, the business rows after: a step's business writes commit with the step, so rows read later
+  // are at least as new as the state (never a completed workflow beside the status from before its last step).
+  const instances = await deps.engine.findInstances({ businessKey: number });
   const incident = await deps.incidents.get(number);
   if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', bilingual(`事件 ${number} 不存在`, `Incident ${number} not found`));
-  const [trail, chain, recipients, instances, clocks, notifications, instructions] = await Promise.all([
+  const [trail, chain, recipients, clocks, notifications, instructions] = await Promise.all([
     deps.audit.forIncident(number),
     deps.audit.verify(number),
     deps.incidents.recipientsOf(number),
-    deps.engine.findInstances({ businessKey: number }),
     deps.clocks.forIncident(number),
     deps.notifications.forIncident(number),
     deps.duty.instructions.forIncident(number),

@@ -3,7 +3,8 @@ import type pg from 'pg';
 
 /** A new, empty PostgreSQL schema for tests and benchmarks; drop() removes it with everything in it. */
 export async function createScratchSchema(url: string, prefix = 't'): Promise<{ schema: string; drop(): Promise<void> }> {
-  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  // An unquoted identifier: a prefix such as `designer-policy` (a fine temp directory name) would be a syntax error.
+  const schema = `${prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${randomBytes(6).toString('hex')}`;
   await withAdminClient(url, (client) => client.query(`CREATE SCHEMA ${schema}`));
   return { schema, drop: async () => void (await withAdminClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))) };
 }

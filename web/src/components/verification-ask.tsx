@@ -31,7 +31,7 @@ export function VerificationAsk({ content, dossier }: { content: ReportContent; 
           />
         )}
       </Card>
-      <Card title={t('task.report')} style={{ marginTop: 16 }} data-testid="verification-report">
+      <Card title={t('task.report')} style={{ marginTop: 16 }} data-testid="verification-report" loading={!dossier}>
         {report ? <ReportView content={report.content} /> : <Empty />}
       </Card>
     </>
