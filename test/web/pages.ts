@@ -79,3 +79,16 @@ export async function openFromMenu(page: Page, entry: string) {
   if (!(await link.isVisible())) await manage.click();
   await link.click();
 }
+
+/** Records every CSP violation a page reports (the console says it too; this catches those the console does not name). */
+export async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(globalThis, { cspViolations: seen });
+    // (this runs in the page; the test workspace has no DOM types)
+    type Violation = { violatedDirective: string; blockedURI: string };
+    const page = globalThis as unknown as { document: { addEventListener(type: string, listener: (event: Violation) => void): void } };
+    page.document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations);
+}

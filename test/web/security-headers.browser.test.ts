@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { firstReport, login, waitForTask } from '../api/client';
 import { useBrowserSession } from './browser';
-import { diagramElement, inboxRow } from './pages';
-
-/** Records every CSP violation a page reports (the console says it too; this catches those the console does not name). */
-async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    Object.assign(globalThis, { cspViolations: seen });
-    // (this runs in the page; the test workspace has no DOM types)
-    type Violation = { violatedDirective: string; blockedURI: string };
-    const page = globalThis as unknown as { document: { addEventListener(type: string, listener: (event: Violation) => void): void } };
-    page.document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return () => page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations);
-}
+import { diagramElement, inboxRow, watchCspViolations } from './pages';
 
 /** The web app under its Content-Security-Policy and the API's CSRF checks (ADR 0025). */
 describe('the web app under its security headers', () => {

@@ -1,20 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { firstReport, login } from '../api/client';
 import { useBrowserSession } from './browser';
-
-/** Records every CSP violation a page reports (as the security-headers test does). */
-async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    Object.assign(globalThis, { cspViolations: seen });
-    type Violation = { violatedDirective: string; blockedURI: string };
-    const page = globalThis as unknown as { document: { addEventListener(type: string, listener: (event: Violation) => void): void } };
-    page.document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return () => page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations);
-}
+import { watchCspViolations } from './pages';
 
 /**
  * Issue 23 items 4–5 in Chromium: a county files its holiday return, the city bureau sees the summed summary and sends
