@@ -1,6 +1,6 @@
 import type { UnitTally } from '@kuaibao/domain';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import { type TimelinessFilter, visibleIncidents } from './stats';
+import { type TimelinessFilter, verificationAnswersByUnit, visibleIncidents } from './stats';
 
 /** As 时效统计's filter: incidents by when the system created them; at `now` a 首报 not out past its written deadline is 漏报. */
 export type PeriodicFilter = TimelinessFilter;
@@ -82,15 +82,7 @@ export function createPeriodicStatsRepository(prisma: PrismaClient) {
                   FROM p JOIN org_unit ou ON ou.id = p.unit_id GROUP BY p.unit_id, ou.name) u) AS units`;
       const facets = row?.facets;
       const units = row?.units ?? [];
-      const answers = await prisma.$queryRaw<{ unitId: string; unitName: string; met: number; late: number }[]>`
-        SELECT r.content->>'targetUnitId' AS "unitId", u.name AS "unitName",
-               (count(*) FILTER (WHERE c.status = 'met'))::int AS met, (count(*) FILTER (WHERE ${late}))::int AS late
-        FROM incident_report r
-        JOIN incident i ON i.number = r.incident_number
-        JOIN report_clock c ON c.report_id = r.id
-        JOIN org_unit u ON u.id = r.content->>'targetUnitId'
-        WHERE r.kind = 'verification' AND r.created_at >= ${filter.from} AND r.created_at < ${filter.to} ${visible}
-        GROUP BY 1, 2`;
+      const answers = await verificationAnswersByUnit(prisma, filter);
       const byUnit = new Map<string, UnitFigures>(units.map((u) => [u.unitId, { ...u, verificationMet: 0, verificationLate: 0 }]));
       for (const a of answers) {
         const unit = byUnit.get(a.unitId) ?? { unitId: a.unitId, unitName: a.unitName, incidents: 0, due: 0, reported: 0, met: 0, late: 0, lateIncidents: 0, missed: 0, verificationMet: 0, verificationLate: 0 };

@@ -27,11 +27,6 @@ interface Row {
   writtenOpen: number;
 }
 
-/**
- * 报送时效: per reporting unit, how the statutory clocks of its 首报 stand in a period: met (按时), late (迟报:
- * delivered after the deadline, or not delivered and past it) or running. A clock of a report closed as not an
- * incident counts for nothing (the dossier shows it void).
- */
 /** `AND …` limiting the incidents aliased `alias` to those the filter's caller may see (nothing when all). */
 export function visibleIncidents(filter: Pick<TimelinessFilter, 'unitIds' | 'orNumbers'>, alias: string): Prisma.Sql {
   return filter.unitIds
@@ -40,16 +35,42 @@ export function visibleIncidents(filter: Pick<TimelinessFilter, 'unitIds' | 'orN
     : Prisma.empty;
 }
 
+/** A clock met, late (a revoked report's open clock is not late) or still open at `now`, for a `report_clock c` of an `incident_report r`. */
+function clockStates(now: Date) {
+  return {
+    met: Prisma.sql`c.status = 'met'`,
+    late: Prisma.sql`(c.status = 'late' OR (c.status = 'open' AND r.status <> 'revoked' AND c.due_at < ${now}))`,
+    open: Prisma.sql`(c.status = 'open' AND r.status <> 'revoked' AND c.due_at >= ${now})`,
+  };
+}
+
+/** The 核报 answers each unit owed in the period, by their clocks: met, late, still open (as the dossier shows them). */
+export function verificationAnswersByUnit(prisma: PrismaClient, filter: TimelinessFilter) {
+  const visible = visibleIncidents(filter, 'i');
+  const states = clockStates(filter.now);
+  return prisma.$queryRaw<{ unitId: string; unitName: string; met: number; late: number; open: number }[]>`
+    SELECT r.content->>'targetUnitId' AS "unitId", u.name AS "unitName",
+           (count(*) FILTER (WHERE ${states.met}))::int AS met, (count(*) FILTER (WHERE ${states.late}))::int AS late,
+           (count(*) FILTER (WHERE ${states.open}))::int AS open
+    FROM incident_report r
+    JOIN incident i ON i.number = r.incident_number
+    JOIN report_clock c ON c.report_id = r.id
+    JOIN org_unit u ON u.id = r.content->>'targetUnitId'
+    WHERE r.kind = 'verification' AND r.created_at >= ${filter.from} AND r.created_at < ${filter.to} ${visible}
+    GROUP BY 1, 2`;
+}
+
+/**
+ * 报送时效: per reporting unit, how the statutory clocks of its 首报 stand in a period: met (按时), late (迟报:
+ * delivered after the deadline, or not delivered and past it) or running. A clock of a report closed as not an
+ * incident counts for nothing (the dossier shows it void).
+ */
 export function createStatsRepository(prisma: PrismaClient) {
   return {
     async timeliness(filter: TimelinessFilter): Promise<UnitTimeliness[]> {
       const visibleAs = (alias: string) => visibleIncidents(filter, alias);
       const visible = visibleAs('i');
-      const states = {
-        met: Prisma.sql`c.status = 'met'`,
-        late: Prisma.sql`(c.status = 'late' OR (c.status = 'open' AND r.status <> 'revoked' AND c.due_at < ${filter.now}))`,
-        open: Prisma.sql`(c.status = 'open' AND r.status <> 'revoked' AND c.due_at >= ${filter.now})`,
-      };
+      const states = clockStates(filter.now);
       const tally = (channel: string, state: keyof typeof states, name: string) =>
         Prisma.sql`(count(*) FILTER (WHERE c.channel = ${channel} AND ${states[state]}))::int AS ${Prisma.raw(`"${name}"`)}`;
       const rows = await prisma.$queryRaw<Row[]>`
@@ -68,16 +89,7 @@ export function createStatsRepository(prisma: PrismaClient) {
         LEFT JOIN report_clock c ON c.report_id = r.id
         WHERE i.created_at >= ${filter.from} AND i.created_at < ${filter.to} ${visible}
         GROUP BY i.reporting_unit_id, u.name`;
-      const answers = await prisma.$queryRaw<{ unitId: string; unitName: string; met: number; late: number; open: number }[]>`
-        SELECT r.content->>'targetUnitId' AS "unitId", u.name AS "unitName",
-               (count(*) FILTER (WHERE ${states.met}))::int AS met, (count(*) FILTER (WHERE ${states.late}))::int AS late,
-               (count(*) FILTER (WHERE ${states.open}))::int AS open
-        FROM incident_report r
-        JOIN incident i ON i.number = r.incident_number
-        JOIN report_clock c ON c.report_id = r.id
-        JOIN org_unit u ON u.id = r.content->>'targetUnitId'
-        WHERE r.kind = 'verification' AND r.created_at >= ${filter.from} AND r.created_at < ${filter.to} ${visible}
-        GROUP BY 1, 2`;
+      const answers = await verificationAnswersByUnit(prisma, filter);
       const none = { met: 0, late: 0, open: 0 };
       const byUnit = new Map(rows.map((r) => [r.unitId, r]));
       for (const a of answers) {
