@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PHONE_PATTERN } from './fields';
 import type { Locale } from './messages';
+import { beijingInstant, daysBetween } from './duty/beijing-day';
 import { isCalendarDate } from './timeliness';
 
 /*
@@ -92,18 +93,11 @@ export interface HolidayPeriod {
 export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** The holiday's days in order. */
-export function holidayDays(period: Pick<HolidayPeriod, 'firstDay' | 'lastDay'>): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${period.firstDay}T00:00:00Z`); t <= Date.parse(`${period.lastDay}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
-  return days;
-}
-
-/** A Beijing day at a Beijing wall-clock time, as an instant. */
-export const beijingAt = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
+export const holidayDays = (period: Pick<HolidayPeriod, 'firstDay' | 'lastDay'>): string[] => daysBetween(period.firstDay, period.lastDay);
 
 /** When the day's returns and the day's summary are due. */
 export function holidayDeadlines(period: Pick<HolidayPeriod, 'returnDue' | 'summaryDue'>, day: string) {
-  return { returnDue: beijingAt(day, period.returnDue), summaryDue: beijingAt(day, period.summaryDue) };
+  return { returnDue: beijingInstant(day, period.returnDue), summaryDue: beijingInstant(day, period.summaryDue) };
 }
 
 /** 按时 / 迟报 (filed after the deadline) / 漏报 (not filed and the deadline passed) / 待报 (not filed, still time). */
@@ -130,5 +124,5 @@ export function sumHolidayReturns(returns: readonly (HolidayCounts & { unitName:
 
 /** Whether a holiday's day may be filed now: it is one of its days and it has begun (Beijing time). */
 export function dayOpenForFiling(period: Pick<HolidayPeriod, 'firstDay' | 'lastDay'>, day: string, now: Date): boolean {
-  return day >= period.firstDay && day <= period.lastDay && beijingAt(day, '00:00').getTime() <= now.getTime();
+  return day >= period.firstDay && day <= period.lastDay && beijingInstant(day, '00:00').getTime() <= now.getTime();
 }

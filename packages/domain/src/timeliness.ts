@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay } from './duty/beijing-day';
 
 /*
  * 报送时效统计 (docs/adr/0023): what GET /api/stats/timeliness answers, as the database tallies it and the web
@@ -12,11 +13,7 @@ export const TIMELINESS_MAX_DAYS = 366;
 export const EARLIEST_DAY = '2000-01-01';
 
 /** Whether `day` is a real calendar date written YYYY-MM-DD (not 2026-02-30), from EARLIEST_DAY on (not 0000-01-01). */
-export const isCalendarDate = (day: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day < EARLIEST_DAY) return false;
-  const date = new Date(`${day}T00:00:00Z`); // month 13 is an Invalid Date, whose toISOString throws
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-};
+export const isCalendarDate = (day: string): boolean => isCalendarDay(day) && day >= EARLIEST_DAY;
 
 /** How a channel's statutory clocks of 首报 stand: met (按时), late (迟报), or still running. */
 export const clockCountsSchema = z.object({ met: z.number().int(), late: z.number().int(), open: z.number().int() });
