@@ -11,18 +11,25 @@ export async function loginInBrowser(page: Page, baseUrl: string, username: stri
 
 /**
  * Picks an option of an Ant Design select by its visible label, and waits until the select shows it. Under load
- * a click can land on a dropdown still closing (the previous select's), so a pick that did not take is tried again.
+ * a click can land on a dropdown still closing (the previous select's), or the dropdown can close under the click,
+ * so a pick that did not take is tried again from a closed dropdown.
  */
 export async function choose(page: Page, select: Locator, label: string) {
+  const openDropdown = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
+    if (attempt > 1) {
+      await openDropdown.first().waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+      // a multiple select would drop an option picked late by clicking it again
+      if ((await select.getByText(label).count()) > 0) return;
+    }
+    if (attempt === 1 || (await openDropdown.count()) === 0) await select.click();
+    const option = openDropdown.locator('.ant-select-item-option').filter({ hasText: label }).first();
     // a long list is virtual and renders only its first options (every jurisdiction's divisions): a searchable select
     // is then narrowed by typing, as a user does
     const listed = await option.waitFor({ timeout: 1_500 }).then(() => true, () => false);
     if (!listed && (await select.locator('input:not([readonly])').count()) > 0) await page.keyboard.type(label);
-    await option.click();
-    const shown = await select.getByText(label).first().waitFor({ timeout: 2_000 }).then(() => true, () => false);
+    const clicked = await option.click({ timeout: 5_000 }).then(() => true, () => false);
+    const shown = clicked && (await select.getByText(label).first().waitFor({ timeout: 2_000 }).then(() => true, () => false));
     if (shown) return;
     if (attempt === 3) throw new Error(`the select did not take "${label}"`);
   }
