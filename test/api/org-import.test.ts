@@ -1,7 +1,7 @@
 import type { RunningServer } from '@kuaibao/api';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstReport, login, type Client } from './client';
+import { firstReport, login, waitForTask, type Client } from './client';
 import { completeInTurn, csv, PERSON_HEADER, xlsx } from './jurisdiction-sheet';
 import { startTestServer } from './server';
 
@@ -114,5 +114,37 @@ describe('importing a jurisdiction from a spreadsheet', () => {
     const outOfScope = await lcAdmin.post('/api/admin/import', { dryRun: true, files: [{ name: 'p.csv', content: csv([PERSON_HEADER, ['tc_reporter', '钱进', '530902-YJ', '信息员', '', '是']]) }] });
     expect(outOfScope.body.rows[0].errors[0]).toMatchObject({ column: '用户名' });
     expect({ codes: await unitCodes(), audit: await auditCount() }).toEqual(before);
+  });
+  it('refuses a file that takes a role from the last person an open task waits on, naming the task; a file that hands it over applies', { timeout: 90_000 }, async () => {
+    // given: a 昆山 report waits for 核实, and ks_verifier is the only 核实人 of 昆山市应急管理局
+    const reporter = await login(server.url, 'ks_reporter', 'kunshan2027');
+    const number: string = (await reporter.post('/api/reports', firstReport({ title: '昆山市某仓库火灾', reportingUnitId: 'org-320583-yj', place: { divisionCode: '320583', address: '昆山市周市镇' } }))).body.incidentNumber;
+    await waitForTask(await login(server.url, 'ks_verifier', 'kunshan2027'), number, 'verify');
+    const takeRole = [['ks_verifier', '许文', '320583-YJ', '信息员', '0512-57300002', '是']];
+    const before = await auditCount();
+
+    // when: a file takes the role away (dry run, then apply)
+    const dry = await admin.post('/api/admin/import', { dryRun: true, files: [{ name: 'roles.csv', content: csv([PERSON_HEADER, ...takeRole]) }] });
+    const refused = await admin.post('/api/admin/import', { dryRun: false, files: [{ name: 'roles.csv', content: csv([PERSON_HEADER, ...takeRole]) }] });
+
+    // then: the row names the waiting task; nothing is written
+    expect(dry.body.ok).toBe(false);
+    expect(dry.body.rows[0]).toMatchObject({ row: 2, outcome: 'error', errors: [{ column: '角色', message: expect.stringContaining(`许文是以下待办任务的最后一位办理人，请先为其他人员分配相应角色：${number}`) }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['people.2.角色']);
+    expect(await auditCount()).toBe(before);
+
+    // when: the same file also gives the role to a newcomer, so someone still holds it
+    const handOver = await admin.post('/api/admin/import', {
+      dryRun: false, initialPassword: 'kunshan2026',
+      files: [{ name: 'roles.csv', content: csv([PERSON_HEADER, ...takeRole, ['ks_verifier2', '陆云', '320583-YJ', '核实人', '', '是']]) }],
+    });
+
+    // then: it applies, and the newcomer can act on the task
+    expect(handOver.status, JSON.stringify(handOver.body)).toBe(200);
+    expect(handOver.body.summary.people).toMatchObject({ create: 1, update: 1 });
+    const newcomer = await login(server.url, 'ks_verifier2', 'kunshan2026');
+    expect((await newcomer.post('/api/auth/change-password', { currentPassword: 'kunshan2026', newPassword: 'kunshan2027' })).status).toBe(204);
+    await waitForTask(newcomer, number, 'verify');
   });
 });

@@ -2,10 +2,11 @@ import {
   inScope, labels, makePersonInputSchema, makeUnitInputSchema, ROLES, subtreeOf, UNIT_KINDS, UNIT_LEVELS, unitIdFor, userIdFor, type AdminScope, type Locale,
 } from '@kuaibao/domain';
 import type { AdminAuditEntry, OrgAdminRepository, OrgAdminTx, PersonRow, UnitData } from '@kuaibao/db';
+import type { UserTask, WorkflowEngine } from '@kuaibao/engine';
 import { hashPassword } from '../../auth/password';
 import { bilingual, textIn } from '../../errors/app-error';
 import { changedFields, requireScope, toDomainUnit, treeProblems, unitView, type Actor } from './admin-context';
-import { personView } from './people-admin-service';
+import { groupsOf, personView } from './people-admin-service';
 import { PERSON_COLUMNS, readSheets, UNIT_COLUMNS, type Sheets, type TableName } from './jurisdiction-sheet';
 
 export type RowOutcome = 'create' | 'update' | 'unchanged' | 'error';
@@ -51,22 +52,44 @@ const PERSON_FIELD_COLUMN: Record<string, string> = {
  * same under the org-admin lock and writes everything in one transaction, or nothing when any row has an error.
  * Units and people are matched by unit code and username: new ones are created, known ones updated, others left alone.
  */
-export async function importJurisdiction(deps: { orgAdmin: OrgAdminRepository }, actor: Actor, request: ImportRequest): Promise<ImportPlan> {
+export async function importJurisdiction(deps: { orgAdmin: OrgAdminRepository; engine: Pick<WorkflowEngine, 'searchUserTasks'> }, actor: Actor, request: ImportRequest): Promise<ImportPlan> {
   const sheets: Sheets = { units: [], people: [], problems: [] };
   for (const file of request.files) await readSheets(file.name, Buffer.from(file.content, 'base64'), sheets);
   const passwordHash = !request.dryRun && request.initialPassword ? await hashPassword(request.initialPassword) : '';
+  // the last-holder rule of the people page: the open tasks of the groups the file would leave with nobody, read before
+  // the locked pass (on PGlite the engine's reads share its one connection); a task created in between is not seen
+  const emptied = await deps.orgAdmin.locked(async (tx) => {
+    const [units, people] = await Promise.all([tx.units(), tx.people()]);
+    return [...new Set([...groupsLost(people, planImport(actor, units, people, sheets, request).personPlans).values()].flat())];
+  });
+  const waiting = emptied.length > 0 ? await deps.engine.searchUserTasks({ state: 'created', candidateGroups: emptied, limit: 1000 }) : [];
   return deps.orgAdmin.locked(async (tx) => {
     const [units, people] = await Promise.all([tx.units(), tx.people()]);
-    const plan = planImport(actor, units, people, sheets, request);
+    const plan = planImport(actor, units, people, sheets, request, waiting);
     if (request.dryRun || !plan.result.ok) return plan.result;
     await applyPlan(tx, actor, plan, passwordHash);
     return { ...plan.result, applied: true };
   });
 }
 
+type PersonPlan = { result: RowResult; next: PersonRow; existing: PersonRow | undefined };
+
+/** Per changed person, the candidate groups they hold today that nobody would hold after the import. */
+function groupsLost(people: readonly PersonRow[], personPlans: readonly PersonPlan[]): Map<string, string[]> {
+  const after = new Map(people.map((p) => [p.id, p]));
+  for (const { next } of personPlans) after.set(next.id, next);
+  const held = new Set([...after.values()].flatMap(groupsOf));
+  const lost = new Map<string, string[]>();
+  for (const { existing } of personPlans) {
+    const gone = existing ? groupsOf(existing).filter((g) => !held.has(g)) : [];
+    if (gone.length > 0) lost.set(existing!.id, gone);
+  }
+  return lost;
+}
+
 type Planned = ReturnType<typeof planImport>;
 
-function planImport(actor: Actor, units: UnitData[], people: PersonRow[], sheets: Sheets, request: ImportRequest) {
+function planImport(actor: Actor, units: UnitData[], people: PersonRow[], sheets: Sheets, request: ImportRequest, waiting: readonly UserTask[] = []) {
   const { locale, user } = actor;
   const scope = requireScope(units, user);
   const rows: RowResult[] = [];
@@ -136,7 +159,7 @@ function planImport(actor: Actor, units: UnitData[], people: PersonRow[], sheets
   const personSchema = makePersonInputSchema(locale);
   const byUsername = new Map(people.map((p) => [p.username, p]));
   const fileUsernames = new Map<string, number>();
-  const personPlans: { result: RowResult; next: PersonRow; existing: PersonRow | undefined }[] = [];
+  const personPlans: PersonPlan[] = [];
   for (const { row, values, cellErrors } of sheets.people) {
     const result: RowResult = { table: 'people', row, key: values.username, outcome: 'unchanged', errors: cellErrors.map((e) => ({ column: e.column, message: textIn(locale, e.message) })) };
     rows.push(result);
@@ -169,6 +192,18 @@ function planImport(actor: Actor, units: UnitData[], people: PersonRow[], sheets
     };
     result.outcome = !existing ? 'create' : Object.keys(changedFields(personView(existing), personView(next)).after).length > 0 ? 'update' : 'unchanged';
     personPlans.push({ result, next, existing });
+  }
+  // a person whose roles, unit or 启用 the file changes stays while open tasks wait on a group only they hold
+  for (const [id, groups] of groupsLost(people, personPlans)) {
+    const blocked = waiting.filter((t) => t.candidateGroups.some((g) => groups.includes(g)));
+    if (blocked.length === 0) continue;
+    const { result, next, existing } = personPlans.find((p) => p.next.id === id)!;
+    const column = !next.active ? PERSON_COLUMNS.active : next.unitId !== existing!.unitId ? PERSON_COLUMNS.unitCode : PERSON_COLUMNS.roles;
+    const list = (en: boolean) => blocked.map((t) => `${t.businessKey ?? t.key}「${t.name ?? t.key}」`).join(en ? ', ' : '、');
+    result.errors.push({ column, message: text(
+      `${existing!.displayName}是以下待办任务的最后一位办理人，请先为其他人员分配相应角色：${list(false)}`,
+      `${existing!.displayName} is the last person who can act on these open tasks; give the role to someone else first: ${list(true)}`,
+    ) });
   }
   for (const r of rows) if (r.errors.length > 0) r.outcome = 'error';
 

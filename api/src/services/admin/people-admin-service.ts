@@ -114,7 +114,8 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string) {
   });
 }
 
-const groupsOf = (p: PersonRow) => (p.active ? knownRoles(p.roles).map((r) => candidateGroup(p.unitId, r)) : []);
+/** The candidate groups an active person's roles put them in. */
+export const groupsOf = (p: PersonRow) => (p.active ? knownRoles(p.roles).map((r) => candidateGroup(p.unitId, r)) : []);
 
 /**
  * The open tasks of a person's groups and the ones they claimed, read before the change's transaction (on PGlite the
