@@ -77,4 +77,48 @@ describe('jurisdiction administration in the browser', () => {
     await admin.screenshot({ path: '/tmp/kuaibao-org-admin-units.png', fullPage: true });
     expect(errors).toEqual([]);
   });
+  it('imports people from a CSV after a dry run that names each bad row’s column, and warns of the route gap before deactivating a leader', { timeout: 150_000 }, async () => {
+    const admin = await pageOf('lc_admin');
+    await openFromMenu(admin, 'nav-org-admin');
+    await admin.getByTestId('tab-import').click();
+    const panel = admin.getByTestId('import-panel');
+    const csvFile = (name: string, rows: string[][]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}`) });
+    const header = ['用户名', '姓名', '所属单位编码', '角色', '电话', '启用'];
+
+    // when: a file with an unknown role is tried
+    await panel.locator('input[type=file]').setInputFiles(csvFile('bad.csv', [header, ['lx_reporter2', '李华', '530902-YJ', '市长', '', '是']]));
+    await admin.getByTestId('import-dry-run').click();
+
+    // then: the row is an error naming its column, and the import cannot be applied
+    const plan = admin.getByTestId('import-plan');
+    await plan.locator('tbody .ant-tag', { hasText: '错误' }).waitFor();
+    await plan.getByText('角色：').waitFor();
+    expect(await admin.getByTestId('import-apply').isDisabled()).toBe(true);
+
+    // when: the file is replaced by a corrected one, tried, and applied with an initial password
+    await panel.locator('.ant-upload-list-item-action').first().click();
+    await panel.locator('input[type=file]').setInputFiles(csvFile('good.csv', [header, ['lx_reporter2', '李华', '530902-YJ', '信息员', '0883-2100009', '是']]));
+    await admin.getByTestId('import-password').fill('linxiang2026');
+    await admin.getByTestId('import-dry-run').click();
+    await plan.locator('tbody .ant-tag', { hasText: '新建' }).waitFor();
+    await admin.getByTestId('import-apply').click();
+    await admin.getByText('已导入：新建单位 0 个、人员 1 名').waitFor();
+
+    // then: the person is listed, with a password to change at the first login
+    await admin.getByTestId('tab-people').click();
+    const people = admin.getByTestId('people-panel');
+    const row = people.locator('tr', { hasText: 'lx_reporter2' });
+    await row.getByText('待改密').waitFor();
+
+    // when: the admin starts to deactivate 临翔's only unit leader
+    await people.locator('input[type=search]').fill('lx_leader');
+    await people.locator('input[type=search]').press('Enter');
+    await admin.getByTestId('deactivate-lx_leader').click();
+
+    // then: the route gap is shown before anything changes; cancelling keeps the leader
+    await admin.getByTestId('deactivation-impact').getByText('临翔区应急管理局：无单位领导，本单位报告无法审签').waitFor();
+    await admin.getByRole('button', { name: /取\s*消/ }).click();
+    await people.locator('tr', { hasText: 'lx_leader' }).getByText('在用').waitFor();
+    expect(errors).toEqual([]);
+  });
 });
