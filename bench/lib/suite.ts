@@ -73,6 +73,11 @@ export const SUITE: Record<string, BenchmarkSpec> = {
     args: (_db, quick) => (quick ? { args: ['--incidents', '10000', '--requests', '10'], note: 'stats_month: 10,000 incidents (--quick)' } : { args: [] }),
     metrics: ['stats_month_p95_ms', 'stats_month_p95_ms_db', 'stats_year_p95_ms'],
   },
+  first_load: {
+    script: 'bench/first-load.ts',
+    args: (_db, quick) => (quick ? { args: ['--runs', '1', '--task-pages', '4'], note: 'first_load: one load each, 4 task pages (--quick)' } : { args: [] }),
+    metrics: ['first_load_login_s', 'first_load_inbox_s', 'task_page_ms', 'task_page_p95_ms'],
+  },
   mixed: {
     script: 'bench/mixed.ts',
     args: (_db, quick) => (quick ? { args: ['--seconds', '10'], note: 'mixed: 10 s instead of 30 s (--quick)' } : { args: [] }),
@@ -101,4 +106,7 @@ export const GOALS: Record<string, { max?: number; min?: number; unit: string }>
   designer_save_check_p95_ms: { max: 300, unit: 'ms' },
   stats_month_p95_ms: { max: 500, unit: 'ms' },
   monitor_search_p95_ms: { max: 100, unit: 'ms' },
+  first_load_login_s: { max: 3, unit: 's' },
+  first_load_inbox_s: { max: 3, unit: 's' },
+  task_page_ms: { max: 300, unit: 'ms' },
 };
