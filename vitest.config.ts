@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/support/longest-first';
 
 export default defineConfig({
   test: {
@@ -9,6 +10,9 @@ export default defineConfig({
     // Vitest's default in a run is one worker fewer than the cores: one file at a time on a 2-core machine,
     // where two at once took the suite from ~590 s to ~475 s (docs/adr/0002).
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The longest files first (measured durations in test/support/file-durations.json), so the workers end together:
+    // on a clean clone vitest would run the largest files first and the browser files, small but slow, last (ADR 0053).
+    sequence: { sequencer: LongestFirstSequencer },
     // PGlite templates of the test databases, built once per machine (test/support/global-setup.ts, ADR 0027).
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,

@@ -51,19 +51,33 @@ export interface BrowserSession {
   readonly server: RunningServer;
   /** Console errors and uncaught exceptions of every page opened through `pageOf`. */
   readonly errors: string[];
-  /** A desktop page of its own for `username`, logged in; in the machine's time zone unless `timezoneId` says. */
+  /**
+   * A desktop page of its own for `username`, logged in and on the inbox; in the machine's time zone unless
+   * `timezoneId` says. It lives until the end of the test that opened it.
+   */
   pageOf(username: string, options?: { timezoneId?: string }): Promise<Page>;
 }
+
+/** What a browser keeps of a login (the session cookie, localStorage), as playwright saves and restores it. */
+type SavedLogin = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /**
  * One embedded system serving the web app (started with `options`) and one Chromium for the enclosing describe
  * block; each user gets a page of their own. When a test fails, a screenshot of every page shows what it saw.
+ *
+ * For speed (docs/adr/0053): a user's first page logs in through the login form; their later pages in the block
+ * start with what that login left in the browser (the session cookie, the remembered user) and open the inbox,
+ * which confirms the session with /api/me, as a returning visit does; a session ended since (a logout) logs in
+ * through the form again. The pages of a test are closed when it ends, so they do not keep drawing, polling and
+ * streaming beside the next test's.
  */
 export function useBrowserSession(options: WebServerOptions = {}): BrowserSession {
   let browser: Browser | undefined;
   let server: RunningServer | undefined;
   const errors: string[] = [];
   const pages = new Map<string, Page>();
+  const logins = new Map<string, SavedLogin>();
+  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     browser = await launchChromium();
     server = await startWebServer(options);
@@ -74,6 +88,8 @@ export function useBrowserSession(options: WebServerOptions = {}): BrowserSessio
   });
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail') console.error(`[web] screenshots of the pages at the failure: ${await screenshotAll(pages)}`);
+    pages.clear();
+    await Promise.all(contexts.splice(0).map((opened) => opened.close().catch(() => undefined)));
   });
   return {
     get server() {
@@ -82,12 +98,32 @@ export function useBrowserSession(options: WebServerOptions = {}): BrowserSessio
     },
     errors,
     async pageOf(username, options = {}) {
-      const context = await browser!.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN', ...options });
+      const saved = logins.get(username);
+      const resume = saved !== undefined && (await sessionAlive(server!.url, saved));
+      const context = await browser!.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN', ...options, ...(resume && { storageState: saved }) });
+      contexts.push(context);
       collectBrowserErrors(context, username, errors);
       const page = await context.newPage();
       pages.set(username, page);
+      if (resume && (await openInboxLoggedIn(page, server!.url))) return page;
       await loginInBrowser(page, server!.url, username);
+      logins.set(username, await context.storageState());
       return page;
     },
   };
+}
+
+/** Whether the server still knows a saved login's session (asked outside the browser: a 401 there is a console error). */
+async function sessionAlive(baseUrl: string, saved: SavedLogin): Promise<boolean> {
+  const cookie = saved.cookies.map(({ name, value }) => `${name}=${value}`).join('; ');
+  return (await fetch(`${baseUrl}/api/me`, { headers: { cookie } })).ok;
+}
+
+/** Opens the inbox with a saved login; resolves once the app has confirmed the session with /api/me. */
+async function openInboxLoggedIn(page: Page, baseUrl: string): Promise<boolean> {
+  const confirmed = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me');
+  await page.goto(`${baseUrl}/inbox`);
+  if (!(await confirmed).ok()) return false;
+  await page.waitForURL(/\/inbox/);
+  return true;
 }
