@@ -5,7 +5,7 @@ import {
   type Database, type OrgUnitSeed,
 } from '@kuaibao/db';
 import { firstReportClockVariables, type Severity } from '@kuaibao/domain';
-import { EmbeddedEngine, type JobWorker, type UserTask, type Variables } from '@kuaibao/engine';
+import { EmbeddedEngine, type JobWorker, type RuntimeKind, type UserTask, type Variables } from '@kuaibao/engine';
 import { createHandlers, handlerDeps, InMemorySmsGateway, startWorkers } from '@kuaibao/worker';
 import { loadPolicies } from '../jurisdictions/index';
 
@@ -26,12 +26,13 @@ export interface FlowHarness {
 
 /**
  * A real database (PGlite) with the 临沧 demo tree plus `extraUnits`, the embedded engine with the given
- * processes/ files deployed, the real handlers and the shipped jurisdiction policies. `now` is the handlers' clock.
+ * processes/ files deployed, the real handlers and the shipped jurisdiction policies. `now` is the handlers' clock;
+ * `runtime` the embedded engine's (the default's, or bpmn-engine's for the instances it saved: docs/adr/0043).
  */
-export async function createFlowHarness(options: { bpmn: string[]; extraUnits?: OrgUnitSeed[]; now?: () => Date }): Promise<FlowHarness> {
+export async function createFlowHarness(options: { bpmn: string[]; extraUnits?: OrgUnitSeed[]; now?: () => Date; runtime?: RuntimeKind }): Promise<FlowHarness> {
   const db = await createTestDatabase(process.env, { template: DEMO_TEMPLATE });
   if (options.extraUnits) await seedOrgUnits(db.prisma, options.extraUnits);
-  const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined });
+  const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined, ...(options.runtime && { runtime: options.runtime }) });
   await engine.deploy(options.bpmn.map(resource));
   const incidents = createIncidentRepository(db.prisma);
   const audit = createAuditRepository(db.prisma);

@@ -57,6 +57,27 @@ describe('核报 over HTTP', () => {
     expect((await verifier.get(`/api/incidents/${number}`)).status).toBe(200);
   });
 
+  it('gives the 核报反馈 task to the reporter who filed the report as well (issue 20 defect 4)', async () => {
+    // when: the city duty office asks the reporting unit again
+    const requested = await cityDuty.post(`/api/incidents/${number}/verification-requests`, { question: '请核实火场面积', targetUnitId: 'lx-yjj' });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+
+    // then: 李明, who filed the 首报, finds the answer task in his inbox beside the unit's verifiers, and answers it
+    const task = await waitForTask(reporter, number, 'answer_verification');
+    const { body: view } = await reporter.get(`/api/tasks/${task.key}`);
+    expect(view.report).toMatchObject({ kind: 'verification', content: { question: '请核实火场面积' } });
+    expect((await reporter.post(`/api/tasks/${task.key}/complete`, { channel: 'phone', reply: '电话反馈：过火面积约 3 亩' })).status).toBe(204);
+    // the answer is recorded by the flow's next step
+    type Verification = { question: string; replies: unknown[] };
+    let answered: Verification | undefined;
+    for (let i = 0; i < 300 && !answered?.replies.length; i++) {
+      const { body: dossier } = await cityDuty.get(`/api/incidents/${number}`);
+      answered = (dossier.verifications as Verification[]).find((v) => v.question === '请核实火场面积');
+      if (!answered?.replies.length) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(answered?.replies).toEqual([expect.objectContaining({ channel: 'phone', text: '电话反馈：过火面积约 3 亩', repliedBy: '李明' })]);
+  });
+
   it('lets only duty officers and leaders ask, only units below them, only on incidents they see', async () => {
     const question = { question: '请核实', targetUnitId: 'lx-yjj' };
     expect((await reporter.post(`/api/incidents/${number}/verification-requests`, question)).status).toBe(403);

@@ -113,4 +113,29 @@ describe.each(adapters)('business writes that commit with a completion on $name'
     const done = await eventually(() => sut.engine.getInstance(job.instanceKey), (i) => i?.state === 'completed');
     expect(done?.variables).toMatchObject({ severity: 'II' });
   });
+  it('cancels an instance together with the caller\'s writes, and keeps it running when they fail (撤回, docs/adr/0041)', async () => {
+    // given
+    const { instance } = await startUserTask();
+    const failing = recordingWrites({ failWith: new Error('the report could not be marked withdrawn') });
+
+    // when: the writes fail
+    await expect(sut.engine.cancelInstance(instance.key, { writes: failing.writes })).rejects.toThrow('the report could not be marked withdrawn');
+
+    // then: nothing was canceled, the task is still open
+    expect(await sut.engine.getInstance(instance.key)).toMatchObject({ state: 'active' });
+    expect(await openTasks(sut.engine, instance.key)).toMatchObject([{ elementId: 'verify' }]);
+
+    // when: they succeed
+    const { writes, calls, commands } = recordingWrites();
+    await sut.engine.cancelInstance(instance.key, { writes });
+
+    // then: written once, canceled, nothing open; a second cancel writes nothing (or drops its record)
+    wroteOnce(calls);
+    for (const command of commands) expect(command).toEqual({ kind: 'cancelInstance', key: instance.key, variables: {} });
+    expect(await sut.engine.getInstance(instance.key)).toMatchObject({ state: 'canceled' });
+    expect(await openTasks(sut.engine, instance.key)).toHaveLength(0);
+    const again = recordingWrites();
+    await expect(sut.engine.cancelInstance(instance.key, { writes: again.writes })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect([[], ['before', 'after']]).toContainEqual(again.calls);
+  });
 });

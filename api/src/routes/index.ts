@@ -56,6 +56,8 @@ import { withdrawReport } from './reports/withdraw-report';
 import { listCopied } from './worklists/list-copied';
 import { listDone } from './worklists/list-done';
 import { listInitiated } from './worklists/list-initiated';
+// issue 20: 加签 (docs/adr/0041)
+import { coSignTask } from './tasks/co-sign';
 
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, adminInstances, verifyAudit, timeliness,
@@ -63,4 +65,5 @@ export const routes: RouteModule[] = [login, logout, me, health, submitReport, r
   myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
   dutyRoster, dutyDailyReports, dutyInstructions,
   listHolidays, getHolidayDay, fileHolidayReturn, submitHolidaySummary, periodicStatsRoute,
+  coSignTask,
   acknowledgeBatch, transferTask, withdrawReport, listDone, listInitiated, listCopied];

@@ -7,6 +7,7 @@ import { clockView } from './deadlines';
 import { verificationsOf } from './verification-dossier';
 import { instructionView } from './duty/instruction-service';
 import { canSee, visibilityOf } from './visibility';
+import { isCoSignerOf } from './task-co-sign';
 
 const receiptKind = (role: string): string | undefined => RECEIPT_TASK_KIND[role as keyof typeof RECEIPT_TASK_KIND];
 
@@ -34,7 +35,8 @@ export async function getDossier(deps: ApiDeps, user: SessionUser, number: strin
   // are at least as new as the state (never a completed workflow beside the status from before its last step).
   const instances = await deps.engine.findInstances({ businessKey: number });
   const incident = await deps.incidents.get(number);
-  if (!incident || !canSee(await visibilityOf(user, deps), incident)) throw new AppError('NOT_FOUND', bilingual(`事件 ${number} 不存在`, `Incident ${number} not found`));
+  // a leader added as co-signer (加签, docs/adr/0041) reads the dossier of the report they are asked to sign
+  if (!incident || !(canSee(await visibilityOf(user, deps), incident) || (await isCoSignerOf(deps, user, number)))) throw new AppError('NOT_FOUND', bilingual(`事件 ${number} 不存在`, `Incident ${number} not found`));
   const [trail, chain, recipients, clocks, notifications, instructions] = await Promise.all([
     deps.audit.forIncident(number),
     deps.audit.verify(number),

@@ -3,6 +3,8 @@ import type { ApiDeps } from '../deps';
 import { AppError, bilingual } from '../errors/app-error';
 import { canSee, visibilityOf } from './visibility';
 
+const isEngineConflict = (error: unknown) => (error as { code?: unknown } | null)?.code === 'INVALID_STATE';
+
 /** The statuses of a report still in its unit's first step: 核实 (首报) or 审签 (续报/终报 go to the leader first). */
 const WITHDRAWABLE = new Set(['submitting', 'verifying', 'signing']);
 /** What counts as someone having acted on the report (then it is theirs to return, not the submitter's to withdraw). */
@@ -41,16 +43,28 @@ export async function withdrawReport(deps: ApiDeps, user: SessionUser, reportId:
   const instance = report.instanceKey ? await deps.engine.getInstance(report.instanceKey) : null;
   if (!instance || instance.state !== 'active') throw conflict({ zh: '该报告的流程已结束', en: 'its workflow has ended' });
 
-  await deps.engine.cancelInstance(instance.key);
   const at = deps.now();
-  await deps.incidents.setReportStatus(report.id, 'withdrawn');
-  if (report.kind === 'first') await deps.incidents.closeIncident(report.incidentNumber, at);
   const deliveries = (await deps.incidents.recipientsOf(report.incidentNumber)).filter((r) => r.reportId === report.id);
   const units = [...new Set(deliveries.map((d) => d.receiverUnitId))];
-  await deps.audit.append({
-    incidentNumber: report.incidentNumber, reportId: report.id, actorId: user.id, actorName: user.displayName, action: 'report.recalled', ip, at,
-    detail: { reason, reportKind: report.kind, canceledTasks: open.map((t) => ({ taskKey: t.key, name: t.name })), notifiedUnitIds: units },
+  // One step (docs/adr/0041): the cancel and the report's 已撤回, the dossier's closing and the trail's entry commit
+  // together on the embedded engine, or none does; on Zeebe the writes go first with the pending cancel (ADR 0027).
+  const writes = deps.stepWrites(async ({ incidents, audit }) => {
+    // still where the checks found it, read under the instance's lock: else the flow moved on and the cancel rolls back
+    if (!(await incidents.advanceReportStatus(report.id, report.status, 'withdrawn'))) throw conflict({ zh: '该报告已进入后续环节', en: 'the report has moved on' });
+    if (report.kind === 'first') await incidents.closeIncident(report.incidentNumber, at);
+    await audit.append({
+      incidentNumber: report.incidentNumber, reportId: report.id, actorId: user.id, actorName: user.displayName, action: 'report.recalled', ip, at,
+      detail: { reason, reportKind: report.kind, canceledTasks: open.map((t) => ({ taskKey: t.key, name: t.name })), notifiedUnitIds: units },
+      dedupeKey: `report:${report.id}:recalled`,
+    });
   });
+  try {
+    await deps.engine.cancelInstance(instance.key, { writes });
+  } catch (error) {
+    // the flow moved on (or ended) between the checks above and the cancel: nothing was written
+    if (isEngineConflict(error)) throw conflict({ zh: '该报告的流程已结束', en: 'its workflow has ended' });
+    throw error;
+  }
   for (const unitId of units) {
     for (const person of await deps.users.withRole(unitId, 'duty_officer')) {
       await deps.notifications.record({

@@ -65,7 +65,7 @@ export async function completeTask(
   deps: ApiDeps,
   user: SessionUser,
   key: string,
-  input: { variables: Variables; decision: string | null; opinion: string | null; corrections?: Record<string, unknown> | undefined; reportRules: z.ZodType },
+  input: { variables: Variables; decision: string | null; opinion: string | null; corrections?: Record<string, unknown> | undefined; reportRules: z.ZodType; detail?: Record<string, unknown> },
   ip: string | null,
 ) {
   const { task, report } = await visibleTask(deps, user, key);
@@ -99,6 +99,7 @@ export async function completeTask(
         decision: input.decision,
         opinion: input.opinion,
         ...(input.corrections && { corrections: Object.keys(input.corrections) }),
+        ...input.detail,
       },
       ip,
       at: decidedAt,

@@ -1,6 +1,6 @@
 import { processTenant } from './process-tenant';
 import { randomUUID } from 'node:crypto';
-import { candidateGroup, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, type VerificationContent, type VerificationRequest, verificationTargetProblem } from '@kuaibao/domain';
+import { candidateGroup, PROCESS_IDS, REPORT_KINDS, REPORT_STATUS_ONCE_STARTED, type VerificationContent, type VerificationRequest, verificationTargetProblem } from '@kuaibao/domain';
 import { toOrgUnit } from '@kuaibao/worker';
 import type { SessionUser } from '../auth/session-user';
 import type { ApiDeps } from '../deps';
@@ -29,6 +29,7 @@ export async function requestVerification(deps: ApiDeps, user: SessionUser, numb
   if (problem === 'notBelowRequester') throw invalidField('targetUnitId', bilingual('只能要求本级政府或本单位的下级单位核报', 'Verification can be requested only of units below your government or unit'));
   if (problem) throw invalidField('targetUnitId', bilingual('只能要求报送单位或其上级单位（含其政府值班室）核报', 'Verification can be requested only of the reporting unit, a unit above it or its government’s duty office'));
 
+  const answerUsers = await reportersIn(deps, incident.reports, target.id);
   const now = deps.now();
   const reportId = randomUUID();
   const content: VerificationContent = { ...request, requestedByUnitId: requester.id, replies: [] };
@@ -57,6 +58,8 @@ export async function requestVerification(deps: ApiDeps, user: SessionUser, numb
           answer: [candidateGroup(target.id, 'verifier'), candidateGroup(target.id, 'leader')],
           requester: [candidateGroup(requester.id, 'duty_officer')],
         },
+        // issue 20 defect 4: whoever filed the dossier's reports answers too, if still a reporter of the unit asked
+        users: { answer: answerUsers },
       },
     });
     await deps.incidents.linkInstance(reportId, instance.key, REPORT_STATUS_ONCE_STARTED[PROCESS_IDS.verificationRequest]);
@@ -66,4 +69,16 @@ export async function requestVerification(deps: ApiDeps, user: SessionUser, numb
     console.error('[api] 核报 workflow start failed; request undone', number, error);
     throw new AppError('ENGINE_UNAVAILABLE', bilingual('核报流程未能启动，请重试', 'The verification workflow did not start. Try again'));
   }
+}
+
+/**
+ * The people who filed the dossier's written reports (首报 / 续报 / 终报) and may still answer for the unit asked: active,
+ * of that unit, with the reporter role (a reporter who moved or left is not asked). They become candidate users of the
+ * 核报反馈 tasks beside the unit's verifiers and leaders: they know the incident best.
+ */
+async function reportersIn(deps: ApiDeps, reports: readonly { kind: string; createdById: string }[], unitId: string): Promise<string[]> {
+  const kinds: readonly string[] = REPORT_KINDS;
+  const ids = [...new Set(reports.filter((r) => kinds.includes(r.kind)).map((r) => r.createdById))];
+  const people = await Promise.all(ids.map((id) => deps.users.get(id)));
+  return people.filter((p) => p && p.active && p.unitId === unitId && p.roles.includes('reporter')).map((p) => p!.username);
 }

@@ -72,7 +72,7 @@ export type TaskType = (typeof TASK_TYPES)[keyof typeof TASK_TYPES];
 export const USER_TASK_KINDS = [
   'verify',
   'sign_off',
-  /** 重特大: the sector leader (战线主管领导) approves as well (003). */
+  /** 重特大: the sector leader (战线主管领导) approves as well (003); also the co-signer a leader adds (加签, docs/adr/0041). */
   'sector_sign_off',
   'acknowledge_superior',
   'acknowledge_government',
@@ -92,6 +92,14 @@ export const USER_TASK_KINDS = [
 ] as const;
 export const userTaskKindSchema = z.enum(USER_TASK_KINDS);
 export type UserTaskKind = z.infer<typeof userTaskKindSchema>;
+
+/**
+ * 加签 (docs/adr/0041): where a co-signer signs relative to the leader who adds them — 前加签 (before: the task comes
+ * back to the leader) or 后加签 (after: the co-signer's approval sends the report). A sign-off task lists the positions
+ * its flow allows in its header `coSign` ("before,after").
+ */
+export const CO_SIGN_POSITIONS = ['before', 'after'] as const;
+export type CoSignPosition = (typeof CO_SIGN_POSITIONS)[number];
 
 /** The user-task kind by which each recipient acknowledges a dispatched report (签收). */
 export const RECEIPT_TASK_KIND = {

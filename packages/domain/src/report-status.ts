@@ -91,6 +91,8 @@ export const STATUS_AFTER_DECISION: readonly { taskKind: string; decision: strin
   { taskKind: 'verify', decision: 'confirm', from: 'verifying', to: 'signing' },
   /** A 首报's leader sends it back to 核实 (a 续报's return ends it: `returned`). */
   { taskKind: 'sign_off', decision: 'return', reportKind: 'first', from: 'signing', to: 'verifying' },
+  /** 加签: the co-signer sends it back to 核实 as the leader would (docs/adr/0041). */
+  { taskKind: 'sector_sign_off', decision: 'return', reportKind: 'first', from: 'signing', to: 'verifying' },
 ];
 
 /** The status change a completed task makes, if any. */

@@ -47,6 +47,8 @@ export function makeTaskDecisionSchemas(options: ReportSchemaOptions & { locale?
     byKind: {
       verify,
       sign_off: signOff,
+      /** 加签审签: the co-signer approves or returns, as the leader does (docs/adr/0041). */
+      sector_sign_off: signOff,
       acknowledge_superior: acknowledge,
       acknowledge_government: acknowledge,
       receive_city: acknowledge,

@@ -111,7 +111,7 @@ export type StepTransaction = { readonly [stepTransaction]: true };
 
 /** An engine command that business writes go with: what a reconciliation sends again after a crash. */
 export interface StepCommand {
-  kind: 'completeUserTask' | 'completeJob';
+  kind: 'completeUserTask' | 'completeJob' | 'cancelInstance';
   key: string;
   variables: Variables;
 }
@@ -131,7 +131,7 @@ export interface StepWrites {
   after(command: StepCommand): Promise<void>;
 }
 
-/** Options of a completion: the business writes that commit with it. */
+/** Options of a completion (or a cancel): the business writes that commit with it. */
 export interface CompleteOptions {
   writes?: StepWrites;
 }
@@ -236,7 +236,11 @@ export interface InstanceFilter {
 export interface WorkflowEngine {
   deploy(resources: DeployResource[], options?: { tenantId?: string }): Promise<DeployedProcess[]>;
   startInstance(input: StartInstanceInput): Promise<InstanceRef>;
-  cancelInstance(instanceKey: string): Promise<void>;
+  /**
+   * Cancels the instance: no task, job, timer or subscription of it stays open. With `options.writes`, the caller's
+   * business writes commit with the cancel (StepWrites; e.g. 撤回's withdrawn report, docs/adr/0041).
+   */
+  cancelInstance(instanceKey: string, options?: CompleteOptions): Promise<void>;
   getInstance(instanceKey: string): Promise<InstanceStatus | null>;
   findInstances(filter: InstanceFilter): Promise<InstanceStatus[]>;
   setVariables(instanceKey: string, variables: Variables): Promise<void>;

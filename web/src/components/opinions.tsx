@@ -4,7 +4,7 @@ import { labelOf, useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/time';
 import type { MessageKey } from '../i18n/messages';
 
-const DECISIONS = ['confirm', 'close', 'approve', 'return'];
+const DECISIONS = ['confirm', 'close', 'approve', 'return', 'co_sign_before', 'co_sign_after'];
 
 /** The opinions given so far on a report: who, when, which step, what they decided and wrote. */
 export function Opinions({ opinions }: { opinions: Opinion[] }) {

@@ -17,10 +17,11 @@ interface Values {
   reply?: string;
 }
 
-const DECISIONS: Record<string, string[] | undefined> = { verify: ['confirm', 'close'], sign_off: ['approve', 'return'], approve_upward: ['approve'] };
+const DECISIONS: Record<string, string[] | undefined> = { verify: ['confirm', 'close'], sign_off: ['approve', 'return'], sector_sign_off: ['approve', 'return'], approve_upward: ['approve'] };
 const DECISION_LABELS: Record<string, Record<string, MessageKey>> = {
   verify: { confirm: 'task.verify.confirm', close: 'task.verify.close' },
   sign_off: { approve: 'task.signOff.approve', return: 'task.signOff.return' },
+  sector_sign_off: { approve: 'task.signOff.approve', return: 'task.signOff.return' },
   approve_upward: { approve: 'task.approveUpward.approve' },
 };
 /** 核报反馈 (ADR 0011): a channel and the answer instead of a decision and an opinion. */

@@ -1,5 +1,6 @@
 import { dutyEn, dutyZhCN } from './duty-messages';
 import { approverEn, approverZhCN } from './approver-messages';
+import { coSignEn, coSignZhCN } from './co-sign-messages';
 import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
 import { statisticsEn, statisticsZhCN } from './statistics-messages';
 import { traceEn, traceZhCN } from './trace-messages';
@@ -306,6 +307,7 @@ const zhCN = {
   ...statisticsZhCN,
   ...traceZhCN,
   ...approverZhCN,
+  ...coSignZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -608,6 +610,7 @@ const en: Record<MessageKey, string> = {
   ...statisticsEn,
   ...traceEn,
   ...approverEn,
+  ...coSignEn,
 };
 
 export const messages = { 'zh-CN': zhCN, en } as const;

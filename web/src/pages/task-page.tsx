@@ -12,6 +12,7 @@ import { SeverityTag, TaskKindTag, UnverifiedTag } from '../components/tags';
 import { TaskDecisionForm } from '../components/task-decision-form';
 import { TaskActions } from '../components/task-actions';
 import { DelegationPanel, TaskHandOn } from '../components/task-hand-on';
+import { TaskCoSign } from '../components/task-co-sign';
 import { useEligible } from '../api/worklists';
 import { ProgressLine } from '../components/progress-line';
 import { VerificationAsk } from '../components/verification-ask';
@@ -22,6 +23,7 @@ import { formatDateTime, useNow } from '../lib/time';
 const ASKS: Record<string, MessageKey> = {
   verify: 'task.asks.verify',
   sign_off: 'task.asks.sign_off',
+  sector_sign_off: 'task.asks.sector_sign_off',
   approve_upward: 'task.asks.approve_upward',
   answer_verification: 'task.asks.answer_verification',
 };
@@ -70,6 +72,7 @@ export function TaskPage() {
             <Space size={4} wrap>
               <TaskActions showOpen={false} task={{ key: info.key, assignee: info.assignee, incidentNumber: report.incidentNumber }} />
               {!heldByOther && <TaskHandOn taskKey={info.key} incidentNumber={report.incidentNumber} />}
+              {!heldByOther && info.kind === 'sign_off' && <TaskCoSign taskKey={info.key} incidentNumber={report.incidentNumber} />}
             </Space>
           )}>
             <Descriptions size="small" column={{ xs: 1, sm: 3 }} style={{ marginBottom: 12 }} items={[

@@ -6,6 +6,7 @@ import { AppError, bilingual } from '../../errors/app-error';
 import { parseBody, parseParams } from '../../http/validate';
 import { completeTask as complete, visibleTask } from '../../services/task-service';
 import { ensureNotDelegated } from '../../services/task-transfer';
+import { coSignDecisionVariables, coSignOf, returnSignOffToRequester } from '../../services/task-co-sign';
 import { taskParamsSchema } from './get-task';
 import { perLocale } from '../../http/locale';
 import {
@@ -42,11 +43,17 @@ export const completeTask: RouteModule = ({ router, registry, deps }) => {
     const variables =
       kind === 'verify' ? { verifyDecision: body.decision, verifyOpinion: opinion }
       : kind === 'sign_off' ? { signOffDecision: body.decision, signOffOpinion: opinion }
+      // 加签审签: what the co-signer's 同意 does depends on where they were added (docs/adr/0041)
+      : kind === 'sector_sign_off' ? await coSignDecisionVariables(deps, task, body.decision ?? 'return', opinion)
       : kind === 'approve_upward' ? { upwardOpinion: opinion }
       // 核报反馈: the record-reply step measures it against the clocks; the answer travels as variables.
       : kind === 'answer_verification' ? { replyChannel: body.channel, replyText: body.reply, repliedAt: deps.now().toISOString(), repliedBy: user.displayName, repliedById: user.id }
       : {};
     await complete(deps, user, key, { variables, decision: body.decision ?? body.channel ?? null, opinion, corrections: body.corrections, reportRules: reportRulesFor(req) }, clientIp(req));
+    if (kind === 'sector_sign_off' && variables.signOffDecision === 'co_signed') {
+      const coSign = await coSignOf(deps, task);
+      if (coSign) await returnSignOffToRequester(deps, task, coSign.requestedBy);
+    }
     res.status(204).end();
   });
 };

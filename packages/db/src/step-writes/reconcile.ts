@@ -9,16 +9,17 @@ const noLongerOpen = (error: unknown) => {
 
 /**
  * At start, on an engine that cannot share our transaction (Zeebe): sends again every completion whose
- * business writes committed but whose command the engine may not have received (the process died in
+ * business writes committed (a completion's, or a cancel's: 撤回) but whose command the engine may not have received (the process died in
  * between), and drops each one the engine accepted or no longer has open. Returns how many were sent.
  */
-export async function reconcilePendingCommands(prisma: PrismaClient, engine: Pick<WorkflowEngine, 'completeUserTask' | 'completeJob'>): Promise<number> {
+export async function reconcilePendingCommands(prisma: PrismaClient, engine: Pick<WorkflowEngine, 'completeUserTask' | 'completeJob' | 'cancelInstance'>): Promise<number> {
   const rows = await prisma.pendingEngineCommand.findMany({ orderBy: { createdAt: 'asc' } });
   let sent = 0;
   for (const row of rows) {
     const command: StepCommand = { kind: row.kind as StepCommand['kind'], key: row.key, variables: row.variables as Variables };
     try {
       if (command.kind === 'completeUserTask') await engine.completeUserTask(command.key, command.variables);
+      else if (command.kind === 'cancelInstance') await engine.cancelInstance(command.key);
       else await engine.completeJob(command.key, command.variables);
       sent++;
     } catch (error) {

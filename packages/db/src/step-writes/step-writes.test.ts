@@ -50,6 +50,8 @@ describe('step writes', () => {
     // given: written, then the process died before the engine heard of it
     await correct('3 人轻伤', 'task:2:completed').before({ kind: 'completeUserTask', key: '2', variables: { decision: 'confirm' } });
     await correct('3 人轻伤', 'task:3:completed').before({ kind: 'completeUserTask', key: '3', variables: { decision: 'confirm' } });
+    // 撤回's writes went first on Zeebe with the cancel still to send (docs/adr/0041)
+    await correct('3 人轻伤', 'report:r:recalled').before({ kind: 'cancelInstance', key: '9', variables: {} });
     const sent: unknown[] = [];
     const engine = {
       completeUserTask: async (key: string, variables?: object) => {
@@ -57,14 +59,17 @@ describe('step writes', () => {
         sent.push([key, variables]);
       },
       completeJob: async () => undefined,
+      cancelInstance: async (key: string) => {
+        sent.push(['cancel', key]);
+      },
     };
 
     // when
     const resent = await reconcilePendingCommands(db.prisma, engine);
 
     // then: the writes stand, the open task was completed, the closed one's record dropped
-    expect(resent).toBe(1);
-    expect(sent).toEqual([['2', { decision: 'confirm' }]]);
+    expect(resent).toBe(2);
+    expect(sent).toEqual([['2', { decision: 'confirm' }], ['cancel', '9']]);
     expect(await db.prisma.pendingEngineCommand.count()).toBe(0);
     expect((await db.prisma.incidentReport.findUnique({ where: { id: `r-${number}` } }))?.content).toEqual({ harm: '3 人轻伤' });
     expect(await db.prisma.auditEvent.count({ where: { dedupeKey: { in: ['task:2:completed', 'task:3:completed'] } } })).toBe(2);

@@ -150,7 +150,8 @@ export class EmbeddedEngine implements WorkflowEngine {
     return ref(record);
   }
 
-  async cancelInstance(instanceKey: string): Promise<void> {
+  /** One transaction: the instance ends with nothing left open and the caller's writes commit with it (or neither does). */
+  async cancelInstance(instanceKey: string, options: CompleteOptions = {}): Promise<void> {
     const { store, mutex, clock } = this.runner;
     await mutex.run(instanceKey, () =>
       store.transaction(async (tx) => {
@@ -158,6 +159,7 @@ export class EmbeddedEngine implements WorkflowEngine {
         const now = new Date(clock());
         Object.assign(record, { state: 'canceled', engineState: {}, activeElements: [], endedAt: now });
         await tx.saveStep(record, EMPTY_WAITS, now);
+        await options.writes?.within(tx.handle);
       }),
     );
     this.runner.hot.drop(instanceKey);

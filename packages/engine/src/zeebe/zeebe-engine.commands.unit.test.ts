@@ -176,4 +176,22 @@ describe('ZeebeEngine messages', () => {
     // when / then
     await expect(engine.publishMessage({ name: '', correlationKey: 'k' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
+  it('cancels with business writes first, then the command, then drops the record (撤回, docs/adr/0041)', async () => {
+    // given
+    const fake = fakeCamunda();
+    const engine = engineOn(fake);
+    const calls: string[] = [];
+    const writes = {
+      within: async () => { calls.push('within'); },
+      before: async (command: { kind: string; key: string }) => { calls.push(`before ${command.kind} ${command.key}`); },
+      after: async (command: { kind: string; key: string }) => { calls.push(`after ${command.kind} ${command.key}`); },
+    };
+
+    // when
+    await engine.cancelInstance('2251799813685249', { writes });
+
+    // then
+    expect(calls).toEqual(['before cancelInstance 2251799813685249', 'after cancelInstance 2251799813685249']);
+    expect(fake.argsOf('cancelProcessInstance')).toEqual([['2251799813685249']]);
+  });
 });

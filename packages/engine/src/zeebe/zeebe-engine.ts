@@ -89,8 +89,10 @@ export class ZeebeEngine implements WorkflowEngine {
     };
   }
 
-  async cancelInstance(instanceKey: string): Promise<void> {
-    await call({ kind: 'command', subject: `Process instance ${instanceKey}` }, () => this.grpc.cancelProcessInstance(instanceKey));
+  async cancelInstance(instanceKey: string, options: CompleteOptions = {}): Promise<void> {
+    await sendAfterWrites(options.writes, { kind: 'cancelInstance', key: instanceKey, variables: {} }, () =>
+      call({ kind: 'command', subject: `Process instance ${instanceKey}` }, () => this.grpc.cancelProcessInstance(instanceKey)),
+    );
   }
 
   getInstance(instanceKey: string): Promise<InstanceStatus | null> {

@@ -1,0 +1,38 @@
+/** The strings of 加签 (issue 20, docs/adr/0041), zh-CN first. */
+export const coSignZhCN = {
+  'coSign.add': '加签',
+  'coSign.title': '加签',
+  'coSign.hint': '加签人须是本单位、本级政府或上级主管部门的在岗领导（如战线主管领导）。',
+  'coSign.to': '加签人',
+  'coSign.to.placeholder': '请选择加签人',
+  'coSign.nobody': '没有可加签的领导',
+  'coSign.position': '加签方式',
+  'coSign.position.before': '前加签：加签人先审签，再回到我审签',
+  'coSign.position.after': '后加签：我同意，由加签人审签后报送',
+  'coSign.position.required': '请选择前加签或后加签',
+  'coSign.reason': '加签理由',
+  'coSign.ok': '确定加签',
+  'coSign.done': '已加签：{name}',
+  'task.asks.sector_sign_off': '加签审签：本报告的审签人请您加签。同意，或退回核实并填写意见。',
+  'decision.co_sign_before': '前加签',
+  'decision.co_sign_after': '后加签',
+} as const;
+
+export const coSignEn: Record<keyof typeof coSignZhCN, string> = {
+  'coSign.add': 'Add co-signer',
+  'coSign.title': 'Add a co-signer',
+  'coSign.hint': 'A co-signer must be an active leader of the unit, its government or its superior department (e.g. the sector leader).',
+  'coSign.to': 'Co-signer',
+  'coSign.to.placeholder': 'Choose a co-signer',
+  'coSign.nobody': 'No leader can be added',
+  'coSign.position': 'Position',
+  'coSign.position.before': 'Before me: the co-signer signs first, then it comes back to me',
+  'coSign.position.after': 'After me: I approve, the co-signer signs and the report is sent',
+  'coSign.position.required': 'Choose before or after',
+  'coSign.reason': 'Reason',
+  'coSign.ok': 'Add co-signer',
+  'coSign.done': 'Co-signer added: {name}',
+  'task.asks.sector_sign_off': 'Co-signature: the report\'s signer asks you to sign it as well. Approve, or return it for verification with an opinion.',
+  'decision.co_sign_before': 'Co-signer added before',
+  'decision.co_sign_after': 'Co-signer added after',
+};
