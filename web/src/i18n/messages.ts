@@ -2,6 +2,7 @@ import { dutyEn, dutyZhCN } from './duty-messages';
 import { approverEn, approverZhCN } from './approver-messages';
 import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
 import { statisticsEn, statisticsZhCN } from './statistics-messages';
+import { instanceChangeEn, instanceChangeZhCN } from './instance-change-messages';
 import { traceEn, traceZhCN } from './trace-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
@@ -305,6 +306,7 @@ const zhCN = {
   ...dutyZhCN,
   ...statisticsZhCN,
   ...traceZhCN,
+  ...instanceChangeZhCN,
   ...approverZhCN,
 } as const;
 
@@ -607,6 +609,7 @@ const en: Record<MessageKey, string> = {
   ...dutyEn,
   ...statisticsEn,
   ...traceEn,
+  ...instanceChangeEn,
   ...approverEn,
 };
 
