@@ -127,5 +127,8 @@ describe('instance modification and migration over HTTP', () => {
     const entries = await trail(number);
     expect(entries.find((e) => e.action === 'trace.migrated')).toMatchObject({ actor: '何军', detail: { reason: '版本 2 报送对象配置错误，迁移到修正后的版本 3', fromVersion: 2, toVersion: 3 } });
     expect(entries.find((e) => e.action === 'trace.modified')).toMatchObject({ actor: '何军', detail: { reason: '按修正后的配置重新报送上级主管部门' } });
+    const openapi = (await admin.get('/api/openapi.json')).body;
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/admin/instances/{key}/changes', '/api/admin/instances/{key}/modify', '/api/admin/migrations']));
+    expect(openapi.paths['/api/admin/instances/{key}/modify'].post.responses).toHaveProperty('409');
   });
 });
