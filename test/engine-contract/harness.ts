@@ -22,6 +22,10 @@ export interface Capabilities {
   tenants: boolean;
   /** Event sub-processes, message boundary events, inclusive gateways, terminate end events (not bpmn-engine's, docs/adr/0032). */
   events: boolean;
+  /** Process instance modification and migration (docs/adr/0051): the token executor and Zeebe, not bpmn-engine's instances. */
+  instanceChanges: boolean;
+  /** The port's own reasons for refusing a modification (SCOPE_MISSING, NO_TOKEN_LEFT, …): Zeebe's broker answers its own. */
+  changeReasons: boolean;
 }
 
 export interface Adapter {
@@ -42,6 +46,7 @@ const zeebe: Adapter = {
   capabilities: {
     fakeClock: process.env.ZEEBE_CLOCK_CONTROLLED === 'true',
     stepRollback: false,
+    changeReasons: false,
     tenants: process.env.ZEEBE_MULTI_TENANCY === 'true',
   },
   create: () => createZeebeUnderTest({ clockControlled: process.env.ZEEBE_CLOCK_CONTROLLED === 'true' }),
@@ -50,7 +55,7 @@ const zeebe: Adapter = {
 /** The embedded engine on one runtime: bpmn-engine or the token executor (docs/adr/0032). */
 const embedded = (name: string, runtime: RuntimeKind): Adapter => ({
   name,
-  capabilities: { events: runtime === 'token' },
+  capabilities: { events: runtime === 'token', instanceChanges: runtime === 'token', changeReasons: runtime === 'token' },
   async create() {
     const db: Database = await createTestDatabase();
     const engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), runtime, onError: () => undefined });

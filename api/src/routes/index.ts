@@ -6,6 +6,7 @@ import { getDossier } from './reports/get-dossier';
 import { listIncidents } from './reports/list-incidents';
 import { adminInstances } from './admin/admin-instances';
 import { verifyAudit } from './admin/verify-audit';
+import { instanceChanges } from './admin/instance-changes';
 import { traceActions } from './admin/trace-actions';
 import { traceMonitor } from './admin/trace-monitor';
 import { timeliness } from './stats/timeliness';
@@ -60,7 +61,7 @@ import { listInitiated } from './worklists/list-initiated';
 import { coSignTask } from './tasks/co-sign';
 
 
-export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, adminInstances, verifyAudit, timeliness,
+export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, instanceChanges, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
   myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
   dutyRoster, dutyDailyReports, dutyInstructions,

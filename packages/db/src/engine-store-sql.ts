@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type {
-  ActivatableJob, EngineNodeRecord, InstanceRecord, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
+  ActivatableJob, ElementIdChange, EngineNodeRecord, InstanceRecord, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
@@ -276,4 +276,45 @@ export async function updateUserTask(db: Client, key: string, patch: { state?: '
   if (sets.length === 0) return;
   const count = await db.$executeRaw`UPDATE engine_user_task SET ${Prisma.join(sets)} WHERE key = ${BigInt(key)}`;
   if (count === 0) throw new Error(`engine_user_task ${key} not found`);
+}
+
+/**
+ * A migration's write in one statement (docs/adr/0051): the instance moves to its new definition with its rewritten
+ * state, and the rows of its open waits and active incidents take the element ids of the target, by element instance.
+ */
+export async function migrateInstance(
+  db: Client,
+  i: InstanceRecord,
+  changes: { elements: ElementIdChange[]; timers: ElementIdChange[]; subscriptions: ElementIdChange[] },
+): Promise<{ revision: number }> {
+  const instanceKey = BigInt(i.key);
+  const [row] = await db.$queryRaw<{ revision: number }[]>`
+    WITH input AS (SELECT ${json(changes)}::jsonb AS c),
+    instance AS (
+      UPDATE engine_instance SET definition_key = ${BigInt(i.definitionKey)}, bpmn_process_id = ${i.bpmnProcessId}, version = ${i.version},
+        engine_state = ${json(i.engineState)}::jsonb, active_elements = ${json(i.activeElements)}::jsonb, updated_at = ${new Date()}, revision = revision + 1
+      WHERE key = ${instanceKey} RETURNING revision),
+    elements AS (SELECT e."elementInstance" AS element_instance, e."elementId" AS element_id FROM input, jsonb_to_recordset(input.c->'elements') AS e("elementInstance" text, "elementId" text)),
+    timers AS (SELECT e."elementInstance" AS element_instance, e."elementId" AS element_id FROM input, jsonb_to_recordset(input.c->'timers') AS e("elementInstance" text, "elementId" text)),
+    subscriptions AS (SELECT e."elementInstance" AS element_instance, e."elementId" AS element_id FROM input, jsonb_to_recordset(input.c->'subscriptions') AS e("elementInstance" text, "elementId" text)),
+    jobs AS (
+      UPDATE engine_job j SET element_id = e.element_id, updated_at = ${new Date()} FROM elements e
+      WHERE j.instance_key = ${instanceKey} AND j.element_instance = e.element_instance AND j.state = ANY(${OPEN_JOB_STATES}::text[]) RETURNING 1),
+    tasks AS (
+      UPDATE engine_user_task t SET element_id = e.element_id FROM elements e
+      WHERE t.instance_key = ${instanceKey} AND t.element_instance = e.element_instance AND t.state = 'created' RETURNING 1),
+    incidents AS (
+      UPDATE engine_incident x SET element_id = e.element_id FROM elements e
+      WHERE x.instance_key = ${instanceKey} AND x.element_instance = e.element_instance AND x.state = 'active' RETURNING 1),
+    timer_rows AS (
+      UPDATE engine_timer t SET element_id = e.element_id FROM timers e
+      WHERE t.instance_key = ${instanceKey} AND t.element_instance = e.element_instance RETURNING 1),
+    subscription_rows AS (
+      UPDATE engine_subscription s SET element_id = e.element_id FROM subscriptions e
+      WHERE s.instance_key = ${instanceKey} AND s.element_instance = e.element_instance RETURNING 1)
+    SELECT revision, (SELECT count(*) FROM jobs) + (SELECT count(*) FROM tasks) + (SELECT count(*) FROM incidents)
+      + (SELECT count(*) FROM timer_rows) + (SELECT count(*) FROM subscription_rows) AS changed
+    FROM instance`;
+  if (!row) throw new Error(`Process instance ${i.key} not found`);
+  return { revision: Number(row.revision) };
 }

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type {
-  ActivatableJob, DefinitionRecord, EngineNodeRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
+  ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
   JobRecord, MessageRecord, NodeProcess, StepClaim, StepTransaction, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toIncident, toInstance, toMessage, toUserTask } from './engine-rows';
@@ -54,6 +54,15 @@ class PrismaEngineOps implements EngineStoreOps {
   async getDefinition(key: string) {
     const row = await this.db.engineDefinition.findUnique({ where: { key: big(key) } });
     return row && { ...row, key: String(row.key) };
+  }
+
+  async listDefinitions(q: { tenantId: string; bpmnProcessId: string }) {
+    const rows = await this.db.engineDefinition.findMany({ where: q, orderBy: { version: 'desc' } });
+    return rows.map((row) => ({ ...row, key: String(row.key) }));
+  }
+
+  migrateInstance(instance: InstanceRecord, changes: { elements: ElementIdChange[]; timers: ElementIdChange[]; subscriptions: ElementIdChange[] }) {
+    return sql.migrateInstance(this.db, instance, changes);
   }
 
   lockInstance(key: string, stateUnlessRevision?: number, claim?: StepClaim) {

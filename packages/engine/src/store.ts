@@ -171,6 +171,12 @@ export type StepClaim =
 /** A locked instance; `claimed`: the step's claim (if any) was still open and is now closed. */
 export type LockedInstance = InstanceRecord & { claimed: boolean };
 
+/** An element id a migration changes, for the rows of one element instance (a wait's, an incident's). */
+export interface ElementIdChange {
+  elementInstance: string;
+  elementId: string;
+}
+
 export interface EngineStoreOps {
   /** The transaction (or connection) these operations run on, for callers' writes that commit with a step (StepWrites). */
   readonly handle: StepTransaction;
@@ -181,6 +187,14 @@ export interface EngineStoreOps {
   /** Every definition deployed from a resource with this checksum (all its processes), oldest version first. */
   findDefinitionsByChecksum(query: { tenantId: string; checksum: string }): Promise<DefinitionRecord[]>;
   getDefinition(key: string): Promise<DefinitionRecord | null>;
+  /** Every version of a process in a tenant, newest first. */
+  listDefinitions(query: { tenantId: string; bpmnProcessId: string }): Promise<DefinitionRecord[]>;
+  /**
+   * A migration's write (docs/adr/0051), on the locked instance: its definition, state and active elements (the revision
+   * moves on), and the element ids of its open jobs, user tasks and incidents (`elements`), timers and subscriptions,
+   * each by element instance. Keys, states, locks and due times stay.
+   */
+  migrateInstance(instance: InstanceRecord, changes: { elements: ElementIdChange[]; timers: ElementIdChange[]; subscriptions: ElementIdChange[] }): Promise<{ revision: number }>;
 
   /**
    * Reads an instance and locks its row until the transaction ends. When the row is at revision

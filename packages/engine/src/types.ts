@@ -229,6 +229,84 @@ export interface InstanceFilter {
   limit?: number;
 }
 
+/** Process instance modification (Zeebe's): end these element instances, then start these elements (docs/adr/0051). */
+export interface ModifyInstanceInput {
+  /** Element instance keys to terminate (with everything inside them). */
+  terminate: string[];
+  /** Elements to activate, each in the one active instance of its flow scope (the process, or its sub-process). */
+  activate: { elementId: string; variables?: Variables }[];
+}
+
+/** Process instance migration (Zeebe's): the target definition and, for every active element, where it goes. */
+export interface MigrationPlan {
+  targetDefinitionKey: string;
+  mappings: { sourceElementId: string; targetElementId: string }[];
+}
+
+/** Why a modification or migration is refused: it would leave the instance in an invalid state. Nothing was changed. */
+export type ChangeRefusalReason =
+  | 'LEGACY_INSTANCE'
+  | 'NOTHING_TO_DO'
+  | 'NOT_ACTIVE'
+  | 'UNKNOWN_ELEMENT'
+  | 'NOT_ACTIVATABLE'
+  | 'SCOPE_MISSING'
+  | 'SCOPE_AMBIGUOUS'
+  | 'SCOPE_LEFT_EMPTY'
+  | 'NO_TOKEN_LEFT'
+  | 'OTHER_PROCESS'
+  | 'OTHER_TENANT'
+  | 'SAME_DEFINITION'
+  | 'UNMAPPED_ELEMENT'
+  | 'TARGET_UNKNOWN'
+  | 'TYPE_CHANGED'
+  | 'SCOPE_CHANGED'
+  | 'UNMAPPED_EVENT'
+  | 'UNMAPPED_JOIN'
+  | 'ACTIVATION_FAILED';
+
+export interface ChangeRefusal {
+  reason: ChangeRefusalReason;
+  /** The element (source element of a migration) the refusal is about, if one. */
+  elementId?: string;
+  elementInstanceKey?: string;
+  targetElementId?: string;
+  message: string;
+}
+
+/** An element instance a migration moves, keeping its key, jobs, tasks and timers. */
+export interface MigrationMove {
+  elementInstanceKey: string;
+  elementId: string;
+  targetElementId: string;
+}
+
+/** What a migration (or its dry run) found: what would move and what cannot. `migrated`: it was applied. */
+export interface MigrationReport {
+  instanceKey: string;
+  sourceDefinitionKey: string;
+  sourceVersion: number;
+  targetDefinitionKey: string;
+  targetVersion: number | null;
+  moves: MigrationMove[];
+  refusals: ChangeRefusal[];
+  migrated: boolean;
+}
+
+/** A deployed process definition with its flow elements (for choosing what to activate or where to map). */
+export interface ProcessDefinitionInfo {
+  key: string;
+  bpmnProcessId: string;
+  version: number;
+  tenantId: string;
+  elements: { id: string; name: string | null; type: string; parentId: string | null }[];
+}
+
+/** The EngineError details of a refused modification or migration. */
+export interface ChangeRefusedDetails {
+  refusals: ChangeRefusal[];
+}
+
 /**
  * The one interface the rest of kuaibao uses to run BPMN. Implemented by the embedded adapter
  * (bpmn-engine, state in our database) and, for production, by a Zeebe adapter.
@@ -264,6 +342,20 @@ export interface WorkflowEngine {
 
   listIncidents(filter: { instanceKey?: string; state?: 'active' | 'resolved' }): Promise<Incident[]>;
   resolveIncident(incidentKey: string): Promise<void>;
+
+  /** The deployed versions of a process in a tenant (newest first), with their elements. */
+  listDefinitions(filter: { bpmnProcessId: string; tenantId?: string }): Promise<ProcessDefinitionInfo[]>;
+  /**
+   * Moves tokens (Zeebe's process instance modification): terminates element instances, activates elements. Refused
+   * whole with INVALID_STATE and `ChangeRefusedDetails` when it would leave an invalid state; NOT_FOUND for no instance.
+   */
+  modifyInstance(instanceKey: string, input: ModifyInstanceInput): Promise<void>;
+  /**
+   * Moves a running instance to another version of its process (Zeebe's process instance migration). With `dryRun`
+   * nothing changes and the report lists what would move and what cannot; without it a plan with refusals is refused
+   * whole (INVALID_STATE with `ChangeRefusedDetails`).
+   */
+  migrateInstance(instanceKey: string, plan: MigrationPlan, options?: { dryRun?: boolean }): Promise<MigrationReport>;
 
   close(): Promise<void>;
 }

@@ -98,6 +98,8 @@ const KNOWN: Record<string, true> = {
   'action.trace.reassigned': true,
   'action.trace.released': true,
   'action.trace.canceled': true,
+  'action.trace.modified': true,
+  'action.trace.migrated': true,
   'action.task.transferred': true,
   'action.task.delegated': true,
   'action.task.delegation_returned': true,

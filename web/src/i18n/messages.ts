@@ -3,6 +3,7 @@ import { approverEn, approverZhCN } from './approver-messages';
 import { coSignEn, coSignZhCN } from './co-sign-messages';
 import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
 import { statisticsEn, statisticsZhCN } from './statistics-messages';
+import { instanceChangeEn, instanceChangeZhCN } from './instance-change-messages';
 import { traceEn, traceZhCN } from './trace-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
@@ -306,6 +307,7 @@ const zhCN = {
   ...dutyZhCN,
   ...statisticsZhCN,
   ...traceZhCN,
+  ...instanceChangeZhCN,
   ...approverZhCN,
   ...coSignZhCN,
 } as const;
@@ -609,6 +611,7 @@ const en: Record<MessageKey, string> = {
   ...dutyEn,
   ...statisticsEn,
   ...traceEn,
+  ...instanceChangeEn,
   ...approverEn,
   ...coSignEn,
 };

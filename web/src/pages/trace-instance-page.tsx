@@ -4,6 +4,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTracedInstance, type TracedInstancePage } from '../api/trace';
 import type { InstanceIncident } from '../api/types';
+import { InstanceChangesCard } from '../components/instance-changes/instance-changes-card';
 import { ProcessDiagram } from '../components/process-diagram';
 import { RetryIncidentModal } from '../components/retry-incident-modal';
 import { TraceActionModal, type TraceTarget } from '../components/trace-action-modal';
@@ -62,6 +63,7 @@ export function TraceInstancePage() {
           <Typography.Text data-testid="trace-active">{t('trace.active', { names: d.activeElements.filter((e) => e.elementType !== 'bpmn:BoundaryEvent' && e.elementType !== 'bpmn:SubProcess').map((e) => `${e.elementName ?? e.elementId}${e.count > 1 ? ` ×${e.count}` : ''}`).join('、') })}</Typography.Text>
         )}
       </Card>
+      {running && <InstanceChangesCard instanceKey={d.instance.key} name={reportName} />}
       <Card size="small" title={t('trace.history')} style={{ marginBottom: 12 }}>
         <Table<HistoryRow> rowKey="taskKey" size="small" columns={columns} dataSource={d.history} pagination={false} scroll={{ x: 'max-content' }}
           onRow={(h) => ({ 'data-testid': 'trace-history-row', 'data-kind': h.kind ?? '', 'data-state': h.state }) as HTMLAttributes<HTMLElement>} />

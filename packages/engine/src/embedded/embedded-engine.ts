@@ -3,13 +3,14 @@ import { notFound } from '../errors';
 import type { EngineStore, InstanceRecord } from '../store';
 import type {
   ActivateJobsInput, ActivatedJob, CompleteOptions, DeployedProcess, DeployResource, FailJobInput, Incident, InstanceFilter,
-  InstanceRef, InstanceStatus, JobWorker, PublishMessageInput, StartInstanceInput, ThrowErrorInput, UserTask,
+  InstanceRef, InstanceStatus, JobWorker, MigrationPlan, MigrationReport, ModifyInstanceInput, ProcessDefinitionInfo, PublishMessageInput, StartInstanceInput, ThrowErrorInput, UserTask,
   UserTaskFilter, Variables, WorkerOptions, WorkflowEngine,
 } from '../types';
 import { PollingJobWorker } from '../worker/polling-job-worker';
 import { deploy } from './deployment';
 import type { HotInstanceOptions } from './hot-instances';
 import { resolveIncident } from './incident-operations';
+import { listDefinitions, migrateInstance, modifyInstance } from './instance-changes';
 import type { RuntimeKind } from './runtime';
 import { JobOperations } from './job-operations';
 import { publishMessage } from './message-operations';
@@ -251,6 +252,20 @@ export class EmbeddedEngine implements WorkflowEngine {
 
   resolveIncident(incidentKey: string): Promise<void> {
     return resolveIncident(this.runner, incidentKey);
+  }
+
+  // ---- modification and migration (docs/adr/0051) --------------------------------------------
+
+  listDefinitions(filter: { bpmnProcessId: string; tenantId?: string }): Promise<ProcessDefinitionInfo[]> {
+    return listDefinitions(this.runner, filter);
+  }
+
+  modifyInstance(instanceKey: string, input: ModifyInstanceInput): Promise<void> {
+    return modifyInstance(this.runner, instanceKey, input);
+  }
+
+  migrateInstance(instanceKey: string, plan: MigrationPlan, options: { dryRun?: boolean } = {}): Promise<MigrationReport> {
+    return migrateInstance(this.runner, instanceKey, plan, options.dryRun ?? false);
   }
 
   /** One scheduler pass: releases expired job locks, fires due timers, drops expired messages. */

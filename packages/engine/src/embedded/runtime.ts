@@ -3,7 +3,7 @@ import { TokenRuntime } from '../executor/token-runtime';
 import { isExecutorState } from '../executor/state';
 import type { ProcessModel } from '../model/process-model';
 import type { WaitSnapshot } from '../store';
-import type { ActiveElement, Variables } from '../types';
+import type { ActiveElement, ModifyInstanceInput, Variables } from '../types';
 
 /** One process instance in memory, as a step advances it: the token executor's, or bpmn-engine's (instances it saved; ENGINE_RUNTIME=bpmn-engine). */
 export interface InstanceRuntime {
@@ -17,6 +17,8 @@ export interface InstanceRuntime {
   getEngineState(): Promise<unknown>;
   waits(newKey: () => string): WaitSnapshot;
   activeElements(previous: ActiveElement[]): ActiveElement[];
+  /** Process instance modification; only the token executor's state supports it (docs/adr/0051). */
+  modify?(input: ModifyInstanceInput): Promise<void>;
 }
 
 /**
@@ -77,6 +79,11 @@ class TokenInstanceRuntime implements InstanceRuntime {
 
   async signal(elementInstance: string, elementId: string, result: Variables) {
     this.token.signal(elementInstance, elementId, result);
+    await turn();
+  }
+
+  async modify(input: ModifyInstanceInput) {
+    this.token.modify(input);
     await turn();
   }
 

@@ -3,7 +3,8 @@ import { applyMappings, isFeel, resolveValue } from '../feel';
 import type { ElementModel, ProcessModel, SequenceFlowModel } from '../model/process-model';
 import { userTaskFields } from '../model/user-task-fields';
 import type { JobWait, UserTaskWait, WaitSnapshot } from '../store';
-import type { ActiveElement, Variables } from '../types';
+import type { ActiveElement, ModifyInstanceInput, Variables } from '../types';
+import { planModification } from './modification';
 import { processorOf, type ExecutionContext } from './processors';
 import { emptyState, type ElementInstance, type ExecutorState, type MessageSubscription, type TimerInstance } from './state';
 import { addDuration, parseCycle, parseDate } from './timer-expressions';
@@ -91,6 +92,22 @@ export class TokenRuntime implements ExecutionContext {
     const subscription = this.state.messages.find((m) => m.key === elementInstance);
     if (subscription) this.trigger(subscription, 'message', result);
     else this.complete(this.waitingAt(elementInstance, elementId, (e) => e.type === 'bpmn:UserTask'), result);
+    this.run();
+  }
+
+  /**
+   * Process instance modification (docs/adr/0051): checked whole first (planModification), refused with the reasons
+   * and nothing changed; else the element instances end (with what is inside them, their timers and subscriptions) and
+   * the elements start in their scopes, running to their next wait states.
+   */
+  modify(input: ModifyInstanceInput): void {
+    const { refusals, activations } = planModification(this.model, this.state, input);
+    if (refusals.length > 0) throw new EngineError('INVALID_STATE', refusals.map((r) => r.message).join('; '), { refusals });
+    for (const key of input.terminate) {
+      const instance = this.instance(key);
+      if (instance) this.terminate(instance);
+    }
+    for (const { elementId, scope, variables } of activations) this.schedule({ elementId, scope, flowId: null, ...(variables && { variables }) });
     this.run();
   }
 

@@ -7,6 +7,7 @@ type UserTaskKey = Brand<Parameters<CamundaRest['getUserTask']>[0]['userTaskKey'
 type VariableFilter = NonNullable<NonNullable<Parameters<CamundaRest['searchVariables']>[0]>['filter']>;
 type ScopeKey = Brand<VariableFilter['scopeKey']>;
 type ProcessDefinitionId = Brand<NonNullable<NonNullable<Parameters<CamundaRest['searchProcessInstances']>[0]>['filter']>['processDefinitionId']>;
+type ProcessDefinitionKey = Brand<Parameters<CamundaRest['getProcessDefinition']>[0]['processDefinitionKey']>;
 type TenantId = Brand<Parameters<CamundaRest['correlateMessage']>[0]['tenantId']>;
 
 /**
@@ -25,5 +26,6 @@ export const restKey = {
   scope: (key: string) => int64('Scope', key) as ScopeKey,
   userTask: (key: string) => int64('User task', key) as UserTaskKey,
   processDefinitionId: (id: string) => id as ProcessDefinitionId,
+  processDefinition: (key: string) => int64('Process definition', key) as ProcessDefinitionKey,
   tenant: (id: string) => id as TenantId,
 };

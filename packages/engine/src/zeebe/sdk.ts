@@ -17,6 +17,8 @@ export type ZeebeGrpc = Pick<
   | 'updateJobRetries'
   | 'publishMessage'
   | 'resolveIncident'
+  | 'modifyProcessInstance'
+  | 'migrateProcessInstance'
   | 'createWorker'
   | 'topology'
   | 'close'
@@ -27,6 +29,9 @@ export type CamundaRest = Pick<
   RestClient,
   | 'getProcessInstance'
   | 'searchProcessInstances'
+  | 'searchProcessDefinitions'
+  | 'getProcessDefinition'
+  | 'getProcessDefinitionXml'
   | 'searchElementInstances'
   | 'searchVariables'
   | 'searchIncidents'

@@ -1,11 +1,12 @@
 import { EngineError } from '../errors';
 import type {
   ActivateJobsInput, ActivatedJob, CompleteOptions, DeployedProcess, DeployResource, FailJobInput, Incident, InstanceFilter, InstanceRef,
-  InstanceStatus, JobWorker, PublishMessageInput, StartInstanceInput, ThrowErrorInput, UserTask, UserTaskFilter,
+  InstanceStatus, JobWorker, MigrationPlan, MigrationReport, ModifyInstanceInput, ProcessDefinitionInfo, PublishMessageInput, StartInstanceInput, ThrowErrorInput, UserTask, UserTaskFilter,
   Variables, WorkerOptions, WorkflowEngine,
 } from '../types';
 import { call } from './errors';
 import { summarizeTopology, unreachable, withTimeout, type ZeebeHealth } from './health';
+import { ZeebeInstanceChanges } from './instance-changes';
 import { InstanceQueries } from './instance-queries';
 import { ZeebeJobWorker, type WorkerDefaults } from './job-worker';
 import { DEFAULT_TENANT, tenantArg, toActivatedJob, toDeployedProcesses, withBusinessKey } from './mapping';
@@ -40,6 +41,7 @@ export class ZeebeEngine implements WorkflowEngine {
   private readonly tenantId: string;
   private readonly queries: InstanceQueries;
   private readonly userTasks: UserTaskGateway;
+  private readonly changes: ZeebeInstanceChanges;
   private readonly workers = new Set<JobWorker>();
   private readonly workerDefaults: WorkerDefaults;
 
@@ -49,6 +51,7 @@ export class ZeebeEngine implements WorkflowEngine {
     this.tenantId = options.defaultTenantId ?? DEFAULT_TENANT;
     this.queries = new InstanceQueries(options.rest);
     this.userTasks = new UserTaskGateway(options.rest);
+    this.changes = new ZeebeInstanceChanges(options.grpc, options.rest, (key) => this.queries.get(key));
     this.workerDefaults = {
       maxJobsToActivate: 32,
       timeoutMs: 60_000,
@@ -201,6 +204,20 @@ export class ZeebeEngine implements WorkflowEngine {
   /** As in Zeebe: a job incident whose job has retries becomes activatable again; with none, a new incident follows. */
   async resolveIncident(incidentKey: string): Promise<void> {
     await call({ kind: 'command', subject: `Incident ${incidentKey}` }, () => this.grpc.resolveIncident({ incidentKey }));
+  }
+
+  // ---- modification and migration (docs/adr/0051) ---------------------------------------
+
+  listDefinitions(filter: { bpmnProcessId: string; tenantId?: string }): Promise<ProcessDefinitionInfo[]> {
+    return this.changes.list({ bpmnProcessId: filter.bpmnProcessId, tenantId: filter.tenantId ?? this.tenantId });
+  }
+
+  modifyInstance(instanceKey: string, input: ModifyInstanceInput): Promise<void> {
+    return this.changes.modify(instanceKey, input);
+  }
+
+  migrateInstance(instanceKey: string, plan: MigrationPlan, options: { dryRun?: boolean } = {}): Promise<MigrationReport> {
+    return this.changes.migrate(instanceKey, plan, options.dryRun ?? false);
   }
 
   // ---- operations -------------------------------------------------------------------------

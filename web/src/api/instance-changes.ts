@@ -1,0 +1,48 @@
+import type { InstanceChangeOptions, MigrationItemResult, ModifyInstanceResult } from '@kuaibao/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './http';
+import { keys } from './queries';
+import { traceKeys } from './trace';
+
+/** 修改流程 and 迁移 (docs/adr/0051): the choices of one instance, and the two changes. */
+export const changeKeys = { options: (key: string) => ['admin', 'trace', 'changes', key] as const };
+
+export const useChangeOptions = (key: string, enabled: boolean) =>
+  useQuery({ queryKey: changeKeys.options(key), queryFn: () => api<InstanceChangeOptions>(`/api/admin/instances/${encodeURIComponent(key)}/changes`), retry: false, enabled });
+
+function useAfterChange() {
+  const client = useQueryClient();
+  return (incidentNumbers: (string | null | undefined)[]) => {
+    void client.invalidateQueries({ queryKey: traceKeys.all });
+    void client.invalidateQueries({ queryKey: keys.instances });
+    void client.invalidateQueries({ queryKey: keys.tasks });
+    for (const number of incidentNumbers) if (number) void client.invalidateQueries({ queryKey: keys.dossier(number) });
+  };
+}
+
+export function useModifyInstance() {
+  const after = useAfterChange();
+  return useMutation({
+    mutationFn: ({ key, body }: { key: string; body: { terminate: string[]; activate: string[]; reason: string } }) =>
+      api<ModifyInstanceResult>(`/api/admin/instances/${encodeURIComponent(key)}/modify`, { method: 'POST', body }),
+    onSettled: (result) => after([result?.incidentNumber]),
+  });
+}
+
+export interface MigrationBody {
+  instanceKeys: string[];
+  targetDefinitionKey: string;
+  mappings: { sourceElementId: string; targetElementId: string }[];
+  dryRun: boolean;
+  reason?: string;
+}
+
+export function useMigrateInstances() {
+  const after = useAfterChange();
+  return useMutation({
+    mutationFn: (body: MigrationBody) => api<{ dryRun: boolean; results: MigrationItemResult[] }>('/api/admin/migrations', { method: 'POST', body }),
+    onSettled: (answer) => {
+      if (answer && !answer.dryRun) after(answer.results.map((r) => r.incidentNumber));
+    },
+  });
+}
