@@ -56,6 +56,8 @@ import { withdrawReport } from './reports/withdraw-report';
 import { listCopied } from './worklists/list-copied';
 import { listDone } from './worklists/list-done';
 import { listInitiated } from './worklists/list-initiated';
+// issue 20 capability 6: print / export (docs/adr/0042)
+import { exportReportPdfRoute } from './reports/export-report-pdf';
 
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, adminInstances, verifyAudit, timeliness,
@@ -63,4 +65,5 @@ export const routes: RouteModule[] = [login, logout, me, health, submitReport, r
   myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
   dutyRoster, dutyDailyReports, dutyInstructions,
   listHolidays, getHolidayDay, fileHolidayReturn, submitHolidaySummary, periodicStatsRoute,
-  acknowledgeBatch, transferTask, withdrawReport, listDone, listInitiated, listCopied];
+  acknowledgeBatch, transferTask, withdrawReport, listDone, listInitiated, listCopied,
+  exportReportPdfRoute];
