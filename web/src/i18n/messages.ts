@@ -3,6 +3,7 @@ import { approverEn, approverZhCN } from './approver-messages';
 import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
 import { statisticsEn, statisticsZhCN } from './statistics-messages';
 import { traceEn, traceZhCN } from './trace-messages';
+import { exportEn, exportZhCN } from './export-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
  * kinds, recipients) come from the domain's `labels`, field names from its `fieldLabels`.
@@ -306,6 +307,7 @@ const zhCN = {
   ...statisticsZhCN,
   ...traceZhCN,
   ...approverZhCN,
+  ...exportZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -608,6 +610,7 @@ const en: Record<MessageKey, string> = {
   ...statisticsEn,
   ...traceEn,
   ...approverEn,
+  ...exportEn,
 };
 
 export const messages = { 'zh-CN': zhCN, en } as const;
