@@ -183,4 +183,11 @@ describe('the report as a PDF', { timeout: 180_000 }, () => {
     expect(response.status).toBe(404);
     expect(((await response.json()) as { detail: string }).detail).toBe('电话报告记录和核报不是书面信息报告，没有可导出的文本');
   });
+
+  it('is described in the OpenAPI document, with 时效统计’s export', async () => {
+    const openapi = (await as.admin!.get('/api/openapi.json')).body;
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/reports/{id}/pdf', '/api/stats/timeliness/export']));
+    expect(openapi.paths['/api/reports/{id}/pdf'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['id']);
+    expect(openapi.paths['/api/stats/timeliness/export'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['from', 'to']));
+  });
 });
