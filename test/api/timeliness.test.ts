@@ -1,4 +1,5 @@
 import type { RunningServer } from '@kuaibao/api';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask, type Client } from './client';
 import { startTestServer } from './server';
@@ -78,6 +79,47 @@ describe('the timeliness statistics', () => {
 
     // then
     expect(unit?.verification).toEqual({ met: 0, late: 0, open: 2 });
+  });
+
+  it('exports the same figures as XLSX, as 定期统计 does (issue 20 capability 6)', async () => {
+    // given: a report of 临翔 today, and the figures of today as JSON
+    expect((await as.lx_reporter!.post('/api/reports', firstReport({ occurredAt: ago(10), learnedAt: ago(5) }))).status).toBe(201);
+    const period = `from=${beijingToday()}&to=${beijingToday()}`;
+    const stats = (await as.admin!.get(`/api/stats/timeliness?${period}`)).body as { units: (Unit & { mandatory: number; voluntary: number; verification: Tally })[]; total: Omit<Unit, 'unitId' | 'unitName'> & { verification: Tally } };
+    expect(stats.units.length).toBeGreaterThan(0);
+
+    // when
+    const response = await fetch(`${server.url}/api/stats/timeliness/export?${period}`, { headers: { cookie: as.admin!.cookie } });
+
+    // then: a workbook with the period, grouped headings, a row per unit as the page shows it, and the total
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="kuaibao-timeliness-${beijingToday()}-${beijingToday()}.xlsx"`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = book.getWorksheet('时效统计')!;
+    const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(row(1)).toEqual(['统计时段', `${beijingToday()} 至 ${beijingToday()}`]);
+    expect([1, 2, 3, 4, 5, 9, 13].map((c) => sheet.getRow(2).getCell(c).value)).toEqual(['单位', '事件数', '须报送', '自愿报送', '首报电话报告', '首报书面报告', '核报反馈']);
+    expect(sheet.getCell('E2').isMerged && sheet.getCell('H2').isMerged && !sheet.getCell('I2').master.address.startsWith('E')).toBe(true);
+    expect(row(3).slice(4, 8)).toEqual(['按时', '迟报', '进行中', '按时率']);
+    const rate = (t: Tally) => (t.met + t.late === 0 ? null : t.met / (t.met + t.late));
+    const figures = (t: Tally) => [t.met, t.late, t.open, rate(t)];
+    stats.units.forEach((u, i) => {
+      expect(Array.from({ length: 16 }, (_, c) => sheet.getRow(4 + i).getCell(c + 1).value)).toEqual([u.unitName, u.incidents, u.mandatory, u.voluntary, ...figures(u.phone), ...figures(u.written), ...figures(u.verification)]);
+    });
+    const total = row(4 + stats.units.length);
+    expect(total.slice(0, 2)).toEqual(['合计', stats.total.incidents]);
+    expect(sheet.getColumn(8).numFmt).toBe('0.0%');
+
+    // and: the period is checked as the JSON's is; a unit leader's workbook holds only the units they may see
+    const bad = await as.admin!.get('/api/stats/timeliness/export?from=2026-02-30');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('from');
+    const leader = new ExcelJS.Workbook();
+    await leader.xlsx.load(Buffer.from(await (await fetch(`${server.url}/api/stats/timeliness/export?${period}`, { headers: { cookie: as.lx_leader!.cookie } })).arrayBuffer()) as never);
+    const leaderSheet = leader.getWorksheet('时效统计')!;
+    expect([leaderSheet.getRow(4).getCell(1).value, leaderSheet.getRow(5).getCell(1).value]).toEqual(['临翔区应急管理局', '合计']);
   });
 
   it('counts nothing outside the period, and refuses a bad one with the field named', async () => {

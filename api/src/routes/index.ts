@@ -59,6 +59,8 @@ import { listDone } from './worklists/list-done';
 import { listInitiated } from './worklists/list-initiated';
 // issue 20: 加签 (docs/adr/0041)
 import { coSignTask } from './tasks/co-sign';
+// issue 20 capability 6: print / export (docs/adr/0042)
+import { exportReportPdfRoute } from './reports/export-report-pdf';
 
 
 export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, instanceChanges, adminInstances, verifyAudit, timeliness,
@@ -67,4 +69,5 @@ export const routes: RouteModule[] = [login, logout, me, health, submitReport, r
   dutyRoster, dutyDailyReports, dutyInstructions,
   listHolidays, getHolidayDay, fileHolidayReturn, submitHolidaySummary, periodicStatsRoute,
   coSignTask,
-  acknowledgeBatch, transferTask, withdrawReport, listDone, listInitiated, listCopied];
+  acknowledgeBatch, transferTask, withdrawReport, listDone, listInitiated, listCopied,
+  exportReportPdfRoute];

@@ -49,3 +49,5 @@ export * from './duty';
 // issue 23 items 4–5: holiday returns and periodic statistics
 export * from './holiday-returns';
 export * from './periodic-stats';
+// issue 20 capability 6: the 突发事件信息报告 document (docs/adr/0042)
+export * from './report-document';

@@ -5,6 +5,7 @@ import { orgAdminEn, orgAdminZhCN } from './org-admin-messages';
 import { statisticsEn, statisticsZhCN } from './statistics-messages';
 import { instanceChangeEn, instanceChangeZhCN } from './instance-change-messages';
 import { traceEn, traceZhCN } from './trace-messages';
+import { exportEn, exportZhCN } from './export-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
  * kinds, recipients) come from the domain's `labels`, field names from its `fieldLabels`.
@@ -310,6 +311,7 @@ const zhCN = {
   ...instanceChangeZhCN,
   ...approverZhCN,
   ...coSignZhCN,
+  ...exportZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -614,6 +616,7 @@ const en: Record<MessageKey, string> = {
   ...instanceChangeEn,
   ...approverEn,
   ...coSignEn,
+  ...exportEn,
 };
 
 export const messages = { 'zh-CN': zhCN, en } as const;

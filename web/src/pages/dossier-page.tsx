@@ -15,6 +15,7 @@ import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
 import { InstructionsCard } from '../components/duty/instructions-card';
 import { WithdrawAction } from '../components/withdraw-action';
+import { ReportPdfButton } from '../components/report-pdf-button';
 import { ProgressLine } from '../components/progress-line';
 import { CategoryTag, ReportStatusTag, SeverityTag, UnverifiedTag, useReportStatusLabel } from '../components/tags';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -115,7 +116,7 @@ export function DossierPage() {
               ) : (
                 <Card
                   title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
-                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={shownStatus(report)} />{report.withdrawable && <WithdrawAction reportId={report.id} incidentNumber={d.number} />}</Space>}
+                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={shownStatus(report)} />{report.withdrawable && <WithdrawAction reportId={report.id} incidentNumber={d.number} />}<ReportPdfButton reportId={report.id} kind={labelOf(labels, 'reportKind', report.kind)} /></Space>}
                   data-testid={`report-${report.kind}`}
                 >
                   {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}

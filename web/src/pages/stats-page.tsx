@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Grid, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Space, Spin, Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTimeliness } from '../api/queries';
@@ -34,7 +34,7 @@ export function StatsPage() {
 }
 
 function TimelinessView() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const period = periodFromQuery(params.get('from'), params.get('to'));
   const stats = useTimeliness(period);
@@ -45,7 +45,11 @@ function TimelinessView() {
     <div data-testid="stats-page">
       <div className="kb-page-title">
         <Typography.Title level={3}>{t('stats.title')}</Typography.Title>
-        <PeriodPicker value={shown} onChange={(next) => setParams({ from: next.from, to: next.to }, { replace: true })} />
+        <Space wrap>
+          <PeriodPicker value={shown} onChange={(next) => setParams({ from: next.from, to: next.to }, { replace: true })} />
+          {/* the same figures as XLSX, as 定期统计 exports them (docs/adr/0042) */}
+          <Button href={`/api/stats/timeliness/export?${new URLSearchParams({ ...shown, lang: locale }).toString()}`} download data-testid="timeliness-export">{t('stats.export')}</Button>
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('stats.intro')}</Typography.Paragraph>
       {stats.error && (
