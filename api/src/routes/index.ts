@@ -8,6 +8,7 @@ import { adminInstances } from './admin/admin-instances';
 import { verifyAudit } from './admin/verify-audit';
 import { traceActions } from './admin/trace-actions';
 import { traceMonitor } from './admin/trace-monitor';
+import { traceVariables } from './admin/trace-variables';
 import { timeliness } from './stats/timeliness';
 import { recordPhoneReport } from './reports/record-phone-report';
 import { requestVerification } from './reports/request-verification';
@@ -58,7 +59,7 @@ import { listDone } from './worklists/list-done';
 import { listInitiated } from './worklists/list-initiated';
 
 
-export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, adminInstances, verifyAudit, timeliness,
+export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, traceVariables, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
   myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
   dutyRoster, dutyDailyReports, dutyInstructions,

@@ -35,6 +35,7 @@ export * from './incident-retry';
 export * from './instance-trace';
 export * from './trace-monitor';
 export * from './trace-actions';
+export * from './trace-variables';
 export * from './timeliness';
 export * from './thresholds';
 export * from './user';
