@@ -138,4 +138,12 @@ describe('the admin trace: variables and the search read model', () => {
     for (let i = 0; i < 100 && (await numbers('step=sign_off')).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await numbers('step=sign_off')).toEqual([]);
   });
+
+  it('describes the edit in the OpenAPI document', async () => {
+    const openapi = (await admin.get('/api/openapi.json')).body;
+    const put = openapi.paths['/api/admin/instances/{key}/variables/{name}']?.put;
+    expect(put?.parameters.map((p: { name: string }) => p.name)).toEqual(['key', 'name']);
+    expect(Object.keys(put.requestBody.content['application/json'].schema.properties)).toEqual(['value', 'expected', 'reason']);
+    expect(Object.keys(put.responses)).toEqual(['200', '400', '403', '404', '409']);
+  });
 });

@@ -98,6 +98,7 @@ const KNOWN: Record<string, true> = {
   'action.trace.reassigned': true,
   'action.trace.released': true,
   'action.trace.canceled': true,
+  'action.trace.variable_edited': true,
   'action.task.transferred': true,
   'action.task.delegated': true,
   'action.task.delegation_returned': true,
