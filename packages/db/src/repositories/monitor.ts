@@ -31,7 +31,7 @@ export function createMonitorRepository(prisma: PrismaClient) {
   return {
     async search(query: MonitorSearchQuery, now: Date): Promise<MonitorPage> {
       const where: Prisma.Sql[] = [];
-      if (query.q) where.push(Prisma.sql`(x.incident_number ILIKE ${contains(query.q)} OR x.title ILIKE ${contains(query.q)} OR x.unit_name ILIKE ${contains(query.q)})`);
+      if (query.q) where.push(Prisma.sql`x.search_text LIKE lower(${contains(query.q)})`);
       if (query.number) where.push(Prisma.sql`x.incident_number ILIKE ${contains(query.number)}`);
       if (query.title) where.push(Prisma.sql`x.title ILIKE ${contains(query.title)}`);
       if (query.unit) where.push(Prisma.sql`(x.unit_id = ${query.unit} OR x.unit_name ILIKE ${contains(query.unit)})`);
@@ -39,7 +39,7 @@ export function createMonitorRepository(prisma: PrismaClient) {
       if (query.version !== undefined) where.push(Prisma.sql`x.version = ${query.version}`);
       if (query.division) where.push(Prisma.sql`x.division_code LIKE ${`${query.division}%`}`);
       if (query.step) where.push(Prisma.sql`${query.step} = ANY (x.step_kinds)`);
-      if (query.assignee) where.push(Prisma.sql`(${query.assignee} = ANY (x.assignees) OR x.assignee_names ILIKE ${contains(query.assignee)})`);
+      if (query.assignee) where.push(Prisma.sql`(${query.assignee} = ANY (x.assignees) OR x.assignee_names LIKE lower(${contains(query.assignee)}))`);
       if (query.stuckMinutes !== undefined) where.push(Prisma.sql`x.waiting_since < ${new Date(now.getTime() - query.stuckMinutes * 60_000)}`);
       if (query.overdue !== undefined) where.push(query.overdue ? Prisma.sql`x.next_due_at < ${now}` : Prisma.sql`(x.next_due_at IS NULL OR x.next_due_at >= ${now})`);
       if (query.failed !== undefined) where.push(Prisma.raw(query.failed ? 'x.failed_steps > 0' : 'x.failed_steps = 0'));

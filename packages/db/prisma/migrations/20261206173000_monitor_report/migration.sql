@@ -22,10 +22,13 @@ CREATE TABLE "monitor_report" (
     -- the earliest deadline of an open clock: overdue when it is past (the search compares it with its own now)
     "next_due_at" TIMESTAMPTZ(3),
     "failed_steps" INTEGER NOT NULL,
-    -- the open tasks' kinds, assignees (usernames) and the assignees' display names (space-separated, for "contains")
+    -- the open tasks' kinds, assignees (usernames) and the assignees' display names (lower-cased, space-separated, for "contains")
     "step_kinds" TEXT[] NOT NULL,
     "assignees" TEXT[] NOT NULL,
     "assignee_names" TEXT NOT NULL,
+    -- lower(number, title, unit name): the free-text search is a case-sensitive LIKE on it (ILIKE lowers every row's
+    -- multibyte text again on each search: 64 ms of 66 for 10,000 rows on PostgreSQL)
+    "search_text" TEXT NOT NULL,
     CONSTRAINT "monitor_report_pkey" PRIMARY KEY ("report_id"),
     CONSTRAINT "monitor_report_report_id_fkey" FOREIGN KEY ("report_id") REFERENCES "incident_report"("id") ON DELETE CASCADE
 );
@@ -60,7 +63,8 @@ BEGIN
     SELECT c.id AS report_id, c.instance_key, c.kind AS report_kind, c.status AS report_status, c.incident_number, c.created_at,
            i.title, i.classified, u.id AS unit_id, u.name AS unit_name, u.division_code, ei.bpmn_process_id, ei.version,
            COALESCE(w.since, c.updated_at) AS waiting_since, d.due AS next_due_at, f.n AS failed_steps,
-           COALESCE(w.kinds, '{}') AS step_kinds, COALESCE(w.assignees, '{}') AS assignees, COALESCE(w.names, '') AS assignee_names
+           COALESCE(w.kinds, '{}') AS step_kinds, COALESCE(w.assignees, '{}') AS assignees, lower(COALESCE(w.names, '')) AS assignee_names,
+           lower(c.incident_number || E'\n' || i.title || E'\n' || u.name) AS search_text
     FROM candidates c
     JOIN incident i ON i.number = c.incident_number
     JOIN org_unit u ON u.id = i.reporting_unit_id
@@ -79,10 +83,10 @@ BEGIN
   )
   INSERT INTO monitor_report AS m (report_id, instance_key, report_kind, report_status, incident_number, created_at, title, classified,
                                    unit_id, unit_name, division_code, bpmn_process_id, version, waiting_since, next_due_at, failed_steps,
-                                   step_kinds, assignees, assignee_names)
+                                   step_kinds, assignees, assignee_names, search_text)
   SELECT report_id, instance_key, report_kind, report_status, incident_number, created_at, title, classified,
          unit_id, unit_name, division_code, bpmn_process_id, version, waiting_since, next_due_at, failed_steps,
-         step_kinds, assignees, assignee_names
+         step_kinds, assignees, assignee_names, search_text
   FROM fresh
   ON CONFLICT (report_id) DO UPDATE SET
     instance_key = EXCLUDED.instance_key, report_kind = EXCLUDED.report_kind, report_status = EXCLUDED.report_status,
@@ -90,7 +94,7 @@ BEGIN
     unit_id = EXCLUDED.unit_id, unit_name = EXCLUDED.unit_name, division_code = EXCLUDED.division_code,
     bpmn_process_id = EXCLUDED.bpmn_process_id, version = EXCLUDED.version, waiting_since = EXCLUDED.waiting_since,
     next_due_at = EXCLUDED.next_due_at, failed_steps = EXCLUDED.failed_steps, step_kinds = EXCLUDED.step_kinds,
-    assignees = EXCLUDED.assignees, assignee_names = EXCLUDED.assignee_names
+    assignees = EXCLUDED.assignees, assignee_names = EXCLUDED.assignee_names, search_text = EXCLUDED.search_text
   WHERE ROW(m.*) IS DISTINCT FROM ROW(EXCLUDED.*);
 END $$;
 
