@@ -9,6 +9,7 @@ import { verifyAudit } from './admin/verify-audit';
 import { instanceChanges } from './admin/instance-changes';
 import { traceActions } from './admin/trace-actions';
 import { traceMonitor } from './admin/trace-monitor';
+import { traceVariables } from './admin/trace-variables';
 import { timeliness } from './stats/timeliness';
 import { recordPhoneReport } from './reports/record-phone-report';
 import { requestVerification } from './reports/request-verification';
@@ -63,7 +64,7 @@ import { coSignTask } from './tasks/co-sign';
 import { exportReportPdfRoute } from './reports/export-report-pdf';
 
 
-export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, instanceChanges, adminInstances, verifyAudit, timeliness,
+export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, traceActions, instanceChanges, traceVariables, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
   myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
   dutyRoster, dutyDailyReports, dutyInstructions,

@@ -36,6 +36,7 @@ export * from './instance-trace';
 export * from './trace-monitor';
 export * from './trace-actions';
 export * from './instance-changes';
+export * from './trace-variables';
 export * from './timeliness';
 export * from './thresholds';
 export * from './user';

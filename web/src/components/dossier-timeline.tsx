@@ -100,6 +100,7 @@ const KNOWN: Record<string, true> = {
   'action.trace.canceled': true,
   'action.trace.modified': true,
   'action.trace.migrated': true,
+  'action.trace.variable_edited': true,
   'action.task.transferred': true,
   'action.task.delegated': true,
   'action.task.delegation_returned': true,

@@ -8,6 +8,7 @@ import { InstanceChangesCard } from '../components/instance-changes/instance-cha
 import { ProcessDiagram } from '../components/process-diagram';
 import { RetryIncidentModal } from '../components/retry-incident-modal';
 import { TraceActionModal, type TraceTarget } from '../components/trace-action-modal';
+import { TraceVariablesCard } from '../components/trace-variables-card';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/time';
 
@@ -84,10 +85,7 @@ export function TraceInstancePage() {
       <Card size="small" title={t('trace.trail')} style={{ marginBottom: 12 }}>
         <Timeline items={d.trail.map((e) => ({ children: <span>{formatDateTime(e.at)} {e.actorName} · {e.action}{typeof e.detail.reason === 'string' ? ` · ${e.detail.reason}` : ''}</span> }))} />
       </Card>
-      <Card size="small" title={t('trace.variables')}>
-        {d.report.classified && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('trace.classified')} />}
-        <pre className="kb-pre" style={{ maxHeight: 320, overflow: 'auto', margin: 0 }} tabIndex={0}>{JSON.stringify(d.variables, null, 2)}</pre>
-      </Card>
+      <TraceVariablesCard instanceKey={d.instance.key} variables={d.variables} classified={d.report.classified} running={running} />
       {target && <TraceActionModal target={target} onClose={() => setTarget(null)} />}
       {retrying && <RetryIncidentModal incident={retrying} onClose={() => setRetrying(null)} />}
     </div>

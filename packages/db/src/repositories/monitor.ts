@@ -3,89 +3,74 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { appendAudit, type AuditEntry } from './audit';
 
 type Row = Omit<MonitorRow, 'createdAt' | 'waitingSince' | 'overdueSince' | 'tasks' | 'unit'> & {
-  unitId: string; unitName: string; divisionCode: string; createdAt: Date; waitingSince: Date; overdueSince: Date | null; total: number;
+  unitId: string; unitName: string; divisionCode: string; createdAt: Date; waitingSince: Date; nextDueAt: Date | null; total: number;
 };
 interface TaskRow { reportId: string; key: string; kind: string | null; assignee: string | null; assigneeName: string | null; candidateGroups: string[]; createdAt: Date }
 
-const ORDER: Record<MonitorSearchQuery['sort'], string> = { waitingSince: 'waiting_since', createdAt: 'created_at', number: 'incident_number', overdueSince: 'overdue_since' };
+/** The sorts on the read model's columns, each with its index (`monitor_report_*_idx`, tie-broken by report_id). */
+const ORDER: Record<Exclude<MonitorSearchQuery['sort'], 'overdueSince'>, string> = { waitingSince: 'waiting_since', createdAt: 'created_at', number: 'incident_number' };
 /** Literals, not parameters: the planner must see that the query implies the partial index's predicate (a generic plan would not). */
 const running = Prisma.raw(RUNNING_REPORT_STATUSES.map((s) => `'${s}'`).join(', '));
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The ORDER BY of a query: an indexed column in index order, or the overdue sort (earliest deadline already past). */
+function orderBy(query: MonitorSearchQuery, now: Date): Prisma.Sql {
+  const direction = Prisma.raw(query.order === 'desc' ? 'DESC' : 'ASC');
+  if (query.sort !== 'overdueSince') return Prisma.sql`${Prisma.raw(`x.${ORDER[query.sort]}`)} ${direction}, x.report_id ${direction}`;
+  // ascending, or only overdue ones: the deadline's index order (past ones first, then the coming ones, then none)
+  if (query.order === 'asc' || query.overdue === true) return Prisma.sql`x.next_due_at ${direction} NULLS LAST, x.report_id ${direction}`;
+  return Prisma.sql`CASE WHEN x.next_due_at < ${now} THEN x.next_due_at END DESC NULLS LAST, x.report_id DESC`;
+}
+
 /**
- * 流程监控's search (docs/adr/0040): the running reports (partial index `incident_report_running_idx`) and those
- * stopped at a failed step, with their dossier, reporting unit, open tasks (the inbox read model), open clocks and
- * incidents, filtered, sorted and paged in one statement; then the page's open tasks in a second.
+ * 流程监控's search (docs/adr/0040, 0045): reads the read model `monitor_report` alone — one row per running report
+ * or report stopped at a failed step, kept by triggers in the transactions of the writes — filtered, sorted in an
+ * index's order and paged with the total in one statement; then the page's open tasks (the inbox read model) in a second.
  */
 export function createMonitorRepository(prisma: PrismaClient) {
   return {
     async search(query: MonitorSearchQuery, now: Date): Promise<MonitorPage> {
       const where: Prisma.Sql[] = [];
-      if (query.q) where.push(Prisma.sql`(x.incident_number ILIKE ${contains(query.q)} OR x.title ILIKE ${contains(query.q)} OR x.unit_name ILIKE ${contains(query.q)})`);
+      if (query.q) where.push(Prisma.sql`x.search_text LIKE lower(${contains(query.q)})`);
       if (query.number) where.push(Prisma.sql`x.incident_number ILIKE ${contains(query.number)}`);
       if (query.title) where.push(Prisma.sql`x.title ILIKE ${contains(query.title)}`);
       if (query.unit) where.push(Prisma.sql`(x.unit_id = ${query.unit} OR x.unit_name ILIKE ${contains(query.unit)})`);
       if (query.process) where.push(Prisma.sql`x.bpmn_process_id = ${query.process}`);
       if (query.version !== undefined) where.push(Prisma.sql`x.version = ${query.version}`);
       if (query.division) where.push(Prisma.sql`x.division_code LIKE ${`${query.division}%`}`);
-      if (query.step) where.push(Prisma.sql`EXISTS (SELECT 1 FROM inbox_task t WHERE t.report_id = x.id AND t.kind = ${query.step})`);
-      if (query.assignee) {
-        where.push(Prisma.sql`EXISTS (SELECT 1 FROM inbox_task t LEFT JOIN app_user au ON au.username = t.assignee
-                   WHERE t.report_id = x.id AND (t.assignee = ${query.assignee} OR au.display_name ILIKE ${contains(query.assignee)}))`);
-      }
+      if (query.step) where.push(Prisma.sql`${query.step} = ANY (x.step_kinds)`);
+      if (query.assignee) where.push(Prisma.sql`(${query.assignee} = ANY (x.assignees) OR x.assignee_names LIKE lower(${contains(query.assignee)}))`);
       if (query.stuckMinutes !== undefined) where.push(Prisma.sql`x.waiting_since < ${new Date(now.getTime() - query.stuckMinutes * 60_000)}`);
-      if (query.overdue !== undefined) where.push(query.overdue ? Prisma.sql`x.overdue_since IS NOT NULL` : Prisma.sql`x.overdue_since IS NULL`);
-      if (query.failed !== undefined) where.push(query.failed ? Prisma.sql`x.failed_steps > 0` : Prisma.sql`x.failed_steps = 0`);
+      if (query.overdue !== undefined) where.push(query.overdue ? Prisma.sql`x.next_due_at < ${now}` : Prisma.sql`(x.next_due_at IS NULL OR x.next_due_at >= ${now})`);
+      if (query.failed !== undefined) where.push(Prisma.raw(query.failed ? 'x.failed_steps > 0' : 'x.failed_steps = 0'));
       const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
-      const direction = Prisma.raw(query.order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS LAST');
+      const count = Prisma.sql`SELECT count(*)::int FROM monitor_report x ${filter}`;
+      // the page in an index's order and the total (an uncorrelated sub-select: computed once) in one statement
       const rows = await prisma.$queryRaw<Row[]>`
-        WITH base AS (
-          -- the rows themselves, not their ids: joining ids back to incident_report would scan the finished ones too
-          SELECT r.id, r.instance_key, r.kind, r.status, r.incident_number, r.created_at, r.updated_at
-          FROM incident_report r WHERE r.instance_key IS NOT NULL AND r.status IN (${running})
-          UNION
-          SELECT r.id, r.instance_key, r.kind, r.status, r.incident_number, r.created_at, r.updated_at
-          FROM engine_incident e JOIN incident_report r ON r.instance_key = e.instance_key::text WHERE e.state = 'active'
-        ),
-        -- set-based, joined by hash: the open tasks, the overdue clocks and the failed steps are each a few thousand rows
-        waits AS (SELECT t.report_id, min(t.created_at) AS since FROM inbox_task t GROUP BY t.report_id),
-        overdue AS (SELECT c.report_id, min(c.due_at) AS since FROM report_clock c WHERE c.status = 'open' AND c.due_at < ${now} GROUP BY c.report_id),
-        failed AS (SELECT f.instance_key, count(*)::int AS n FROM engine_incident f WHERE f.state = 'active' GROUP BY f.instance_key),
-        x AS (
-          SELECT r.id, r.instance_key, r.kind, r.status, r.incident_number, r.created_at, i.title, i.classified,
-                 u.id AS unit_id, u.name AS unit_name, u.division_code, ei.bpmn_process_id, ei.version,
-                 COALESCE(w.since, r.updated_at) AS waiting_since, o.since AS overdue_since, COALESCE(fl.n, 0) AS failed_steps
-          FROM base r
-          -- one index lookup per running report (OFFSET 0 keeps it a lateral lookup): a hash join would read every incident
-          CROSS JOIN LATERAL (SELECT x.title, x.classified, x.reporting_unit_id FROM incident x WHERE x.number = r.incident_number OFFSET 0) i
-          JOIN org_unit u ON u.id = i.reporting_unit_id
-          LEFT JOIN engine_instance ei ON ei.key = r.instance_key::bigint
-          LEFT JOIN waits w ON w.report_id = r.id
-          LEFT JOIN overdue o ON o.report_id = r.id
-          LEFT JOIN failed fl ON fl.instance_key = r.instance_key::bigint
-        )
-        SELECT x.instance_key AS "instanceKey", x.id AS "reportId", x.kind AS "reportKind", x.status AS "reportStatus", x.incident_number AS "incidentNumber",
-               x.title, x.classified, x.unit_id AS "unitId", x.unit_name AS "unitName", x.division_code AS "divisionCode",
-               x.bpmn_process_id AS "bpmnProcessId", x.version, x.created_at AS "createdAt", x.waiting_since AS "waitingSince",
-               x.overdue_since AS "overdueSince", x.failed_steps AS "failedSteps", (count(*) OVER ())::int AS total
-        FROM x ${filter}
-        ORDER BY ${Prisma.raw(ORDER[query.sort])} ${direction}, x.id
+        SELECT x.instance_key AS "instanceKey", x.report_id AS "reportId", x.report_kind AS "reportKind", x.report_status AS "reportStatus",
+               x.incident_number AS "incidentNumber", x.title, x.classified, x.unit_id AS "unitId", x.unit_name AS "unitName",
+               x.division_code AS "divisionCode", x.bpmn_process_id AS "bpmnProcessId", x.version, x.created_at AS "createdAt",
+               x.waiting_since AS "waitingSince", x.next_due_at AS "nextDueAt", x.failed_steps AS "failedSteps", (${count}) AS total
+        FROM monitor_report x ${filter}
+        ORDER BY ${orderBy(query, now)}
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+      // a page past the end has no row to carry the total
+      const total = rows[0]?.total ?? (query.page > 1 ? ((await prisma.$queryRaw<{ count: number }[]>(count))[0]?.count ?? 0) : 0);
       const tasks = rows.length === 0 ? [] : await prisma.$queryRaw<TaskRow[]>`
         SELECT t.report_id AS "reportId", t.task_key::text AS key, t.kind, t.assignee, au.display_name AS "assigneeName",
                t.candidate_groups AS "candidateGroups", t.created_at AS "createdAt"
         FROM inbox_task t LEFT JOIN app_user au ON au.username = t.assignee
         WHERE t.report_id IN (${Prisma.join(rows.map((r) => r.reportId))}) ORDER BY t.created_at, t.task_key`;
       return {
-        items: rows.map(({ unitId, unitName, divisionCode, total: _total, createdAt, waitingSince, overdueSince, ...row }) => ({
+        items: rows.map(({ unitId, unitName, divisionCode, total: _total, createdAt, waitingSince, nextDueAt, ...row }) => ({
           ...row,
           unit: { id: unitId, name: unitName, divisionCode },
           createdAt: createdAt.toISOString(),
           waitingSince: waitingSince.toISOString(),
-          overdueSince: overdueSince?.toISOString() ?? null,
+          overdueSince: nextDueAt && nextDueAt < now ? nextDueAt.toISOString() : null,
           tasks: tasks.filter((t) => t.reportId === row.reportId).map(({ reportId: _r, createdAt: at, ...t }) => ({ ...t, createdAt: at.toISOString() })),
         })),
-        total: rows[0]?.total ?? 0,
+        total,
         page: query.page,
         pageSize: query.pageSize,
       };
