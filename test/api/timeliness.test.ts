@@ -42,7 +42,7 @@ describe('the timeliness statistics', () => {
     expect(leader.body.units).toEqual([
       {
         unitId: 'lx-yjj', unitName: '临翔区应急管理局', incidents: 2, mandatory: 2, voluntary: 0, firstReportsByStatus: { verifying: 2 },
-        phone: { met: 0, late: 1, open: 1 }, written: { met: 0, late: 1, open: 1 }, verification: { met: 0, late: 0, open: 0 },
+        phone: { met: 0, late: 1, open: 1 }, written: { met: 0, late: 1, open: 1 }, verification: { met: 0, late: 0, open: 0 }, stateCouncil: { met: 0, late: 0, open: 0 },
       },
     ]);
     const units = everyone.body.units as Unit[];
@@ -55,7 +55,7 @@ describe('the timeliness statistics', () => {
       firstReportsByStatus: { verifying: 3 },
       phone: { met: units[0]!.phone.met + units[1]!.phone.met, late: 1, open: units[0]!.phone.open + units[1]!.phone.open },
       written: { met: units[0]!.written.met + units[1]!.written.met, late: 1, open: units[0]!.written.open + units[1]!.written.open },
-      verification: { met: 0, late: 0, open: 0 },
+      verification: { met: 0, late: 0, open: 0 }, stateCouncil: { met: 0, late: 0, open: 0 },
     });
   });
 

@@ -89,6 +89,8 @@ export const USER_TASK_KINDS = [
   'answer_verification',
   /** The unit reports how a leader's instruction (批示) was carried out (002). */
   'instruction_feedback',
+  /** The provincial recipient records its report to the State Council, which closes its own 4-hour clock (002, ADR 0057). */
+  'report_state_council',
 ] as const;
 export const userTaskKindSchema = z.enum(USER_TASK_KINDS);
 export type UserTaskKind = z.infer<typeof userTaskKindSchema>;

@@ -24,6 +24,7 @@ const ASKS: Record<string, MessageKey> = {
   sign_off: 'task.asks.sign_off',
   approve_upward: 'task.asks.approve_upward',
   answer_verification: 'task.asks.answer_verification',
+  report_state_council: 'task.asks.report_state_council',
 };
 
 /** One task: what it asks, the report with all its elements, earlier opinions, and where the flow stands. */

@@ -48,6 +48,7 @@ export const timeliness: RouteModule = ({ router, registry, deps }) => {
       phone: sum(units.map((u) => u.phone)),
       written: sum(units.map((u) => u.written)),
       verification: sum(units.map((u) => u.verification)),
+      stateCouncil: sum(units.map((u) => u.stateCouncil)),
     };
     res.json({ from, to, units, total });
   });
