@@ -46,6 +46,32 @@ export function createClockRepository(prisma: PrismaClient) {
 
     forIncident: (incidentNumber: string) => prisma.reportClock.findMany({ where: { incidentNumber }, orderBy: [{ dueAt: 'asc' }, { channel: 'asc' }] }),
 
+    /**
+     * A regrade made a clock stricter (docs/adr/0057): the channel's clock takes the earlier deadline, counted from the same
+     * starting instant, or starts where the old grade had none. A clock already met is measured again against the new
+     * deadline (met → late when it was met after it); a clock never loosens. Returns what it was and what it is, or null
+     * when nothing changed.
+     */
+    async tighten(clock: NewReportClock): Promise<{ before: ReportClockRow | null; after: ReportClockRow } | null> {
+      const party = clock.party ?? REPORTING_UNIT;
+      const before = await prisma.reportClock.findUnique({ where: { reportId_party_channel: { reportId: clock.reportId, party, channel: clock.channel } } });
+      if (before && before.dueAt.getTime() <= clock.dueAt.getTime()) return null;
+      const terms = {
+        recipient: clock.recipient, dueAt: clock.dueAt, startedAt: clock.startedAt, origin: clock.origin, within: clock.within, immediate: clock.immediate,
+        rule: clock.rule, policyCode: clock.policyCode, policyVersion: clock.policyVersion,
+      };
+      if (!before) {
+        const after = await prisma.reportClock.create({ data: { ...clock, party, status: 'open' } });
+        return { before: null, after };
+      }
+      const lateNow = before.status === 'met' && before.metAt !== null && !clock.immediate && before.metAt.getTime() > clock.dueAt.getTime();
+      const after = await prisma.reportClock.update({
+        where: { reportId_party_channel: { reportId: clock.reportId, party, channel: clock.channel } },
+        data: { ...terms, ...(lateNow && { status: 'late' }) },
+      });
+      return { before, after };
+    },
+
     /** The deadline passed with the clock still open: 迟报. Returns false when it was already met or marked. */
     async markOverdue(reportId: string, channel: string, at: Date, party: string = REPORTING_UNIT): Promise<boolean> {
       const { count } = await prisma.reportClock.updateMany({ where: { reportId, party, channel, status: 'open', overdueAt: null }, data: { overdueAt: at } });
