@@ -19,7 +19,7 @@ describe('default clocks', () => {
 
     // then
     expect((await s.variables(r.instanceKey)).clocks).toMatchObject({
-      policyCode: 'default', policyVersion: 1, phoneDueAt: iso('08:30'), writtenDueAt: iso('09:00'), stepDueAt: iso('09:00'),
+      policyCode: 'default', policyVersion: 2, phoneDueAt: iso('08:30'), writtenDueAt: iso('09:00'), stepDueAt: iso('09:00'),
       reminderAt: [iso('08:15'), iso('08:25'), iso('08:45'), iso('08:55')],
     });
 

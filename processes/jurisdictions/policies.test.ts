@@ -31,6 +31,7 @@ const TABLE: Row[] = [
   ['140000', '山西 Ⅰ: province and superior government 1 h from 获知', { severity: 'I' }, ['phone→local_government@09:10', 'phone→province@09:10', 'phone→superior_government@09:10']],
   ['140000', '山西 敏感: as Ⅰ/Ⅱ, whatever the grade', { severity: 'IV', sensitive: true }, ['phone→local_government@09:10', 'phone→province@09:10', 'phone→superior_government@09:10']],
   ['140000', '山西 province → State Council: 4 h from 接报', { severity: 'I', party: 'province' }, ['phone→state_council@12:20']],
+  ['140000', '山西 province → State Council: Ⅰ/Ⅱ only (ADR 0057)', { severity: 'III', party: 'province' }, []],
   ['city-party-committee-003', '某市委 any: 30 min from 事发 to the duty room', { severity: 'III' }, ['phone→city_party_committee_duty_room@08:30']],
 ];
 

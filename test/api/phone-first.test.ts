@@ -23,7 +23,7 @@ describe('phone first, then the written report, with the clocks in the inbox and
 
   it('stores every jurisdiction policy when the server starts', async () => {
     const rows = await server.deps.db.prisma.jurisdictionPolicy.findMany({ orderBy: { code: 'asc' } });
-    expect(rows.map((r) => `${r.code} v${r.version}`)).toEqual(['140000 v1', '320585 v2', '411000 v1', '530900 v1', 'city-party-committee-003 v1', 'default v1']);
+    expect(rows.map((r) => `${r.code} v${r.version}`)).toEqual(['140000 v2', '320585 v2', '411000 v2', '530900 v1', 'city-party-committee-003 v1', 'default v2']);
   });
 
   it('lets only duty officers record a phone report, validates it, and keeps callers within the duty office’s range', async () => {

@@ -43,7 +43,7 @@ describe('the timeliness statistics', () => {
     expect(leader.body.units).toEqual([
       {
         unitId: 'lx-yjj', unitName: '临翔区应急管理局', incidents: 2, mandatory: 2, voluntary: 0, firstReportsByStatus: { verifying: 2 },
-        phone: { met: 0, late: 1, open: 1 }, written: { met: 0, late: 1, open: 1 }, verification: { met: 0, late: 0, open: 0 },
+        phone: { met: 0, late: 1, open: 1 }, written: { met: 0, late: 1, open: 1 }, verification: { met: 0, late: 0, open: 0 }, stateCouncil: { met: 0, late: 0, open: 0 },
       },
     ]);
     const units = everyone.body.units as Unit[];
@@ -56,7 +56,7 @@ describe('the timeliness statistics', () => {
       firstReportsByStatus: { verifying: 3 },
       phone: { met: units[0]!.phone.met + units[1]!.phone.met, late: 1, open: units[0]!.phone.open + units[1]!.phone.open },
       written: { met: units[0]!.written.met + units[1]!.written.met, late: 1, open: units[0]!.written.open + units[1]!.written.open },
-      verification: { met: 0, late: 0, open: 0 },
+      verification: { met: 0, late: 0, open: 0 }, stateCouncil: { met: 0, late: 0, open: 0 },
     });
   });
 
@@ -100,13 +100,13 @@ describe('the timeliness statistics', () => {
     const sheet = book.getWorksheet('时效统计')!;
     const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(row(1)).toEqual(['统计时段', `${beijingToday()} 至 ${beijingToday()}`]);
-    expect([1, 2, 3, 4, 5, 9, 13].map((c) => sheet.getRow(2).getCell(c).value)).toEqual(['单位', '事件数', '须报送', '自愿报送', '首报电话报告', '首报书面报告', '核报反馈']);
+    expect([1, 2, 3, 4, 5, 9, 13, 17].map((c) => sheet.getRow(2).getCell(c).value)).toEqual(['单位', '事件数', '须报送', '自愿报送', '首报电话报告', '首报书面报告', '核报反馈', '报国务院（省级）']);
     expect(sheet.getCell('E2').isMerged && sheet.getCell('H2').isMerged && !sheet.getCell('I2').master.address.startsWith('E')).toBe(true);
     expect(row(3).slice(4, 8)).toEqual(['按时', '迟报', '进行中', '按时率']);
     const rate = (t: Tally) => (t.met + t.late === 0 ? null : t.met / (t.met + t.late));
     const figures = (t: Tally) => [t.met, t.late, t.open, rate(t)];
     stats.units.forEach((u, i) => {
-      expect(Array.from({ length: 16 }, (_, c) => sheet.getRow(4 + i).getCell(c + 1).value)).toEqual([u.unitName, u.incidents, u.mandatory, u.voluntary, ...figures(u.phone), ...figures(u.written), ...figures(u.verification)]);
+      expect(Array.from({ length: 20 }, (_, c) => sheet.getRow(4 + i).getCell(c + 1).value)).toEqual([u.unitName, u.incidents, u.mandatory, u.voluntary, ...figures(u.phone), ...figures(u.written), ...figures(u.verification), ...figures(u.stateCouncil)]);
     });
     const total = row(4 + stats.units.length);
     expect(total.slice(0, 2)).toEqual(['合计', stats.total.incidents]);

@@ -10,6 +10,7 @@ import { dispatchHandler } from './handlers/dispatch';
 import { markOverdueHandler } from './handlers/mark-overdue';
 import { resolveRecipientsHandler } from './handlers/recipients';
 import { recordVerificationReplyHandler } from './handlers/record-verification-reply';
+import { regradeHandler } from './handlers/regrade';
 import { remindHandler } from './handlers/remind';
 import { resolveClockHandler } from './handlers/resolve-clock';
 import { returnReportHandler } from './handlers/return-report';
@@ -33,5 +34,6 @@ export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
     [TASK_TYPES.overdue]: markOverdueHandler(deps),
     [TASK_TYPES.settleClocks]: settleClocksHandler(deps),
     [TASK_TYPES.announceVerification]: announceVerificationHandler(deps),
+    [TASK_TYPES.regrade]: regradeHandler(deps),
   };
 }

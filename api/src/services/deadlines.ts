@@ -24,6 +24,9 @@ export function clockView(clock: ReportClockRow, now: Date, reportStatus: string
     metBy: clock.metBy,
     overdueMarkedAt: clock.overdueAt?.toISOString() ?? null,
     remainingMs: state === 'open' || state === 'overdue' ? clock.dueAt.getTime() - now.getTime() : null,
+    /** Whose deadline: the reporting unit's, or a recipient's own (the province's to the State Council, docs/adr/0057). */
+    party: clock.party,
+    unitId: clock.unitId,
   };
 }
 

@@ -121,15 +121,17 @@ async function runSample(
     if (job.type === TASK_TYPES.resolveClock) {
       const outcome = await clockHandler(job.variables, job);
       if (!('complete' in outcome)) throw new AppError('CANNOT_TRY', bilingual(`确定法定时限失败：${'message' in outcome ? outcome.message : ''}`, 'Resolving the deadlines failed'));
-      deadlines = ((outcome.variables?.clocks as { rules?: unknown[] } | undefined)?.rules) ?? [];
+      // The report's deadlines; the province's own (a recipient's clock, docs/adr/0057) runs beside them, not instead.
+      if (job.variables.clockParty !== 'province') deadlines = ((outcome.variables?.clocks as { rules?: unknown[] } | undefined)?.rules) ?? [];
       return engine.completeJob(job.key, outcome.variables);
     }
     if (job.type === TASK_TYPES.resolveRecipients) {
       const policy = await deps.policies(reporter.unit.divisionCode);
       const routes = reportRoutes(policy!, { severity: sample.severity, sensitive: sample.sensitive ?? false, mayEscalate: false }, reporter.found);
       const unitId = reporter.unit.id;
+      const superior = reporter.found.superiorDepartment;
       return engine.completeJob(job.key, {
-        routes,
+        routes: { ...routes, provinceJurisdiction: routes.provincialRecipient && superior ? superior.divisionCode : null },
         groups: {
           verifier: candidateGroup(unitId, 'verifier'), leader: candidateGroup(unitId, 'leader'), superiorDuty: candidateGroup(reporter.found.superiorDepartment!.id, 'duty_officer'),
           governmentDuty: candidateGroup(reporter.found.sameLevelDutyOffice!.id, 'duty_officer'), cityDuty: candidateGroup(reporter.found.cityDutyOffice!.id, 'duty_officer'),

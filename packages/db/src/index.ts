@@ -20,7 +20,7 @@ export { loadDemoData, LINCANG_UNITS, LINCANG_USERS, DEMO_PASSWORD, DEMO_UNITS, 
 export { createFirstAdmin, SYSTEM_UNIT, type FirstAdmin } from './seed/first-admin';
 export { DEMO_JURISDICTIONS, TAICANG, SHANXI, XUCHANG, type DemoJurisdiction } from './seed/demo-jurisdictions';
 export { createPolicyRepository, PolicyVersionConflict, type PolicyRepository, type PolicyDocument, type PolicyEditInput, type PolicyVersionRow } from './repositories/policies';
-export { createClockRepository, type ClockRepository, type NewReportClock, type ReportClockRow } from './repositories/clocks';
+export { createClockRepository, REPORTING_UNIT, type ClockRepository, type NewReportClock, type ReportClockRow } from './repositories/clocks';
 export { createStatsRepository, type StatsRepository, type TimelinessFilter } from './repositories/stats';
 export { createNotificationRepository, type NotificationRepository, type NewNotification } from './repositories/notifications';
 export { seedJurisdictionTree, jurisdictionTreeIds, type JurisdictionTreeSpec } from './seed/jurisdiction-tree';

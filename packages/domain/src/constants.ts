@@ -49,6 +49,8 @@ export const TASK_TYPES = {
   resolveClock: 'kuaibao.clock.resolve',
   /** The signed report goes out: each open clock ends met or 迟报 (late delivery recorded with its evidence). */
   settleClocks: 'kuaibao.clock.settle',
+  /** 核实 changed the grade: start the stricter clocks from the original instants and add the routes it needs (ADR 0057). */
+  regrade: 'kuaibao.report.regrade',
   /** Append a step, decision or message to the incident's audit trail. */
   recordAudit: 'kuaibao.audit.record',
   /** Remind the candidates of an open task before its clock runs out. */
@@ -89,6 +91,8 @@ export const USER_TASK_KINDS = [
   'answer_verification',
   /** The unit reports how a leader's instruction (批示) was carried out (002). */
   'instruction_feedback',
+  /** The provincial recipient records its report to the State Council, which closes its own 4-hour clock (002, ADR 0057). */
+  'report_state_council',
 ] as const;
 export const userTaskKindSchema = z.enum(USER_TASK_KINDS);
 export type UserTaskKind = z.infer<typeof userTaskKindSchema>;

@@ -62,6 +62,7 @@ const zhCN: LabelTable = {
     approve_upward: '市政府总值班室核准上报',
     answer_verification: '核报反馈',
     instruction_feedback: '领导批示落实反馈',
+    report_state_council: '省级报国务院',
   },
   thresholdMetric: {
     dead: '死亡人数',
@@ -132,6 +133,7 @@ const en: LabelTable = {
     approve_upward: 'City duty office approves reporting upward',
     answer_verification: 'Answer a verification request',
     instruction_feedback: "Feedback on a leader's instruction",
+    report_state_council: 'Province reports to the State Council',
   },
   thresholdMetric: {
     dead: 'Dead',

@@ -20,6 +20,7 @@ export const HANDLED_TASK_TYPES: readonly TaskType[] = [
   TASK_TYPES.overdue,
   TASK_TYPES.settleClocks,
   TASK_TYPES.announceVerification,
+  TASK_TYPES.regrade,
 ];
 
 /**

@@ -19,6 +19,8 @@ export type Severity = z.infer<typeof severitySchema>;
 
 /** Graded severities, most severe first: `isAtLeast('II', 'III')` is true. */
 const SEVERITY_RANK: Record<Severity, number> = { I: 4, II: 3, III: 2, IV: 1, ungraded: 0 };
+/** A severity's rank (ungraded 0 … Ⅰ 4): a regrade is upward when the rank rises (docs/adr/0057). */
+export const severityRank = (severity: Severity): number => SEVERITY_RANK[severity];
 export function isAtLeast(severity: Severity, threshold: Exclude<Severity, 'ungraded'>): boolean {
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 }

@@ -30,6 +30,11 @@ export interface ReportRoutes {
   directToCityDutyOffice: boolean;
   /** The city duty office approves before the report goes to a provincial superior department (004: no 信息倒流). */
   cityApprovalBeforeSuperior: boolean;
+  /**
+   * The superior department is provincial: receiving the report starts the province's own clock where the policy sets
+   * one (002 一（三）"省人民政府要在接到报告后4小时内上报国务院", docs/adr/0057).
+   */
+  provincialRecipient: boolean;
 }
 
 /**
@@ -44,5 +49,6 @@ export function reportRoutes(
   return {
     directToCityDutyOffice: policy.directToCityDutyOfficeWhenUrgent && recipients.cityDutyOffice !== undefined && isUrgent(report),
     cityApprovalBeforeSuperior: policy.requiresCityApprovalForProvince && recipients.superiorDepartment?.level === 'province',
+    provincialRecipient: recipients.superiorDepartment?.level === 'province',
   };
 }

@@ -34,6 +34,11 @@ export function makeTaskDecisionSchemas(options: ReportSchemaOptions & { locale?
    * reach the province ("核准后方可上报"); until the office approves, the task stays open and the province waits.
    */
   const approveUpward = z.strictObject({ decision: z.literal('approve'), opinion: opinion.optional() });
+  /**
+   * 省级报国务院 (002 一（三）): the province records that it has reported to the State Council; the note says how (电话、
+   * 传真、文号). Recording it closes the province's clock at the time it is recorded (ADR 0057).
+   */
+  const reportStateCouncil = z.strictObject({ opinion: opinion.optional() });
   /** 核报反馈: by phone or in writing, with the answer. */
   const answerVerification = makeVerificationSchemas(locale).reply;
 
@@ -43,6 +48,7 @@ export function makeTaskDecisionSchemas(options: ReportSchemaOptions & { locale?
     acknowledge,
     approveUpward,
     answerVerification,
+    reportStateCouncil,
     /** By user-task kind (task header `kind`); kinds not listed cannot be completed through the ordinary API. */
     byKind: {
       verify,
@@ -57,6 +63,7 @@ export function makeTaskDecisionSchemas(options: ReportSchemaOptions & { locale?
       acknowledge_classified: acknowledge,
       answer_verification: answerVerification,
       receive_verification: acknowledge,
+      report_state_council: reportStateCouncil,
     },
   };
 }

@@ -36,6 +36,11 @@ export const unitTimelinessSchema = z.object({
    * written clocks together (000 三（四）: 1 h, 2 h 30 min), met, late or running.
    */
   verification: clockCountsSchema,
+  /**
+   * 报国务院 (002 一（三）: 省人民政府要在接到报告后4小时内上报国务院): the province's own deadlines, counted for the provincial
+   * unit that received the reports (docs/adr/0057).
+   */
+  stateCouncil: clockCountsSchema,
 });
 export type UnitTimeliness = z.infer<typeof unitTimelinessSchema>;
 

@@ -54,8 +54,12 @@ export interface ClockView {
   policyVersion: number;
   state: 'open' | 'overdue' | 'met' | 'late' | 'void';
   actualAt: string | null;
-  metBy: 'phone_report' | 'written_report' | null;
+  metBy: 'phone_report' | 'written_report' | 'state_council_report' | null;
   remainingMs: number | null;
+  /** Whose deadline: the reporting unit's, or the provincial recipient's own (to the State Council, docs/adr/0057). */
+  party: 'reporting_unit' | 'province';
+  /** The unit a province clock binds. */
+  unitId: string | null;
 }
 
 export type InboxView = 'mine' | 'group' | 'all';

@@ -17,10 +17,10 @@ export function Clocks({ clocks }: { clocks: ClockView[] }) {
       size="small"
       dataSource={clocks}
       renderItem={(clock) => (
-        <List.Item data-testid={`clock-${clock.channel}`} data-state={clock.state}>
+        <List.Item data-testid={clock.party === 'province' ? 'clock-province' : `clock-${clock.channel}`} data-state={clock.state}>
           <div style={{ width: '100%' }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
-              <strong>{t(`clock.channel.${clock.channel}` as MessageKey)}</strong>
+              <strong>{clock.party === 'province' ? t('clock.party.province') : t(`clock.channel.${clock.channel}` as MessageKey)}</strong>
               <span>
                 <Tag color={STATE_COLOR[clock.state]}>{t(`clock.state.${clock.state}` as MessageKey)}</Tag>
                 {(clock.state === 'open' || clock.state === 'overdue') && <Countdown due={clock.dueAt} now={now} />}

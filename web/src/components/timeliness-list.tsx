@@ -6,8 +6,11 @@ import type { ClockCounts, TimelinessStats, UnitTimeliness } from '../api/types'
 import { useI18n } from '../i18n/i18n';
 import { formatOnTimeRate } from '../lib/timeliness';
 
-/** The 首报's phone and written clocks, and the answers owed to 核报 requests (001 六: 首报时效、核报情况). */
-const CHANNELS = ['phone', 'written', 'verification'] as const;
+/**
+ * The 首报's phone and written clocks, the answers owed to 核报 requests (001 六: 首报时效、核报情况), and a provincial
+ * unit's own reports to the State Council (002 一（三）, docs/adr/0057).
+ */
+const CHANNELS = ['phone', 'written', 'verification', 'stateCouncil'] as const;
 /** 报送标准 (seed 003): incidents reported because they had to be, and below every threshold. */
 const KINDS = ['mandatory', 'voluntary'] as const;
 const FIGURES = ['met', 'late', 'open', 'rate'] as const;
@@ -117,7 +120,8 @@ function TimelinessCard({ name, figures, className, ...data }: { name: string; f
   );
 }
 
-const channelTitle = (t: ReturnType<typeof useI18n>['t'], channel: Channel) => (channel === 'verification' ? t('stats.col.verification') : t(`clock.channel.${channel}`));
+const channelTitle = (t: ReturnType<typeof useI18n>['t'], channel: Channel) =>
+  channel === 'verification' || channel === 'stateCouncil' ? t(`stats.col.${channel}`) : t(`clock.channel.${channel}`);
 
 function Figure({ testId, n }: { testId: string; n: number }) {
   return <span className="kb-figure" data-testid={testId}>{n}</span>;

@@ -26,6 +26,7 @@ const ASKS: Record<string, MessageKey> = {
   sector_sign_off: 'task.asks.sector_sign_off',
   approve_upward: 'task.asks.approve_upward',
   answer_verification: 'task.asks.answer_verification',
+  report_state_council: 'task.asks.report_state_council',
 };
 
 /** One task: what it asks, the report with all its elements, earlier opinions, and where the flow stands. */

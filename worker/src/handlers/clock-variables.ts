@@ -1,4 +1,4 @@
-import { ESCALATION_RECIPIENTS } from '@kuaibao/domain';
+import { CLOCK_PARTIES, ESCALATION_RECIPIENTS } from '@kuaibao/domain';
 import { z } from 'zod';
 
 /** The job variables the clock handlers (remind, overdue, settle) read: the report and what resolve-clock wrote. */
@@ -9,10 +9,13 @@ export const clockJobSchema = z.object({
   title: z.string().nullish(),
   recipients: z.record(z.string(), z.object({ id: z.string() }).nullable()).default({}),
   clocks: z.object({ escalateTo: z.array(z.enum(ESCALATION_RECIPIENTS)) }),
+  /** Whose clocks the timer watches: the reporting unit's, or the province's own (an input mapping, docs/adr/0057). */
+  clockParty: z.enum(CLOCK_PARTIES).default('reporting_unit'),
 });
 
 const CHANNEL_ZH = { phone: '电话报告', written: '书面报告' } as const;
-export const channelZh = (channel: string) => CHANNEL_ZH[channel as keyof typeof CHANNEL_ZH] ?? channel;
+export const channelZh = (channel: string, party = 'reporting_unit') =>
+  party === 'province' ? '报国务院' : (CHANNEL_ZH[channel as keyof typeof CHANNEL_ZH] ?? channel);
 
 const clockFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 /** A deadline as the duty officer reads it: Beijing time. */

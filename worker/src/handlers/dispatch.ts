@@ -24,8 +24,9 @@ export function dispatchHandler(deps: HandlerDeps): Handler {
     const receiver = variables.recipients[job.customHeaders.receiver ?? role ?? ''];
     if (!role || !recipient || !receiver) return fail(`No recipient "${role ?? '(no header)'}" for report ${variables.reportId}`, { retries: 0 });
     const at = deps.now();
+    // When it reached this recipient (`superiorDepartmentDeliveredAt`, …): a recipient's own clock counts from it (接报, docs/adr/0057).
     return complete(
-      undefined,
+      { [`${role}DeliveredAt`]: at.toISOString() },
       deps.writes(async ({ incidents, audit }) => {
         if (job.customHeaders.copy !== 'true') await incidents.setReportStatus(variables.reportId, STATUS_OF_STEP.dispatched);
         await incidents.recordRecipient({

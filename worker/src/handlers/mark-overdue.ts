@@ -17,14 +17,15 @@ export function markOverdueHandler(deps: HandlerDeps): Handler {
     const channel = job.customHeaders.channel;
     if (channel !== 'phone' && channel !== 'written') return fail(`Task header "channel" must be phone or written, not "${channel ?? ''}"`, { retries: 0 });
     const now = deps.now();
-    const clock = (await deps.clocks.forReport(variables.reportId)).find((c) => c.channel === channel);
+    const party = variables.clockParty;
+    const clock = (await deps.clocks.forReport(variables.reportId, party)).find((c) => c.channel === channel);
     if (!clock || clock.status !== 'open' || clock.overdueAt) return complete();
-    const steps = (await clockedSteps(deps.inbox, job.instanceKey)).map((t) => ({ name: t.name, kind: t.kind, assignee: t.assignee }));
-    const evidence = { ...clockEvidence(clock, null), markedAt: now.toISOString(), openSteps: steps };
+    const steps = (await clockedSteps(deps.inbox, job.instanceKey, party)).map((t) => ({ name: t.name, kind: t.kind, assignee: t.assignee }));
+    const evidence = { ...clockEvidence(clock, null), ...(party !== 'reporting_unit' && { party, unitId: clock.unitId }), markedAt: now.toISOString(), openSteps: steps };
     const stepNames = steps.map((s) => s.name).filter(Boolean).join('、');
     const text = clock.immediate
-      ? `【快报】事件 ${variables.incidentNumber}${variables.title ? `「${variables.title}」` : ''}须立即${channelZh(channel)}，${stepNames ? `待办：${stepNames}，` : ''}请即办理。依据：${clock.rule}`
-      : `【快报迟报】事件 ${variables.incidentNumber}${variables.title ? `「${variables.title}」` : ''}${channelZh(channel)}时限 ${beijingTime(clock.dueAt)} 已届满仍未报出` +
+      ? `【快报】事件 ${variables.incidentNumber}${variables.title ? `「${variables.title}」` : ''}须立即${channelZh(channel, party)}，${stepNames ? `待办：${stepNames}，` : ''}请即办理。依据：${clock.rule}`
+      : `【快报迟报】事件 ${variables.incidentNumber}${variables.title ? `「${variables.title}」` : ''}${channelZh(channel, party)}时限 ${beijingTime(clock.dueAt)} 已届满仍未报出` +
         `${stepNames ? `（待办：${stepNames}）` : ''}，已记为迟报。依据：${clock.rule}`;
     await deps.notify({
       incidentNumber: variables.incidentNumber, reportId: variables.reportId, kind: clock.immediate ? 'immediate' : 'overdue', text,
@@ -36,7 +37,7 @@ export function markOverdueHandler(deps: HandlerDeps): Handler {
     return complete(
       undefined,
       deps.writes(async ({ clocks, audit }) => {
-        await clocks.markOverdue(variables.reportId, channel, now);
+        await clocks.markOverdue(variables.reportId, channel, now, party);
         await audit.append({
           incidentNumber: variables.incidentNumber, reportId: variables.reportId, actorName: SYSTEM_ACTOR, action: 'clock.overdue',
           detail: evidence, dedupeKey: effectKey(job, 'overdue'), at: now,

@@ -39,7 +39,11 @@ export function resolveRecipientsHandler(deps: HandlerDeps): Handler {
       if (!policy) return fail(`辖区 ${reportingUnit.divisionCode} 没有报送政策（也没有默认政策）`, { retries: 0 });
       const routes = reportRoutes(policy, variables, found);
       return complete({
-        routes: { ...routes, policyCode: policy.code, policyVersion: policy.version },
+        routes: {
+          ...routes, policyCode: policy.code, policyVersion: policy.version,
+          // Whose policy sets the province's own clock: the provincial recipient's jurisdiction (docs/adr/0057).
+          provinceJurisdiction: routes.provincialRecipient ? superiorDepartment.divisionCode : null,
+        },
         recipients: {
           superiorDepartment: asRecipient(superiorDepartment),
           sameLevelGovernment: asRecipient(sameLevelGovernment),

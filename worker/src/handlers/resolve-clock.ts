@@ -31,6 +31,8 @@ const variablesSchema = z.object({
   receivedAt: instant.nullish(),
   /** Whose clocks (default: the reporting unit's). */
   clockParty: z.enum(CLOCK_PARTIES).default('reporting_unit'),
+  /** The unit a recipient's own clock binds (the provincial recipient, docs/adr/0057). */
+  clockUnitId: z.string().min(1).nullish(),
   reportId: z.string().min(1).optional(),
   incidentNumber: z.string().min(1).optional(),
 });
@@ -78,8 +80,10 @@ export function resolveClockHandler(deps: ResolveClockDeps): Handler {
 async function recordClocks(deps: ResolveClockDeps, variables: Variables, job: JobContext, policy: Policy, tracked: ResolvedClock[]) {
   const { incidents, writes } = deps;
   if (!variables.reportId || !variables.incidentNumber || !incidents || !writes) return null;
-  const { reportId, incidentNumber } = variables;
-  const calledAt = await phoneReportTime(incidents, incidentNumber);
+  const { reportId, incidentNumber, clockParty: party } = variables;
+  const ownClocks = party === 'reporting_unit';
+  // 先电话报告 settles the reporting unit's phone clock; a recipient's own deadline (the province's) is met by its own report.
+  const calledAt = ownClocks ? await phoneReportTime(incidents, incidentNumber) : null;
   const settlesPhone = calledAt !== null && tracked.some((c) => c.channel === 'phone');
   const at = deps.now();
   return {
@@ -87,16 +91,16 @@ async function recordClocks(deps: ResolveClockDeps, variables: Variables, job: J
     writes: writes(async ({ clocks, audit }) => {
       await clocks.record(
         reportId,
-        { code: policy.code, version: policy.version },
+        ownClocks ? { code: policy.code, version: policy.version } : null,
         tracked.map((c) => ({
-          reportId, incidentNumber, channel: c.channel, recipient: c.to, dueAt: new Date(c.dueAt), startedAt: new Date(c.startedAt),
+          reportId, incidentNumber, party, unitId: variables.clockUnitId ?? null, channel: c.channel, recipient: c.to, dueAt: new Date(c.dueAt), startedAt: new Date(c.startedAt),
           origin: c.from, within: c.within, immediate: c.immediate, rule: c.rule, policyCode: c.policyCode, policyVersion: c.policyVersion,
         })),
       );
       await audit.append({
         incidentNumber, reportId, actorName: SYSTEM_ACTOR, action: 'clock.resolved',
-        detail: { policyCode: policy.code, policyVersion: policy.version, clocks: tracked.map((c) => ({ channel: c.channel, to: c.to, dueAt: c.dueAt, within: c.within, from: c.from, rule: c.rule })) },
-        dedupeKey: effectKey(job, 'clocks'), at,
+        detail: { ...(!ownClocks && { party, unitId: variables.clockUnitId ?? null }), policyCode: policy.code, policyVersion: policy.version, clocks: tracked.map((c) => ({ channel: c.channel, to: c.to, dueAt: c.dueAt, within: c.within, from: c.from, rule: c.rule })) },
+        dedupeKey: effectKey(job, ownClocks ? 'clocks' : `clocks-${party}`), at,
       });
       if (!settlesPhone) return;
       const settled = await clocks.settle(reportId, 'phone', calledAt, 'phone_report');

@@ -12,17 +12,20 @@ import { SYSTEM_ACTOR, type HandlerDeps } from './deps';
 export function settleClocksHandler(deps: HandlerDeps): Handler {
   return withVariables(clockJobSchema, async (variables, job) => {
     const at = deps.now();
+    const party = variables.clockParty;
+    // The province's own clock is met by its report to the State Council (docs/adr/0057), the unit's by the report going out.
+    const by = party === 'province' ? 'state_council_report' : 'written_report';
     return complete(
       undefined,
       deps.writes(async ({ clocks, audit }) => {
-        for (const clock of await clocks.forReport(variables.reportId)) {
-          const settled = await clocks.settle(variables.reportId, clock.channel, at, 'written_report');
-          const outcome = settled ?? (clock.metBy === 'written_report' && clock.metAt ? clock : null); // a re-delivered job re-writes its audit entry
+        for (const clock of await clocks.forReport(variables.reportId, party)) {
+          const settled = await clocks.settle(variables.reportId, clock.channel, at, by, party);
+          const outcome = settled ?? (clock.metBy === by && clock.metAt ? clock : null); // a re-delivered job re-writes its audit entry
           if (!outcome?.metAt) continue;
           await audit.append({
             incidentNumber: variables.incidentNumber, reportId: variables.reportId, actorName: SYSTEM_ACTOR,
             action: outcome.status === 'late' ? 'report.delivered_late' : 'clock.met',
-            detail: clockEvidence(outcome, outcome.metAt), dedupeKey: effectKey(job, `settled-${clock.channel}`), at,
+            detail: { ...clockEvidence(outcome, outcome.metAt), ...(party !== 'reporting_unit' && { party, unitId: outcome.unitId }) }, dedupeKey: effectKey(job, `settled-${clock.channel}`), at,
           });
         }
       }),

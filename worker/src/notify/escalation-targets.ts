@@ -11,6 +11,8 @@ export interface EscalationContext {
   reportingUnitId: string;
   /** The report's recipients from resolve-recipients (ids of the duty offices). */
   recipients: Record<string, { id: string } | null | undefined>;
+  /** Whose clock it is: `current_assignees` are the open steps that party's clock covers (docs/adr/0057). */
+  clockParty?: string;
 }
 
 type Deps = { users: UserRepository; inbox: Pick<InboxRepository, 'openTasksOf'> } & Partial<Pick<OnDutyDeps, 'roster' | 'now'>>;
@@ -31,7 +33,7 @@ export async function escalationTargets(deps: Deps, kinds: readonly EscalationRe
   const onDuty = { users: deps.users, roster: deps.roster, now: deps.now ?? (() => new Date()) };
   const officersOf = async (unitId: string) => (await onDutyTargets(onDuty, unitId, 'officers')) ?? (await deps.users.withRole(unitId, 'duty_officer'));
   for (const kind of kinds) {
-    if (kind === 'current_assignees') add(await currentAssignees(deps, ctx.instanceKey));
+    if (kind === 'current_assignees') add(await currentAssignees(deps, ctx.instanceKey, ctx.clockParty));
     if (kind === 'leader_on_duty') {
       for (const unitId of dutyOffices) {
         add((await onDutyTargets(onDuty, unitId, 'leader')) ?? (await deps.users.withRole(unitId, 'leader')).filter((u) => u.roles.includes('duty_officer')));
@@ -44,9 +46,9 @@ export async function escalationTargets(deps: Deps, kinds: readonly EscalationRe
   return [...found.values()];
 }
 
-async function currentAssignees(deps: Deps, instanceKey: string): Promise<NotifyTarget[]> {
+async function currentAssignees(deps: Deps, instanceKey: string, party?: string): Promise<NotifyTarget[]> {
   const targets: NotifyTarget[] = [];
-  for (const task of await clockedSteps(deps.inbox, instanceKey)) {
+  for (const task of await clockedSteps(deps.inbox, instanceKey, party)) {
     const usernames = task.assignee ? [task.assignee] : task.candidateUsers;
     for (const username of usernames) {
       const user = await deps.users.findByUsername(username);

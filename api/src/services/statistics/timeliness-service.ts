@@ -36,6 +36,7 @@ export async function timelinessStats(deps: ApiDeps, user: SessionUser, period: 
     phone: sum(units.map((u) => u.phone)),
     written: sum(units.map((u) => u.written)),
     verification: sum(units.map((u) => u.verification)),
+    stateCouncil: sum(units.map((u) => u.stateCouncil)),
   };
   return { ...period, units, total };
 }

@@ -5,14 +5,14 @@ import type { Locale } from '../../http/locale';
 const HEAD = {
   'zh-CN': {
     sheet: '时效统计', period: '统计时段', through: '至', unit: '单位', incidents: '事件数', mandatory: '须报送', voluntary: '自愿报送', total: '合计',
-    phone: '首报电话报告', written: '首报书面报告', verification: '核报反馈', met: '按时', late: '迟报', open: '进行中', rate: '按时率',
+    phone: '首报电话报告', written: '首报书面报告', verification: '核报反馈', stateCouncil: '报国务院（省级）', met: '按时', late: '迟报', open: '进行中', rate: '按时率',
   },
   en: {
     sheet: 'Timeliness', period: 'Period', through: 'to', unit: 'Unit', incidents: 'Incidents', mandatory: 'Mandatory', voluntary: 'Voluntary', total: 'Total',
-    phone: 'First report by phone', written: 'First report in writing', verification: 'Verification answers', met: 'In time', late: 'Late', open: 'Running', rate: 'On-time rate',
+    phone: 'First report by phone', written: 'First report in writing', verification: 'Verification answers', stateCouncil: 'To the State Council (province)', met: 'In time', late: 'Late', open: 'Running', rate: 'On-time rate',
   },
 } as const;
-const CHANNELS = ['phone', 'written', 'verification'] as const;
+const CHANNELS = ['phone', 'written', 'verification', 'stateCouncil'] as const;
 
 /** 按时率 = met ÷ (met + late), as the web page computes it; nothing to rate is an empty cell. */
 const rate = (c: ClockCounts) => (c.met + c.late === 0 ? null : c.met / (c.met + c.late));

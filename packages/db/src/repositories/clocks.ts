@@ -14,7 +14,13 @@ export interface NewReportClock {
   rule: string;
   policyCode: string;
   policyVersion: number;
+  /** Whose deadline (default the reporting unit's); a recipient's own clock names its unit (docs/adr/0057). */
+  party?: string;
+  unitId?: string | null;
 }
+
+/** The reporting unit's clocks: the party every caller means unless it names another (docs/adr/0057). */
+export const REPORTING_UNIT = 'reporting_unit';
 
 export type ReportClockRow = Awaited<ReturnType<PrismaClient['reportClock']['findMany']>>[number];
 
@@ -22,25 +28,53 @@ export type ReportClockRow = Awaited<ReturnType<PrismaClient['reportClock']['fin
 export function createClockRepository(prisma: PrismaClient) {
   return {
     /**
-     * Records the resolved clocks of a report and the policy on the report, in one transaction.
+     * Records the resolved clocks of a report and (for the reporting unit's) the policy on the report, in one transaction.
      * Idempotent: a re-delivered job leaves clocks already recorded (and their outcome) as they are.
      */
-    async record(reportId: string, policy: { code: string; version: number }, clocks: readonly NewReportClock[]) {
+    async record(reportId: string, policy: { code: string; version: number } | null, clocks: readonly NewReportClock[]) {
       await atomically(prisma, async (tx) => {
         await tx.reportClock.createMany({ data: clocks.map((c) => ({ ...c, status: 'open' })), skipDuplicates: true });
-        await tx.incidentReport.update({ where: { id: reportId }, data: { policyCode: policy.code, policyVersion: policy.version } });
+        // A recipient's own clock (policy null) leaves the report's policy, which the reporting unit's clocks set, alone.
+        if (policy) await tx.incidentReport.update({ where: { id: reportId }, data: { policyCode: policy.code, policyVersion: policy.version } });
       });
     },
 
-    forReport: (reportId: string) => prisma.reportClock.findMany({ where: { reportId }, orderBy: [{ dueAt: 'asc' }, { channel: 'asc' }] }),
+    /** One party's clocks of a report (the reporting unit's unless another party is named). */
+    forReport: (reportId: string, party: string = REPORTING_UNIT) => prisma.reportClock.findMany({ where: { reportId, party }, orderBy: [{ dueAt: 'asc' }, { channel: 'asc' }] }),
 
     forReports: (reportIds: readonly string[]) => prisma.reportClock.findMany({ where: { reportId: { in: [...reportIds] } } }),
 
     forIncident: (incidentNumber: string) => prisma.reportClock.findMany({ where: { incidentNumber }, orderBy: [{ dueAt: 'asc' }, { channel: 'asc' }] }),
 
+    /**
+     * A regrade made a clock stricter (docs/adr/0057): the channel's clock takes the earlier deadline, counted from the same
+     * starting instant, or starts where the old grade had none. A clock already met is measured again against the new
+     * deadline (met → late when it was met after it); a clock never loosens. Returns what it was and what it is, or null
+     * when nothing changed.
+     */
+    async tighten(clock: NewReportClock): Promise<{ before: ReportClockRow | null; after: ReportClockRow } | null> {
+      const party = clock.party ?? REPORTING_UNIT;
+      const before = await prisma.reportClock.findUnique({ where: { reportId_party_channel: { reportId: clock.reportId, party, channel: clock.channel } } });
+      if (before && before.dueAt.getTime() <= clock.dueAt.getTime()) return null;
+      const terms = {
+        recipient: clock.recipient, dueAt: clock.dueAt, startedAt: clock.startedAt, origin: clock.origin, within: clock.within, immediate: clock.immediate,
+        rule: clock.rule, policyCode: clock.policyCode, policyVersion: clock.policyVersion,
+      };
+      if (!before) {
+        const after = await prisma.reportClock.create({ data: { ...clock, party, status: 'open' } });
+        return { before: null, after };
+      }
+      const lateNow = before.status === 'met' && before.metAt !== null && !clock.immediate && before.metAt.getTime() > clock.dueAt.getTime();
+      const after = await prisma.reportClock.update({
+        where: { reportId_party_channel: { reportId: clock.reportId, party, channel: clock.channel } },
+        data: { ...terms, ...(lateNow && { status: 'late' }) },
+      });
+      return { before, after };
+    },
+
     /** The deadline passed with the clock still open: 迟报. Returns false when it was already met or marked. */
-    async markOverdue(reportId: string, channel: string, at: Date): Promise<boolean> {
-      const { count } = await prisma.reportClock.updateMany({ where: { reportId, channel, status: 'open', overdueAt: null }, data: { overdueAt: at } });
+    async markOverdue(reportId: string, channel: string, at: Date, party: string = REPORTING_UNIT): Promise<boolean> {
+      const { count } = await prisma.reportClock.updateMany({ where: { reportId, party, channel, status: 'open', overdueAt: null }, data: { overdueAt: at } });
       return count === 1;
     },
 
@@ -48,11 +82,13 @@ export function createClockRepository(prisma: PrismaClient) {
      * The report (or the phone report) reached the recipients at `at`: met, or late after its deadline.
      * A 立即 clock (PT0S) is late by construction, so it is recorded as met with its actual time (ADR 0007).
      */
-    async settle(reportId: string, channel: string, at: Date, by: 'phone_report' | 'written_report'): Promise<ReportClockRow | null> {
-      const clock = await prisma.reportClock.findUnique({ where: { reportId_channel: { reportId, channel } } });
+    async settle(
+      reportId: string, channel: string, at: Date, by: 'phone_report' | 'written_report' | 'state_council_report', party: string = REPORTING_UNIT,
+    ): Promise<ReportClockRow | null> {
+      const clock = await prisma.reportClock.findUnique({ where: { reportId_party_channel: { reportId, party, channel } } });
       if (!clock || clock.status !== 'open') return null;
       const status = !clock.immediate && at.getTime() > clock.dueAt.getTime() ? 'late' : 'met';
-      const { count } = await prisma.reportClock.updateMany({ where: { reportId, channel, status: 'open' }, data: { status, metAt: at, metBy: by } });
+      const { count } = await prisma.reportClock.updateMany({ where: { reportId, party, channel, status: 'open' }, data: { status, metAt: at, metBy: by } });
       return count === 1 ? { ...clock, status, metAt: at, metBy: by } : null;
     },
   };

@@ -55,9 +55,9 @@ export function createPeriodicStatsRepository(prisma: PrismaClient) {
           FROM incident i
           LEFT JOIN LATERAL (SELECT f.id, f.status FROM incident_report f WHERE f.incident_number = i.number AND f.kind = 'first' ORDER BY f.sequence LIMIT 1) f ON true
           LEFT JOIN LATERAL (SELECT (count(*) FILTER (WHERE c.status = 'met'))::int AS met, (count(*) FILTER (WHERE ${late}))::int AS late
-                             FROM report_clock c WHERE c.report_id = f.id) k ON true
+                             FROM report_clock c WHERE c.report_id = f.id AND c.party = 'reporting_unit') k ON true
           LEFT JOIN LATERAL (SELECT c.incident_number AS number FROM report_clock c JOIN incident_report r ON r.id = c.report_id AND r.kind IN ('first', 'phone')
-                             WHERE c.incident_number = i.number AND c.channel = 'written' AND c.status <> 'met' AND c.due_at < ${filter.now} LIMIT 1) o ON true
+                             WHERE c.incident_number = i.number AND c.party = 'reporting_unit' AND c.channel = 'written' AND c.status <> 'met' AND c.due_at < ${filter.now} LIMIT 1) o ON true
           LEFT JOIN LATERAL (SELECT r.content FROM incident_report r WHERE r.incident_number = i.number AND r.kind IN ('first', 'follow_up', 'final')
                              ORDER BY r.sequence DESC, r.created_at DESC LIMIT 1) l ON true
           WHERE i.created_at >= ${filter.from} AND i.created_at < ${filter.to} ${visible}

@@ -54,9 +54,28 @@ export function verificationAnswersByUnit(prisma: PrismaClient, filter: Timeline
            (count(*) FILTER (WHERE ${states.open}))::int AS open
     FROM incident_report r
     JOIN incident i ON i.number = r.incident_number
-    JOIN report_clock c ON c.report_id = r.id
+    JOIN report_clock c ON c.report_id = r.id AND c.party = 'reporting_unit'
     JOIN org_unit u ON u.id = r.content->>'targetUnitId'
     WHERE r.kind = 'verification' AND r.created_at >= ${filter.from} AND r.created_at < ${filter.to} ${visible}
+    GROUP BY 1, 2`;
+}
+
+/**
+ * The province's own deadlines (002 一（三）: to the State Council within 4 hours of 接报, docs/adr/0057), counted for the
+ * provincial unit that received the reports: met, late or running, for the incidents of the period.
+ */
+export function stateCouncilReportsByUnit(prisma: PrismaClient, filter: TimelinessFilter) {
+  const visible = visibleIncidents(filter, 'i');
+  const states = clockStates(filter.now);
+  return prisma.$queryRaw<{ unitId: string; unitName: string; met: number; late: number; open: number }[]>`
+    SELECT c.unit_id AS "unitId", u.name AS "unitName",
+           (count(*) FILTER (WHERE ${states.met}))::int AS met, (count(*) FILTER (WHERE ${states.late}))::int AS late,
+           (count(*) FILTER (WHERE ${states.open}))::int AS open
+    FROM report_clock c
+    JOIN incident_report r ON r.id = c.report_id
+    JOIN incident i ON i.number = r.incident_number
+    JOIN org_unit u ON u.id = c.unit_id
+    WHERE c.party = 'province' AND i.created_at >= ${filter.from} AND i.created_at < ${filter.to} ${visible}
     GROUP BY 1, 2`;
 }
 
@@ -86,18 +105,20 @@ export function createStatsRepository(prisma: PrismaClient) {
         FROM incident i
         JOIN org_unit u ON u.id = i.reporting_unit_id
         LEFT JOIN incident_report r ON r.incident_number = i.number AND r.kind = 'first'
-        LEFT JOIN report_clock c ON c.report_id = r.id
+        LEFT JOIN report_clock c ON c.report_id = r.id AND c.party = 'reporting_unit'
         WHERE i.created_at >= ${filter.from} AND i.created_at < ${filter.to} ${visible}
         GROUP BY i.reporting_unit_id, u.name`;
       const answers = await verificationAnswersByUnit(prisma, filter);
+      const stateCouncil = await stateCouncilReportsByUnit(prisma, filter);
       const none = { met: 0, late: 0, open: 0 };
       const byUnit = new Map(rows.map((r) => [r.unitId, r]));
-      for (const a of answers) {
+      for (const a of [...answers, ...stateCouncil]) {
         if (!byUnit.has(a.unitId)) {
           byUnit.set(a.unitId, { unitId: a.unitId, unitName: a.unitName, incidents: 0, mandatory: 0, voluntary: 0, byStatus: null, phoneMet: 0, phoneLate: 0, phoneOpen: 0, writtenMet: 0, writtenLate: 0, writtenOpen: 0 });
         }
       }
       const verification = new Map(answers.map((a) => [a.unitId, { met: a.met, late: a.late, open: a.open }]));
+      const toStateCouncil = new Map(stateCouncil.map((a) => [a.unitId, { met: a.met, late: a.late, open: a.open }]));
       return [...byUnit.values()]
         .map((r) => ({
           unitId: r.unitId,
@@ -109,10 +130,13 @@ export function createStatsRepository(prisma: PrismaClient) {
           phone: { met: r.phoneMet, late: r.phoneLate, open: r.phoneOpen },
           written: { met: r.writtenMet, late: r.writtenLate, open: r.writtenOpen },
           verification: verification.get(r.unitId) ?? none,
+          stateCouncil: toStateCouncil.get(r.unitId) ?? none,
         }))
-        .sort((a, b) => b.phone.late + b.written.late + b.verification.late - (a.phone.late + a.written.late + a.verification.late) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+        .sort((a, b) => lateOf(b) - lateOf(a) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
     },
   };
 }
+
+const lateOf = (u: Pick<UnitTimeliness, 'phone' | 'written' | 'verification' | 'stateCouncil'>) => u.phone.late + u.written.late + u.verification.late + u.stateCouncil.late;
 
 export type StatsRepository = ReturnType<typeof createStatsRepository>;

@@ -23,7 +23,7 @@ export function stepRepositories(client: Prisma.TransactionClient) {
       refreshHeader: incidents.refreshHeader,
       closeIncident: incidents.closeIncident,
     },
-    clocks: { forReport: clocks.forReport, record: clocks.record, settle: clocks.settle, markOverdue: clocks.markOverdue },
+    clocks: { forReport: clocks.forReport, record: clocks.record, settle: clocks.settle, markOverdue: clocks.markOverdue, tighten: clocks.tighten },
     audit: { append: audit.append },
   };
 }
