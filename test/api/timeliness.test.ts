@@ -85,7 +85,7 @@ describe('the timeliness statistics', () => {
     // given: a report of 临翔 today, and the figures of today as JSON
     expect((await as.lx_reporter!.post('/api/reports', firstReport({ occurredAt: ago(10), learnedAt: ago(5) }))).status).toBe(201);
     const period = `from=${beijingToday()}&to=${beijingToday()}`;
-    const stats = (await as.admin!.get(`/api/stats/timeliness?${period}`)).body as { units: (Unit & { mandatory: number; voluntary: number; verification: Tally })[]; total: Omit<Unit, 'unitId' | 'unitName'> & { verification: Tally } };
+    const stats = (await as.admin!.get(`/api/stats/timeliness?${period}`)).body as { units: (Unit & { mandatory: number; voluntary: number; verification: Tally; stateCouncil: Tally })[]; total: Omit<Unit, 'unitId' | 'unitName'> & { verification: Tally } };
     expect(stats.units.length).toBeGreaterThan(0);
 
     // when
