@@ -79,6 +79,15 @@ describe('the designer check (bpmnlint + camunda-compat 8.8 + kuaibao rules)', (
     expect(findings).toContainEqual(expect.objectContaining({ id: 'sign-off', message: '「单位领导审签」（sign-off）：单位「nowhere」不在组织机构树中' }));
   });
 
+  it('takes the person a leader chose for 加签 as who acts on 加签审签, and names a user task offered to nobody', async () => {
+    // given: the shipped 加签审签 names its candidate user from the flow (=[coSign.signer]), no group
+    expect((await kuaibao(defaultFlow)).filter((f) => f.id === 'co-sign')).toEqual([]);
+    // when: it names nobody
+    const findings = await kuaibao(defaultFlow.replace('<zeebe:assignmentDefinition candidateUsers="=[coSign.signer]" />', ''));
+    // then
+    expect(findings).toContainEqual(expect.objectContaining({ id: 'co-sign', message: '「加签审签」（co-sign）没有候选组，无人能办理' }));
+  });
+
   it('names a timer with a hard-coded duration instead of the policy clock', async () => {
     const xml = defaultFlow.replace(/(<bpmn:timerEventDefinition id="phone-deadline-timer">\s*)<bpmn:timeDate[^>]*>[^<]*<\/bpmn:timeDate>/, '$1<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT30M</bpmn:timeDuration>');
     const findings = await kuaibao(xml);

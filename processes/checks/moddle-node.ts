@@ -13,6 +13,7 @@ export interface ModdleNode {
   // zeebe extension elements
   type?: string;
   candidateGroups?: string;
+  candidateUsers?: string;
   values?: { key?: string; value?: string }[];
   // timers
   timeDuration?: { body?: string };
@@ -37,6 +38,7 @@ export const header = (node: ModdleNode, key: string): string | undefined =>
   extension(node, 'zeebe:TaskHeaders')?.values?.find((h) => h.key === key)?.value;
 
 export const candidateGroups = (node: ModdleNode): string | undefined => extension(node, 'zeebe:AssignmentDefinition')?.candidateGroups;
+export const candidateUsers = (node: ModdleNode): string | undefined => extension(node, 'zeebe:AssignmentDefinition')?.candidateUsers;
 
 /** Every flow element of a process, sub-processes' included. */
 export function allFlowElements(container: ModdleNode): ModdleNode[] {

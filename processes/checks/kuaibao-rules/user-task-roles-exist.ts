@@ -1,5 +1,5 @@
 import { CANDIDATE_GROUP_VARIABLES, isRole, USER_TASK_KINDS } from '@kuaibao/domain';
-import { allFlowElements, candidateGroups, header, is, label, type ModdleNode, type Reporter } from '../moddle-node';
+import { allFlowElements, candidateGroups, candidateUsers, header, is, label, type ModdleNode, type Reporter } from '../moddle-node';
 
 export interface UserTaskRolesOptions {
   /** The org tree's unit ids (the server passes them); without, a literal group's unit is not looked up. */
@@ -8,7 +8,8 @@ export interface UserTaskRolesOptions {
 
 /**
  * Every user task is offered to people who exist: its candidate groups are `=groups.<name>` set by the flow's handlers,
- * or `unit:<unitId>:<role>` with a role of kuaibao and a unit of the org tree; and its `kind` header is one the inbox shows.
+ * or `unit:<unitId>:<role>` with a role of kuaibao and a unit of the org tree — or, with no groups, candidate users the flow
+ * names (`=[coSign.signer]`: the person a leader chose for 加签, ADR 0041); and its `kind` header is one the inbox shows.
  */
 export default function userTaskRolesExist(options: UserTaskRolesOptions = {}) {
   const units = options.unitIds ? new Set(options.unitIds) : null;
@@ -25,11 +26,12 @@ export default function userTaskRolesExist(options: UserTaskRolesOptions = {}) {
     if (!is(node, 'bpmn:Process')) return;
     for (const task of allFlowElements(node).filter((e) => is(e, 'bpmn:UserTask'))) {
       const groups = candidateGroups(task)?.trim();
-      if (!groups) {
+      const users = candidateUsers(task)?.trim();
+      if (!groups && !users) {
         reporter.report(task.id!, `${label(task)}没有候选组，无人能办理`);
         continue;
       }
-      const items = groups.startsWith('=') ? [groups] : groups.split(',').map((g) => g.trim());
+      const items = !groups ? [] : groups.startsWith('=') ? [groups] : groups.split(',').map((g) => g.trim());
       for (const found of items.map(problem).filter((p) => p !== null)) reporter.report(task.id!, `${label(task)}：${found}`);
       const kind = header(task, 'kind');
       if (!kind || !(USER_TASK_KINDS as readonly string[]).includes(kind)) {

@@ -183,6 +183,34 @@ function filtersOf(username: Username): InboxFilter[] {
  * none for 8; 48 tasks over three units' groups, some with a candidate user or an assignee, some overdue,
  * some without a due date, nine completed; report 1 has both clocks falling due with one of its tasks.
  */
+/** The engine's keys run to 19 digits (a bigint): a report linked late to such an instance still brings its tasks in. */
+describe('the inbox read model with an engine key of 19 digits', () => {
+  it('lists the open tasks of the instance once its report is linked', async () => {
+    // given an instance with a 19-digit key and an open task, its report not linked yet
+    const db = await createTestDatabase();
+    const q = (sql: string, params: unknown[] = []) => db.driver.query(sql, params);
+    const key = '9007199254740993123';
+    try {
+      await q(`INSERT INTO engine_definition (key, bpmn_process_id, version, resource_name, checksum, tenant_id, source) VALUES (1, 'p', 1, 'p.bpmn', 'x', '<default>', '')`);
+      await q(`INSERT INTO engine_instance (key, definition_key, bpmn_process_id, version, tenant_id, business_key, state, engine_state, variables, active_elements)
+               VALUES ($1::bigint, 1, 'p', 1, '<default>', 'N19', 'active', '{}', '{}', '[]')`, [key]);
+      await q(`INSERT INTO incident (number, title, category, severity, reporting_unit_id, status, occurred_at, learned_at) VALUES ('N19', '事件', 'public_health', 'III', 'u1', 'open', $1, $1)`, [NOW]);
+      await q(`INSERT INTO incident_report (id, incident_number, kind, sequence, status, content, created_by_id) VALUES ('r19', 'N19', 'first', 0, 'verifying', '{}', 'someone')`);
+      await q(`INSERT INTO engine_user_task (key, instance_key, element_id, element_instance, name, state, candidate_groups, candidate_users, custom_headers, variables, created_at)
+               VALUES (5001, $1::bigint, 'verify', 'e-5001', '核实', 'created', ARRAY['unit:b:verifier'], '{}', '{"kind":"verify"}', '{}', $2)`, [key, NOW]);
+      expect(await q('SELECT task_key FROM inbox_task')).toEqual([]);
+
+      // when the API links the report
+      await q(`UPDATE incident_report SET instance_key = $1 WHERE id = 'r19'`, [key]);
+
+      // then the task is in the inbox, with its report
+      expect(await q('SELECT task_key::text AS task, instance_key::text AS instance, report_id FROM inbox_task')).toEqual([{ task: '5001', instance: key, report_id: 'r19' }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 async function loadTasks(db: Pick<Database, 'driver'>) {
   const q = (sql: string, params: unknown[] = []) => db.driver.query(sql, params);
   await q(`INSERT INTO engine_definition (key, bpmn_process_id, version, resource_name, checksum, tenant_id, source) VALUES (1, 'p', 1, 'p.bpmn', 'x', '<default>', '')`);
