@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login, waitForTask } from '../api/client';
 import { useBrowserSession } from './browser';
-import { choose, diagramElement, enterTime, inboxRow, beijingTime } from './pages';
+import { choose, diagramElement, enterTime, inboxRow, beijingTime, openTaskDiagram } from './pages';
 
 describe('the web app: a first report from the form, through the inboxes, to the city duty office', () => {
   const web = useBrowserSession();
@@ -75,6 +75,7 @@ describe('the web app: a first report from the form, through the inboxes, to the
     expect(await countdown.getAttribute('data-channel')).toBe('written');
     expect(await countdown.getAttribute('title')).toMatch(/000 三（二）二.*530900 第1版/);
     await handle(verifier, number, 'verify', async (page) => {
+      await openTaskDiagram(page);
       await diagramElement(page, 'verify', 'kb-active').waitFor();
       // the six armed deadlines on the reporting span are not current steps: 核实 in its span, and the direct copy to the city
       const active = await page.locator('[data-testid=diagram] .djs-element.kb-active').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')));
@@ -88,6 +89,7 @@ describe('the web app: a first report from the form, through the inboxes, to the
     await handle(leader, number, 'sign_off', async (page) => {
       // watched from the moment the leader has the task open: 核实's outcome is told to the city first (ADR 0030)
       taskAppears = inboxRow(superiorDuty, number, 'acknowledge_superior').waitFor({ timeout: 15_000 });
+      await openTaskDiagram(page);
       await diagramElement(page, 'verify', 'kb-completed').waitFor();
       await diagramElement(page, 'sign-off', 'kb-active').waitFor();
       expect(await page.getByTestId('opinions').innerText()).toContain('经电话核实属实');

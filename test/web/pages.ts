@@ -59,6 +59,9 @@ export const inboxRow = (page: Page, incidentNumber: string, kind: string) => pa
 export const diagramElement = (page: Page, elementId: string, marker: 'kb-completed' | 'kb-active') =>
   page.locator(`[data-testid=diagram] .djs-element.${marker}[data-element-id="${elementId}"]`);
 
+/** Opens the task page's 流程图 tab (the diagram is drawn only there, after the progress line). */
+export const openTaskDiagram = (page: Page) => page.getByTestId('tab-diagram').click();
+
 /** The UI language this browser remembers (as the header's switch does); takes effect at the next page load. */
 export const rememberLocale = (page: Page, locale: 'zh-CN' | 'en') => page.evaluate(`localStorage.setItem('kuaibao.locale', '${locale}')`);
 

@@ -58,12 +58,14 @@ async function main() {
       await verifier.getByTestId(`task-row-${verifyTask.key}`).waitFor();
       await shot(verifier, 'inbox');
       await verifier.goto(`${server.url}/tasks/${verifyTask.key}`);
+      await verifier.getByTestId('tab-diagram').click();
       await verifier.locator('[data-testid=diagram] .djs-element.kb-active').first().waitFor();
       await shot(verifier, 'task-verify');
 
       const leader = await open(browser, 'lx_leader');
       const signOff = await waitForTask(as.lx_leader!, await submitAndVerify(), 'sign_off');
       await leader.goto(`${server.url}/tasks/${signOff.key}`);
+      await leader.getByTestId('tab-diagram').click();
       await leader.locator('[data-testid=diagram] .djs-element.kb-active').first().waitFor();
       await shot(leader, 'task-sign-off');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask } from '../api/client';
 import { useBrowserSession } from './browser';
-import { diagramElement, inboxRow, watchCspViolations } from './pages';
+import { diagramElement, inboxRow, openTaskDiagram, watchCspViolations } from './pages';
 
 /** The web app under its Content-Security-Policy and the API's CSRF checks (ADR 0025). */
 describe('the web app under its security headers', () => {
@@ -23,6 +23,7 @@ describe('the web app under its security headers', () => {
     await row.getByText('王芳（我）').waitFor();
     await row.getByRole('button', { name: /办\s*理/ }).click();
     await page.getByTestId('decision-form').waitFor();
+    await openTaskDiagram(page);
     await diagramElement(page, 'verify', 'kb-active').waitFor();
     await page.goto(`${web.server.url}/incidents/${number}`);
     await page.getByTestId('timeline').waitFor();

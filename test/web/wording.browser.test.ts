@@ -51,6 +51,7 @@ describe('the web app: what the screens say', () => {
     expect(await held.innerText()).toBe('该任务已由 杨帆 认领，您不能办理。');
 
     // when: the diagram is hidden (as in a tab not shown) and shown again once drawn
+    await colleague.getByTestId('tab-diagram').click();
     await colleague.locator('[data-testid=diagram] .djs-element').first().waitFor();
     await colleague.evaluate(`document.querySelector('[data-testid=diagram]').style.display = 'none'`);
     await colleague.waitForTimeout(300);

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tabs, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useDossier, useTask } from '../api/queries';
 import { useSession } from '../api/session';
@@ -63,9 +63,12 @@ export function TaskPage() {
         </Space>
         <Link to={`/incidents/${report.incidentNumber}`}>{report.incidentNumber}</Link>
       </div>
-      {inDossier && dossier.data && !asking && <Card size="small" style={{ marginBottom: 16 }}><ProgressLine report={inDossier} trail={dossier.data.timeline} /></Card>}
-      <Card title={t('task.diagram')} size="small" style={{ marginBottom: 16 }}>
-        <Diagram processId={info.bpmnProcessId} workflow={workflow} />
+      {/* issue 20: the progress line first; the BPMN diagram (the page's costliest drawing) only when its tab is opened */}
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Tabs size="small" items={[
+          ...(!asking ? [{ key: 'progress', label: t('task.progressLine'), children: inDossier && dossier.data ? <ProgressLine report={inDossier} trail={dossier.data.timeline} /> : <Skeleton active paragraph={{ rows: 1 }} /> }] : []),
+          { key: 'diagram', label: <span data-testid="tab-diagram">{t('task.diagramTab')}</span>, children: <Diagram processId={info.bpmnProcessId} workflow={workflow} /> },
+        ]} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
