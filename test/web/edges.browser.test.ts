@@ -131,10 +131,11 @@ describe('the web app at its edges', () => {
       const verifier = await pageOf('lx_verifier');
       await verifier.route('**/assets/process-diagram-*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
 
-      // when
+      // when: the task page is opened and its 流程图 tab asked for
       await verifier.goto(`${web.server.url}/tasks/${task.key}`);
+      await verifier.getByTestId('tab-diagram').click();
 
-      // then: the diagram's card says so, with a reload; the decision form is there to use
+      // then: the diagram's tab says so, with a reload; the decision form is there to use
       const failure = verifier.getByTestId('render-failure');
       await failure.waitFor({ timeout: 30_000 });
       expect(await failure.innerText()).toMatch(/此部分无法显示[\s\S]*刷新页面/);
