@@ -1,4 +1,4 @@
-import { CLOCK_PARTIES, ESCALATION_RECIPIENTS } from '@kuaibao/domain';
+import { CLOCK_PARTIES, ESCALATION_RECIPIENTS, type Policy, type ResolvedClock } from '@kuaibao/domain';
 import { z } from 'zod';
 
 /** The job variables the clock handlers (remind, overdue, settle) read: the report and what resolve-clock wrote. */
@@ -20,3 +20,20 @@ export const channelZh = (channel: string, party = 'reporting_unit') =>
 const clockFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 /** A deadline as the duty officer reads it: Beijing time. */
 export const beijingTime = (at: Date) => clockFormat.format(at);
+
+/** The `clocks` variable the span's timers and task due dates read: written by resolve-clock, rewritten by a regrade. */
+export function clocksVariable(policy: Policy, all: readonly ResolvedClock[], phone: ResolvedClock | undefined, written: ResolvedClock | undefined, reminderAt: string[]) {
+  return {
+    policyCode: policy.code,
+    policyVersion: policy.version,
+    phoneDueAt: phone?.dueAt ?? null,
+    phoneWithin: phone?.within ?? null,
+    writtenDueAt: written?.dueAt ?? null,
+    writtenWithin: written?.within ?? null,
+    /** The deadline the steps of the written report are held to (the task due date): written, else phone. */
+    stepDueAt: (written ?? phone)?.dueAt ?? null,
+    reminderAt,
+    escalateTo: policy.escalation.recipients,
+    rules: all.map(({ channel, to, dueAt, startedAt, from, within, immediate, rule }) => ({ channel, to, dueAt, startedAt, from, within, immediate, rule })),
+  };
+}

@@ -1,11 +1,12 @@
 import {
-  firstDue, reminderTimes, reportRecipients, reportRoutes, resolveClocks, severityRank, severitySchema, type Policy, type ResolvedClock, type Severity,
+  firstDue, reminderTimes, reportRecipients, reportRoutes, resolveClocks, severityRank, severitySchema, type ResolvedClock, type Severity,
 } from '@kuaibao/domain';
 import type { ReportClockRow } from '@kuaibao/db';
 import { complete, fail } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler } from '../handler';
 import { clockEvidence } from './clock-evidence';
+import { clocksVariable } from './clock-variables';
 import { SYSTEM_ACTOR, type HandlerDeps } from './deps';
 import { recipientSchema, toOrgUnit } from './recipients';
 
@@ -129,20 +130,4 @@ export function regradeHandler(deps: HandlerDeps): Handler {
       clocks: clocksVariable(policy, effective, phone, written, reminderTimes(policy, open, at)),
     }, writes);
   });
-}
-
-/** The `clocks` variable the span's timers and task due dates read (the shape resolve-clock completes with). */
-function clocksVariable(policy: Policy, all: ResolvedClock[], phone: ResolvedClock | undefined, written: ResolvedClock | undefined, reminderAt: string[]) {
-  return {
-    policyCode: policy.code,
-    policyVersion: policy.version,
-    phoneDueAt: phone?.dueAt ?? null,
-    phoneWithin: phone?.within ?? null,
-    writtenDueAt: written?.dueAt ?? null,
-    writtenWithin: written?.within ?? null,
-    stepDueAt: (written ?? phone)?.dueAt ?? null,
-    reminderAt,
-    escalateTo: policy.escalation.recipients,
-    rules: all.map(({ channel, to, dueAt, startedAt, from, within, immediate, rule }) => ({ channel, to, dueAt, startedAt, from, within, immediate, rule })),
-  };
 }

@@ -6,6 +6,7 @@ import { bpmnError, complete } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler, type JobContext } from '../handler';
 import { clockEvidence } from './clock-evidence';
+import { clocksVariable } from './clock-variables';
 import { SYSTEM_ACTOR } from './deps';
 
 export interface ResolveClockDeps {
@@ -56,19 +57,7 @@ export function resolveClockHandler(deps: ResolveClockDeps): Handler {
     const recorded = await recordClocks(deps, variables, job, policy, [phone, written].filter((c) => c !== undefined));
     const open = [recorded?.phoneMet ? undefined : phone, written].filter((c) => c !== undefined);
     return complete({
-      clocks: {
-        policyCode: policy.code,
-        policyVersion: policy.version,
-        phoneDueAt: phone?.dueAt ?? null,
-        phoneWithin: phone?.within ?? null,
-        writtenDueAt: written?.dueAt ?? null,
-        writtenWithin: written?.within ?? null,
-        /** The deadline the steps of the written report are held to (the task due date): written, else phone. */
-        stepDueAt: (written ?? phone)?.dueAt ?? null,
-        reminderAt: reminderTimes(policy, open, deps.now()),
-        escalateTo: policy.escalation.recipients,
-        rules: clocks.map(({ channel, to, dueAt, startedAt, from, within, immediate, rule }) => ({ channel, to, dueAt, startedAt, from, within, immediate, rule })),
-      },
+      clocks: clocksVariable(policy, clocks, phone, written, reminderTimes(policy, open, deps.now())),
     }, recorded?.writes);
   });
 }
