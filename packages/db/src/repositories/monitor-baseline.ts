@@ -1,10 +1,10 @@
 import { RUNNING_REPORT_STATUSES, type MonitorPage, type MonitorRow, type MonitorSearchQuery } from '@kuaibao/domain';
 import { Prisma, type PrismaClient } from '@prisma/client';
+import { openTasksOf } from './monitor';
 
 type Row = Omit<MonitorRow, 'createdAt' | 'waitingSince' | 'overdueSince' | 'tasks' | 'unit'> & {
   unitId: string; unitName: string; divisionCode: string; createdAt: Date; waitingSince: Date; overdueSince: Date | null; total: number;
 };
-interface TaskRow { reportId: string; key: string; kind: string | null; assignee: string | null; assigneeName: string | null; candidateGroups: string[]; createdAt: Date }
 
 const ORDER: Record<MonitorSearchQuery['sort'], string> = { waitingSince: 'waiting_since', createdAt: 'created_at', number: 'incident_number', overdueSince: 'overdue_since' };
 const running = Prisma.raw(RUNNING_REPORT_STATUSES.map((s) => `'${s}'`).join(', '));
@@ -70,11 +70,7 @@ export function createMonitorBaseline(prisma: PrismaClient) {
         FROM x ${filter}
         ORDER BY ${Prisma.raw(ORDER[query.sort])} ${direction}, x.id
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
-      const tasks = rows.length === 0 ? [] : await prisma.$queryRaw<TaskRow[]>`
-        SELECT t.report_id AS "reportId", t.task_key::text AS key, t.kind, t.assignee, au.display_name AS "assigneeName",
-               t.candidate_groups AS "candidateGroups", t.created_at AS "createdAt"
-        FROM inbox_task t LEFT JOIN app_user au ON au.username = t.assignee
-        WHERE t.report_id IN (${Prisma.join(rows.map((r) => r.reportId))}) ORDER BY t.created_at, t.task_key`;
+      const tasks = await openTasksOf(prisma, rows.map((r) => r.reportId));
       return {
         items: rows.map(({ unitId, unitName, divisionCode, total: _total, createdAt, waitingSince, overdueSince, ...row }) => ({
           ...row,
@@ -82,7 +78,7 @@ export function createMonitorBaseline(prisma: PrismaClient) {
           createdAt: createdAt.toISOString(),
           waitingSince: waitingSince.toISOString(),
           overdueSince: overdueSince?.toISOString() ?? null,
-          tasks: tasks.filter((t) => t.reportId === row.reportId).map(({ reportId: _r, createdAt: at, ...t }) => ({ ...t, createdAt: at.toISOString() })),
+          tasks: tasks.get(row.reportId) ?? [],
         })),
         total: rows[0]?.total ?? 0,
         page: query.page,

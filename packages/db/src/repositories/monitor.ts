@@ -5,7 +5,6 @@ import { appendAudit, type AuditEntry } from './audit';
 type Row = Omit<MonitorRow, 'createdAt' | 'waitingSince' | 'overdueSince' | 'tasks' | 'unit'> & {
   unitId: string; unitName: string; divisionCode: string; createdAt: Date; waitingSince: Date; nextDueAt: Date | null; total: number;
 };
-interface TaskRow { reportId: string; key: string; kind: string | null; assignee: string | null; assigneeName: string | null; candidateGroups: string[]; createdAt: Date }
 
 /** The sorts on the read model's columns, each with its index (`monitor_report_*_idx`, tie-broken by report_id). */
 const ORDER: Record<Exclude<MonitorSearchQuery['sort'], 'overdueSince'>, string> = { waitingSince: 'waiting_since', createdAt: 'created_at', number: 'incident_number' };
@@ -27,6 +26,21 @@ function orderBy(query: MonitorSearchQuery, now: Date): Prisma.Sql {
  * or report stopped at a failed step, kept by triggers in the transactions of the writes — filtered, sorted in an
  * index's order and paged with the total in one statement; then the page's open tasks (the inbox read model) in a second.
  */
+interface TaskRow { reportId: string; key: string; kind: string | null; assignee: string | null; assigneeName: string | null; candidateGroups: string[]; createdAt: Date }
+
+/** The open tasks of a page's reports with their holders' names, per report, oldest first (the search and its baseline). */
+export async function openTasksOf(prisma: PrismaClient, reportIds: readonly string[]): Promise<Map<string, MonitorRow['tasks']>> {
+  const byReport = new Map<string, MonitorRow['tasks']>();
+  if (reportIds.length === 0) return byReport;
+  const rows = await prisma.$queryRaw<TaskRow[]>`
+    SELECT t.report_id AS "reportId", t.task_key::text AS key, t.kind, t.assignee, au.display_name AS "assigneeName",
+           t.candidate_groups AS "candidateGroups", t.created_at AS "createdAt"
+    FROM inbox_task t LEFT JOIN app_user au ON au.username = t.assignee
+    WHERE t.report_id IN (${Prisma.join(reportIds)}) ORDER BY t.created_at, t.task_key`;
+  for (const { reportId, createdAt, ...task } of rows) byReport.set(reportId, [...(byReport.get(reportId) ?? []), { ...task, createdAt: createdAt.toISOString() }]);
+  return byReport;
+}
+
 export function createMonitorRepository(prisma: PrismaClient) {
   return {
     async search(query: MonitorSearchQuery, now: Date): Promise<MonitorPage> {
@@ -56,11 +70,7 @@ export function createMonitorRepository(prisma: PrismaClient) {
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
       // a page past the end has no row to carry the total
       const total = rows[0]?.total ?? (query.page > 1 ? ((await prisma.$queryRaw<{ count: number }[]>(count))[0]?.count ?? 0) : 0);
-      const tasks = rows.length === 0 ? [] : await prisma.$queryRaw<TaskRow[]>`
-        SELECT t.report_id AS "reportId", t.task_key::text AS key, t.kind, t.assignee, au.display_name AS "assigneeName",
-               t.candidate_groups AS "candidateGroups", t.created_at AS "createdAt"
-        FROM inbox_task t LEFT JOIN app_user au ON au.username = t.assignee
-        WHERE t.report_id IN (${Prisma.join(rows.map((r) => r.reportId))}) ORDER BY t.created_at, t.task_key`;
+      const tasks = await openTasksOf(prisma, rows.map((r) => r.reportId));
       return {
         items: rows.map(({ unitId, unitName, divisionCode, total: _total, createdAt, waitingSince, nextDueAt, ...row }) => ({
           ...row,
@@ -68,7 +78,7 @@ export function createMonitorRepository(prisma: PrismaClient) {
           createdAt: createdAt.toISOString(),
           waitingSince: waitingSince.toISOString(),
           overdueSince: nextDueAt && nextDueAt < now ? nextDueAt.toISOString() : null,
-          tasks: tasks.filter((t) => t.reportId === row.reportId).map(({ reportId: _r, createdAt: at, ...t }) => ({ ...t, createdAt: at.toISOString() })),
+          tasks: tasks.get(row.reportId) ?? [],
         })),
         total,
         page: query.page,
