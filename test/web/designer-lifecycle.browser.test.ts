@@ -148,6 +148,12 @@ describe('流程设计 from the default flow to a rollback, across a restart, in
       expect(await reporterPage.getByTestId('workflow-version').getAttribute('title')).toBe('辖区 530900 部署的版本');
       await expect.poll(() => reporterPage.locator('[data-testid=diagram] .djs-element[data-element-id="verify"]').textContent(), { timeout: 15_000 }).toContain('现场核实');
 
+      // and 流程监控 names the version and whose it is, and draws v2 too
+      const adminPage = await pageOf('admin');
+      await adminPage.goto(`${server.url}/admin/trace/${onV2.instanceKey}`);
+      await expect.poll(() => adminPage.getByTestId('trace-version').innerText().catch(() => ''), { timeout: 15_000 }).toBe('流程版本 v2（辖区 530900 部署的版本）');
+      await expect.poll(() => adminPage.locator('[data-testid=diagram] .djs-element[data-element-id="verify"]').textContent().catch(() => ''), { timeout: 15_000 }).toContain('现场核实');
+
       // and the report from before finishes on v1 (the shipped default) while the new one runs on v2
       const [verifier, leader, superior, countyDuty, cityDuty] = await Promise.all(['lx_verifier', 'lx_leader', 'lc_yjj_duty', 'lx_duty', 'lc_duty'].map((u) => login(server.url, u)));
       await complete(verifier!, early.incidentNumber, 'verify', { decision: 'confirm', opinion: '属实' });
