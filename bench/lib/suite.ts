@@ -77,7 +77,7 @@ export const SUITE: Record<string, BenchmarkSpec> = {
   first_load: {
     script: 'bench/first-load.ts',
     args: (_db, quick) => (quick ? { args: ['--runs', '1', '--task-pages', '4'], note: 'first_load: one load each, 4 task pages (--quick)' } : { args: [] }),
-    metrics: ['first_load_login_s', 'first_load_inbox_s', 'task_page_ms', 'task_page_p95_ms'],
+    metrics: ['first_load_login_s', 'first_load_inbox_s', 'first_load_designer_s', 'task_page_ms', 'task_page_p95_ms'],
   },
   mixed: {
     script: 'bench/mixed.ts',

@@ -76,5 +76,12 @@ export async function compareVersions(before: string, after: string): Promise<El
   for (const id of Object.keys(result._added)) row(id, 'added');
   for (const id of Object.keys(result._changed)) if (!rows.has(id)) row(id, 'changed');
   for (const id of Object.keys(result._layoutChanged)) if (!rows.has(id)) row(id, 'layout');
+  // bpmn-js-differ reports a change below an element (a timer's expression, a condition's body) under the inner
+  // object's id, or not at all: an element in both versions whose properties differ is changed whatever it says
+  for (const id of now.elements.keys()) {
+    if (!old.elements.has(id) || (rows.has(id) && rows.get(id)!.change !== 'layout')) continue;
+    const [a, b] = [properties(old.elements.get(id)), properties(now.elements.get(id))];
+    if ([...new Set([...Object.keys(a), ...Object.keys(b)])].some((k) => a[k] !== b[k])) row(id, 'changed');
+  }
   return [...rows.values()].sort((x, y) => ORDER[x.change] - ORDER[y.change] || x.id.localeCompare(y.id));
 }

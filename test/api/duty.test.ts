@@ -189,6 +189,40 @@ describe('duty work over HTTP', () => {
     });
   });
 
+  describe('领导批示 落实 deadline as a timer (ADR 0061)', () => {
+    it('marks the units that have not reported when the deadline passes, and texts their leaders and the duty office on duty', { timeout: 60_000 }, async () => {
+      // given: an instruction to 临翔区 and 双江县 due in a few seconds; 临翔区 carries it out at once, 双江县 does not
+      const number = (await reporter.post('/api/reports', firstReport({ severity: 'IV', sensitive: true }))).body.incidentNumber;
+      const relayed = await relayWhenVisible(cityDuty, number, {
+        instructingLeader: '市长 李华', instructedAt: new Date(Date.now() - 60_000).toISOString(), text: '立即组织排查森林火险隐患，今日内反馈。', unitIds: ['lx-yjj', 'sj-yjj'],
+        dueAt: new Date(Date.now() + 4_000).toISOString(),
+      });
+      expect(relayed.status, JSON.stringify(relayed.body)).toBe(201);
+      const id = relayed.body.id;
+      expect((await countyLeader.post(`/api/duty/instructions/${id}/units/lx-yjj/acknowledgement`)).status).toBe(200);
+      expect((await countyLeader.post(`/api/duty/instructions/${id}/units/lx-yjj/result`, { result: '已排查，未发现隐患。' })).status).toBe(200);
+
+      // when: the deadline passes
+      type Dossier = { notifications: { kind: string; recipientName: string; message: string }[]; timeline: { action: string; detail: { units?: { id: string }[] } }[]; trailIntegrity: { intact: boolean } };
+      let dossier: Dossier = (await cityDuty.get(`/api/incidents/${number}`)).body;
+      for (let i = 0; i < 200 && !dossier.timeline.some((e) => e.action === 'instruction.overdue'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        dossier = (await cityDuty.get(`/api/incidents/${number}`)).body;
+      }
+
+      // then: 双江县 is marked 逾期未落实 in the trail; its leader and the city duty office's officers on duty are texted, 临翔区 not
+      const marked = dossier.timeline.find((e) => e.action === 'instruction.overdue');
+      expect(marked?.detail.units?.map((u) => u.id)).toEqual(['sj-yjj']);
+      const texted = dossier.notifications.filter((n) => n.kind === 'instruction_overdue');
+      expect(texted.map((n) => n.recipientName).sort()).toEqual(['周强', '杨帆', '黄磊'].sort());
+      expect(texted[0]!.message).toContain('双江县应急管理局尚未反馈落实情况');
+      expect(dossier.trailIntegrity.intact).toBe(true);
+      const { body: view } = await cityDuty.get('/api/duty/instructions');
+      const sj = view.relayed.find((i: { id: string }) => i.id === id).units.find((u: { unitId: string }) => u.unitId === 'sj-yjj');
+      expect(sj.clock).toMatchObject({ status: 'open', overdue: true });
+    });
+  });
+
   it('describes every duty route in the OpenAPI document', async () => {
     const { body } = await cityDuty.get('/api/openapi.json');
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/duty/roster', '/api/duty/roster/{unitId}/{day}', '/api/duty/roster-gaps', '/api/duty/daily-reports', '/api/duty/daily-reports/tally', '/api/incidents/{number}/instructions', '/api/duty/instructions']));

@@ -88,7 +88,7 @@ describe('periodic statistics', { timeout: 180_000 }, () => {
     expect(response.headers.get('content-type')).toMatch(/spreadsheetml/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '按类别', '按等级', '按单位']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '按类别', '按等级', '按单位', '值班信息日报', '领导批示落实']);
     expect(book.getWorksheet('概况')!.getRow(2).getCell(4).value).toBe(3);
     const units = book.getWorksheet('按单位')!;
     expect(units.getRow(1).getCell(5).value).toBe('报送率');

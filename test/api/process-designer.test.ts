@@ -144,6 +144,17 @@ describe('the process designer over HTTP (drafts, checks, deploy per jurisdictio
     expect((await as.designer!.get('/api/jurisdictions/530900/processes/incident-report/versions/2')).body).toMatchObject({ version: 2, xml: renamed, deployment: { comment: '核实步骤更名为现场核实' } });
     expect((await as.designer!.get('/api/jurisdictions/530900/processes/incident-report/versions/0')).body).toMatchObject({ version: 0, xml: defaultFlow });
     expect((await as.designer!.get('/api/jurisdictions/530900/processes/incident-report/versions/7')).status).toBe(404);
+
+    // the dossier's, task page's and 流程监控's diagram of a report on v2 is v2, for anyone who reads the report
+    const diagram = await fetch(`${server.url}/api/processes/incident-report/diagram?jurisdiction=530900&version=2`, { headers: { cookie: as.lx_verifier!.cookie } });
+    expect([diagram.status, await diagram.text()]).toEqual([200, renamed]);
+    expect((await fetch(`${server.url}/api/processes/incident-report/diagram?jurisdiction=530900&version=7`, { headers: { cookie: as.lx_verifier!.cookie } })).status).toBe(404);
+    const half = await as.lx_verifier!.get('/api/processes/incident-report/diagram?jurisdiction=530900');
+    expect([half.status, half.body.errors]).toEqual([400, [expect.objectContaining({ path: 'version' })]]);
+    expect((await as.lx_verifier!.get('/api/processes/incident-report/diagram?jurisdiction=abc&version=2')).body.errors).toEqual([expect.objectContaining({ path: 'jurisdiction' })]);
+    // and 流程监控's instance page names the version and whose deployment it is
+    const traced = (await as.admin!.get(`/api/admin/instances/${after.instanceKey}`)).body;
+    expect(traced.instance).toMatchObject({ version: 2, jurisdiction: '530900' });
   });
 
   it('keeps the deployment over a restart: the shipped files never replace it', async () => {

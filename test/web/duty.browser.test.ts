@@ -34,6 +34,10 @@ describe('the web app: duty work', () => {
     expect(await countyDuty.getByTestId('on-duty-now').innerText()).toContain('带班领导 张伟，值班员 陈静');
     expect(await countyDuty.getByTestId('roster-table').innerText()).toContain('元旦');
 
+    // and the city duty office sees that 双江县 has no roster for tomorrow
+    await cityDuty.goto(`${web.server.url}/duty/roster`);
+    await cityDuty.getByTestId('roster-gap').filter({ hasText: '双江县人民政府总值班室' }).waitFor();
+
     // when: 陈静 files today's 值班信息日报
     await countyDuty.getByRole('tab', { name: '值班信息日报' }).click();
     await countyDuty.getByTestId('daily-form').waitFor();

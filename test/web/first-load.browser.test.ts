@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '@kuaibao/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../api/client';
 import { launchChromium, startWebServer } from './browser';
+import { loginInBrowser } from './pages';
 
 /**
  * What the login page costs to load (issue 20, defect 10: ~1.85 MB of JavaScript sent uncompressed, 10 s at
@@ -63,6 +65,31 @@ describe('the web app: the first load', () => {
     const plain = await fetch(`${server.url}${asset}`, { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(plain.headers.get('content-type')).toMatch(/javascript/);
+    await page.close();
+  });
+
+  it('the modeler\'s code (bpmn-js Modeler, properties panel, lint) loads on a draft\'s page only, not with the inbox', { timeout: 120_000 }, async () => {
+    // given: the designer logged in, their draft of the default flow
+    const designer = await login(server.url, 'designer');
+    const draft = (await designer.post('/api/jurisdictions/530900/processes/incident-report/drafts', {})).body;
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+
+    // when: they log in and land on the inbox, then open 流程设计's list
+    await loginInBrowser(page, server.url, 'designer');
+    await page.goto(`${server.url}/designer`);
+    await page.getByTestId('process-incident-report').waitFor();
+
+    // then: neither the modeler's chunk nor the diagram library came with them
+    expect(scripts.filter((s) => /\/(draft-page|bpmn)-/.test(s))).toEqual([]);
+
+    // when: the draft opens, its page's chunk brings the modeler
+    await page.goto(`${server.url}/designer/drafts/${draft.id}`);
+    await page.locator('.djs-element[data-element-id="verify"]').waitFor({ timeout: 60_000 });
+    expect(scripts.some((s) => /\/draft-page-/.test(s))).toBe(true);
     await page.close();
   });
 });

@@ -70,6 +70,11 @@ describe('holiday returns and periodic statistics in the browser', () => {
     // then: the chart is drawn (under the CSP) and the figures are there
     await page.getByTestId('periodic-total').getByText(/事件 2 起/).waitFor();
     expect(await page.getByTestId('figure-natural_disaster').innerText()).toBe('自然灾害 1');
+    // and beside them the duty work of the reader's unit (临沧市总值班室): the county duty offices' daily reports
+    const duty = page.getByTestId('duty-stats');
+    await duty.getByTestId('duty-stats-daily').getByText('双江县人民政府总值班室').waitFor();
+    expect(await duty.innerText()).toContain('值班工作统计（临沧市人民政府总值班室）');
+    expect(await duty.getByTestId('duty-stats-daily').innerText()).toContain('临翔区人民政府总值班室');
     expect(await violations()).toEqual([]);
 
     // when: the figure is followed from the keyboard
@@ -94,6 +99,8 @@ describe('holiday returns and periodic statistics in the browser', () => {
     expect([category.getRow(2).getCell(1).value, category.getRow(2).getCell(2).value, category.getRow(3).getCell(1).value, category.getRow(3).getCell(2).value]).toEqual(['自然灾害', 1, '事故灾难', 1]);
     const units = book.getWorksheet('按单位')!;
     expect([units.getRow(2).getCell(1).value, units.getRow(2).getCell(2).value, units.getRow(2).getCell(3).value]).toEqual(['临翔区应急管理局', 2, 2]);
+    const daily = book.getWorksheet('值班信息日报')!;
+    expect([daily.getRow(2).getCell(1).value, daily.getRow(3).getCell(1).value]).toEqual(['临翔区人民政府总值班室', '双江县人民政府总值班室']);
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import {
   createAuditRepository, createClockRepository, createInboxRepository, createIncidentRepository, createNotificationRepository,
-  createOrgUnitRepository, createPolicyRepository, createStepWrites, createDutyRosterRepository, createUserRepository, type Database,
+  createOrgUnitRepository, createPolicyRepository, createStepWrites, createDutyRosterRepository, createLeaderInstructionRepository, createUserRepository, type Database,
 } from '@kuaibao/db';
 import type { HandlerDeps } from './handlers/deps';
 import { createNotifier } from './notify/notifier';
@@ -25,6 +25,7 @@ export function handlerDeps({ prisma, driver }: Pick<Database, 'prisma' | 'drive
     messages: options.messages,
     writes: createStepWrites(prisma),
     roster: createDutyRosterRepository(prisma),
+    instructions: createLeaderInstructionRepository(prisma),
     now: options.now ?? (() => new Date()),
   };
 }

@@ -2,7 +2,7 @@ import { processTenant } from './process-tenant';
 import { randomUUID } from 'node:crypto';
 import {
   DomainError, dossierTitle, firstReportClockVariables, PROCESS_IDS, REPORT_STATUS_ONCE_STARTED, reportingThreshold, reportStatusOnceStarted, secureRecipientOf,
-  type FirstReport, type Locale, type ProcessId,
+  type FirstReport, type Locale, type ReportProcessId,
 } from '@kuaibao/domain';
 import type { Variables } from '@kuaibao/engine';
 import { toOrgUnit } from '@kuaibao/worker';
@@ -55,7 +55,7 @@ export async function submitFirstReport(deps: ApiDeps, user: SessionUser, report
   }
   const common = { reportId, incidentNumber: number, reportingUnitId: unit.id, category: report.category, severity: report.severity, sensitive: report.sensitive, mayEscalate: report.mayEscalate };
   // 涉密: its own flow (placeholder + acknowledgement), and no content in the variables — there is none to carry.
-  const start: { bpmnProcessId: ProcessId; variables: Variables } = report.classified
+  const start: { bpmnProcessId: ReportProcessId; variables: Variables } = report.classified
     ? { bpmnProcessId: PROCESS_IDS.classifiedReport, variables: { ...common, title, secureRecipientUnitId: secureRecipientUnitId ?? null, ...firstReportClockVariables(unit.divisionCode, report) } }
     : { bpmnProcessId: PROCESS_IDS.incidentReport, variables: { ...common, title, ...firstReportClockVariables(unit.divisionCode, report) } };
   try {

@@ -11,15 +11,19 @@ export const PROCESS_IDS = {
   followUpReport: 'follow-up-report',
   /** 涉密: the content went through a secure channel; the system keeps a placeholder and its acknowledgement. */
   classifiedReport: 'classified-report',
+  /** 领导批示: the 落实 deadline as a timer; when it passes, the units that have not reported are marked and alerted (ADR 0061). */
+  leaderInstruction: 'leader-instruction',
 } as const;
 
 export type ProcessId = (typeof PROCESS_IDS)[keyof typeof PROCESS_IDS];
+/** The processes a report runs (the leader-instruction timer is not one: no report, no status). */
+export type ReportProcessId = Exclude<ProcessId, typeof PROCESS_IDS.leaderInstruction>;
 
 /**
  * The status of a report once its process runs: what its submit sets when the start succeeds, and what
  * the restart reconciliation sets for a submit a crash interrupted after the process had started.
  */
-export const REPORT_STATUS_ONCE_STARTED: Record<ProcessId, ReportStatus> = {
+export const REPORT_STATUS_ONCE_STARTED: Record<ReportProcessId, ReportStatus> = {
   [PROCESS_IDS.incidentReport]: 'verifying',
   [PROCESS_IDS.verificationRequest]: 'requested',
   [PROCESS_IDS.followUpReport]: 'signing',
@@ -29,7 +33,7 @@ export const REPORT_STATUS_ONCE_STARTED: Record<ProcessId, ReportStatus> = {
 
 /** The status of a report once an instance of `processId` started for it; undefined for a process that is not a report's. */
 export const reportStatusOnceStarted = (processId: string): ReportStatus | undefined =>
-  Object.hasOwn(REPORT_STATUS_ONCE_STARTED, processId) ? REPORT_STATUS_ONCE_STARTED[processId as ProcessId] : undefined;
+  Object.hasOwn(REPORT_STATUS_ONCE_STARTED, processId) ? REPORT_STATUS_ONCE_STARTED[processId as ReportProcessId] : undefined;
 
 /** Job types of service tasks (`zeebe:taskDefinition type`); each has exactly one handler in worker/. */
 export const TASK_TYPES = {
@@ -59,6 +63,8 @@ export const TASK_TYPES = {
   overdue: 'kuaibao.notify.overdue',
   /** Relay a leader's instruction (批示) to the incident's unit (002). */
   relayInstruction: 'kuaibao.instruction.relay',
+  /** 落实时限届满: mark the named units that have not reported 落实情况 overdue and alert them and the relaying duty office. */
+  instructionOverdue: 'kuaibao.instruction.overdue',
   /** 004: release the report to the superior department (message `upwardCleared`), by policy or after the city duty office approved. */
   clearUpward: 'kuaibao.report.clear-upward',
   /** 核报反馈: record a phone or written answer to a 核报 request, on time or 迟报 against its clock. */

@@ -15,7 +15,7 @@ export const keys = {
   incidentList: (params: Record<string, string | number | undefined>) => ['incidents', 'list', params] as const,
   dossier: (number: string) => ['incidents', 'one', number] as const,
   orgUnits: ['org-units'] as const,
-  diagram: (processId: string) => ['diagram', processId] as const,
+  diagram: (processId: string, jurisdiction?: string | null, version?: number) => ['diagram', processId, jurisdiction ?? null, jurisdiction ? (version ?? null) : null] as const,
   instances: ['admin', 'instances'] as const,
   instanceList: (problem: InstanceProblem, limit: number) => ['admin', 'instances', problem, limit] as const,
   timeliness: (period: Period | undefined) => ['stats', 'timeliness', period ?? 'default'] as const,
@@ -61,10 +61,16 @@ export function useUnitName() {
   };
 }
 
-export const useDiagram = (processId: string | undefined) =>
+/** Which deployment a report runs (流程版本 vN of a jurisdiction); null or no jurisdiction: the shipped file. */
+export interface DiagramDeployment { jurisdiction: string | null; version: number }
+
+export const useDiagram = (processId: string | undefined, deployment?: DiagramDeployment | null) =>
   useQuery({
-    queryKey: keys.diagram(processId ?? ''),
-    queryFn: () => api<string>(`/api/processes/${encodeURIComponent(processId ?? '')}/diagram`, { accept: 'application/xml' }),
+    queryKey: keys.diagram(processId ?? '', deployment?.jurisdiction, deployment?.version),
+    queryFn: () => {
+      const which = deployment?.jurisdiction ? `?${new URLSearchParams({ jurisdiction: deployment.jurisdiction, version: String(deployment.version) }).toString()}` : '';
+      return api<string>(`/api/processes/${encodeURIComponent(processId ?? '')}/diagram${which}`, { accept: 'application/xml' });
+    },
     enabled: !!processId,
     staleTime: Infinity,
   });

@@ -1,4 +1,4 @@
-import type { FilingStatus, HolidayCounts, HolidayPeriod, PeriodicStats, StatPeriod } from '@kuaibao/domain';
+import type { DutyStats, FilingStatus, HolidayCounts, HolidayPeriod, PeriodicStats, StatPeriod } from '@kuaibao/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './http';
 
@@ -38,6 +38,7 @@ export const statisticsKeys = {
   holidays: ['holidays'] as const,
   holidayDay: (id: string, day: string) => ['holidays', id, day] as const,
   periodic: (p: PeriodSelection) => ['stats', 'periodic', p] as const,
+  duty: (p: PeriodSelection) => ['stats', 'duty', p] as const,
 };
 
 /** The period as a query string: the API's and the export link's. */
@@ -72,3 +73,7 @@ export function useSubmitHolidaySummary(id: string) {
 
 export const usePeriodicStats = (p: PeriodSelection) =>
   useQuery({ queryKey: statisticsKeys.periodic(p), queryFn: () => api<PeriodicStats>(`/api/stats/periodic?${periodQuery(p)}`), retry: false, placeholderData: keepPreviousData });
+
+/** 值班工作统计 of the caller's unit over the same period (docs/adr/0061). */
+export const useDutyStats = (p: PeriodSelection) =>
+  useQuery({ queryKey: statisticsKeys.duty(p), queryFn: () => api<DutyStats>(`/api/stats/duty?${periodQuery(p)}`), retry: false, placeholderData: keepPreviousData });

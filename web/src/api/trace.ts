@@ -12,7 +12,7 @@ export const traceKeys = {
 };
 
 export interface TracedInstancePage {
-  instance: { key: string; bpmnProcessId: string; processName: string | null; version: number; state: string; startedAt: string; endedAt: string | null };
+  instance: { key: string; bpmnProcessId: string; processName: string | null; version: number; jurisdiction: string | null; state: string; startedAt: string; endedAt: string | null };
   report: { id: string; kind: string; status: string; incidentNumber: string; title: string; classified: boolean; createdById: string };
   activeElements: { elementId: string; elementName: string | null; elementType: string; since: string; count: number }[];
   completedElementIds: string[];

@@ -26,7 +26,7 @@ const WITH_REASON = new Set(['task.transferred', 'task.delegated', 'report.recal
 
 const NEGATIVE = new Set(['close', 'return']);
 /** 迟报 entries: shown in red like a refusal. */
-const LATE = new Set(['clock.late', 'clock.overdue', 'report.delivered_late', 'notification.overdue']);
+const LATE = new Set(['clock.late', 'clock.overdue', 'report.delivered_late', 'notification.overdue', 'instruction.overdue', 'notification.instruction_overdue']);
 
 /** Every step of the dossier's audit trail: who, when, what (and the decision and opinion). */
 export function DossierTimeline({ entries }: { entries: TimelineEntry[] }) {
@@ -94,6 +94,8 @@ const KNOWN: Record<string, true> = {
   'action.instruction.relayed': true,
   'action.instruction.acknowledged': true,
   'action.instruction.carried_out': true,
+  'action.instruction.overdue': true,
+  'action.notification.instruction_overdue': true,
   'action.trace.reminded': true,
   'action.trace.reassigned': true,
   'action.trace.released': true,

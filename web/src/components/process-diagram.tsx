@@ -3,7 +3,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import { useEffect, useRef, useState } from 'react';
-import { useDiagram } from '../api/queries';
+import { useDiagram, type DiagramDeployment } from '../api/queries';
 import type { Workflow } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
@@ -18,9 +18,15 @@ interface Progress {
  * The BPMN diagram of a process (bpmn-js NavigatedViewer: pan and zoom), with the steps done marked
  * green and the current step(s) orange, each with a badge. Import warnings are shown, not swallowed.
  */
-export function ProcessDiagram({ processId, workflow, failed = [] }: { processId: string; workflow: Pick<Workflow, 'completedElementIds' | 'activeElements'> | null | undefined; failed?: string[] }) {
+export function ProcessDiagram({ processId, workflow, failed = [], deployment }: {
+  processId: string;
+  workflow: Pick<Workflow, 'completedElementIds' | 'activeElements'> | null | undefined;
+  failed?: string[];
+  /** the jurisdiction's version the instance runs (docs/adr/0061); without it, the shipped file */
+  deployment?: DiagramDeployment | null;
+}) {
   const { t } = useI18n();
-  const diagram = useDiagram(processId);
+  const diagram = useDiagram(processId, deployment);
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<NavigatedViewer | null>(null);
   const [warnings, setWarnings] = useState(0);

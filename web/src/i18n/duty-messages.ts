@@ -81,6 +81,8 @@ export const dutyZhCN = {
   'action.instruction.relayed': '传达领导批示',
   'action.instruction.acknowledged': '签收领导批示',
   'action.instruction.carried_out': '反馈批示落实情况',
+  'action.instruction.overdue': '批示落实时限届满：逾期未落实',
+  'action.notification.instruction_overdue': '督办短信：批示逾期未落实',
 };
 
 export const dutyEn: Record<keyof typeof dutyZhCN, string> = {
@@ -165,4 +167,6 @@ export const dutyEn: Record<keyof typeof dutyZhCN, string> = {
   'action.instruction.relayed': 'Leader’s instruction relayed',
   'action.instruction.acknowledged': 'Instruction acknowledged',
   'action.instruction.carried_out': 'Instruction carried out',
+  'action.instruction.overdue': 'Instruction deadline passed: not carried out',
+  'action.notification.instruction_overdue': 'Text: instruction overdue',
 };

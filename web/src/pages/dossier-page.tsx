@@ -104,7 +104,7 @@ export function DossierPage() {
               {report.workflow && report.workflow.openTasks.length > 0 && (
                 <Alert type="info" style={{ marginBottom: 8 }} title={t('dossier.openTasks', { tasks: report.workflow.openTasks.map((o) => labelOf(labels, 'userTaskKind', o.kind ?? o.name)).join('、') })} />
               )}
-              {report.workflow && <Diagram processId={report.workflow.bpmnProcessId} workflow={report.workflow} />}
+              {report.workflow && <Diagram processId={report.workflow.bpmnProcessId} workflow={report.workflow} deployment={report.workflow} />}
             </Card>
           )}
           <Row gutter={[16, 16]}>

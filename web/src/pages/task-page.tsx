@@ -67,7 +67,7 @@ export function TaskPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Tabs size="small" items={[
           ...(!asking ? [{ key: 'progress', label: t('task.progressLine'), children: inDossier && dossier.data ? <ProgressLine report={inDossier} trail={dossier.data.timeline} /> : <Skeleton active paragraph={{ rows: 1 }} /> }] : []),
-          { key: 'diagram', label: <span data-testid="tab-diagram">{t('task.diagramTab')}</span>, children: <Diagram processId={info.bpmnProcessId} workflow={workflow} /> },
+          { key: 'diagram', label: <span data-testid="tab-diagram">{t('task.diagramTab')}</span>, children: <Diagram processId={info.bpmnProcessId} workflow={workflow} deployment={workflow} /> },
         ]} />
       </Card>
       <Row gutter={[16, 16]}>

@@ -57,7 +57,7 @@ export function TraceInstancePage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('trace.col.incident')}><Link to={`/incidents/${d.report.incidentNumber}`}>{d.report.incidentNumber}</Link> {d.report.title}</Descriptions.Item>
-          <Descriptions.Item label={t('monitor.col.process')}>{d.instance.processName ?? d.instance.bpmnProcessId} {t('monitor.version', { version: d.instance.version })}</Descriptions.Item>
+          <Descriptions.Item label={t('monitor.col.process')}>{d.instance.processName ?? d.instance.bpmnProcessId} <span data-testid="trace-version">{t('dossier.workflow.version', { version: d.instance.version })}{d.instance.jurisdiction ? `（${t('dossier.workflow.versionOf', { jurisdiction: d.instance.jurisdiction })}）` : `（${t('dossier.workflow.shipped')}）`}</span></Descriptions.Item>
           <Descriptions.Item label={t('trace.h.state')}><span data-testid="trace-report-status">{labelOf(labels, 'reportStatus', d.report.status)}</span></Descriptions.Item>
         </Descriptions>
         {d.activeElements.length > 0 && (
@@ -70,7 +70,7 @@ export function TraceInstancePage() {
           onRow={(h) => ({ 'data-testid': 'trace-history-row', 'data-kind': h.kind ?? '', 'data-state': h.state }) as HTMLAttributes<HTMLElement>} />
       </Card>
       <Card size="small" title={t('trace.diagram')} style={{ marginBottom: 12 }}>
-        <ProcessDiagram processId={d.instance.bpmnProcessId} workflow={{ completedElementIds: d.completedElementIds, activeElements: d.activeElements }} failed={d.failedElementIds} />
+        <ProcessDiagram processId={d.instance.bpmnProcessId} workflow={{ completedElementIds: d.completedElementIds, activeElements: d.activeElements }} failed={d.failedElementIds} deployment={d.instance} />
       </Card>
       <Card size="small" title={t('trace.jobs')} style={{ marginBottom: 12 }}>
         {d.failedJobs.length === 0 ? <Typography.Text type="secondary">{t('trace.noJobs')}</Typography.Text> : d.failedJobs.map((j) => (

@@ -103,7 +103,10 @@ function ResultTable({ rows, loading, total, page, onPage }: { rows: MonitorRow[
         <div>
           <Link to={`/admin/trace/${r.instanceKey}`} data-testid="trace-open">{r.incidentNumber}</Link>
           <div>{r.title}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{labelOf(labels, 'reportKind', r.reportKind)} · {labelOf(labels, 'reportStatus', r.reportStatus)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {labelOf(labels, 'reportKind', r.reportKind)} · {labelOf(labels, 'reportStatus', r.reportStatus)}
+            {r.version !== null && <span data-testid="trace-row-version"> · {t('dossier.workflow.version', { version: r.version })}</span>}
+          </Typography.Text>
         </div>
       ),
     },

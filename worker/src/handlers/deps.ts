@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, ClockRepository, DutyRosterRepository, InboxRepository, IncidentRepository, OrgUnitRepository, StepWritesFactory, UserRepository,
+  AuditRepository, ClockRepository, DutyRosterRepository, InboxRepository, IncidentRepository, LeaderInstructionRepository, OrgUnitRepository, StepWritesFactory, UserRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
 import type { WorkflowEngine } from '@kuaibao/engine';
@@ -30,6 +30,8 @@ export interface HandlerDeps {
   writes: StepWritesFactory;
   /** Duty rosters: alerts and 催办 reach whoever is on duty now (issue 23); absent, every duty officer as before. */
   roster?: Pick<DutyRosterRepository, 'between'>;
+  /** 领导批示 (ADR 0046): the 落实 deadline's timer reads which named units have not reported (ADR 0061). */
+  instructions?: Pick<LeaderInstructionRepository, 'get'>;
   now: () => Date;
 }
 

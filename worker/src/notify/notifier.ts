@@ -10,9 +10,10 @@ export interface NotifyTarget {
 
 export interface Notice {
   incidentNumber: string;
-  reportId: string;
-  /** verified / revoked: how 核实 ended, told to the units that received the report before it (000). */
-  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked';
+  /** null: a notice about the incident, not one of its reports (a 领导批示's 落实, ADR 0061). */
+  reportId: string | null;
+  /** verified / revoked: how 核实 ended, told to the units that received the report before it (000). instruction_overdue: a 落实 deadline passed. */
+  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked' | 'instruction_overdue';
   text: string;
   targets: readonly NotifyTarget[];
   /** Stable across re-deliveries of the job: one text per recipient, however often the job runs. */

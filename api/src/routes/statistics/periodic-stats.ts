@@ -1,8 +1,9 @@
-import { makePeriodQuerySchema, periodicStatsSchema } from '@kuaibao/domain';
+import { dutyStatsSchema, makePeriodQuerySchema, periodicStatsSchema } from '@kuaibao/domain';
 import { requireUser } from '../../auth/session-user';
 import type { RouteModule } from '../../deps';
 import { localeOf, perLocale } from '../../http/locale';
 import { parseQuery } from '../../http/validate';
+import { dutyStats } from '../../services/statistics/duty-stats-service';
 import { periodicStats } from '../../services/statistics/periodic-stats-service';
 import { periodicStatsSheet } from '../../services/statistics/periodic-stats-sheet';
 
@@ -22,8 +23,20 @@ export const periodicStatsRoute: RouteModule = ({ router, registry, deps }) => {
   });
 
   registry.registerPath({
+    method: 'get', path: '/api/stats/duty', tags: ['stats', 'duty'],
+    summary: '值班工作统计 / The caller’s unit’s duty work in a month, quarter or year: the 值班信息日报 of the units reporting to it (按时, 迟报, 漏报 up to today) and the 落实 of the 领导批示 it relayed, per named unit (按时, 逾期落实, 逾期未落实, 办理中)',
+    request: { query: makePeriodQuerySchema('zh-CN') },
+    responses: { 200: { description: 'The counts', content: { 'application/json': { schema: dutyStatsSchema } } }, 400: { description: 'A bad or missing period field, named' } },
+  });
+  router.get('/api/stats/duty', async (req, res) => {
+    const user = requireUser(res);
+    const query = parseQuery(queryFor(req), req);
+    res.json(await dutyStats(deps, user, query, localeOf(req)));
+  });
+
+  registry.registerPath({
     method: 'get', path: '/api/stats/periodic/export', tags: ['stats'],
-    summary: '导出定期统计 / The same figures as an XLSX workbook (概况, 按类别, 按等级, 按单位)',
+    summary: '导出定期统计 / The same figures as an XLSX workbook (概况, 按类别, 按等级, 按单位, and the caller’s unit’s 值班信息日报 and 领导批示落实)',
     request: { query: makePeriodQuerySchema('zh-CN') },
     responses: { 200: { description: 'The XLSX file' }, 400: { description: 'A bad or missing period field, named' } },
   });
@@ -32,7 +45,8 @@ export const periodicStatsRoute: RouteModule = ({ router, registry, deps }) => {
     const query = parseQuery(queryFor(req), req);
     const locale = localeOf(req);
     const stats = await periodicStats(deps, user, query, locale);
+    const duty = await dutyStats(deps, user, query, locale);
     const name = `kuaibao-stats-${stats.from}-${stats.to}.xlsx`;
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').setHeader('Content-Disposition', `attachment; filename="${name}"`).send(await periodicStatsSheet(stats, locale));
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').setHeader('Content-Disposition', `attachment; filename="${name}"`).send(await periodicStatsSheet(stats, locale, duty));
   });
 };

@@ -1,4 +1,4 @@
-import type { PeriodicStats } from '@kuaibao/domain';
+import type { DutyStats, PeriodicStats } from '@kuaibao/domain';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../http/locale';
 
@@ -9,6 +9,8 @@ const HEAD = {
     categoryCol: '事件类别', severityCol: '事件等级', unit: '报送单位', due: '应报', reported: '已报', reportingRate: '报送率',
     met: '首报按时（时限）', late: '首报超时（时限）', timelyRate: '及时率', lateIncidents: '迟报（起）', missed: '漏报（起）',
     verificationMet: '核报按时', verificationLate: '核报超时', score: '考评得分',
+    daily: '值班信息日报', dailyUnit: '报送单位', expected: '应报（天）', onTime: '按时报送', dailyLate: '迟报', dailyMissed: '漏报', pending: '待报送', onTimeRate: '按时报送率',
+    instructions: '领导批示落实', namedUnit: '承办单位', named: '批示（件）', instrMet: '按时落实', instrLate: '逾期落实', instrOverdue: '逾期未落实', instrOpen: '办理中',
   },
   en: {
     overview: 'Overview', category: 'By category', severity: 'By grade', units: 'By unit', period: 'Period', from: 'From', to: 'To',
@@ -16,11 +18,16 @@ const HEAD = {
     categoryCol: 'Category', severityCol: 'Grade', unit: 'Reporting unit', due: 'Due', reported: 'Reported', reportingRate: 'Reporting rate',
     met: 'Clocks met', late: 'Clocks late', timelyRate: 'Timely rate', lateIncidents: 'Late (incidents)', missed: 'Missed (incidents)',
     verificationMet: 'Verification on time', verificationLate: 'Verification late', score: 'Score',
+    daily: 'Daily duty reports', dailyUnit: 'Unit', expected: 'Due (days)', onTime: 'On time', dailyLate: 'Late', dailyMissed: 'Missed', pending: 'Still due', onTimeRate: 'On-time rate',
+    instructions: 'Leader instructions', namedUnit: 'Unit', named: 'Instructions', instrMet: 'Done in time', instrLate: 'Done late', instrOverdue: 'Overdue, not done', instrOpen: 'Open',
   },
 } as const;
 
-/** 定期统计 as an XLSX workbook (exceljs, as the org export): overview, by category, by grade, by unit; rates as percentages. */
-export async function periodicStatsSheet(stats: PeriodicStats, locale: Locale): Promise<Buffer> {
+/**
+ * 定期统计 as an XLSX workbook (exceljs, as the org export): overview, by category, by grade, by unit; with `duty`, the
+ * caller's unit's duty work too (值班信息日报 per reporting unit, 领导批示 落实 per named unit); rates as percentages.
+ */
+export async function periodicStatsSheet(stats: PeriodicStats, locale: Locale, duty?: DutyStats): Promise<Buffer> {
   const h = HEAD[locale];
   const book = new ExcelJS.Workbook();
   book.creator = 'kuaibao';
@@ -41,5 +48,15 @@ export async function periodicStatsSheet(stats: PeriodicStats, locale: Locale): 
     [26],
   );
   for (const col of [5, 8]) units.getColumn(col).numFmt = '0.0%';
+  if (duty) {
+    const daily = sheet(
+      h.daily,
+      [h.dailyUnit, h.expected, h.onTime, h.dailyLate, h.dailyMissed, h.pending, h.onTimeRate],
+      duty.dailyReports.map((u) => [u.unitName, u.expected, u.onTime, u.late, u.missed, u.pending, u.onTimeRate]),
+      [26],
+    );
+    daily.getColumn(7).numFmt = '0.0%';
+    sheet(h.instructions, [h.namedUnit, h.named, h.instrMet, h.instrLate, h.instrOverdue, h.instrOpen], duty.instructions.units.map((u) => [u.unitName, u.named, u.met, u.late, u.overdue, u.open]), [26]);
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -49,6 +49,14 @@ export function createLeaderInstructionRepository(prisma: PrismaClient) {
     relayedBy: (unitIds: readonly string[], limit = 200) =>
       prisma.leaderInstruction.findMany({ where: { relayedByUnitId: { in: [...unitIds] } }, include: { units: { orderBy: { unitId: 'asc' } } }, orderBy: { relayedAt: 'desc' }, take: limit }),
 
+    /** The instructions a duty office relayed in [from, to) (the statistics of a period), oldest first. */
+    relayedBetween: (unitId: string, from: Date, to: Date) =>
+      prisma.leaderInstruction.findMany({
+        where: { relayedByUnitId: unitId, relayedAt: { gte: from, lt: to } },
+        select: { id: true, dueAt: true, units: { select: { unitId: true, doneAt: true }, orderBy: { unitId: 'asc' } } },
+        orderBy: { relayedAt: 'asc' },
+      }),
+
     /** 签收 by the unit: false when it was acknowledged already (a second click, another officer first). */
     async acknowledge(incidentNumber: string, instructionId: string, unitId: string, actor: InstructionActor, at: Date): Promise<boolean> {
       return prisma.$transaction(async (tx) => {

@@ -3,7 +3,8 @@ import { lincangTree } from '../test-support/lincang-tree';
 import { addDays, daysBetween, isCalendarDay, mondayOf } from './beijing-day';
 import { dailyReportDueAt, dailyReportStanding, makeDailyReportSchema, tallyDailyReports } from './daily-report';
 import { dailyReportFilersFor, dailyReportReceiverOf } from './daily-report-receiver';
-import { instructionClock, makeInstructionSchema, nextInstructionStep } from './instruction';
+import { instructionClock, makeInstructionSchema, nextInstructionStep, tallyInstructions } from './instruction';
+import { dailyReportOnTimeRate } from './duty-stats';
 import { dutyDayAt, makeRosterDaySchema, missingRosterDays, onDutyAt, type RosterDay } from './roster';
 
 const at = (iso: string) => new Date(iso);
@@ -103,6 +104,21 @@ describe('领导批示 relay', () => {
     expect(instructionClock(due, null, at('2026-12-06T19:00:00+08:00'))).toMatchObject({ status: 'open', overdue: true });
     expect(instructionClock(due, at('2026-12-06T17:59:00+08:00'), at('2026-12-07T00:00:00+08:00'))).toMatchObject({ status: 'met' });
     expect(instructionClock(due, at('2026-12-06T18:01:00+08:00'), at('2026-12-07T00:00:00+08:00'))).toMatchObject({ status: 'late' });
+  });
+
+  it('counts each named unit\'s 落实 for the statistics: in time, late, overdue and still open', () => {
+    const now = at('2026-12-06T20:00:00+08:00');
+    const rows = [
+      { dueAt: at('2026-12-06T18:00:00+08:00'), units: [{ unitId: 'lx', doneAt: at('2026-12-06T17:00:00+08:00') }, { unitId: 'sj', doneAt: null }] },
+      { dueAt: at('2026-12-06T19:00:00+08:00'), units: [{ unitId: 'lx', doneAt: at('2026-12-06T19:30:00+08:00') }] },
+      { dueAt: at('2026-12-07T09:00:00+08:00'), units: [{ unitId: 'sj', doneAt: null }] },
+    ];
+    expect(tallyInstructions(rows, now)).toEqual([
+      { unitId: 'lx', named: 2, met: 1, late: 1, overdue: 0, open: 0 },
+      { unitId: 'sj', named: 2, met: 0, late: 0, overdue: 1, open: 1 },
+    ]);
+    expect(dailyReportOnTimeRate({ onTime: 3, late: 1, missed: 0 })).toBe(0.75);
+    expect(dailyReportOnTimeRate({ onTime: 0, late: 0, missed: 0 })).toBeNull();
   });
 
   it('takes 签收 before 落实情况, and nothing after', () => {

@@ -4,4 +4,5 @@ export * from './daily-report-receiver';
 export * from './duty-labels';
 export * from './duty-rules';
 export * from './instruction';
+export * from './duty-stats';
 export * from './roster';

@@ -68,3 +68,39 @@ export function nextInstructionStep(row: { acknowledgedAt: Date | null; doneAt: 
   const stage = instructionStage(row);
   return stage === 'relayed' ? 'acknowledge' : stage === 'acknowledged' ? 'report' : null;
 }
+
+/** One named unit's 落实 counts over a period (the statistics of 领导批示, issue 23). */
+export interface InstructionTally {
+  unitId: string;
+  /** instructions naming the unit */
+  named: number;
+  /** 落实情况 reported by the deadline */
+  met: number;
+  /** reported after the deadline (逾期落实) */
+  late: number;
+  /** not reported and the deadline passed (逾期未落实): counted against the unit like a 漏报 */
+  overdue: number;
+  /** not reported, deadline still ahead */
+  open: number;
+}
+
+/**
+ * Counts per named unit, each unit's 落实 read by `instructionClock` (the clock the dossier shows), in the order the
+ * units first appear.
+ */
+export function tallyInstructions(rows: readonly { dueAt: Date; units: readonly { unitId: string; doneAt: Date | null }[] }[], now: Date): InstructionTally[] {
+  const byUnit = new Map<string, InstructionTally>();
+  for (const row of rows) {
+    for (const unit of row.units) {
+      const tally = byUnit.get(unit.unitId) ?? { unitId: unit.unitId, named: 0, met: 0, late: 0, overdue: 0, open: 0 };
+      byUnit.set(unit.unitId, tally);
+      tally.named++;
+      const clock = instructionClock(row.dueAt, unit.doneAt, now);
+      if (clock.status === 'met') tally.met++;
+      else if (clock.status === 'late') tally.late++;
+      else if (clock.overdue) tally.overdue++;
+      else tally.open++;
+    }
+  }
+  return [...byUnit.values()];
+}

@@ -55,7 +55,13 @@ export const useProcesses = (jurisdiction: string | null | undefined) =>
     enabled: !!jurisdiction,
   });
 
-export const useDraft = (id: string) => useQuery({ queryKey: designerKeys.draft(id), queryFn: () => api<Draft>(`/api/process-drafts/${id}`), retry: false, staleTime: Infinity });
+/**
+ * A draft as saved on the server. Never refetched while its page is open (the modeler holds the edits and autosaves them),
+ * and dropped when the page closes: coming back (from the compare view, say) loads the revision saved since, not the one
+ * first opened — whose revision the next save would have been refused for (409).
+ */
+export const useDraft = (id: string) =>
+  useQuery({ queryKey: designerKeys.draft(id), queryFn: () => api<Draft>(`/api/process-drafts/${id}`), retry: false, staleTime: Infinity, gcTime: 0 });
 
 export const createDraft = (jurisdiction: string, bpmnProcessId: string) =>
   api<Draft>(`/api/jurisdictions/${jurisdiction}/processes/${bpmnProcessId}/drafts`, { method: 'POST', body: {} });

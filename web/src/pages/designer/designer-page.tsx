@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Input, Modal, Popconfirm, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -71,6 +71,7 @@ export function DesignerPage() {
             size="small"
             rowKey="version"
             pagination={false}
+            data-testid="versions"
             dataSource={process.versions}
             locale={{ emptyText: text('shipped') }}
             columns={[
@@ -83,8 +84,8 @@ export function DesignerPage() {
                 title: '',
                 key: 'actions',
                 render: (_, row) => row.version !== process.deployed?.version && (
-                  <Popconfirm title={text('rollback')} onConfirm={() => setRollback({ process, version: row.version })}>
-                    <Button size="small">{text('rollback')}</Button>
+                  <Popconfirm title={text('rollback')} onConfirm={() => setRollback({ process, version: row.version })} okButtonProps={{ 'data-testid': 'rollback-ok' } as ButtonProps}>
+                    <Button size="small" data-testid={`rollback-${row.version}`}>{text('rollback')}</Button>
                   </Popconfirm>
                 ),
               },
@@ -92,8 +93,8 @@ export function DesignerPage() {
           />
         </Card>
       ))}
-      <Modal open={!!rollback} title={text('rollback')} onCancel={() => setRollback(null)} onOk={() => void doRollback()} okButtonProps={{ disabled: !comment.trim() }}>
-        <Input.TextArea placeholder={text('rollbackComment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <Modal open={!!rollback} title={text('rollback')} onCancel={() => setRollback(null)} onOk={() => void doRollback()} okButtonProps={{ disabled: !comment.trim(), 'data-testid': 'rollback-confirm' } as ButtonProps}>
+        <Input.TextArea data-testid="rollback-comment" placeholder={text('rollbackComment')} value={comment} onChange={(e) => setComment(e.target.value)} />
       </Modal>
     </Space>
   );

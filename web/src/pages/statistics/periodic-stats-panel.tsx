@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { periodQuery, usePeriodicStats, type PeriodSelection } from '../../api/statistics';
 import { useI18n } from '../../i18n/i18n';
 import { beijingWall } from '../../lib/time';
+import { DutyStatsCard } from './duty-stats-card';
 import { FigureChart, type Figure } from './figure-chart';
 
 type UnitRow = PeriodicStats['units'][number];
@@ -94,6 +95,7 @@ export default function PeriodicStatsPanel() {
           </Card>
         </>
       )}
+      <DutyStatsCard selection={selection} />
     </div>
   );
 }
