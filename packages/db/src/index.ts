@@ -35,6 +35,6 @@ export { createLeaderInstructionRepository, type LeaderInstructionRepository, ty
 export { createHolidayRepository, type HolidayRepository, type HolidayReturnRow, type HolidaySummaryRow, type HolidayActor } from './repositories/holidays';
 export { createPeriodicStatsRepository, type PeriodicStatsRepository, type PeriodicFilter } from './repositories/periodic-stats';
 export { DEMO_HOLIDAYS, seedHolidayPeriod } from './seed/demo-holidays';
-export { createMonitorRepository, type MonitorRepository } from './repositories/monitor';
+export { createMonitorRepository, monitorSearchStatements, type MonitorRepository } from './repositories/monitor';
 export { createMonitorBaseline } from './repositories/monitor-baseline';
 export { createWorkListRepository, DONE_ACTIONS, type WorkListRepository, type DoneFilter, type InitiatedFilter, type CopiedFilter } from './repositories/work-lists';
