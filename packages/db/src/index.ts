@@ -37,4 +37,6 @@ export { createPeriodicStatsRepository, type PeriodicStatsRepository, type Perio
 export { DEMO_HOLIDAYS, seedHolidayPeriod } from './seed/demo-holidays';
 export { createMonitorRepository, monitorSearchStatements, type MonitorRepository } from './repositories/monitor';
 export { createMonitorBaseline } from './repositories/monitor-baseline';
+export { createEngineHistoryRepository, type EngineHistoryRepository, type DeployedDefinition } from './repositories/engine-history';
+export type { InstanceJob } from './repositories/instance-jobs';
 export { createWorkListRepository, DONE_ACTIONS, type WorkListRepository, type DoneFilter, type InitiatedFilter, type CopiedFilter } from './repositories/work-lists';
