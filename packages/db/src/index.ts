@@ -2,7 +2,7 @@ export { databaseTargetFromEnv, type DatabaseTarget } from './config';
 export { openDatabase, openMemoryPGlite, type Database, type PrismaClient } from './client';
 export { databaseHealth, type DatabaseHealth } from './health';
 export { isDatabaseBusy } from './busy';
-export { startPgliteMaintenance } from './pglite-maintenance';
+export { maintainPglite, startPgliteMaintenance } from './pglite-maintenance';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
 export { createTestDatabase, type TestTemplate } from './test-database';
 export { DEMO_TEMPLATE } from './test-support/demo-template';
@@ -37,6 +37,7 @@ export { createPeriodicStatsRepository, type PeriodicStatsRepository, type Perio
 export { DEMO_HOLIDAYS, seedHolidayPeriod } from './seed/demo-holidays';
 export { createMonitorRepository, monitorSearchStatements, type MonitorRepository } from './repositories/monitor';
 export { createMonitorBaseline } from './repositories/monitor-baseline';
+export { monitorDashboardStatement } from './repositories/monitor-dashboard';
 export { createEngineHistoryRepository, type EngineHistoryRepository, type DeployedDefinition } from './repositories/engine-history';
 export type { InstanceJob } from './repositories/instance-jobs';
 export { createWorkListRepository, DONE_ACTIONS, type WorkListRepository, type DoneFilter, type InitiatedFilter, type CopiedFilter } from './repositories/work-lists';

@@ -1,5 +1,5 @@
 import type { MonitorDashboard } from '@kuaibao/domain';
-import type { PrismaClient } from '@prisma/client';
+import { Prisma, type PrismaClient } from '@prisma/client';
 
 interface Row extends Omit<MonitorDashboard, 'byStep' | 'byJurisdiction'> {
   byStep: MonitorDashboard['byStep'] | null;
@@ -13,7 +13,13 @@ interface Row extends Omit<MonitorDashboard, 'byStep' | 'byJurisdiction'> {
  * A jurisdiction is the reporting unit's division at city level (first four digits), named by that city's government.
  */
 export async function monitorDashboard(prisma: PrismaClient, now: Date): Promise<MonitorDashboard> {
-  const [row] = await prisma.$queryRaw<Row[]>`
+  const [row] = await prisma.$queryRaw<Row[]>(monitorDashboardStatement(now));
+  return { ...row!, byStep: row!.byStep ?? [], byJurisdiction: row!.byJurisdiction ?? [] };
+}
+
+/** The dashboard's one statement (also profiled by bench/monitor-explain.ts). */
+export function monitorDashboardStatement(now: Date): Prisma.Sql {
+  return Prisma.sql`
     WITH m AS MATERIALIZED (
       SELECT step_kinds, substr(division_code, 1, 4) AS city, next_due_at < ${now} AS overdue, failed_steps FROM monitor_report
     ), totals AS (
@@ -29,5 +35,4 @@ export async function monitorDashboard(prisma: PrismaClient, now: Date): Promise
                                      ORDER BY length(g.division_code), g.code LIMIT 1), d.city) AS name
                     FROM (SELECT city, count(*)::int AS count FROM m GROUP BY city) d) j) AS "byJurisdiction"
     FROM totals t`;
-  return { ...row!, byStep: row!.byStep ?? [], byJurisdiction: row!.byJurisdiction ?? [] };
 }
