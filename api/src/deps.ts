@@ -1,5 +1,5 @@
 import type {
-  AuditRepository, ClockRepository, MonitorRepository, PolicyRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
+  AuditRepository, ClockRepository, EngineHistoryRepository, MonitorRepository, PolicyRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
   StepWritesFactory, UserRepository, DutyRosterRepository, DailyReportRepository, LeaderInstructionRepository,
   HolidayRepository, PeriodicStatsRepository,
 } from '@kuaibao/db';
@@ -34,8 +34,10 @@ export interface ApiDeps {
   notifications: NotificationRepository;
   /** Texts people through the SMS gateway and records it (催办 and 终止 from 流程监控, docs/adr/0040). */
   notify: Notifier;
-  /** 流程监控's search and dashboard over the business tables (docs/adr/0040). */
+  /** 流程监控's search and dashboard over the read model `monitor_report` (docs/adr/0045, 0059). */
   monitor: MonitorRepository;
+  /** The embedded engine's history rows: time per element of a version, an instance's jobs (docs/adr/0059). */
+  engineHistory: EngineHistoryRepository;
   /** 报送时效 per reporting unit (how the 首报 clocks ended). */
   stats: StatsRepository;
   /** 节假日期间日信息统计 and 定期统计 (issue 23 items 4–5: docs/adr/0049, 0050). */

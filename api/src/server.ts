@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
-  createAuditRepository, createClockRepository, createFirstAdmin, createMonitorRepository, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
+  createAuditRepository, createClockRepository, createEngineHistoryRepository, createFirstAdmin, createMonitorRepository, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
   createPolicyRepository, createProcessDesignRepository, createSessionRepository, createStatsRepository, createHolidayRepository, createPeriodicStatsRepository, createStepWrites, createDutyRosterRepository, createDailyReportRepository, createLeaderInstructionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
   startPgliteMaintenance, type Database,
   type DatabaseTarget,
@@ -96,6 +96,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     notifications: createNotificationRepository(db.prisma),
     notify: createNotifier({ gateway: smsGateway, notifications: createNotificationRepository(db.prisma), audit: createAuditRepository(db.prisma) }),
     monitor: createMonitorRepository(db.prisma),
+    engineHistory: createEngineHistoryRepository(db.prisma),
     stats: createStatsRepository(db.prisma),
     holidays: createHolidayRepository(db.prisma),
     periodicStats: createPeriodicStatsRepository(db.prisma),

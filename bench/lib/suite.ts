@@ -41,6 +41,7 @@ export const SUITE: Record<string, BenchmarkSpec> = {
       return { args: ['--requests', '80'] };
     },
     metrics: ['monitor_search_p95_ms', 'monitor_search_p95_ms_db', 'monitor_search_p50_ms', 'monitor_search_p95_ms_db_before', 'monitor_search_p50_ms_db_before', 'monitor_dashboard_p95_ms',
+      'monitor_dashboard_p95_ms_db', 'monitor_dashboard_p95_ms_db_before',
       'monitor_running', 'monitor_finished', 'monitor_load_1m'],
   },
   idle: {

@@ -206,6 +206,10 @@ describe('the admin trace: search and actions', () => {
     const dashboard = (await admin.get('/api/admin/monitor/dashboard')).body;
     expect(dashboard.failedSteps).toBeGreaterThanOrEqual(2);
     expect(dashboard.running).toBeGreaterThanOrEqual(2);
+    // the dashboard counts what the search finds (both read monitor_report)
+    expect(dashboard.failedReports).toBe((await search('failed=true')).total);
+    expect(dashboard.overdueReports).toBe((await search('overdue=true')).total);
+    expect(dashboard.running).toBe((await search('')).total);
     expect(dashboard.byJurisdiction).toEqual(expect.arrayContaining([expect.objectContaining({ divisionCode: '5309', name: '临沧市人民政府' })]));
     expect(dashboard.byStep).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'sign_off' })]));
     const incidents = (await admin.get('/api/admin/instances?problem=incident')).body.items.filter((t: { incidentNumber: string }) => stuck.includes(t.incidentNumber));

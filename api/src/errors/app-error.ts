@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'CANNOT_TRY'
   | 'TOO_MANY_REQUESTS'
   | 'ENGINE_UNAVAILABLE'
+  | 'NOT_ON_THIS_ENGINE'
   | 'OVERLOADED'
   | 'INTERNAL';
 
@@ -92,6 +93,7 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: Bilingual }
   CHECKS_FAILED: { status: 422, title: { 'zh-CN': '流程检查未通过', en: 'The process failed its checks' } },
   CANNOT_TRY: { status: 422, title: { 'zh-CN': '无法试运行', en: 'The draft cannot be tried' } },
   TOO_MANY_REQUESTS: { status: 429, title: { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts, try again later' } },
+  NOT_ON_THIS_ENGINE: { status: 501, title: { 'zh-CN': '当前流程引擎不提供此功能', en: 'The workflow engine in use does not offer this' } },
   ENGINE_UNAVAILABLE: { status: 503, title: { 'zh-CN': '流程引擎暂不可用', en: 'The workflow engine is unavailable' } },
   OVERLOADED: { status: 503, title: { 'zh-CN': '服务器繁忙，请稍后重试', en: 'The server is busy, try again shortly' } },
   INTERNAL: { status: 500, title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' } },

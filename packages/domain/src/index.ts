@@ -34,6 +34,7 @@ export * from './task-decisions';
 export * from './incident-retry';
 export * from './instance-trace';
 export * from './trace-monitor';
+export * from './element-durations';
 export * from './trace-actions';
 export * from './instance-changes';
 export * from './trace-variables';

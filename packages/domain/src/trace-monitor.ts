@@ -89,11 +89,16 @@ export interface MonitorPage {
   pageSize: number;
 }
 
-/** The 流程监控 dashboard: running reports per step and jurisdiction, overdue clocks, failed steps. */
+/**
+ * The 流程监控 dashboard: the reports the search tracks (running, or stopped at a failed step) per open step and per
+ * jurisdiction; how many are past a statutory deadline and how many stopped at a failed step (the search's totals for
+ * `overdue=true` and `failed=true`), and their failed steps.
+ */
 export interface MonitorDashboard {
   running: number;
-  byStep: { kind: string | null; count: number }[];
+  byStep: { kind: string; count: number }[];
   byJurisdiction: { divisionCode: string; name: string; count: number }[];
-  overdueClocks: number;
+  overdueReports: number;
+  failedReports: number;
   failedSteps: number;
 }

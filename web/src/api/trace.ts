@@ -1,4 +1,4 @@
-import type { MonitorDashboard, MonitorPage, RetryItemResult, TraceActionResult } from '@kuaibao/domain';
+import type { ElementDurations, MonitorDashboard, MonitorPage, RetryItemResult, TraceActionResult } from '@kuaibao/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './http';
 import { keys } from './queries';
@@ -9,10 +9,12 @@ export const traceKeys = {
   search: (query: Record<string, string>) => ['admin', 'trace', 'search', query] as const,
   dashboard: ['admin', 'trace', 'dashboard'] as const,
   instance: (key: string) => ['admin', 'trace', 'instance', key] as const,
+  jobs: (key: string) => ['admin', 'trace', 'jobs', key] as const,
+  durations: (definitionKey: string, days: number) => ['admin', 'trace', 'durations', definitionKey, days] as const,
 };
 
 export interface TracedInstancePage {
-  instance: { key: string; bpmnProcessId: string; processName: string | null; version: number; jurisdiction: string | null; state: string; startedAt: string; endedAt: string | null };
+  instance: { key: string; definitionKey: string; bpmnProcessId: string; processName: string | null; version: number; jurisdiction: string | null; state: string; startedAt: string; endedAt: string | null };
   report: { id: string; kind: string; status: string; incidentNumber: string; title: string; classified: boolean; createdById: string };
   activeElements: { elementId: string; elementName: string | null; elementType: string; since: string; count: number }[];
   completedElementIds: string[];
@@ -40,6 +42,21 @@ export const useMonitorDashboard = () =>
 
 export const useTracedInstance = (key: string) =>
   useQuery({ queryKey: traceKeys.instance(key), queryFn: () => api<TracedInstancePage>(`/api/admin/instances/${encodeURIComponent(key)}`), retry: false });
+
+/** 各环节耗时 of a deployed version (docs/adr/0059): a 501 problem on Zeebe, shown as it says. */
+export const useElementDurations = (definitionKey: string, days: number) =>
+  useQuery({
+    queryKey: traceKeys.durations(definitionKey, days),
+    queryFn: () => api<ElementDurations>(`/api/admin/definitions/${encodeURIComponent(definitionKey)}/durations?days=${days}`),
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+
+/** One job of an instance (全部作业, docs/adr/0059). */
+export interface InstanceJobRow { key: string; elementId: string; elementName: string | null; type: string; state: string; retries: number; errorMessage: string | null; worker: string | null; createdAt: string; updatedAt: string }
+
+export const useInstanceJobs = (key: string) =>
+  useQuery({ queryKey: traceKeys.jobs(key), queryFn: () => api<{ items: InstanceJobRow[] }>(`/api/admin/instances/${encodeURIComponent(key)}/jobs`), retry: false });
 
 export type TraceAction =
   | { action: 'remind' | 'cancel'; key: string; body: { reason: string } }

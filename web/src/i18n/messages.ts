@@ -6,6 +6,8 @@ import { statisticsEn, statisticsZhCN } from './statistics-messages';
 import { instanceChangeEn, instanceChangeZhCN } from './instance-change-messages';
 import { traceEn, traceZhCN } from './trace-messages';
 import { exportEn, exportZhCN } from './export-messages';
+import { heatMapEn, heatMapZhCN } from './heat-map-messages';
+import { batchRetryEn, batchRetryZhCN } from './batch-retry-messages';
 /**
  * Every visible string of the web app, per locale. Enum values (categories, severities, roles, task
  * kinds, recipients) come from the domain's `labels`, field names from its `fieldLabels`.
@@ -314,6 +316,8 @@ const zhCN = {
   ...statisticsZhCN,
   ...traceZhCN,
   ...instanceChangeZhCN,
+  ...heatMapZhCN,
+  ...batchRetryZhCN,
   ...approverZhCN,
   ...coSignZhCN,
   ...exportZhCN,
@@ -624,6 +628,8 @@ const en: Record<MessageKey, string> = {
   ...statisticsEn,
   ...traceEn,
   ...instanceChangeEn,
+  ...heatMapEn,
+  ...batchRetryEn,
   ...approverEn,
   ...coSignEn,
   ...exportEn,

@@ -6,6 +6,8 @@ import { useMonitoredInstances } from '../api/queries';
 import { useSession } from '../api/session';
 import type { InstanceIncident, InstanceProblem } from '../api/types';
 import { InstanceCards, InstanceTable } from '../components/instance-list';
+import { BatchRetryModal } from '../components/batch-retry/batch-retry-modal';
+import type { RetryTarget } from '../components/batch-retry/use-batch-retry';
 import { RetryIncidentModal } from '../components/retry-incident-modal';
 import { useI18n } from '../i18n/i18n';
 
@@ -21,10 +23,12 @@ export function AdminInstancesPage() {
   const problem: InstanceProblem = params.get('problem') === 'incident' ? 'incident' : 'all';
   const instances = useMonitoredInstances(problem, LIMIT, isAdmin);
   const [retrying, setRetrying] = useState<InstanceIncident | null>(null);
+  const [batch, setBatch] = useState<RetryTarget[] | null>(null);
   const screens = Grid.useBreakpoint();
   if (!isAdmin || (instances.error instanceof ApiError && instances.error.status === 403)) return <Forbidden />;
 
   const items = instances.data ?? [];
+  const failures: RetryTarget[] = items.flatMap((i) => i.incidents.map((x) => ({ key: x.key, instanceKey: i.instanceKey, incidentNumber: i.incidentNumber, elementId: x.elementId, elementName: x.elementName, errorMessage: x.errorMessage })));
   const listProps = { items, loading: instances.isLoading, empty: t(problem === 'incident' ? 'monitor.emptyIncidents' : 'monitor.empty'), onRetry: setRetrying };
   return (
     <div data-testid="monitor-page">
@@ -41,6 +45,9 @@ export function AdminInstancesPage() {
         />
       </div>
       <Typography.Paragraph type="secondary">{t('monitor.intro')}</Typography.Paragraph>
+      {failures.length > 1 && (
+        <Button danger style={{ marginBottom: 12 }} data-testid="batch-retry-open" onClick={() => setBatch(failures)}>{t('batchRetry.open', { n: failures.length })}</Button>
+      )}
       {instances.error && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={instances.error.message} action={<Button size="small" onClick={() => void instances.refetch()}>{t('common.retry')}</Button>} />
       )}
@@ -49,6 +56,7 @@ export function AdminInstancesPage() {
         {items.length >= LIMIT && <Typography.Text type="secondary">{t('monitor.limited', { n: LIMIT })}</Typography.Text>}
       </Card>
       {retrying && <RetryIncidentModal incident={retrying} onClose={() => setRetrying(null)} />}
+      {batch && <BatchRetryModal targets={batch} onClose={() => setBatch(null)} />}
     </div>
   );
 }

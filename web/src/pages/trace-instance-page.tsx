@@ -5,6 +5,8 @@ import { Link, useParams } from 'react-router';
 import { useTracedInstance, type TracedInstancePage } from '../api/trace';
 import type { InstanceIncident } from '../api/types';
 import { InstanceChangesCard } from '../components/instance-changes/instance-changes-card';
+import { ElementHeatMap } from '../components/heat-map/element-heat-map';
+import { InstanceJobsCard } from '../components/instance-jobs-card';
 import { ProcessDiagram } from '../components/process-diagram';
 import { RetryIncidentModal } from '../components/retry-incident-modal';
 import { TraceActionModal, type TraceTarget } from '../components/trace-action-modal';
@@ -72,6 +74,7 @@ export function TraceInstancePage() {
       <Card size="small" title={t('trace.diagram')} style={{ marginBottom: 12 }}>
         <ProcessDiagram processId={d.instance.bpmnProcessId} workflow={{ completedElementIds: d.completedElementIds, activeElements: d.activeElements }} failed={d.failedElementIds} deployment={d.instance} />
       </Card>
+      <ElementHeatMap definitionKey={d.instance.definitionKey} />
       <Card size="small" title={t('trace.jobs')} style={{ marginBottom: 12 }}>
         {d.failedJobs.length === 0 ? <Typography.Text type="secondary">{t('trace.noJobs')}</Typography.Text> : d.failedJobs.map((j) => (
           <div key={j.incidentKey} style={{ marginBottom: 8 }}>
@@ -82,6 +85,7 @@ export function TraceInstancePage() {
           </div>
         ))}
       </Card>
+      <InstanceJobsCard instanceKey={d.instance.key} />
       <Card size="small" title={t('trace.trail')} style={{ marginBottom: 12 }}>
         <Timeline items={d.trail.map((e) => ({ children: <span>{formatDateTime(e.at)} {e.actorName} · {e.action}{typeof e.detail.reason === 'string' ? ` · ${e.detail.reason}` : ''}</span> }))} />
       </Card>

@@ -78,15 +78,20 @@ function Dashboard() {
     <Card size="small" style={{ marginBottom: 12 }} data-testid="trace-dashboard">
       <Space size="large" wrap align="start">
         <Statistic title={t('trace.dash.running')} value={d.running} />
-        <Statistic title={t('trace.dash.overdue')} value={d.overdueClocks} valueStyle={d.overdueClocks ? { color: '#cf1322' } : undefined} />
-        <Statistic title={t('trace.dash.failed')} value={d.failedSteps} valueStyle={d.failedSteps ? { color: '#cf1322' } : undefined} />
+        <Link to="/admin/trace?overdue=true&sort=overdueSince" data-testid="trace-dash-overdue">
+          <Statistic title={t('trace.dash.overdue')} value={d.overdueReports} valueStyle={d.overdueReports ? { color: '#cf1322' } : undefined} />
+        </Link>
+        <Link to="/admin/trace?failed=true" data-testid="trace-dash-failed">
+          <Statistic title={t('trace.dash.failed')} value={d.failedReports} suffix={d.failedSteps > d.failedReports ? t('trace.dash.failedSteps', { n: d.failedSteps }) : undefined}
+            valueStyle={d.failedReports ? { color: '#cf1322' } : undefined} />
+        </Link>
         <div>
           <Typography.Text type="secondary">{t('trace.dash.byStep')}</Typography.Text>
-          <div>{d.byStep.map((s) => <Tag key={s.kind ?? '-'}>{labelOf(labels, 'userTaskKind', s.kind)} {s.count}</Tag>)}</div>
+          <div>{d.byStep.map((s) => <Link key={s.kind} to={`/admin/trace?step=${s.kind}`}><Tag>{labelOf(labels, 'userTaskKind', s.kind)} {s.count}</Tag></Link>)}</div>
         </div>
         <div>
           <Typography.Text type="secondary">{t('trace.dash.byJurisdiction')}</Typography.Text>
-          <div>{d.byJurisdiction.map((j) => <Tag key={j.divisionCode}>{j.name} {j.count}</Tag>)}</div>
+          <div>{d.byJurisdiction.map((j) => <Link key={j.divisionCode} to={`/admin/trace?division=${j.divisionCode}`}><Tag>{j.name} {j.count}</Tag></Link>)}</div>
         </div>
       </Space>
     </Card>

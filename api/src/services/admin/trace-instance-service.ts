@@ -29,7 +29,7 @@ export async function traceInstance(deps: Pick<ApiDeps, 'engine' | 'incidents' |
   const classified = report.incident.classified;
   const activeIncidents = instance.incidents.filter((i) => i.state === 'active');
   return {
-    instance: { key: instance.key, bpmnProcessId: instance.bpmnProcessId, processName: catalog.processName(instance.bpmnProcessId), version: instance.version, jurisdiction: /^\d{6}$/.test(instance.tenantId) ? instance.tenantId : null, state: instance.state, startedAt: instance.startedAt, endedAt: instance.endedAt },
+    instance: { key: instance.key, definitionKey: instance.definitionKey, bpmnProcessId: instance.bpmnProcessId, processName: catalog.processName(instance.bpmnProcessId), version: instance.version, jurisdiction: /^\d{6}$/.test(instance.tenantId) ? instance.tenantId : null, state: instance.state, startedAt: instance.startedAt, endedAt: instance.endedAt },
     report: { id: report.id, kind: report.kind, status: report.status, incidentNumber: report.incidentNumber, title: report.incident.title, classified, createdById: report.createdById },
     /** The active elements with their token counts (a parallel branch holds one token each). */
     activeElements: [...counts].map(([elementId, count]) => {

@@ -14,7 +14,7 @@ const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}
  * The search of docs/adr/0040 as it was before the read model `monitor_report` (docs/adr/0045): one statement over
  * the business tables that joins and aggregates every running report before it sorts and pages. Kept only so that
  * `npm run bench -- monitor` measures before and after side by side on the same data; production reads
- * `createMonitorRepository().search`.
+ * `createMonitorRepository().search`. Its dashboard likewise (0040's three statements over the business tables).
  */
 export function createMonitorBaseline(prisma: PrismaClient) {
   return {
@@ -84,6 +84,30 @@ export function createMonitorBaseline(prisma: PrismaClient) {
         page: query.page,
         pageSize: query.pageSize,
       };
+    },
+
+    /** 0040's dashboard over the business tables (three statements), before it read `monitor_report` (docs/adr/0059). */
+    async dashboard(now: Date) {
+      const runningReports = Prisma.sql`SELECT r.id, r.incident_number FROM incident_report r WHERE r.instance_key IS NOT NULL AND r.status IN (${running})`;
+      const [[totals], byStep, byJurisdiction] = await Promise.all([
+        prisma.$queryRaw<{ running: number; overdueClocks: number; failedSteps: number }[]>`
+          SELECT (SELECT count(*) FROM (${runningReports}) rr)::int AS running,
+                 (SELECT count(*) FROM report_clock c JOIN incident_report r ON r.id = c.report_id
+                   WHERE c.status = 'open' AND c.due_at < ${now} AND r.status <> 'revoked')::int AS "overdueClocks",
+                 (SELECT count(*) FROM engine_incident e WHERE e.state = 'active')::int AS "failedSteps"`,
+        prisma.$queryRaw<{ kind: string | null; count: number }[]>`
+          SELECT t.kind, count(DISTINCT t.report_id)::int AS count FROM (${runningReports}) rr JOIN inbox_task t ON t.report_id = rr.id
+          GROUP BY t.kind ORDER BY count DESC, t.kind`,
+        // a jurisdiction is the reporting unit's division at city level (first four digits), named by that city's government
+        prisma.$queryRaw<{ divisionCode: string; name: string; count: number }[]>`
+          SELECT d.code AS "divisionCode", d.count,
+                 COALESCE((SELECT g.name FROM org_unit g WHERE g.kind = 'government' AND g.division_code LIKE d.code || '%' ORDER BY length(g.division_code), g.code LIMIT 1), d.code) AS name
+          FROM (SELECT substr(u.division_code, 1, 4) AS code, count(*)::int AS count
+                FROM (${runningReports}) rr JOIN incident i ON i.number = rr.incident_number JOIN org_unit u ON u.id = i.reporting_unit_id
+                GROUP BY 1) d
+          ORDER BY d.count DESC, d.code`,
+      ]);
+      return { ...totals!, byStep, byJurisdiction };
     },
   };
 }

@@ -1,6 +1,7 @@
-import { RUNNING_REPORT_STATUSES, type MonitorDashboard, type MonitorPage, type MonitorRow, type MonitorSearchQuery } from '@kuaibao/domain';
+import { type MonitorPage, type MonitorRow, type MonitorSearchQuery } from '@kuaibao/domain';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { appendAudit, type AuditEntry } from './audit';
+import { monitorDashboard } from './monitor-dashboard';
 
 type Row = Omit<MonitorRow, 'createdAt' | 'waitingSince' | 'overdueSince' | 'tasks' | 'unit'> & {
   unitId: string; unitName: string; divisionCode: string; createdAt: Date; waitingSince: Date; nextDueAt: Date | null; total: number;
@@ -8,8 +9,6 @@ type Row = Omit<MonitorRow, 'createdAt' | 'waitingSince' | 'overdueSince' | 'tas
 
 /** The sorts on the read model's columns, each with its index (`monitor_report_*_idx`, tie-broken by report_id). */
 const ORDER: Record<Exclude<MonitorSearchQuery['sort'], 'overdueSince'>, string> = { waitingSince: 'waiting_since', createdAt: 'created_at', number: 'incident_number' };
-/** Literals, not parameters: the planner must see that the query implies the partial index's predicate (a generic plan would not). */
-const running = Prisma.raw(RUNNING_REPORT_STATUSES.map((s) => `'${s}'`).join(', '));
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The ORDER BY of a query: an indexed column in index order, or the overdue sort (earliest deadline already past). */
@@ -41,33 +40,40 @@ export async function openTasksOf(prisma: PrismaClient, reportIds: readonly stri
   return byReport;
 }
 
+/** The search's statements (the page with its total, and the total alone), for the repository and the profile script. */
+export function monitorSearchStatements(query: MonitorSearchQuery, now: Date): { page: Prisma.Sql; count: Prisma.Sql } {
+  const where: Prisma.Sql[] = [];
+  if (query.q) where.push(Prisma.sql`x.search_text LIKE lower(${contains(query.q)})`);
+  if (query.number) where.push(Prisma.sql`x.incident_number ILIKE ${contains(query.number)}`);
+  if (query.title) where.push(Prisma.sql`x.title ILIKE ${contains(query.title)}`);
+  if (query.unit) where.push(Prisma.sql`(x.unit_id = ${query.unit} OR x.unit_name ILIKE ${contains(query.unit)})`);
+  if (query.process) where.push(Prisma.sql`x.bpmn_process_id = ${query.process}`);
+  if (query.version !== undefined) where.push(Prisma.sql`x.version = ${query.version}`);
+  if (query.division) where.push(Prisma.sql`x.division_code LIKE ${`${query.division}%`}`);
+  if (query.step) where.push(Prisma.sql`${query.step} = ANY (x.step_kinds)`);
+  if (query.assignee) where.push(Prisma.sql`(${query.assignee} = ANY (x.assignees) OR x.assignee_names LIKE lower(${contains(query.assignee)}))`);
+  if (query.stuckMinutes !== undefined) where.push(Prisma.sql`x.waiting_since < ${new Date(now.getTime() - query.stuckMinutes * 60_000)}`);
+  if (query.overdue !== undefined) where.push(query.overdue ? Prisma.sql`x.next_due_at < ${now}` : Prisma.sql`(x.next_due_at IS NULL OR x.next_due_at >= ${now})`);
+  if (query.failed !== undefined) where.push(Prisma.raw(query.failed ? 'x.failed_steps > 0' : 'x.failed_steps = 0'));
+  const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
+  const count = Prisma.sql`SELECT count(*)::int FROM monitor_report x ${filter}`;
+  // the page in an index's order and the total (an uncorrelated sub-select: computed once) in one statement
+  const page = Prisma.sql`
+    SELECT x.instance_key AS "instanceKey", x.report_id AS "reportId", x.report_kind AS "reportKind", x.report_status AS "reportStatus",
+           x.incident_number AS "incidentNumber", x.title, x.classified, x.unit_id AS "unitId", x.unit_name AS "unitName",
+           x.division_code AS "divisionCode", x.bpmn_process_id AS "bpmnProcessId", x.version, x.created_at AS "createdAt",
+           x.waiting_since AS "waitingSince", x.next_due_at AS "nextDueAt", x.failed_steps AS "failedSteps", (${count}) AS total
+    FROM monitor_report x ${filter}
+    ORDER BY ${orderBy(query, now)}
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+  return { page, count };
+}
+
 export function createMonitorRepository(prisma: PrismaClient) {
   return {
     async search(query: MonitorSearchQuery, now: Date): Promise<MonitorPage> {
-      const where: Prisma.Sql[] = [];
-      if (query.q) where.push(Prisma.sql`x.search_text LIKE lower(${contains(query.q)})`);
-      if (query.number) where.push(Prisma.sql`x.incident_number ILIKE ${contains(query.number)}`);
-      if (query.title) where.push(Prisma.sql`x.title ILIKE ${contains(query.title)}`);
-      if (query.unit) where.push(Prisma.sql`(x.unit_id = ${query.unit} OR x.unit_name ILIKE ${contains(query.unit)})`);
-      if (query.process) where.push(Prisma.sql`x.bpmn_process_id = ${query.process}`);
-      if (query.version !== undefined) where.push(Prisma.sql`x.version = ${query.version}`);
-      if (query.division) where.push(Prisma.sql`x.division_code LIKE ${`${query.division}%`}`);
-      if (query.step) where.push(Prisma.sql`${query.step} = ANY (x.step_kinds)`);
-      if (query.assignee) where.push(Prisma.sql`(${query.assignee} = ANY (x.assignees) OR x.assignee_names LIKE lower(${contains(query.assignee)}))`);
-      if (query.stuckMinutes !== undefined) where.push(Prisma.sql`x.waiting_since < ${new Date(now.getTime() - query.stuckMinutes * 60_000)}`);
-      if (query.overdue !== undefined) where.push(query.overdue ? Prisma.sql`x.next_due_at < ${now}` : Prisma.sql`(x.next_due_at IS NULL OR x.next_due_at >= ${now})`);
-      if (query.failed !== undefined) where.push(Prisma.raw(query.failed ? 'x.failed_steps > 0' : 'x.failed_steps = 0'));
-      const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
-      const count = Prisma.sql`SELECT count(*)::int FROM monitor_report x ${filter}`;
-      // the page in an index's order and the total (an uncorrelated sub-select: computed once) in one statement
-      const rows = await prisma.$queryRaw<Row[]>`
-        SELECT x.instance_key AS "instanceKey", x.report_id AS "reportId", x.report_kind AS "reportKind", x.report_status AS "reportStatus",
-               x.incident_number AS "incidentNumber", x.title, x.classified, x.unit_id AS "unitId", x.unit_name AS "unitName",
-               x.division_code AS "divisionCode", x.bpmn_process_id AS "bpmnProcessId", x.version, x.created_at AS "createdAt",
-               x.waiting_since AS "waitingSince", x.next_due_at AS "nextDueAt", x.failed_steps AS "failedSteps", (${count}) AS total
-        FROM monitor_report x ${filter}
-        ORDER BY ${orderBy(query, now)}
-        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+      const { page, count } = monitorSearchStatements(query, now);
+      const rows = await prisma.$queryRaw<Row[]>(page);
       // a page past the end has no row to carry the total
       const total = rows[0]?.total ?? (query.page > 1 ? ((await prisma.$queryRaw<{ count: number }[]>(count))[0]?.count ?? 0) : 0);
       const tasks = await openTasksOf(prisma, rows.map((r) => r.reportId));
@@ -86,29 +92,8 @@ export function createMonitorRepository(prisma: PrismaClient) {
       };
     },
 
-    /** Running reports per open step and per jurisdiction (the reporting unit's city), overdue clocks, failed steps. */
-    async dashboard(now: Date): Promise<MonitorDashboard> {
-      const runningReports = Prisma.sql`SELECT r.id, r.incident_number FROM incident_report r WHERE r.instance_key IS NOT NULL AND r.status IN (${running})`;
-      const [[totals], byStep, byJurisdiction] = await Promise.all([
-        prisma.$queryRaw<{ running: number; overdueClocks: number; failedSteps: number }[]>`
-          SELECT (SELECT count(*) FROM (${runningReports}) rr)::int AS running,
-                 (SELECT count(*) FROM report_clock c JOIN incident_report r ON r.id = c.report_id
-                   WHERE c.status = 'open' AND c.due_at < ${now} AND r.status <> 'revoked')::int AS "overdueClocks",
-                 (SELECT count(*) FROM engine_incident e WHERE e.state = 'active')::int AS "failedSteps"`,
-        prisma.$queryRaw<{ kind: string | null; count: number }[]>`
-          SELECT t.kind, count(DISTINCT t.report_id)::int AS count FROM (${runningReports}) rr JOIN inbox_task t ON t.report_id = rr.id
-          GROUP BY t.kind ORDER BY count DESC, t.kind`,
-        // a jurisdiction is the reporting unit's division at city level (first four digits), named by that city's government
-        prisma.$queryRaw<{ divisionCode: string; name: string; count: number }[]>`
-          SELECT d.code AS "divisionCode", d.count,
-                 COALESCE((SELECT g.name FROM org_unit g WHERE g.kind = 'government' AND g.division_code LIKE d.code || '%' ORDER BY length(g.division_code), g.code LIMIT 1), d.code) AS name
-          FROM (SELECT substr(u.division_code, 1, 4) AS code, count(*)::int AS count
-                FROM (${runningReports}) rr JOIN incident i ON i.number = rr.incident_number JOIN org_unit u ON u.id = i.reporting_unit_id
-                GROUP BY 1) d
-          ORDER BY d.count DESC, d.code`,
-      ]);
-      return { running: totals!.running, byStep, byJurisdiction, overdueClocks: totals!.overdueClocks, failedSteps: totals!.failedSteps };
-    },
+    /** Running reports per open step and per jurisdiction, overdue and failed ones: `monitor_report` alone (docs/adr/0059). */
+    dashboard: (now: Date) => monitorDashboard(prisma, now),
 
     /** 终止: the canceled flow's report becomes 已撤销 and the trail says who and why, in one transaction. */
     async revokeCanceled(reportId: string, audit: AuditEntry): Promise<void> {

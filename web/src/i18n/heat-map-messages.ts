@@ -1,0 +1,38 @@
+/** 各环节耗时 heat map on the admin's instance page (issue 22 item 4, docs/adr/0059). */
+export const heatMapZhCN = {
+  'heat.title': '各环节耗时（本版本）',
+  'heat.intro': '按本流程版本近 {days} 天内启动的 {n} 个实例统计：每个环节从开始到完成的耗时，颜色越深越慢（按 P95）。',
+  'heat.days': '统计范围',
+  'heat.daysOption': '近 {days} 天',
+  'heat.none': '这段时间内本版本没有已完成的环节。',
+  'heat.legend': 'P95 耗时',
+  'heat.col.element': '环节',
+  'heat.col.completed': '完成次数',
+  'heat.col.p50': 'P50',
+  'heat.col.p95': 'P95',
+  'heat.col.max': '最长',
+  'heat.col.open': '当前停留',
+  'heat.badge': 'P50 {p50} · P95 {p95}',
+  'heat.noHistory': '事件、网关、定时器和子流程没有历史记录，不计耗时。',
+  'duration.ms': '{n} 毫秒',
+  'duration.s': '{n} 秒',
+} as const;
+
+export const heatMapEn: Record<keyof typeof heatMapZhCN, string> = {
+  'heat.title': 'Time per element (this version)',
+  'heat.intro': 'Over the {n} instances of this process version started in the last {days} days: each element\'s time from start to completion; the darker, the slower (by p95).',
+  'heat.days': 'Window',
+  'heat.daysOption': 'Last {days} days',
+  'heat.none': 'No element of this version completed in this window.',
+  'heat.legend': 'p95 time',
+  'heat.col.element': 'Element',
+  'heat.col.completed': 'Completed',
+  'heat.col.p50': 'p50',
+  'heat.col.p95': 'p95',
+  'heat.col.max': 'Longest',
+  'heat.col.open': 'Waiting now',
+  'heat.badge': 'p50 {p50} · p95 {p95}',
+  'heat.noHistory': 'Events, gateways, timers and sub-processes leave no history and have no time.',
+  'duration.ms': '{n} ms',
+  'duration.s': '{n} s',
+};
