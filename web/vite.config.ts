@@ -13,6 +13,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
+    // dist/.vite/manifest.json: the server preloads a page's chunks for a browser with a session (docs/adr/0060)
+    manifest: true,
     rollupOptions: {
       // @kuaibao/domain builds its zod schemas at module level, which Rollup must otherwise keep as side effects:
       // the login page would carry every schema (and zod) for the few labels it uses.

@@ -99,6 +99,26 @@ export async function submitFirstReport(
   return { number, reportId: created.id, instanceKey: instance.key };
 }
 
+/** Stores an incident whose 首报 was delivered, adds a later report of `kind` to it and starts its flow, as the API does. */
+export async function submitLaterReport(h: FlowHarness, kind: 'follow_up' | 'final'): Promise<{ number: string; reportId: string; instanceKey: string }> {
+  const number = await h.incidents.nextNumber('530902', new Date());
+  await h.incidents.createWithReport(
+    { number, title: '临翔区马台乡森林火灾', category: 'natural_disaster', severity: 'IV', sensitive: false, classified: false, reportingUnitId: 'lx-yjj', occurredAt: new Date(), learnedAt: new Date() },
+    { id: `first-${number}`, kind: 'first', sequence: 0, status: 'received', content: {}, createdById: 'user-lx_reporter' },
+    { actorName: '李明', action: 'report.submitted' },
+  );
+  const report = await h.incidents.appendReport(number, () => ({
+    report: { id: `${kind}-${number}`, kind, status: 'signing', content: {}, changes: [], createdById: 'user-lx_reporter' },
+    audit: { actorName: '李明', action: 'report.submitted' },
+  }));
+  const instance = await h.engine.startInstance({
+    bpmnProcessId: 'follow-up-report',
+    businessKey: number,
+    variables: { reportId: report.id, incidentNumber: number, reportingUnitId: 'lx-yjj', reportKind: kind },
+  });
+  return { number, reportId: report.id, instanceKey: instance.key };
+}
+
 /**
  * 许昌 (004): the city emergency bureau's superior department is the provincial department, and the
  * 许昌 policy requires the city duty office's approval before a report goes to the province.

@@ -24,6 +24,13 @@ describe('加签 over HTTP', () => {
   }
   const dossierOf = async (number: string) => (await as.lx_reporter!.get(`/api/incidents/${number}`)).body;
   const pathsOf = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);
+  async function until(check: () => Promise<boolean>, what: string) {
+    for (let i = 0; i < 150; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
 
   it('前加签: the superior department\'s leader signs first, then the sign-off comes back to the leader, who sends it', async () => {
     // given
@@ -81,6 +88,31 @@ describe('加签 over HTTP', () => {
     await waitForTask(as.lx_duty!, after.number, 'acknowledge_government');
     await waitForTask(as.lx_verifier!, returned.number, 'verify');
     expect((await dossierOf(returned.number)).reports[0].status).toBe('verifying');
+  });
+
+  it('at a 续报\'s 审签 too (follow-up-report.bpmn): offered before and after; 后加签\'s approval sends the 续报', async () => {
+    // given: a 首报 signed off and sent, then a 续报 at its leader's 审签
+    const { number, signOff: first } = await atSignOff('加签测试：续报');
+    expect((await as.lx_leader!.post(`/api/tasks/${first.key}/complete`, { decision: 'approve', opinion: '同意报送' })).status).toBe(204);
+    await until(async () => (await dossierOf(number)).reports[0].status === 'reported', 'the 首报 to be sent');
+    const filed = await as.lx_reporter!.post(`/api/incidents/${number}/reports`, { kind: 'follow_up', progress: '明火已扑灭，过火面积约 3 公顷。' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const signOff = await waitForTask(as.lx_leader!, number, 'sign_off');
+
+    // when: the leader asks the superior department's leader to sign after; the co-signer agrees
+    expect((await as.lx_leader!.get(`/api/tasks/${signOff.key}/co-signers`)).body.positions).toEqual(['before', 'after']);
+    const added = await as.lx_leader!.post(`/api/tasks/${signOff.key}/co-sign`, { to: 'lc_yjj_leader', position: 'after', reason: '请邓华同志加签续报' });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    const coSign = await waitForTask(as.lc_yjj_leader!, number, 'sector_sign_off');
+    expect((await dossierOf(number)).reports[1]).toMatchObject({ kind: 'follow_up', status: 'signing' });
+    expect((await as.lc_yjj_leader!.post(`/api/tasks/${coSign.key}/complete`, { decision: 'approve', opinion: '同意续报' })).status).toBe(204);
+
+    // then: the 续报 goes out with no further sign-off, and the trail names both signers
+    await until(async () => (await dossierOf(number)).reports[1].status === 'reported', 'the 续报 to be sent');
+    const completions = (await dossierOf(number)).timeline
+      .filter((e: { action: string; reportId: string }) => e.action === 'task.completed' && e.reportId === filed.body.reportId)
+      .map((e: { actor: string; detail: { decision: string } }) => [e.actor, e.detail.decision]);
+    expect(completions).toEqual([['张伟', 'co_sign_after'], ['邓华', 'approve']]);
   });
 
   it('refuses what the flow or the org tree does not allow', async () => {

@@ -92,4 +92,25 @@ describe('the web app: the first load', () => {
     expect(scripts.some((s) => /\/draft-page-/.test(s))).toBe(true);
     await page.close();
   });
+
+  it('a returning user\'s inbox names its frame\'s and page\'s chunks to preload beside the first one; the login page none', { timeout: 60_000 }, async () => {
+    // given: a session, as a returning user's browser holds it
+    const { cookie } = await login(server.url, 'lx_verifier');
+    const preloads = async (path: string, withSession: boolean) => {
+      const html = await (await fetch(`${server.url}${path}`, { headers: withSession ? { cookie } : {} })).text();
+      return [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/assets\/([^"]+)">/g)].map((m) => m[1]!);
+    };
+
+    // when / then: /inbox with the session names the frame's and the inbox's chunks (and those they import)
+    const inbox = await preloads('/inbox', true);
+    expect(inbox).toEqual(expect.arrayContaining([expect.stringMatching(/^app-layout-/), expect.stringMatching(/^inbox-page-/), expect.stringMatching(/^Table-/)]));
+    // and a task page names the task page's, not the inbox's
+    const task = await preloads('/tasks/123', true);
+    expect(task.some((f) => f.startsWith('task-page-'))).toBe(true);
+    expect(task.some((f) => f.startsWith('inbox-page-'))).toBe(false);
+    // and without a session, or on the login page, the first load carries nothing more
+    expect(await preloads('/inbox', false)).toEqual(expect.arrayContaining([expect.stringMatching(/^clsx-/)]));
+    expect((await preloads('/inbox', false)).some((f) => f.startsWith('app-layout-'))).toBe(false);
+    expect((await preloads('/login', true)).some((f) => f.startsWith('app-layout-'))).toBe(false);
+  });
 });

@@ -3,7 +3,7 @@ import { firstReport, login, waitForTask, type Client } from '../api/client';
 import { useBrowserSession } from './browser';
 import { beijingTime, enterTime, inboxRow } from './pages';
 
-describe('the web app: a 续报 from the dossier page, and its difference', () => {
+describe('the web app: a 续报 from the dossier page, its difference, and the dossier\'s report tabs', () => {
   const web = useBrowserSession();
   const { errors, pageOf } = web;
   const as: Record<string, Client> = {};
@@ -50,15 +50,31 @@ describe('the web app: a 续报 from the dossier page, and its difference', () =
     await complete(as.lx_duty!, number, 'acknowledge_government');
     await complete(as.lc_duty!, number, 'receive_city');
 
-    // then: the 续报 card lists what changed, before and after
+    // then: the dossier shows its reports as tabs, the latest (the 续报) open and drawn alone, not a stack of both
     await reporter.reload();
     const followUp = reporter.getByTestId('report-follow_up');
     await followUp.getByText('已签收').waitFor({ timeout: 15_000 });
+    const tabs = reporter.getByTestId('report-tabs').locator('.ant-tabs-tab');
+    expect(await tabs.allInnerTexts()).toEqual(['首报', '续报 1']);
+    expect(await reporter.getByTestId('report-tabs').locator('.ant-tabs-tab-active').innerText()).toBe('续报 1');
+    expect(await reporter.getByTestId('report-first').count()).toBe(0);
+    expect(await reporter.getByTestId('report-view').count()).toBe(1);
+    // and the 续报 card lists what changed, before and after
     const changes = await followUp.getByTestId('report-changes').innerText();
     expect(changes).toContain('受伤人数');
     expect(await followUp.getByTestId('change-casualties.injured').innerText()).toBe('3');
     expect(await followUp.getByTestId('change-progress').innerText()).toBe('16时许火势得到控制，又有1名扑火队员受伤。');
-    expect(await reporter.getByTestId('timeline').first().innerText()).toContain('报送首报');
+
+    // when: the reporter opens the 首报's tab
+    await reporter.getByTestId('report-tab-first').click();
+
+    // then: the 首报 is shown with its own steps, the 续报 hidden, and the address keeps the choice across a reload
+    await reporter.getByTestId('report-first').waitFor();
+    expect(await followUp.isVisible()).toBe(false);
+    expect(await reporter.getByTestId('timeline').filter({ visible: true }).innerText()).toContain('报送首报');
+    await reporter.reload();
+    await reporter.getByTestId('report-first').waitFor();
+    expect(await reporter.getByTestId('report-follow_up').count()).toBe(0);
 
     // when: the reporter starts a 终报 with only the end of the response
     const sent: string[] = [];

@@ -55,8 +55,9 @@ describe('the web app: a phone report recorded by the duty officer, then its wri
     // then: it joined the same dossier, which shows the phone report and the 首报 with its clocks
     await reporter.waitForURL(`**/incidents/${number}`);
     await reporter.getByTestId('report-first').waitFor();
-    expect(await reporter.getByTestId('phone-report').innerText()).toContain('李明');
     await reporter.getByTestId('clocks').getByText('电话报告').first().waitFor({ timeout: 15_000 });
+    await reporter.getByTestId('report-tab-phone').click();
+    expect(await reporter.getByTestId('phone-report').innerText()).toContain('李明');
     await expect(reporter.getByTestId('write-after-phone').count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });

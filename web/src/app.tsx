@@ -1,31 +1,33 @@
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { setApiLanguage } from './api/http';
 import { SessionProvider, useSession } from './api/session';
 import { useI18n } from './i18n/i18n';
 import { LoginPage } from './pages/login-page';
+import { chunks } from './route-preload';
 
 // Everything behind the login is loaded when first needed: the login page (the first load) carries little.
-const AppLayout = lazy(() => import('./components/app-layout').then((m) => ({ default: m.AppLayout })));
+const AppLayout = lazy(() => chunks.layout().then((m) => ({ default: m.AppLayout })));
 const TraceSearchPage = lazy(() => import('./pages/trace-search-page').then((m) => ({ default: m.TraceSearchPage })));
 const TraceInstancePage = lazy(() => import('./pages/trace-instance-page').then((m) => ({ default: m.TraceInstancePage })));
 const AdminInstancesPage = lazy(() => import('./pages/admin-instances-page').then((m) => ({ default: m.AdminInstancesPage })));
-const DossierPage = lazy(() => import('./pages/dossier-page').then((m) => ({ default: m.DossierPage })));
-const InboxPage = lazy(() => import('./pages/inbox-page').then((m) => ({ default: m.InboxPage })));
-const IncidentsPage = lazy(() => import('./pages/incidents-page').then((m) => ({ default: m.IncidentsPage })));
+const DossierPage = lazy(() => chunks.dossier().then((m) => ({ default: m.DossierPage })));
+const InboxPage = lazy(() => chunks.inbox().then((m) => ({ default: m.InboxPage })));
+const IncidentsPage = lazy(() => chunks.incidents().then((m) => ({ default: m.IncidentsPage })));
 const ChangePasswordPage = lazy(() => import('./pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
 const OrgAdminPage = lazy(() => import('./pages/org-admin-page').then((m) => ({ default: m.OrgAdminPage })));
 const NewReportPage = lazy(() => import('./pages/new-report-page').then((m) => ({ default: m.NewReportPage })));
 const PhoneReportPage = lazy(() => import('./pages/phone-report-page').then((m) => ({ default: m.PhoneReportPage })));
 const StatsPage = lazy(() => import('./pages/stats-page').then((m) => ({ default: m.StatsPage })));
 const DutyPage = lazy(() => import('./pages/duty-page').then((m) => ({ default: m.DutyPage })));
-const WorkListPage = lazy(() => import('./pages/work-list-page').then((m) => ({ default: m.WorkListPage })));
-const TaskPage = lazy(() => import('./pages/task-page').then((m) => ({ default: m.TaskPage })));
+const WorkListPage = lazy(() => chunks.workList().then((m) => ({ default: m.WorkListPage })));
+const TaskPage = lazy(() => chunks.task().then((m) => ({ default: m.TaskPage })));
+const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** 流程设计 (bpmn-js Modeler, properties panel, lint rules): its own chunk, loaded only on its pages. */
 const DesignerPage = lazy(() => import('./pages/designer/designer-page'));
@@ -70,7 +72,7 @@ export function App() {
                 <Route path="/designer/drafts/:id" element={designer(<DraftPage />)} />
                 <Route path="/designer/compare/:jurisdiction/:bpmnProcessId" element={designer(<ComparePage />)} />
                 <Route path="/designer/policy" element={designer(<PolicyPage />)} />
-                <Route path="*" element={<NotFound />} />
+                <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>
           </Suspense>
@@ -89,11 +91,6 @@ function RequireLogin({ children }: { children: ReactNode }) {
   // After an admin's password reset nothing else opens until the password is changed (the API answers 403 meanwhile).
   if (me.mustChangePassword) return <ChangePasswordPage />;
   return children;
-}
-
-function NotFound() {
-  const { t } = useI18n();
-  return <Result status="404" title="404" subTitle={t('error.notFound')} extra={<Link to="/inbox"><Button type="primary">{t('error.toInbox')}</Button></Link>} />;
 }
 
 /** 节假日报表 is a tab of 值班管理 now; an address saved before that (with its holiday and day) still opens it. */

@@ -6,6 +6,8 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/http';
 import { App } from './app';
 import { I18nProvider } from './i18n/i18n';
+import { hasRememberedSession } from './api/session';
+import { preloadAddress } from './route-preload';
 import './styles.css';
 
 /** A 401 anywhere means the session ended: the login page takes over (see SessionProvider). */
@@ -20,6 +22,8 @@ const queryClient = new QueryClient({
   // spinning, and send it unseen when the network returned.
   defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true }, mutations: { networkMode: 'always' } },
 });
+
+if (hasRememberedSession() && window.location.pathname !== '/login') preloadAddress(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -28,7 +28,7 @@ export function withdrawBlocker(
  * 撤回 (docs/adr/0052): the person who submitted a report takes it back until anyone has acted on it — no task of its
  * workflow claimed or completed. The workflow is canceled (no task stays open anywhere), the report becomes
  * 已撤回, a withdrawn 首报 closes its dossier, the trail records it with the reason, and whoever already received
- * something of it (the 越级 copy's duty office) is told.
+ * something of it (the 越级 copy's duty office) is told in 抄送我的 — all in the cancel's one step.
  */
 export async function withdrawReport(deps: ApiDeps, user: SessionUser, reportId: string, reason: string, ip: string | null) {
   const report = await deps.incidents.getReport(reportId);
@@ -46,9 +46,12 @@ export async function withdrawReport(deps: ApiDeps, user: SessionUser, reportId:
   const at = deps.now();
   const deliveries = (await deps.incidents.recipientsOf(report.incidentNumber)).filter((r) => r.reportId === report.id);
   const units = [...new Set(deliveries.map((d) => d.receiverUnitId))];
-  // One step (docs/adr/0041): the cancel and the report's 已撤回, the dossier's closing and the trail's entry commit
-  // together on the embedded engine, or none does; on Zeebe the writes go first with the pending cancel (ADR 0027).
-  const writes = deps.stepWrites(async ({ incidents, audit }) => {
+  const told = (await Promise.all(units.map((unitId) => deps.users.withRole(unitId, 'duty_officer')))).flat();
+  const message = `【快报撤回】事件 ${report.incidentNumber}「${report.incident.title}」的报告已由${user.displayName}撤回，此前收到的报告作废。撤回理由：${reason}`;
+  // One step (docs/adr/0041, 0060): the cancel and the report's 已撤回, the dossier's closing, the trail's entry and the
+  // in-app notices to whoever received something of it commit together on the embedded engine, or none does; on Zeebe
+  // the writes go first with the pending cancel (ADR 0027).
+  const writes = deps.stepWrites(async ({ incidents, audit, notifications }) => {
     // still where the checks found it, read under the instance's lock: else the flow moved on and the cancel rolls back
     if (!(await incidents.advanceReportStatus(report.id, report.status, 'withdrawn'))) throw conflict({ zh: '该报告已进入后续环节', en: 'the report has moved on' });
     if (report.kind === 'first') await incidents.closeIncident(report.incidentNumber, at);
@@ -57,6 +60,12 @@ export async function withdrawReport(deps: ApiDeps, user: SessionUser, reportId:
       detail: { reason, reportKind: report.kind, canceledTasks: open.map((t) => ({ taskKey: t.key, name: t.name })), notifiedUnitIds: units },
       dedupeKey: `report:${report.id}:recalled`,
     });
+    for (const person of told) {
+      await notifications.record({
+        incidentNumber: report.incidentNumber, reportId: report.id, kind: 'withdrawn', recipientId: person.id, recipientName: person.displayName, phone: person.phone,
+        message, status: 'in_app', gatewayRef: null, dedupeKey: `withdrawn:${report.id}:${person.id}`, sentAt: at,
+      });
+    }
   });
   try {
     await deps.engine.cancelInstance(instance.key, { writes });
@@ -64,15 +73,6 @@ export async function withdrawReport(deps: ApiDeps, user: SessionUser, reportId:
     // the flow moved on (or ended) between the checks above and the cancel: nothing was written
     if (isEngineConflict(error)) throw conflict({ zh: '该报告的流程已结束', en: 'its workflow has ended' });
     throw error;
-  }
-  for (const unitId of units) {
-    for (const person of await deps.users.withRole(unitId, 'duty_officer')) {
-      await deps.notifications.record({
-        incidentNumber: report.incidentNumber, reportId: report.id, kind: 'withdrawn', recipientId: person.id, recipientName: person.displayName, phone: person.phone,
-        message: `【快报撤回】事件 ${report.incidentNumber}「${report.incident.title}」的报告已由${user.displayName}撤回，此前收到的报告作废。撤回理由：${reason}`,
-        status: 'in_app', gatewayRef: null, dedupeKey: `withdrawn:${report.id}:${person.id}`, sentAt: at,
-      });
-    }
   }
   for (const task of open) deps.events.publish({ type: 'task.ended', taskKey: task.key, assignee: null, audience: { groups: task.candidateGroups, users: task.candidateUsers } });
   return { status: 'withdrawn' as const };

@@ -1,7 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
+import { SESSION_COOKIE } from '../auth/session-user';
+import { routePreloads } from './route-preloads';
 
 /** Where `npm run build --workspace web` (run by `npm install`) puts the web app. */
 export const WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../../web/dist');
@@ -15,19 +17,24 @@ const IMMUTABLE = { immutable: true, maxAge: '1y' } as const;
  * Serves the built web app (startServer's `web` option): hashed assets cached for a year and sent compressed
  * (the build's brotli or gzip copy, as the browser accepts; anything without one is compressed on the fly),
  * index.html revalidated each time, and every other GET outside /api answered with index.html so the
- * browser's router handles deep links.
+ * browser's router handles deep links (with its page's chunks to preload when the browser has a session).
  */
 export function serveWebApp(distDir = WEB_DIST_DIR): (app: Express) => void {
   const index = path.join(distDir, 'index.html');
   if (!existsSync(index)) throw new Error(`The web app is not built (${index} is missing): run \`npm run build --workspace web\`.`);
   const assetsDir = path.join(distDir, 'assets');
+  const html = readFileSync(index, 'utf8');
+  const preloads = routePreloads(distDir);
+  const withSession = new RegExp(`(^|;\\s*)${SESSION_COOKIE}=`);
   return (app) => {
     app.use('/assets', precompressed(assetsDir), compression(), express.static(assetsDir, { ...IMMUTABLE, index: false }));
     app.use(compression(), express.static(distDir, { index: false }));
     app.use((req, res, next) => {
       const page = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && !path.extname(req.path);
       if (!page) return next();
-      res.set('cache-control', 'no-cache').sendFile(index);
+      // a browser with a session fetches the frame's and the page's code beside the first chunk (docs/adr/0060)
+      const extra = withSession.test(req.headers.cookie ?? '') ? preloads(req.path) : '';
+      res.set('cache-control', 'no-cache').vary('Cookie').type('html').send(extra ? html.replace('</head>', `${extra}</head>`) : html);
     });
   };
 }

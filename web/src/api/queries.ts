@@ -26,8 +26,10 @@ const search = (params: Record<string, string | number | undefined>) => {
   return new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
 };
 
-export const useInbox = (query: InboxQuery) =>
-  useQuery({ queryKey: keys.inbox(query), queryFn: () => api<InboxPage>(`/api/tasks?${search({ ...query, pageSize: 20 })}`), placeholderData: keepPreviousData });
+/** The inbox's page of tasks: the query of its page, and what the first load fetches before that page's code arrives. */
+export const inboxQueryOptions = (query: InboxQuery) => ({ queryKey: keys.inbox(query), queryFn: () => api<InboxPage>(`/api/tasks?${search({ ...query, pageSize: 20 })}`) });
+
+export const useInbox = (query: InboxQuery) => useQuery({ ...inboxQueryOptions(query), placeholderData: keepPreviousData });
 
 export const useTask = (key: string) => useQuery({ queryKey: keys.task(key), queryFn: () => api<TaskDetail>(`/api/tasks/${encodeURIComponent(key)}`), retry: false });
 

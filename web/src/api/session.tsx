@@ -34,6 +34,9 @@ const remembered = (): Me | null => {
   }
 };
 
+/** Whether this browser remembers a login (the session may still have ended: /api/me confirms it). */
+export const hasRememberedSession = () => remembered() !== null;
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const [me, setMe] = useState<Me | null>(remembered);

@@ -1,4 +1,4 @@
-import { Alert, Skeleton } from 'antd';
+import { Alert, Button, Skeleton } from 'antd';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useDiagram, type DiagramDeployment } from '../api/queries';
 import type { Workflow } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { fit, fitWhole, type Canvas } from './diagram-fit';
 
 interface Progress {
   completed: string[];
@@ -53,7 +54,7 @@ export function ProcessDiagram({ processId, workflow, failed = [], deployment }:
       frame = requestAnimationFrame(() => {
         if (!imported) return;
         (instance.get('canvas') as Canvas).resized();
-        fit(instance, latest.current.progress.active[0]);
+        fit(instance, latest.current.progress.active);
       });
     });
     observer.observe(container.current);
@@ -62,7 +63,7 @@ export function ProcessDiagram({ processId, workflow, failed = [], deployment }:
         imported = true;
         setWarnings(result.warnings.length);
         mark(instance, latest.current.progress, latest.current.t);
-        fit(instance, latest.current.progress.active[0]);
+        fit(instance, latest.current.progress.active);
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
@@ -88,38 +89,12 @@ export function ProcessDiagram({ processId, workflow, failed = [], deployment }:
       <div className="kb-legend">
         <span><i className="completed" />{t('diagram.completed')}</span>
         <span><i className="active" />{t('diagram.active')}</span>
+        <Button size="small" type="link" className="kb-legend-action" onClick={() => viewer.current && fitWhole(viewer.current)} data-testid="diagram-fit-all">{t('diagram.fitAll')}</Button>
       </div>
     </div>
   );
 }
 
-/** Below this the labels cannot be read (phones): zoom in to it and bring the current step into view instead. */
-const MIN_ZOOM = 0.65;
-
-function fit(viewer: NavigatedViewer, focusId: string | undefined) {
-  const canvas = viewer.get('canvas') as Canvas;
-  // Hidden (a tab not shown, a card collapsed) the container has no size, and fitting to it gives a zoom of 0 or
-  // NaN, which bpmn-js cannot apply ("SVGMatrix: non-finite"). The resize observer fits again once it is shown.
-  const { width, height } = canvas.getSize();
-  if (!(width > 0 && height > 0)) return;
-  canvas.zoom('fit-viewport', 'auto');
-  const fitted = canvas.zoom();
-  if (fitted >= MIN_ZOOM) return canvas.zoom(Math.min(1, fitted * 0.96), 'auto'); // a margin for labels at the edges
-  canvas.zoom(MIN_ZOOM);
-  const registry = viewer.get('elementRegistry') as ElementRegistry;
-  const focus = (focusId && registry.get(focusId)) || registry.getAll().find((e) => (e as { type?: string }).type === 'bpmn:StartEvent');
-  if (focus) canvas.scrollToElement(focus, { top: 40, bottom: 40, left: 60, right: 60 });
-}
-
-interface Canvas {
-  resized(): void;
-  getSize(): { width: number; height: number };
-  zoom(): number;
-  zoom(level: 'fit-viewport' | number, center?: 'auto'): void;
-  scrollToElement(element: unknown, padding: { top: number; bottom: number; left: number; right: number }): void;
-  addMarker(id: string, marker: string): void;
-  removeMarker(id: string, marker: string): void;
-}
 interface Overlays {
   add(id: string, type: string, overlay: { position: { top?: number; right?: number }; html: HTMLElement }): string;
   remove(filter: { type: string }): void;

@@ -119,7 +119,7 @@ export function TaskDecisionForm({ detail }: { detail: TaskDetail }) {
           <Radio.Group optionType="button" buttonStyle="solid">
             {choices.map((c) => (
               <Radio.Button key={c} value={c} data-testid={`decision-${c}`}>
-                {t(kind === 'sign_off' && c === 'return' && detail.report.kind !== 'first' ? 'task.signOff.returnToReporter' : DECISION_LABELS[kind]?.[c] ?? 'task.submit')}
+                {t((kind === 'sign_off' || kind === 'sector_sign_off') && c === 'return' && detail.report.kind !== 'first' ? 'task.signOff.returnToReporter' : DECISION_LABELS[kind]?.[c] ?? 'task.submit')}
               </Radio.Button>
             ))}
           </Radio.Group>

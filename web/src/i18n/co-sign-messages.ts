@@ -14,6 +14,7 @@ export const coSignZhCN = {
   'coSign.ok': '确定加签',
   'coSign.done': '已加签：{name}',
   'task.asks.sector_sign_off': '加签审签：本报告的审签人请您加签。同意，或退回核实并填写意见。',
+  'task.asks.sector_sign_off_later': '加签审签续报/终报（见“与上一份报告相比的变化”）：本报告的审签人请您加签。同意，或退回报告人并填写意见。',
   'decision.co_sign_before': '前加签',
   'decision.co_sign_after': '后加签',
 } as const;
@@ -33,6 +34,7 @@ export const coSignEn: Record<keyof typeof coSignZhCN, string> = {
   'coSign.ok': 'Add co-signer',
   'coSign.done': 'Co-signer added: {name}',
   'task.asks.sector_sign_off': 'Co-signature: the report\'s signer asks you to sign it as well. Approve, or return it for verification with an opinion.',
+  'task.asks.sector_sign_off_later': 'Co-signature of a follow-up or final report (see the changes from the previous report): its signer asks you to sign it as well. Approve, or return it to the reporter with an opinion.',
   'decision.co_sign_before': 'Co-signer added before',
   'decision.co_sign_after': 'Co-signer added after',
 };

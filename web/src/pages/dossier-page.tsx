@@ -1,38 +1,30 @@
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useDossier } from '../api/queries';
 import { useSession } from '../api/session';
 import type { Dossier } from '../api/types';
-import { Clocks } from '../components/clocks';
-import { Diagram } from '../components/diagram';
-import { DossierTimeline } from '../components/dossier-timeline';
 import { LaterReportForm } from '../components/later-report-form';
-import { changedElementsOf, ReportChanges } from '../components/report-changes';
-import { Receipts } from '../components/receipts';
-import { PhoneReportView, type PhoneReportContent } from '../components/phone-report-view';
-import { ReportView } from '../components/report-view';
 import { Verifications } from '../components/verifications';
 import { InstructionsCard } from '../components/duty/instructions-card';
-import { WithdrawAction } from '../components/withdraw-action';
-import { ReportPdfButton } from '../components/report-pdf-button';
-import { ProgressLine } from '../components/progress-line';
-import { CategoryTag, ReportStatusTag, SeverityTag, UnverifiedTag, useReportStatusLabel } from '../components/tags';
+import { CategoryTag, SeverityTag, useReportStatusLabel } from '../components/tags';
+import { DossierReportTabs } from '../components/dossier-report-tabs';
 import { labelOf, useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { shownStatus, statusLine } from '../lib/report-status';
+import { statusLine } from '../lib/report-status';
 import { formatDateTime } from '../lib/time';
 
 /** While a flow runs, look again every few seconds (live events reach only a task's candidates). */
 const refetchWhileActive = (query: { state: { data?: Dossier | undefined } }) => (query.state.data?.reports.some((r) => r.workflow?.state === 'active') ? 5_000 : false);
 
-/** 档案: the report, every step with who, when and the opinion, each recipient's receipt, and the flow's progress. */
+/** 档案: its reports as tabs (each with every step, who, when and the opinion, its receipts and its flow), 核报 and 批示. */
 export function DossierPage() {
   const { number = '' } = useParams();
   const { t, labels } = useI18n();
   const statusLabel = useReportStatusLabel();
   const { me } = useSession();
   const navigate = useNavigate();
+  const [, setParams] = useSearchParams();
   const [reporting, setReporting] = useState(false);
   const dossier = useDossier(number, { refetchInterval: refetchWhileActive });
   if (dossier.isLoading) return <Skeleton active />;
@@ -83,63 +75,9 @@ export function DossierPage() {
           description={t(`dossier.trailBroken.${d.trailIntegrity.broken.problem}` as MessageKey, { at: formatDateTime(d.trailIntegrity.broken.at), action: d.trailIntegrity.broken.action })}
         />
       )}
-      {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => setReporting(false)} />}
-      {reports.map((report) => (
-        <div key={report.id} className="kb-report-block">
-          {report.kind !== 'phone' && <Card size="small" style={{ marginBottom: 16 }}><ProgressLine report={report} trail={d.timeline} /></Card>}
-          {report.workflow && (
-            <Card
-              size="small"
-              title={t('task.diagram')}
-              style={{ marginBottom: 16 }}
-              extra={report.workflow && (
-                <>
-                  <Tag data-testid="workflow-version" title={report.workflow.jurisdiction ? t('dossier.workflow.versionOf', { jurisdiction: report.workflow.jurisdiction }) : t('dossier.workflow.shipped')}>
-                    {t('dossier.workflow.version', { version: report.workflow.version })}
-                  </Tag>
-                  <Tag color={report.workflow.state === 'completed' ? 'success' : 'processing'} data-testid="workflow-state">{t(`dossier.workflow.${report.workflow.state}` as MessageKey)}</Tag>
-                </>
-              )}
-            >
-              {report.workflow && report.workflow.openTasks.length > 0 && (
-                <Alert type="info" style={{ marginBottom: 8 }} title={t('dossier.openTasks', { tasks: report.workflow.openTasks.map((o) => labelOf(labels, 'userTaskKind', o.kind ?? o.name)).join('、') })} />
-              )}
-              {report.workflow && <Diagram processId={report.workflow.bpmnProcessId} workflow={report.workflow} deployment={report.workflow} />}
-            </Card>
-          )}
-          <Row gutter={[16, 16]}>
-            <Col xs={24} lg={13}>
-              {report.kind === 'phone' ? (
-                <Card title={t('dossier.phoneReport')}>
-                  <PhoneReportView content={report.content as PhoneReportContent} />
-                </Card>
-              ) : (
-                <Card
-                  title={`${labelOf(labels, 'reportKind', report.kind)} · ${t('dossier.report')}`}
-                  extra={<Space size={0}><UnverifiedTag unverified={report.unverified} /><ReportStatusTag status={shownStatus(report)} />{report.withdrawable && <WithdrawAction reportId={report.id} incidentNumber={d.number} />}<ReportPdfButton reportId={report.id} kind={labelOf(labels, 'reportKind', report.kind)} /></Space>}
-                  data-testid={`report-${report.kind}`}
-                >
-                  {report.changes && report.changes.length > 0 && <ReportChanges changes={report.changes} />}
-                  <ReportView content={report.content} highlight={changedElementsOf(report.changes)} />
-                </Card>
-              )}
-            </Col>
-            <Col xs={24} lg={11}>
-              {report.kind !== 'phone' && (
-                <Card title={t('dossier.clocks')} style={{ marginBottom: 16 }} data-testid="clocks">
-                  <Clocks clocks={report.clocks} />
-                </Card>
-              )}
-              <Card title={t('dossier.receipts')}>
-                <Receipts receipts={report.receipts} />
-              </Card>
-              <Card title={t('dossier.timeline')} style={{ marginTop: 16 }}>
-                <DossierTimeline entries={d.timeline.filter((e) => !e.reportId || e.reportId === report.id)} />
-              </Card>
-            </Col>
-          </Row>
-        </div>
-      ))}
+      {/* leaving the form opens the latest report's tab: the 续报 just filed */}
+      {reporting && <LaterReportForm incidentNumber={d.number} current={current} onDone={() => { setReporting(false); setParams({}, { replace: true }); }} />}
+      <DossierReportTabs dossier={d} reports={reports} />
       <Verifications
         items={d.verifications ?? []}
         incidentNumber={d.number}

@@ -9,26 +9,14 @@ import { useLiveState } from '../components/live-context';
 import { WorkListNav } from '../components/work-list-nav';
 import { useAcknowledgeBatch } from '../api/worklists';
 import { useI18n } from '../i18n/i18n';
-
-const VIEWS: InboxView[] = ['mine', 'group', 'all'];
+import { INBOX_VIEWS, inboxQueryFrom } from '../lib/inbox-query';
 
 const LIVE_BADGE = { connecting: 'processing', live: 'success', reconnecting: 'warning', offline: 'warning' } as const;
 
 /** The inbox query lives in the address bar: a filtered inbox can be bookmarked and survives a reload. */
 function useInboxQuery(): [InboxQuery, (change: Partial<InboxQuery>) => void] {
   const [params, setParams] = useSearchParams();
-  const view = params.get('view');
-  const overdue = params.get('overdue');
-  const query: InboxQuery = {
-    view: VIEWS.includes(view as InboxView) ? (view as InboxView) : 'all',
-    kind: params.get('kind') ?? undefined,
-    severity: params.get('severity') ?? undefined,
-    category: params.get('category') ?? undefined,
-    unit: params.get('unit') ?? undefined,
-    overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
-    sort: params.get('sort') === 'created' ? 'created' : 'due',
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
+  const query = inboxQueryFrom(params);
   const update = (change: Partial<InboxQuery>) => {
     const next = { ...query, page: 1, ...change };
     const entries = Object.entries(next).filter(([k, v]) => v !== undefined && !(k === 'page' && v === 1) && !(k === 'sort' && v === 'due') && !(k === 'view' && v === 'all'));
@@ -76,7 +64,7 @@ export function InboxPage() {
         <Tabs
           activeKey={query.view}
           onChange={(view) => update({ view: view as InboxView })}
-          items={VIEWS.map((view) => ({
+          items={INBOX_VIEWS.map((view) => ({
             key: view,
             label: (
               <span data-testid={`view-${view}`}>

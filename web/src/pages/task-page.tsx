@@ -50,7 +50,8 @@ export function TaskPage() {
   const heldByOther = !!info.assignee && info.assignee !== me?.username;
   const inDossier = dossier.data?.reports.find((r) => r.id === report.id);
   const workflow = inDossier?.workflow;
-  const asks = info.kind === 'sign_off' && report.kind !== 'first' ? 'task.asks.sign_off_later' : (ASKS[info.kind ?? ''] ?? 'task.asks.acknowledge');
+  const later = report.kind === 'follow_up' || report.kind === 'final';
+  const asks = later && info.kind === 'sign_off' ? 'task.asks.sign_off_later' : later && info.kind === 'sector_sign_off' ? 'task.asks.sector_sign_off_later' : (ASKS[info.kind ?? ''] ?? 'task.asks.acknowledge');
 
   return (
     <div data-testid="task-page" data-kind={info.kind ?? ''}>
@@ -61,7 +62,7 @@ export function TaskPage() {
           {report.content.severity && <SeverityTag severity={report.content.severity} />}
           <UnverifiedTag unverified={report.unverified} />
         </Space>
-        <Link to={`/incidents/${report.incidentNumber}`}>{report.incidentNumber}</Link>
+        <Link to={`/incidents/${report.incidentNumber}${asking ? '' : `?report=${report.id}`}`}>{report.incidentNumber}</Link>
       </div>
       {/* issue 20: the progress line first; the BPMN diagram (the page's costliest drawing) only when its tab is opened */}
       <Card size="small" style={{ marginBottom: 16 }}>

@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { createAuditRepository } from '../repositories/audit';
 import { createClockRepository } from '../repositories/clocks';
 import { createIncidentRepository } from '../repositories/incidents';
+import { createNotificationRepository } from '../repositories/notifications';
 
 /**
  * What a step's business writes may do, every repository on one transaction client: the engine step's own
@@ -13,6 +14,7 @@ export function stepRepositories(client: Prisma.TransactionClient) {
   const incidents = createIncidentRepository(db);
   const clocks = createClockRepository(db);
   const audit = createAuditRepository(db);
+  const notifications = createNotificationRepository(db);
   return {
     incidents: {
       getReport: incidents.getReport,
@@ -25,6 +27,8 @@ export function stepRepositories(client: Prisma.TransactionClient) {
     },
     clocks: { forReport: clocks.forReport, record: clocks.record, settle: clocks.settle, markOverdue: clocks.markOverdue, tighten: clocks.tighten },
     audit: { append: audit.append },
+    /** In-app notices only (撤回's): a text leaves the system and is sent before the step, never inside it (ADR 0027). */
+    notifications: { record: notifications.record },
   };
 }
 
