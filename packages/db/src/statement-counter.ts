@@ -9,6 +9,9 @@ interface Counts {
 }
 
 const counts: Counts = { statements: 0, transactions: 0 };
+/** Statements by the start of their text (for `statementsByText`): which statements a report runs. */
+const byText = new Map<string, number>();
+const head = (sql: string) => sql.replace(/\/\*[^*]*\*\//g, '').replace(/\s+/g, ' ').trim().slice(0, 70);
 let installed = false;
 
 type Proto = Record<string, unknown>;
@@ -17,7 +20,11 @@ const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
 function wrap(queryable: Proto, adapter: Proto) {
   const performIO = queryable.performIO as (this: unknown, query: { sql: string }) => Promise<unknown>;
   queryable.performIO = function (this: unknown, query: { sql: string }) {
-    if (!CONTROL.test(query.sql)) counts.statements++;
+    if (!CONTROL.test(query.sql)) {
+      counts.statements++;
+      const text = head(query.sql);
+      byText.set(text, (byText.get(text) ?? 0) + 1);
+    }
     return performIO.call(this, query);
   };
   const startTransaction = adapter.startTransaction as (this: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -39,3 +46,14 @@ export async function installStatementCounter(): Promise<void> {
 }
 
 export const statementCounts = (): Counts => ({ ...counts });
+
+/** Statements counted so far, by the start of their text. */
+export const statementsByText = (): Map<string, number> => new Map(byText);
+
+/** Counts a statement run on the driver without Prisma's adapter (prepared-statements.ts). */
+export function noteStatement(sql: string): void {
+  if (!installed) return;
+  counts.statements++;
+  const text = head(sql);
+  byText.set(text, (byText.get(text) ?? 0) + 1);
+}
