@@ -154,7 +154,7 @@ function printStatements(before: Map<string, number>, after: Map<string, number>
 }
 
 async function main() {
-  await installStatementCounter();
+  await installStatementCounter({ byText: values.statements });
   const figures: Partial<Record<RuntimeKind, RuntimeFigures>> = {};
   let kind = 'pglite';
   for (const runtime of values.runtimes.split(',') as RuntimeKind[]) {
