@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- engine [--reports 40] [--seconds 120] [--chains 8] [--runtimes bpmn-engine,token]`
+ * `npm run bench -- engine [--reports 40] [--seconds 120] [--chains 8] [--runtimes bpmn-engine,token] [--statements]`
  * The embedded engine alone, on each runtime side by side in one run (bpmn-engine, then the token
  * executor, docs/adr/0032): the default flow's BPMN with stub handlers (each job answered with the
  * variables the flow needs, the 004 clearance published as a message) and every user task completed
@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createEngineStore, installStatementCounter, statementCounts, type Database } from '@kuaibao/db';
+import { createEngineStore, installStatementCounter, statementCounts, statementsByText, type Database } from '@kuaibao/db';
 import { EmbeddedEngine, type RuntimeKind, type Variables } from '@kuaibao/engine';
 import { openBenchDatabase } from './lib/bench-database';
 import { runBenchmark } from './lib/bench-server';
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '120' },
     chains: { type: 'string', default: '8' },
     runtimes: { type: 'string', default: 'bpmn-engine,token' },
+    /** Print the statements of the measured window by the start of their text, per report. */
+    statements: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -116,14 +118,19 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
   const serverBefore = await serverCpuMs(db, name);
   const cpuBefore = process.cpuUsage();
   const countsBefore = statementCounts();
+  const textsBefore = statementsByText();
   counting = true;
+  const windowStart = process.hrtime.bigint() / 1000n;
   const started = performance.now();
   for (const until = started + seconds * 1000; reports < target && performance.now() < until; ) await sleep(50);
   counting = false;
+  // The measured window on the monotonic clock in µs, as a CPU profile's timestamps (node --cpu-prof) are.
+  process.stderr.write(`[engine] window ${windowStart} ${process.hrtime.bigint() / 1000n}\n`);
   const elapsedS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const countsAfter = statementCounts();
   const serverMs = serverCpuDelta(serverBefore, await serverCpuMs(db, name));
+  if (values.statements) printStatements(textsBefore, statementsByText(), reports);
   stopping = true;
   process.stderr.write(`[engine] ${runtime}: ${reports} reports; stopping\n`);
   stop();
@@ -141,8 +148,13 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
   };
 }
 
+function printStatements(before: Map<string, number>, after: Map<string, number>, reports: number) {
+  const rows = [...after].map(([text, n]) => [text, (n - (before.get(text) ?? 0)) / Math.max(1, reports)] as const).filter(([, n]) => n > 0);
+  for (const [text, n] of rows.sort((a, b) => b[1] - a[1])) process.stderr.write(`[engine] ${n.toFixed(2).padStart(7)} per report  ${text}\n`);
+}
+
 async function main() {
-  await installStatementCounter();
+  await installStatementCounter({ byText: values.statements });
   const figures: Partial<Record<RuntimeKind, RuntimeFigures>> = {};
   let kind = 'pglite';
   for (const runtime of values.runtimes.split(',') as RuntimeKind[]) {

@@ -79,4 +79,36 @@ describe('activations of an embedded engine worker', () => {
     const { key } = await second!;
     await eventually(() => engine.getInstance(key), (i) => i?.state === 'completed', 3_000);
   });
+
+  it('of a started engine, takes the job a step creates from the step itself, locked by this node (no activation)', async () => {
+    // given: a started engine (a node on the database) and its idle worker
+    await engine.close();
+    engine = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: () => undefined }).start();
+    await engine.heartbeat();
+    const activations = vi.spyOn(engine, 'activateJobs');
+    let seen: { deadline: string; worker: string } | null = null;
+    let row: { state: string; worker: string | null; lock_owner: string | null } | undefined;
+    worker = engine.createWorker({
+      taskType: 'contract.grade',
+      name: 'grader',
+      pollIntervalMs: 60_000,
+      handler: async (job) => {
+        seen = { deadline: job.deadline, worker: job.worker };
+        [row] = await db.driver.query<{ state: string; worker: string | null; lock_owner: string | null }>(
+          'SELECT state, worker, lock_owner FROM engine_job WHERE key = $1::bigint', [job.key]);
+        return graded;
+      },
+    });
+    await eventually(async () => activations.mock.calls.length, (n) => n === 1, 2_000);
+
+    // when
+    const instance = await start();
+
+    // then: done with the worker's first (empty) activation only; the job was locked for it as an activation locks it
+    await eventually(() => engine.getInstance(instance.key), (i) => i?.state === 'completed', 3_000);
+    expect(activations.mock.calls.length).toBe(1);
+    expect(row).toEqual({ state: 'activated', worker: 'grader', lock_owner: engine.nodeId });
+    expect(seen).toMatchObject({ worker: 'grader' });
+    expect(Date.parse(seen!.deadline)).toBeGreaterThan(Date.now());
+  });
 });

@@ -6,6 +6,7 @@ import type { DatabaseTarget } from './config';
 import { createPGliteDriver, createPostgresDriver, type SqlDriver } from './driver';
 import { migrate } from './migrate';
 import { pruneParsers } from './pglite-parsers';
+import { directQueries, pgDirectQueries, pgliteDirectQueries, PGlitePreparedStatements, prepareMarkedStatements } from './prepared-statements';
 
 export type { PrismaClient } from '@prisma/client';
 
@@ -71,8 +72,11 @@ async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) 
   pruneParsers(db);
   // pglite-prisma-adapter 0.6 is typed against @prisma/driver-adapter-utils 6.10; the runtime contract
   // is the same in 6.19 (covered by every database test), only the declared types differ.
-  const adapter = new PrismaPGlite(db) as unknown as PrismaPg;
+  // The engine's step statements run prepared on it (docs/adr/0058).
+  const statements = new PGlitePreparedStatements(db);
+  const adapter = new PrismaPGlite(statements.wrap(db, false)) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
+  directQueries.set(prisma, pgliteDirectQueries(statements));
   return { prisma, driver: createPGliteDriver(db), pglite: db };
 }
 
@@ -83,7 +87,10 @@ async function openPostgres(target: { url: string; schema?: string }) {
     max: 10,
     ...(target.schema && { options: `-c search_path=${target.schema}` }),
   });
+  prepareMarkedStatements(pool);
   const adapter = new PrismaPg(pool, target.schema ? { schema: target.schema } : undefined);
+  const direct = pgDirectQueries(pool, adapter);
   const prisma = new PrismaClient({ adapter });
+  directQueries.set(prisma, direct);
   return { prisma, driver: createPostgresDriver(pool) };
 }

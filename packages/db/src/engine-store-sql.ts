@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type {
-  ActivatableJob, ElementIdChange, EngineNodeRecord, InstanceRecord, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, SweepQuery, SweepResult, UserTask, Variables, WaitSnapshot,
+  ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, InstanceRecord, JobLock, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, SubscriptionRecord, SweepQuery, SweepResult, UserTask, UserTaskFilter, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
@@ -10,9 +10,38 @@ import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type User
  * Values come back typed by the driver adapter (bigint as BigInt, jsonb parsed, timestamptz as Date) under
  * the Prisma models' camelCase names, so the same mappers (engine-rows.ts) read both.
  */
-type Client = PrismaClient | Prisma.TransactionClient;
+export type Client = Pick<PrismaClient | Prisma.TransactionClient, '$queryRaw' | '$executeRaw'>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
 const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
+
+/** The open subscriptions to a message name and correlation key, oldest first (a publication reads them, and its step again). */
+export async function findSubscriptions(db: Client, q: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]> {
+  const rows = await db.$queryRaw<(Omit<SubscriptionRecord, 'key' | 'instanceKey'> & { key: bigint; instanceKey: bigint })[]>`/* prepared */
+    SELECT key, instance_key AS "instanceKey", element_id AS "elementId", element_instance AS "elementInstance", message_name AS "messageName",
+           correlation_key AS "correlationKey", tenant_id AS "tenantId"
+    FROM engine_subscription WHERE tenant_id = ${q.tenantId} AND message_name = ${q.messageName} AND correlation_key = ${q.correlationKey}
+    ORDER BY key`;
+  return rows.map((r) => ({ ...r, key: String(r.key), instanceKey: String(r.instanceKey) }));
+}
+
+/** The deployed definition of a process: the given version, else the latest. */
+export async function findDefinition(db: Client, q: { tenantId: string; bpmnProcessId: string; version?: number }): Promise<DefinitionRecord | null> {
+  const [row] = await db.$queryRaw<(Omit<DefinitionRecord, 'key'> & { key: bigint })[]>`/* prepared */
+    SELECT key, bpmn_process_id AS "bpmnProcessId", version, resource_name AS "resourceName", checksum, tenant_id AS "tenantId", source, deployed_at AS "deployedAt"
+    FROM engine_definition
+    WHERE tenant_id = ${q.tenantId} AND bpmn_process_id = ${q.bpmnProcessId} AND (${q.version ?? null}::int IS NULL OR version = ${q.version ?? null}::int)
+    ORDER BY version DESC LIMIT 1`;
+  return row ? { ...row, key: String(row.key) } : null;
+}
+
+/** A new instance's row (its first step's saveStep then writes its state and waits). */
+export async function insertInstance(db: Client, i: InstanceRecord): Promise<void> {
+  await db.$executeRaw`/* prepared */
+    INSERT INTO engine_instance (key, definition_key, bpmn_process_id, version, tenant_id, business_key, state, engine_state, variables, active_elements,
+                                 revision, started_at, updated_at, ended_at)
+    VALUES (${BigInt(i.key)}, ${BigInt(i.definitionKey)}, ${i.bpmnProcessId}, ${i.version}::int, ${i.tenantId}, ${i.businessKey}, ${i.state},
+            ${json(i.engineState)}::jsonb, ${json(i.variables)}::jsonb, ${json(i.activeElements)}::jsonb, ${i.revision}::int, ${i.startedAt}, ${new Date()}, ${i.endedAt})`;
+}
 
 /**
  * Locks and reads the instance; with a claim, also closes the job or user task that the step answers, in the same
@@ -21,7 +50,7 @@ const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
 export async function lockInstance(db: Client, key: string, stateUnlessRevision = -1, claim?: StepClaim): Promise<LockedInstance | null> {
   const job = claim && 'job' in claim ? claim : null;
   const task = claim && 'userTask' in claim ? claim : null;
-  const [row] = await db.$queryRaw<(InstanceRow & { claimed: boolean })[]>`
+  const [row] = await db.$queryRaw<(InstanceRow & { claimed: boolean })[]>`/* prepared */
     WITH locked AS (
       SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId", business_key AS "businessKey",
              state, CASE WHEN revision = ${stateUnlessRevision} THEN NULL ELSE engine_state END AS "engineState", variables, active_elements AS "activeElements",
@@ -49,14 +78,27 @@ export async function lockInstance(db: Client, key: string, stateUnlessRevision 
  * element instances the step no longer has, new ones of element instances it has). Returns the new revision
  * and the jobs it wrote.
  */
-export async function saveStep(db: Client, i: InstanceRecord, all: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<{ revision: number; jobs: JobWait[] }> {
+export async function saveStep(
+  db: Client,
+  i: InstanceRecord,
+  all: WaitSnapshot,
+  now: Date,
+  stored?: ReadonlySet<string>,
+  lock?: (job: JobWait) => JobLock | null,
+): Promise<{ revision: number; jobs: JobWait[]; locked: string[] }> {
   const keep = (items: { elementInstance: string }[]) => items.map((item) => item.elementInstance);
   const current = new Set([all.jobs, all.userTasks, all.timers, all.subscriptions].flatMap(keep));
   const fresh = <T extends { elementInstance: string }>(items: T[]) => (stored ? items.filter((item) => !stored.has(item.elementInstance)) : items);
   const anyEnded = !stored || [...stored].some((elementInstance) => !current.has(elementInstance));
   const jobs = fresh(all.jobs);
   const news = {
-    jobs: jobs.map((j) => ({ key: j.key, element_id: j.elementId, element_instance: j.elementInstance, type: j.type, retries: j.retries, variables: j.variables, custom_headers: j.customHeaders })),
+    jobs: jobs.map((j) => {
+      const held = lock?.(j);
+      return {
+        key: j.key, element_id: j.elementId, element_instance: j.elementInstance, type: j.type, retries: j.retries, variables: j.variables, custom_headers: j.customHeaders,
+        ...(held && { worker: held.worker, lock_owner: held.owner, deadline: held.deadline }),
+      };
+    }),
     tasks: fresh(all.userTasks).map((t) => ({
       key: t.key, element_id: t.elementId, element_instance: t.elementInstance, name: t.name, assignee: t.assignee, candidate_groups: t.candidateGroups,
       candidate_users: t.candidateUsers, due_date: t.dueDate, follow_up_date: t.followUpDate, form_key: t.formKey, custom_headers: t.customHeaders, variables: t.variables,
@@ -67,7 +109,7 @@ export async function saveStep(db: Client, i: InstanceRecord, all: WaitSnapshot,
     })),
   };
   const instanceKey = BigInt(i.key);
-  const [row] = await db.$queryRaw<{ revision: number | null }[]>`
+  const [row] = await db.$queryRaw<{ revision: number | null; locked: string[] | null }[]>`/* prepared */
     WITH input AS (SELECT ${json(news)}::jsonb AS w),
     instance AS (
       UPDATE engine_instance SET state = ${i.state}, engine_state = ${json(i.engineState)}::jsonb, variables = ${json(i.variables)}::jsonb,
@@ -88,11 +130,13 @@ export async function saveStep(db: Client, i: InstanceRecord, all: WaitSnapshot,
       DELETE FROM engine_subscription WHERE ${anyEnded}::boolean AND instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.subscriptions)}::text[]))
       RETURNING 1),
     new_jobs AS (
-      INSERT INTO engine_job (key, instance_key, element_id, element_instance, type, state, retries, variables, custom_headers, due_at, created_at, updated_at)
-      SELECT j.key::bigint, ${instanceKey}, j.element_id, j.element_instance, j.type, 'activatable', j.retries, j.variables, j.custom_headers, ${now}, ${now}, ${now}
+      INSERT INTO engine_job (key, instance_key, element_id, element_instance, type, state, retries, variables, custom_headers, worker, lock_owner, deadline,
+                              due_at, created_at, updated_at)
+      SELECT j.key::bigint, ${instanceKey}, j.element_id, j.element_instance, j.type, CASE WHEN j.worker IS NULL THEN 'activatable' ELSE 'activated' END,
+             j.retries, j.variables, j.custom_headers, j.worker, j.lock_owner, j.deadline, ${now}, ${now}, ${now}
       FROM input, jsonb_to_recordset(input.w->'jobs')
-        AS j(key text, element_id text, element_instance text, type text, retries int, variables jsonb, custom_headers jsonb)
-      ON CONFLICT DO NOTHING RETURNING 1),
+        AS j(key text, element_id text, element_instance text, type text, retries int, variables jsonb, custom_headers jsonb, worker text, lock_owner text, deadline timestamptz)
+      ON CONFLICT DO NOTHING RETURNING key, worker),
     new_tasks AS (
       INSERT INTO engine_user_task (key, instance_key, element_id, element_instance, name, state, assignee, candidate_groups, candidate_users,
                                     due_date, follow_up_date, form_key, custom_headers, variables, created_at)
@@ -115,11 +159,12 @@ export async function saveStep(db: Client, i: InstanceRecord, all: WaitSnapshot,
         AS s(key text, element_id text, element_instance text, message_name text, correlation_key text)
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT (SELECT revision FROM instance) AS revision,
+           ARRAY(SELECT key::text FROM new_jobs WHERE worker IS NOT NULL) AS locked,
            (SELECT count(*) FROM ended_jobs) + (SELECT count(*) FROM ended_tasks) + (SELECT count(*) FROM ended_timers)
              + (SELECT count(*) FROM ended_subscriptions) + (SELECT count(*) FROM new_jobs) + (SELECT count(*) FROM new_tasks)
              + (SELECT count(*) FROM new_timers) + (SELECT count(*) FROM new_subscriptions) AS written`;
   if (row?.revision === null || row?.revision === undefined) throw new Error(`Process instance ${i.key} vanished during its step`);
-  return { revision: row.revision, jobs };
+  return { revision: row.revision, jobs, locked: row.locked ?? [] };
 }
 
 /**
@@ -131,7 +176,7 @@ export async function takeBufferedMessageFor(
   q: { tenantId: string; subscriptions: { messageName: string; correlationKey: string }[]; now: Date },
 ): Promise<{ index: number; message: MessageRecord } | null> {
   if (q.subscriptions.length === 0) return null;
-  const [row] = await db.$queryRaw<{ index: number; key: bigint; name: string; correlationKey: string; tenantId: string; messageId: string | null; variables: Variables; expiresAt: Date }[]>`
+  const [row] = await db.$queryRaw<{ index: number; key: bigint; name: string; correlationKey: string; tenantId: string; messageId: string | null; variables: Variables; expiresAt: Date }[]>`/* prepared */
     WITH wanted AS (
       SELECT w.name, w.correlation_key, w.ord::int AS ord
       FROM unnest(${q.subscriptions.map((s) => s.messageName)}::text[], ${q.subscriptions.map((s) => s.correlationKey)}::text[]) WITH ORDINALITY AS w(name, correlation_key, ord)),
@@ -161,7 +206,7 @@ export async function activateJobs(
   db: Client,
   q: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date },
 ): Promise<ActivatableJob[]> {
-  const rows = await db.$queryRaw<(JobRow & { bpmnProcessId: string; businessKey: string | null; tenantId: string; instanceVariables: Variables })[]>`
+  const rows = await db.$queryRaw<(JobRow & { bpmnProcessId: string; businessKey: string | null; tenantId: string; instanceVariables: Variables })[]>`/* prepared */
     WITH activated AS (
       UPDATE engine_job SET state = 'activated', worker = ${q.worker}, lock_owner = ${q.owner}, deadline = ${q.deadline}, updated_at = ${q.now}
       WHERE key IN (
@@ -177,7 +222,7 @@ export async function activateJobs(
 }
 
 export async function getJob(db: Client, key: string): Promise<JobRecord | null> {
-  const [row] = await db.$queryRaw<JobRow[]>`
+  const [row] = await db.$queryRaw<JobRow[]>`/* prepared */
     SELECT ${jobColumns('engine_job')} FROM engine_job WHERE key = ${BigInt(key)}`;
   return row ? toJob(row) : null;
 }
@@ -205,7 +250,7 @@ export async function updateJob(db: Client, key: string, patch: JobPatch): Promi
  * activatable types are those already activatable plus those it releases.
  */
 export async function sweep(db: Client, q: SweepQuery): Promise<SweepResult> {
-  const [row] = await db.$queryRaw<{ nodes: EngineNodeRecord[] | null; released: number; expired: number; timers: string[]; types: string[] }[]>`
+  const [row] = await db.$queryRaw<{ nodes: EngineNodeRecord[] | null; released: number; expired: number; timers: string[]; types: string[] }[]>`/* prepared */
     WITH dead AS (
       DELETE FROM engine_node WHERE (heartbeat_at < ${q.staleBefore} OR id = ANY(${q.dead}::text[])) AND id <> ${q.self}
       RETURNING id, name, started_at, heartbeat_at),
@@ -234,7 +279,7 @@ export async function sweep(db: Client, q: SweepQuery): Promise<SweepResult> {
 }
 
 export async function removeNode(db: Client, id: string, now: Date): Promise<number> {
-  const [row] = await db.$queryRaw<{ released: number }[]>`
+  const [row] = await db.$queryRaw<{ released: number }[]>`/* prepared */
     WITH gone AS (DELETE FROM engine_node WHERE id = ${id} RETURNING id),
     released AS (
       UPDATE engine_job SET state = 'activatable', worker = NULL, lock_owner = NULL, deadline = NULL, updated_at = ${now}
@@ -245,27 +290,49 @@ export async function removeNode(db: Client, id: string, now: Date): Promise<num
 }
 
 export async function beatNode(db: Client, node: { id: string; name: string; now: Date } & NodeProcess): Promise<void> {
-  await db.$executeRaw`
+  await db.$executeRaw`/* prepared */
     INSERT INTO engine_node (id, name, started_at, heartbeat_at, pid, process_scope)
     VALUES (${node.id}, ${node.name}, ${node.now}, ${node.now}, ${node.pid ?? null}::int, ${node.processScope ?? null})
     ON CONFLICT (id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at`;
 }
 
 export async function nodesInScope(db: Client, processScope: string): Promise<{ id: string; pid: number }[]> {
-  return db.$queryRaw<{ id: string; pid: number }[]>`
+  return db.$queryRaw<{ id: string; pid: number }[]>`/* prepared */
     SELECT id, pid FROM engine_node WHERE process_scope = ${processScope} AND pid IS NOT NULL`;
 }
 
-export async function getUserTask(db: Client, key: string): Promise<UserTask | null> {
-  const [row] = await db.$queryRaw<(Omit<UserTaskRow, 'instance'> & UserTaskRow['instance'])[]>`
-    SELECT t.key, t.instance_key AS "instanceKey", i.bpmn_process_id AS "bpmnProcessId", i.business_key AS "businessKey", i.tenant_id AS "tenantId",
+/** A user task's columns with its instance's ids, under the names toUserTask reads (`t` the task, `i` its instance). */
+const userTaskColumns = Prisma.raw(`t.key, t.instance_key AS "instanceKey", i.bpmn_process_id AS "bpmnProcessId", i.business_key AS "businessKey", i.tenant_id AS "tenantId",
            t.element_id AS "elementId", t.element_instance AS "elementInstance", t.name, t.state, t.assignee, t.candidate_groups AS "candidateGroups",
            t.candidate_users AS "candidateUsers", t.due_date AS "dueDate", t.follow_up_date AS "followUpDate", t.form_key AS "formKey",
-           t.custom_headers AS "customHeaders", t.variables, t.created_at AS "createdAt", t.completed_at AS "completedAt"
-    FROM engine_user_task t JOIN engine_instance i ON i.key = t.instance_key WHERE t.key = ${BigInt(key)}`;
-  if (!row) return null;
-  const { bpmnProcessId, businessKey, tenantId, ...task } = row;
-  return toUserTask({ ...task, instance: { bpmnProcessId, businessKey, tenantId } });
+           t.custom_headers AS "customHeaders", t.variables, t.created_at AS "createdAt", t.completed_at AS "completedAt"`);
+
+type UserTaskJoinRow = Omit<UserTaskRow, 'instance'> & UserTaskRow['instance'];
+const fromJoinRow = ({ bpmnProcessId, businessKey, tenantId, ...task }: UserTaskJoinRow) => toUserTask({ ...task, instance: { bpmnProcessId, businessKey, tenantId } });
+
+export async function getUserTask(db: Client, key: string): Promise<UserTask | null> {
+  const [row] = await db.$queryRaw<UserTaskJoinRow[]>`/* prepared */
+    SELECT ${userTaskColumns} FROM engine_user_task t JOIN engine_instance i ON i.key = t.instance_key WHERE t.key = ${BigInt(key)}`;
+  return row ? fromJoinRow(row) : null;
+}
+
+/**
+ * User tasks by state, instance and candidates, oldest first, in raw SQL (Prisma's query compiler cost more than the
+ * query). Its text follows which filters are given (at most 16 texts), so each is prepared with its own conditions.
+ */
+export async function searchUserTasks(db: Client, filter: UserTaskFilter): Promise<UserTask[]> {
+  const where: Prisma.Sql[] = [];
+  if (filter.state) where.push(Prisma.sql`t.state = ${filter.state}`);
+  if (filter.instanceKey) where.push(Prisma.sql`t.instance_key = ${BigInt(filter.instanceKey)}`);
+  const who: Prisma.Sql[] = [];
+  if (filter.candidateGroups?.length) who.push(Prisma.sql`t.candidate_groups && ${filter.candidateGroups}::text[]`);
+  if (filter.candidateUser) who.push(Prisma.sql`${filter.candidateUser} = ANY(t.candidate_users)`, Prisma.sql`t.assignee = ${filter.candidateUser}`);
+  if (who.length > 0) where.push(Prisma.sql`(${Prisma.join(who, ' OR ')})`);
+  const rows = await db.$queryRaw<UserTaskJoinRow[]>`/* prepared */
+    SELECT ${userTaskColumns} FROM engine_user_task t JOIN engine_instance i ON i.key = t.instance_key
+    ${where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty}
+    ORDER BY t.created_at, t.key LIMIT ${filter.limit ?? 100}`;
+  return rows.map(fromJoinRow);
 }
 
 export async function updateUserTask(db: Client, key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }): Promise<void> {

@@ -1,10 +1,12 @@
-import type { Prisma, PrismaClient } from '@prisma/client';
+import { Prisma, type PrismaClient } from '@prisma/client';
 import type {
   ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
-  JobRecord, MessageRecord, NodeProcess, StepClaim, StepTransaction, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
+  JobLock, JobRecord, JobWait, MessageRecord, NodeProcess, StepClaim, StepTransaction, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
 } from '@kuaibao/engine';
-import { toIncident, toInstance, toMessage, toUserTask } from './engine-rows';
+import { toIncident, toInstance, toMessage } from './engine-rows';
 import * as sql from './engine-store-sql';
+import { directQueries, PREPARED, type DirectRun } from './prepared-statements';
+import { noteStatement } from './statement-counter';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 type Json = Prisma.InputJsonValue;
@@ -14,15 +16,45 @@ const json = (value: unknown) => value as Json;
 
 /** The embedded engine's persistence on Prisma (PGlite or PostgreSQL); the per-step statements are raw SQL (engine-store-sql.ts). */
 export function createEngineStore(prisma: PrismaClient): EngineStore {
-  const ops = new PrismaEngineOps(prisma);
+  const direct = directQueries.get(prisma);
+  const ops = new PrismaEngineOps(prisma, direct && directClient(prisma, direct.root));
+  const transaction = <T>(fn: (tx: EngineStoreOps) => Promise<T>) =>
+    prisma.$transaction(
+      (tx) => {
+        const run = direct?.current();
+        return fn(new PrismaEngineOps(tx, run ? directClient(tx, run) : tx));
+      },
+      { maxWait: 60_000, timeout: 120_000 },
+    );
   return Object.assign(ops, {
-    transaction: <T>(fn: (tx: EngineStoreOps) => Promise<T>) =>
-      prisma.$transaction((tx) => fn(new PrismaEngineOps(tx)), { maxWait: 60_000, timeout: 120_000 }),
+    transaction: <T>(fn: (tx: EngineStoreOps) => Promise<T>) => (direct ? direct.within(() => transaction(fn)) : transaction(fn)),
   });
 }
 
+/**
+ * The engine's marked statements (`/* prepared *\/`) straight on the driver, the others through Prisma (`via`): the
+ * rows come back as the driver parses them (int8 as a number or a bigint, which the mappers turn into strings alike).
+ */
+function directClient(via: Client, run: DirectRun): sql.Client {
+  const marked = (strings: unknown) => Array.isArray(strings) && typeof strings[0] === 'string' && strings[0].startsWith(PREPARED);
+  const direct = (strings: TemplateStringsArray, values: unknown[]) => {
+    const query = Prisma.sql(strings, ...(values as Prisma.Sql[]));
+    noteStatement(query.text);
+    return run(query.text, query.values);
+  };
+  const queryRaw = (strings: TemplateStringsArray, ...values: unknown[]) =>
+    marked(strings) ? direct(strings, values).then((result) => result.rows) : via.$queryRaw(strings, ...values);
+  const executeRaw = (strings: TemplateStringsArray, ...values: unknown[]) =>
+    marked(strings) ? direct(strings, values).then((result) => result.affectedRows ?? 0) : via.$executeRaw(strings, ...values);
+  return { $queryRaw: queryRaw, $executeRaw: executeRaw } as unknown as sql.Client;
+}
+
 class PrismaEngineOps implements EngineStoreOps {
-  constructor(private readonly db: Client) {}
+  /** `raw`: what the per-step statements run on (the driver directly where it can, else this transaction's client). */
+  constructor(
+    private readonly db: Client,
+    private readonly raw: sql.Client = db,
+  ) {}
 
   /** The Prisma client of this transaction: business writes of a step run on it (step-writes.ts). */
   get handle(): StepTransaction {
@@ -33,12 +65,8 @@ class PrismaEngineOps implements EngineStoreOps {
     await this.db.engineDefinition.create({ data: { ...d, key: big(d.key) } });
   }
 
-  async findDefinition(q: { tenantId: string; bpmnProcessId: string; version?: number }) {
-    const row = await this.db.engineDefinition.findFirst({
-      where: { tenantId: q.tenantId, bpmnProcessId: q.bpmnProcessId, ...(q.version !== undefined && { version: q.version }) },
-      orderBy: { version: 'desc' },
-    });
-    return row && { ...row, key: String(row.key) };
+  findDefinition(q: { tenantId: string; bpmnProcessId: string; version?: number }) {
+    return sql.findDefinition(this.raw, q);
   }
 
   async findDefinitionByChecksum(q: { tenantId: string; bpmnProcessId: string; checksum: string }) {
@@ -62,11 +90,11 @@ class PrismaEngineOps implements EngineStoreOps {
   }
 
   migrateInstance(instance: InstanceRecord, changes: { elements: ElementIdChange[]; timers: ElementIdChange[]; subscriptions: ElementIdChange[] }) {
-    return sql.migrateInstance(this.db, instance, changes);
+    return sql.migrateInstance(this.raw, instance, changes);
   }
 
   lockInstance(key: string, stateUnlessRevision?: number, claim?: StepClaim) {
-    return sql.lockInstance(this.db, key, stateUnlessRevision, claim);
+    return sql.lockInstance(this.raw, key, stateUnlessRevision, claim);
   }
 
   async getInstance(key: string) {
@@ -87,49 +115,40 @@ class PrismaEngineOps implements EngineStoreOps {
     return rows.map(toInstance);
   }
 
-  async insertInstance(i: InstanceRecord) {
-    await this.db.engineInstance.create({
-      data: {
-        ...i,
-        key: big(i.key),
-        definitionKey: big(i.definitionKey),
-        engineState: json(i.engineState),
-        variables: json(i.variables),
-        activeElements: json(i.activeElements),
-      },
-    });
+  insertInstance(i: InstanceRecord) {
+    return sql.insertInstance(this.raw, i);
   }
 
-  saveStep(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>) {
-    return sql.saveStep(this.db, instance, waits, now, stored);
+  saveStep(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>, lock?: (job: JobWait) => JobLock | null) {
+    return sql.saveStep(this.raw, instance, waits, now, stored, lock);
   }
 
   getJob(key: string) {
-    return sql.getJob(this.db, key);
+    return sql.getJob(this.raw, key);
   }
 
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>) {
-    return sql.updateJob(this.db, key, patch);
+    return sql.updateJob(this.raw, key, patch);
   }
 
   activateJobs(q: { type: string; maxJobs: number; worker: string; owner: string | null; now: Date; deadline: Date }): Promise<ActivatableJob[]> {
-    return sql.activateJobs(this.db, q);
+    return sql.activateJobs(this.raw, q);
   }
 
   beatNode(node: { id: string; name: string; now: Date } & NodeProcess) {
-    return sql.beatNode(this.db, node);
+    return sql.beatNode(this.raw, node);
   }
 
   sweep(q: SweepQuery) {
-    return sql.sweep(this.db, q);
+    return sql.sweep(this.raw, q);
   }
 
   nodesInScope(processScope: string) {
-    return sql.nodesInScope(this.db, processScope);
+    return sql.nodesInScope(this.raw, processScope);
   }
 
   removeNode(id: string, now: Date) {
-    return sql.removeNode(this.db, id, now);
+    return sql.removeNode(this.raw, id, now);
   }
 
   async listNodes(): Promise<EngineNodeRecord[]> {
@@ -137,33 +156,19 @@ class PrismaEngineOps implements EngineStoreOps {
   }
 
   getUserTask(key: string) {
-    return sql.getUserTask(this.db, key);
+    return sql.getUserTask(this.raw, key);
   }
 
-  async searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]> {
-    const who: Prisma.EngineUserTaskWhereInput[] = [];
-    if (filter.candidateGroups?.length) who.push({ candidateGroups: { hasSome: filter.candidateGroups } });
-    if (filter.candidateUser) who.push({ candidateUsers: { has: filter.candidateUser } }, { assignee: filter.candidateUser });
-    const rows = await this.db.engineUserTask.findMany({
-      where: {
-        ...(filter.state && { state: filter.state }),
-        ...(filter.instanceKey && { instanceKey: big(filter.instanceKey) }),
-        ...(who.length > 0 && { OR: who }),
-      },
-      include: instanceSummary,
-      orderBy: [{ createdAt: 'asc' }, { key: 'asc' }],
-      take: filter.limit ?? 100,
-    });
-    return rows.map(toUserTask);
+  searchUserTasks(filter: UserTaskFilter): Promise<UserTask[]> {
+    return sql.searchUserTasks(this.raw, filter);
   }
 
   updateUserTask(key: string, patch: { state?: 'completed'; assignee?: string | null; completedAt?: Date }) {
-    return sql.updateUserTask(this.db, key, patch);
+    return sql.updateUserTask(this.raw, key, patch);
   }
 
-  async findSubscriptions(q: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]> {
-    const rows = await this.db.engineSubscription.findMany({ where: q, orderBy: { key: 'asc' } });
-    return rows.map((r) => ({ ...r, key: String(r.key), instanceKey: String(r.instanceKey) }));
+  findSubscriptions(q: { tenantId: string; messageName: string; correlationKey: string }): Promise<SubscriptionRecord[]> {
+    return sql.findSubscriptions(this.raw, q);
   }
 
   async insertMessage(m: MessageRecord) {
@@ -176,7 +181,7 @@ class PrismaEngineOps implements EngineStoreOps {
   }
 
   takeBufferedMessageFor(q: { tenantId: string; subscriptions: { messageName: string; correlationKey: string }[]; now: Date }) {
-    return sql.takeBufferedMessageFor(this.db, q);
+    return sql.takeBufferedMessageFor(this.raw, q);
   }
 
   async insertIncident(i: IncidentRecord) {
@@ -203,4 +208,3 @@ class PrismaEngineOps implements EngineStoreOps {
   }
 }
 
-const instanceSummary = { instance: { select: { bpmnProcessId: true, businessKey: true, tenantId: true } } } as const;

@@ -9,7 +9,7 @@ export { DEMO_TEMPLATE } from './test-support/demo-template';
 export { templateDataDir } from './test-support/template-database';
 export { createScratchSchema } from './scratch-schema';
 export { createEngineStore } from './engine-store';
-export { installStatementCounter, statementCounts } from './statement-counter';
+export { installStatementCounter, statementCounts, statementsByText } from './statement-counter';
 export { createOrgUnitRepository, type OrgUnitRepository, type OrgUnitRow } from './repositories/org-units';
 export { createUserRepository, createSessionRepository, type UserRepository, type SessionRepository } from './repositories/users';
 export { createAuditRepository, appendAudit, type AuditEntry, type AuditRepository, type ChainCheck, type ChainProblem } from './repositories/audit';

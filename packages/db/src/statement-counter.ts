@@ -9,7 +9,12 @@ interface Counts {
 }
 
 const counts: Counts = { statements: 0, transactions: 0 };
+/** Statements by the start of their text (for `statementsByText`): which statements a report runs. */
+const byText = new Map<string, number>();
+const head = (sql: string) => sql.replace(/\/\*[^*]*\*\//g, '').replace(/\s+/g, ' ').trim().slice(0, 70);
 let installed = false;
+/** Whether statements are also counted by text (statementsByText): a regex per statement, so only when asked. */
+let byTextToo = false;
 
 type Proto = Record<string, unknown>;
 const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
@@ -17,7 +22,7 @@ const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
 function wrap(queryable: Proto, adapter: Proto) {
   const performIO = queryable.performIO as (this: unknown, query: { sql: string }) => Promise<unknown>;
   queryable.performIO = function (this: unknown, query: { sql: string }) {
-    if (!CONTROL.test(query.sql)) counts.statements++;
+    if (!CONTROL.test(query.sql)) noteStatement(query.sql);
     return performIO.call(this, query);
   };
   const startTransaction = adapter.startTransaction as (this: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -27,7 +32,8 @@ function wrap(queryable: Proto, adapter: Proto) {
   };
 }
 
-export async function installStatementCounter(): Promise<void> {
+export async function installStatementCounter(options: { byText?: boolean } = {}): Promise<void> {
+  byTextToo ||= options.byText ?? false;
   if (installed) return;
   installed = true;
   const [{ PrismaPGlite }, { PrismaPg }] = await Promise.all([import('pglite-prisma-adapter'), import('@prisma/adapter-pg')]);
@@ -39,3 +45,15 @@ export async function installStatementCounter(): Promise<void> {
 }
 
 export const statementCounts = (): Counts => ({ ...counts });
+
+/** Statements counted so far, by the start of their text. */
+export const statementsByText = (): Map<string, number> => new Map(byText);
+
+/** Counts a statement run on the driver without Prisma's adapter (prepared-statements.ts). */
+export function noteStatement(sql: string): void {
+  if (!installed) return;
+  counts.statements++;
+  if (!byTextToo) return;
+  const text = head(sql);
+  byText.set(text, (byText.get(text) ?? 0) + 1);
+}

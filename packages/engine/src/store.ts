@@ -42,6 +42,13 @@ export interface JobWait {
   customHeaders: Record<string, string>;
 }
 
+/** The lock a job is inserted with when a step hands it to an idle worker of its process (as an activation would take it). */
+export interface JobLock {
+  worker: string;
+  owner: string;
+  deadline: Date;
+}
+
 export type JobState = 'activatable' | 'activated' | 'failed' | 'completed' | 'error_thrown' | 'canceled';
 
 export interface JobRecord extends JobWait {
@@ -210,8 +217,16 @@ export interface EngineStoreOps {
    * moved on), and its open waits made exactly `waits`: new rows inserted, vanished ones canceled or deleted.
    * `stored`: element instances whose waits the last committed state had (their rows exist), so that only what
    * changed is written; without it every wait is written. Returns the new revision and the jobs it wrote.
+   * `lock`: asked for each job it writes; a job it answers is inserted already activated under that lock (handed to an
+   * idle worker of this process, docs/adr/0058); `locked` says which of them were inserted so (not already there).
    */
-  saveStep(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: ReadonlySet<string>): Promise<{ revision: number; jobs: JobWait[] }>;
+  saveStep(
+    instance: InstanceRecord,
+    waits: WaitSnapshot,
+    now: Date,
+    stored?: ReadonlySet<string>,
+    lock?: (job: JobWait) => JobLock | null,
+  ): Promise<{ revision: number; jobs: JobWait[]; locked: string[] }>;
 
   getJob(key: string): Promise<JobRecord | null>;
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>): Promise<void>;

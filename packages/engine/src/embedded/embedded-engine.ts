@@ -13,6 +13,7 @@ import { resolveIncident } from './incident-operations';
 import { listDefinitions, migrateInstance, modifyInstance } from './instance-changes';
 import type { RuntimeKind } from './runtime';
 import { JobOperations } from './job-operations';
+import { JobPush } from './job-push';
 import { publishMessage } from './message-operations';
 import { NodeLiveness, type NodeOptions } from './node-liveness';
 import { Scheduler, type DueWork } from './scheduler';
@@ -60,6 +61,11 @@ export class EmbeddedEngine implements WorkflowEngine {
     this.jobs = new JobOperations(this.runner, this.node);
     this.userTasks = new UserTaskOperations(this.runner);
     this.scheduler = new Scheduler(this.runner, this.node, options.schedulerIntervalMs ?? 500);
+    this.runner.push = new JobPush(
+      () => this.node.ownerNow,
+      (keys) => void this.jobs.release(keys),
+      (jobs) => this.jobs.handed(jobs),
+    );
   }
 
   /**
@@ -209,10 +215,12 @@ export class EmbeddedEngine implements WorkflowEngine {
    */
   createWorker(options: WorkerOptions): JobWorker {
     const pollIntervalMs = options.pollIntervalMs ?? (this.scheduler.started ? FALLBACK_POLL_MS : undefined);
-    const worker = new PollingJobWorker(this, { ...options, ...(pollIntervalMs !== undefined && { pollIntervalMs }) }, (type, listener) => {
+    const subscribe = (type: string, listener: () => void) => {
       const wrapped = (available: string) => (available === type || available === '*') && listener();
       return this.onJobsAvailable(wrapped);
-    });
+    };
+    const push = this.runner.push;
+    const worker = new PollingJobWorker(this, { ...options, ...(pollIntervalMs !== undefined && { pollIntervalMs }) }, subscribe, push ? (idle) => push.waiting(idle) : undefined);
     this.workers.add(worker);
     const close = worker.close.bind(worker);
     worker.close = async () => {

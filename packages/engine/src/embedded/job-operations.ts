@@ -113,6 +113,21 @@ export class JobOperations {
     }, claim);
   }
 
+  /** Jobs a step handed to a worker of this process: remembered as an activation here remembers them. */
+  handed(jobs: ActivatedJob[]): void {
+    this.remember(jobs.map((j) => ({ key: j.key, instanceKey: j.instanceKey, elementId: j.elementId, elementInstance: j.elementInstanceKey })));
+  }
+
+  /** Jobs handed to a worker that closed before they reached it: activatable again, their workers told. */
+  async release(keys: string[]): Promise<void> {
+    try {
+      for (const key of keys) await this.runner.store.updateJob(key, { state: 'activatable', worker: null, lockOwner: null, deadline: null });
+      this.runner.announce(['*']);
+    } catch (error) {
+      this.runner.onError(error);
+    }
+  }
+
   async updateRetries(jobKey: string, retries: number): Promise<void> {
     if (!Number.isInteger(retries) || retries < 0) throw new EngineError('INVALID_ARGUMENT', 'retries must be a non-negative integer');
     const job = await this.runner.store.getJob(jobKey);

@@ -63,6 +63,8 @@ export class NodeLiveness {
   private joined: Promise<boolean> | null = null;
   /** Whether deadNodes() still has to look for nodes of this process scope whose process is gone (once, on the first pass). */
   private lookForGoneProcesses = true;
+  /** Whether the node's row has been written (and stop() not called since). */
+  private hasJoined = false;
   private readonly process: NodeProcess;
 
   constructor(
@@ -79,10 +81,15 @@ export class NodeLiveness {
   start(): void {
     if (this.joined) return;
     this.joined = this.beat().then(
-      () => true,
+      () => (this.hasJoined = true),
       (error: unknown) => (this.runner.onError(error), true), // the next beat inserts the row
     );
     this.heartbeats = repeatEvery(() => this.beat(), this.heartbeatIntervalMs, this.runner.onError);
+  }
+
+  /** This node's id once its row exists (what `owner()` settles to), else null: a step hands jobs over only then. */
+  get ownerNow(): string | null {
+    return this.hasJoined ? this.id : null;
   }
 
   /** The owner to record on a job lock: this node once it has joined, none for an engine that was never started. */
@@ -118,6 +125,7 @@ export class NodeLiveness {
   async stop(): Promise<void> {
     const heartbeats = this.heartbeats;
     this.heartbeats = null;
+    this.hasJoined = false;
     await heartbeats?.stop();
     if (!this.joined) return;
     await this.joined;

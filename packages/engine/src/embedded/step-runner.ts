@@ -6,6 +6,7 @@ import { createKeyGenerator } from '../keys';
 import { loadProcessModels, type ProcessModel } from '../model/process-model';
 import type { EngineStore, EngineStoreOps, IncidentRecord, InstanceRecord, JobRecord, LockedInstance, StepClaim, WaitSnapshot } from '../store';
 import { DEFAULT_HOT_INSTANCES, HotInstances, type HotInstanceOptions } from './hot-instances';
+import type { Delivery, JobPush, StepPush } from './job-push';
 import { recoverRuntime, runtimeKindFromEnv, startRuntime, type InstanceRuntime, type RuntimeKind } from './runtime';
 
 export const EMPTY_WAITS: WaitSnapshot = { jobs: [], userTasks: [], timers: [], subscriptions: [] };
@@ -37,6 +38,8 @@ export class StepRunner {
   readonly hot: HotInstances;
   /** 'jobs' with a job type ('*' for any) whenever jobs become activatable. */
   readonly events = new EventEmitter();
+  /** Hands the jobs a step creates to idle workers of this process (set by the engine; none: every job waits for an activation). */
+  push: JobPush | null = null;
 
   constructor(
     readonly store: EngineStore,
@@ -59,17 +62,19 @@ export class StepRunner {
    */
   async step<T>(instanceKey: string, target: StepTarget | null, action: StepAction<T>, claim?: StepClaim): Promise<T> {
     const posted: string[] = [];
+    const handover = this.push?.begin(new Date(this.clock())) ?? null;
     try {
       const result = await this.mutex.run(instanceKey, async () => {
-        const { value, settled, revision } = await this.store.transaction(async (tx) => {
+        const { value, settled, revision, delivery } = await this.store.transaction(async (tx) => {
           const { claimed, ...record } = await this.lockActive(tx, instanceKey, this.hot.revisionOf(instanceKey), claim);
           const { runtime, stored } = await this.runtimeAt(record, tx);
           const value = await action(runtime, record, tx, claimed);
-          const settled = await this.persist(tx, runtime, record, posted, stored);
-          return { value, settled, revision: record.revision };
+          const { settled, delivery } = await this.persist(tx, runtime, record, posted, stored, handover);
+          return { value, settled, revision: record.revision, delivery };
         });
         // Committed: the runtime is now exactly the row's state at that revision.
         if (settled) this.hot.put(instanceKey, settled, revision);
+        this.deliver(delivery);
         return value;
       });
       this.announce(posted);
@@ -77,20 +82,28 @@ export class StepRunner {
     } catch (error) {
       if (error instanceof EngineError && error.code === 'STEP_FAILED') await this.recordStepFailure(instanceKey, target, error);
       throw error;
+    } finally {
+      handover?.end();
     }
   }
 
   /** Creates an instance: its first step runs from the start event to its first wait states. */
   async start(model: ProcessModel, record: InstanceRecord): Promise<void> {
     const posted: string[] = [];
-    await this.mutex.run(record.key, async () => {
-      const settled = await this.store.transaction(async (tx) => {
-        const runtime = await startRuntime(this.runtimeKind, model, record.variables, this.runtimeContext(record.key));
-        await tx.insertInstance(record);
-        return this.persist(tx, runtime, record, posted);
+    const handover = this.push?.begin(new Date(this.clock())) ?? null;
+    try {
+      await this.mutex.run(record.key, async () => {
+        const { settled, delivery } = await this.store.transaction(async (tx) => {
+          const runtime = await startRuntime(this.runtimeKind, model, record.variables, this.runtimeContext(record.key));
+          await tx.insertInstance(record);
+          return this.persist(tx, runtime, record, posted, undefined, handover);
+        });
+        if (settled) this.hot.put(record.key, settled, record.revision);
+        this.deliver(delivery);
       });
-      if (settled) this.hot.put(record.key, settled, record.revision);
-    });
+    } finally {
+      handover?.end();
+    }
     this.announce(posted);
   }
 
@@ -131,7 +144,14 @@ export class StepRunner {
    * then correlates buffered messages it now waits for. Returns what the hot instances keep of a
    * runtime still active, null once it has completed.
    */
-  private async persist(tx: EngineStoreOps, runtime: InstanceRuntime, record: InstanceRecord, posted: string[], stored?: ReadonlySet<string>) {
+  private async persist(
+    tx: EngineStoreOps,
+    runtime: InstanceRuntime,
+    record: InstanceRecord,
+    posted: string[],
+    stored?: ReadonlySet<string>,
+    handover?: StepPush | null,
+  ): Promise<{ settled: { runtime: InstanceRuntime; stored: Set<string> } | null; delivery: Delivery | null }> {
     for (let round = 0; ; round++) {
       const waits = runtime.completed ? EMPTY_WAITS : runtime.waits(() => this.key());
       const now = new Date(this.clock());
@@ -148,13 +168,15 @@ export class StepRunner {
         activeElements: completed ? [] : runtime.activeElements(record.activeElements),
         endedAt: completed ? now : null,
       });
-      const saved = await tx.saveStep(record, waits, now, stored);
+      const saved = await tx.saveStep(record, waits, now, stored, handover?.lock);
       record.revision = saved.revision;
-      const written = saved.jobs;
-      posted.push(...new Set(written.map((j) => j.type)));
-      if (completed) return null;
+      // Jobs handed to an idle worker here need no announcement; the others wake their workers.
+      const handed = new Set(saved.locked);
+      posted.push(...new Set(saved.jobs.filter((j) => !handed.has(j.key)).map((j) => j.type)));
+      const delivery = handover && handed.size > 0 ? handover.delivery(record, saved.locked) : null;
+      if (completed) return { settled: null, delivery };
       const kinds = [waits.jobs, waits.userTasks, waits.timers, waits.subscriptions];
-      return { runtime, stored: new Set(kinds.flatMap((items) => items.map((i) => i.elementInstance))) };
+      return { settled: { runtime, stored: new Set(kinds.flatMap((items) => items.map((i) => i.elementInstance))) }, delivery };
     }
   }
 
@@ -162,6 +184,11 @@ export class StepRunner {
     const taken = await tx.takeBufferedMessageFor({ tenantId, subscriptions, now });
     const subscription = taken && subscriptions[taken.index];
     return subscription ? { subscription, variables: taken.message.variables } : null;
+  }
+
+  /** After a commit: the jobs it handed to idle workers reach them. */
+  private deliver(delivery: Delivery | null) {
+    if (delivery && this.push) delivery.send(this.push);
   }
 
   /** After a commit: jobs of these types can be activated; and a step settled (its user tasks may have changed). */

@@ -3,6 +3,8 @@ import { EngineError } from '../errors';
 import type { ActivatedJob, JobOutcome, JobWorker, WorkerOptions, WorkflowEngine } from '../types';
 
 type Subscribe = (type: string, listener: () => void) => () => void;
+/** While a worker waits, the engine may hand it the jobs its steps create (docs/adr/0058); the returned function ends that. */
+export type Idle = (worker: { type: string; name: string; timeoutMs: number; capacity: number; deliver(jobs: ActivatedJob[]): boolean }) => () => void;
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -19,11 +21,16 @@ export class PollingJobWorker implements JobWorker {
   private readonly loop: Promise<void>;
   private readonly unsubscribe: () => void;
   private readonly name: string;
+  /** Jobs a step handed to this worker while it waited: handled before it activates again. */
+  private pushed: ActivatedJob[] = [];
+  /** Its loop has ended: jobs handed over now would not be handled. */
+  private finished = false;
 
   constructor(
     private readonly engine: Pick<WorkflowEngine, 'activateJobs' | 'completeJob' | 'failJob' | 'throwError'>,
     private readonly options: WorkerOptions,
     subscribe: Subscribe,
+    private readonly idle?: Idle,
   ) {
     this.name = options.name ?? `${hostname()}-${process.pid}`;
     this.unsubscribe = subscribe(options.taskType, () => {
@@ -42,28 +49,60 @@ export class PollingJobWorker implements JobWorker {
 
   private async run() {
     const { taskType, maxJobsToActivate = 16, timeoutMs = 30_000, pollIntervalMs = 250 } = this.options;
+    let handed = false;
     while (!this.closed) {
-      this.announced = false;
       let jobs: ActivatedJob[] = [];
-      try {
-        jobs = await this.engine.activateJobs({ type: taskType, maxJobs: maxJobsToActivate, timeoutMs, worker: this.name });
-      } catch (error) {
-        console.error(`[worker ${taskType}] activation failed`, error);
+      // Handed-over jobs need no activation; an announcement that came with them is kept for the next one.
+      if (handed) [jobs, this.pushed] = [this.pushed, []];
+      else {
+        this.announced = false;
+        try {
+          jobs = await this.engine.activateJobs({ type: taskType, maxJobs: maxJobsToActivate, timeoutMs, worker: this.name });
+        } catch (error) {
+          console.error(`[worker ${taskType}] activation failed`, error);
+        }
       }
       if (jobs.length > 0) await Promise.all(jobs.map((job) => this.handle(job)));
       // A full batch may have left jobs behind, and jobs announced since the activation began may have
       // missed it; otherwise it took every job there was, and asking again at once would find none
       // (half of all activations did, ~2.4 ms each on PGlite): wait for the next announcement or the poll.
-      if (jobs.length >= maxJobsToActivate || this.announced) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollIntervalMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
+      // Jobs handed over meanwhile are handled next, without an activation.
+      handed = this.pushed.length > 0;
+      if (handed || jobs.length >= maxJobsToActivate || this.announced) continue;
+      handed = await this.waitForWork(pollIntervalMs, maxJobsToActivate, timeoutMs);
     }
+    // Jobs handed over just before closing are locked by this process: answer them rather than leave them to their deadline.
+    while (this.pushed.length > 0) await Promise.all(this.pushed.splice(0).map((job) => this.handle(job)));
+    this.finished = true;
+  }
+
+  /** Waits for an announcement, jobs handed over, or the poll interval; true when woken by jobs handed over. */
+  private async waitForWork(pollIntervalMs: number, capacity: number, timeoutMs: number): Promise<boolean> {
+    let stopWaiting = () => {};
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, pollIntervalMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      stopWaiting =
+        this.idle?.({
+          type: this.options.taskType,
+          name: this.name,
+          timeoutMs,
+          capacity,
+          deliver: (jobs) => {
+            if (this.finished) return false;
+            this.pushed.push(...jobs);
+            stopWaiting();
+            this.wake?.();
+            return true;
+          },
+        }) ?? stopWaiting;
+    });
+    stopWaiting();
+    this.wake = null;
+    return this.pushed.length > 0;
   }
 
   private async handle(job: ActivatedJob) {
