@@ -31,6 +31,9 @@ const configSchema = z.object({
   KUAIBAO_EMBEDDED_WORKERS: booleanFlag.default(true),
   /** Scheduler pass of the embedded engine (timers, job timeouts), in ms. */
   ENGINE_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(500),
+  /** 批量迁移 (docs/adr/0062): instances per chunk and the pause between chunks. */
+  MIGRATION_BATCH_CHUNK: z.coerce.number().int().min(1).max(500).default(20),
+  MIGRATION_BATCH_PAUSE_MS: z.coerce.number().int().min(0).default(200),
   /** Embedded engine: how many instances stepped a moment ago stay in memory between steps (0: none; docs/adr/0015). */
   ENGINE_HOT_INSTANCES: z.coerce.number().int().min(0).default(DEFAULT_HOT_INSTANCES.max),
 });

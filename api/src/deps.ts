@@ -1,7 +1,7 @@
 import type {
   AuditRepository, ClockRepository, EngineHistoryRepository, MonitorRepository, PolicyRepository, OrgAdminRepository, ProcessDesignRepository, Database, NotificationRepository, InboxRepository, IncidentRepository, OrgUnitRepository, SessionRepository, StatsRepository,
   StepWritesFactory, UserRepository, DutyRosterRepository, DailyReportRepository, LeaderInstructionRepository,
-  HolidayRepository, PeriodicStatsRepository,
+  HolidayRepository, PeriodicStatsRepository, MigrationBatchRepository,
 } from '@kuaibao/db';
 import type { Policy } from '@kuaibao/domain';
 import type { EngineHealth, WorkflowEngine } from '@kuaibao/engine';
@@ -51,6 +51,9 @@ export interface ApiDeps {
   stepWrites: StepWritesFactory;
   /** Duty work (issue 23): rosters, 值班信息日报, 领导批示 relayed to units (docs/adr/0046–0048). */
   duty: { roster: DutyRosterRepository; dailyReports: DailyReportRepository; instructions: LeaderInstructionRepository };
+  /** 批量迁移: the batches and their instances as rows, and the background runner that works through them (docs/adr/0062). */
+  migrationBatches: MigrationBatchRepository;
+  batchRunner: { kick(id: string): void };
   now: () => Date;
 }
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import {
+  createMigrationBatchRepository,
   createAuditRepository, createClockRepository, createEngineHistoryRepository, createFirstAdmin, createMonitorRepository, createOrgAdminRepository, createEngineStore, createIncidentRepository, createNotificationRepository, createOrgUnitRepository,
   createPolicyRepository, createProcessDesignRepository, createSessionRepository, createStatsRepository, createHolidayRepository, createPeriodicStatsRepository, createStepWrites, createDutyRosterRepository, createDailyReportRepository, createLeaderInstructionRepository, createUserRepository, databaseTargetFromEnv, loadDemoData, openDatabase, reconcilePendingCommands,
   startPgliteMaintenance, type Database,
@@ -18,6 +19,7 @@ import { inboxFor } from './inbox/inbox-for-engine';
 import { TaskEventBus } from './events/task-event-bus';
 import { temporaryPasswordOf } from './services/admin/people-admin-service';
 import { reconcileUnstartedSubmits } from './services/report-service';
+import { startMigrationBatchRunner } from './services/admin/migration-batch-runner';
 
 export interface RunningServer {
   url: string;
@@ -104,6 +106,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     events: new TaskEventBus(),
     stepWrites: createStepWrites(db.prisma),
     duty: { roster: createDutyRosterRepository(db.prisma), dailyReports: createDailyReportRepository(db.prisma), instructions: createLeaderInstructionRepository(db.prisma) },
+    migrationBatches: createMigrationBatchRepository(db.prisma),
+    // The runner needs the deps; requests that kick it come once the server listens, after it exists.
+    batchRunner: { kick: (id) => batchRunner.kick(id) },
     now,
   };
   // Zeebe only (the embedded engine commits a completion's writes in its step): completions whose writes
@@ -128,6 +133,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const workers: JobWorker[] = config.KUAIBAO_EMBEDDED_WORKERS
     ? startWorkers(engine, (options.handlers ?? ((h) => h))(createHandlers(handlerDeps(db, { gateway: smsGateway, messages: engine, now }))))
     : [];
+  const batchRunner = startMigrationBatchRunner(deps, deps.migrationBatches, {
+    chunkSize: config.MIGRATION_BATCH_CHUNK, pauseMs: config.MIGRATION_BATCH_PAUSE_MS, onError: (error) => console.error('[api] migration batch failed', error),
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {
@@ -140,6 +148,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await watcher.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await batchRunner.stop();
       await Promise.all(workers.map((w) => w.close()));
       await maintenance.stop();
       await selected.close();

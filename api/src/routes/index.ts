@@ -8,6 +8,7 @@ import { adminInstances } from './admin/admin-instances';
 import { verifyAudit } from './admin/verify-audit';
 import { elementDurationsRoute } from './admin/element-durations';
 import { instanceChanges } from './admin/instance-changes';
+import { migrationBatches } from './admin/migration-batches';
 import { instanceJobsRoute } from './admin/instance-jobs';
 import { traceActions } from './admin/trace-actions';
 import { traceMonitor } from './admin/trace-monitor';
@@ -66,7 +67,7 @@ import { coSignTask } from './tasks/co-sign';
 import { exportReportPdfRoute } from './reports/export-report-pdf';
 
 
-export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, elementDurationsRoute, instanceJobsRoute, traceActions, instanceChanges, traceVariables, adminInstances, verifyAudit, timeliness,
+export const routes: RouteModule[] = [login, logout, me, health, submitReport, recordPhoneReport, submitLaterReport, listIncidents, getDossier, requestVerification, listTasks, getTask, claimTask, completeTask, taskEvents, listOrgUnits, getDiagram, traceMonitor, elementDurationsRoute, instanceJobsRoute, traceActions, instanceChanges, migrationBatches, traceVariables, adminInstances, verifyAudit, timeliness,
   changePassword, orgUnitsAdmin, peopleAdmin, routeHealthRoute, adminAudit, importExport,
   myJurisdiction, listProcesses, getProcessVersion, createDraft, getDraft, saveDraft, deleteDraft, deployDraft, rollbackProcess, compareProcess, policyRoutes, dryRunDraftRoute,
   dutyRoster, dutyDailyReports, dutyInstructions,

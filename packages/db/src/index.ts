@@ -41,3 +41,4 @@ export { monitorDashboardStatement } from './repositories/monitor-dashboard';
 export { createEngineHistoryRepository, type EngineHistoryRepository, type DeployedDefinition } from './repositories/engine-history';
 export type { InstanceJob } from './repositories/instance-jobs';
 export { createWorkListRepository, DONE_ACTIONS, type WorkListRepository, type DoneFilter, type InitiatedFilter, type CopiedFilter } from './repositories/work-lists';
+export { createMigrationBatchRepository, type MigrationBatchRepository, type MigrationBatchRow, type MigrationBatchState, type MigrationBatchCounts, type FailedBatchItem, type NewMigrationBatch } from './repositories/migration-batches';

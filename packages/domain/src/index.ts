@@ -53,3 +53,4 @@ export * from './holiday-returns';
 export * from './periodic-stats';
 // issue 20 capability 6: the 突发事件信息报告 document (docs/adr/0042)
 export * from './report-document';
+export * from './migration-batches';

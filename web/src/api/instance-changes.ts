@@ -1,4 +1,4 @@
-import type { InstanceChangeOptions, MigrationItemResult, ModifyInstanceResult } from '@kuaibao/domain';
+import type { InstanceChangeOptions, MigrationBatchView, MigrationItemResult, ModifyInstanceResult } from '@kuaibao/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './http';
 import { keys } from './queries';
@@ -44,5 +44,41 @@ export function useMigrateInstances() {
     onSettled: (answer) => {
       if (answer && !answer.dryRun) after(answer.results.map((r) => r.incidentNumber));
     },
+  });
+}
+
+/** 批量迁移 (docs/adr/0062): every running instance of a version, in the background; its progress is read every second. */
+export interface MigrationBatchBody {
+  sourceDefinitionKey: string;
+  targetDefinitionKey: string;
+  mappings: { sourceElementId: string; targetElementId: string }[];
+  dryRun: boolean;
+  reason?: string;
+}
+
+const batchKey = (id: string) => ['admin', 'migration-batch', id] as const;
+
+export const useStartMigrationBatch = () =>
+  useMutation({ mutationFn: (body: MigrationBatchBody) => api<MigrationBatchView>('/api/admin/migration-batches', { method: 'POST', body }) });
+
+export function useMigrationBatch(id: string | null) {
+  const after = useAfterChange();
+  return useQuery({
+    queryKey: batchKey(id ?? ''),
+    enabled: id !== null,
+    queryFn: async () => {
+      const batch = await api<MigrationBatchView>(`/api/admin/migration-batches/${encodeURIComponent(id!)}`);
+      if (batch.state !== 'running' && !batch.dryRun) after([]);
+      return batch;
+    },
+    refetchInterval: (query) => (query.state.data?.state === 'running' || !query.state.data ? 1_000 : false),
+  });
+}
+
+export function useCancelMigrationBatch() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<MigrationBatchView>(`/api/admin/migration-batches/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
+    onSettled: (_, __, id) => void client.invalidateQueries({ queryKey: batchKey(id) }),
   });
 }

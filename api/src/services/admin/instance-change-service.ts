@@ -11,7 +11,7 @@ import { isEngineKey } from '../engine-key';
 
 type Deps = Pick<ApiDeps, 'engine' | 'incidents' | 'audit'>;
 type Locale = 'zh-CN' | 'en';
-interface Actor { user: SessionUser; ip: string | null }
+export interface Actor { user: Pick<SessionUser, 'id' | 'displayName'>; ip: string | null }
 
 /** Elements a modification cannot start at: the engine refuses them too (NOT_ACTIVATABLE); the form does not offer them. */
 const NOT_ACTIVATABLE = new Set(['bpmn:StartEvent', 'bpmn:BoundaryEvent']);
