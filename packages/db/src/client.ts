@@ -5,6 +5,7 @@ import { PrismaClient } from '@prisma/client';
 import type { DatabaseTarget } from './config';
 import { createPGliteDriver, createPostgresDriver, type SqlDriver } from './driver';
 import { migrate } from './migrate';
+import { boundedMemory } from './pglite-memory';
 import { pruneParsers } from './pglite-parsers';
 import { directQueries, pgDirectQueries, pgliteDirectQueries, PGlitePreparedStatements, prepareMarkedStatements } from './prepared-statements';
 
@@ -67,7 +68,8 @@ async function migrated({ prisma, driver }: { prisma: PrismaClient; driver: SqlD
 async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) {
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = dataDir ? new PGlite(dataDir) : new PGlite(start);
+  const extensions = { boundedMemory };
+  const db = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ ...start, extensions });
   await db.waitReady;
   pruneParsers(db);
   // pglite-prisma-adapter 0.6 is typed against @prisma/driver-adapter-utils 6.10; the runtime contract

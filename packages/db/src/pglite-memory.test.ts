@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, openMemoryPGlite, type Database } from './client';
+import { maintainPglite } from './pglite-maintenance';
+import { rewriteSwitches } from './pglite-memory';
+
+const SETTINGS = `SELECT name, setting, unit, source FROM pg_settings WHERE name IN ('shared_buffers', 'temp_buffers', 'max_wal_size') ORDER BY name`;
+const BOUNDED = [
+  { name: 'max_wal_size', setting: '32', unit: 'MB', source: 'command line' },
+  { name: 'shared_buffers', setting: '2048', unit: '8kB', source: 'command line' },
+  { name: 'temp_buffers', setting: '128', unit: '8kB', source: 'command line' },
+];
+const walFiles = async (db: Database) => (await db.driver.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_ls_waldir()'))[0]!.n;
+
+describe('PGlite started with bounded memory (ADR 0063)', () => {
+  it('runs an in-memory database with 16 MB of shared buffers, 1 MB of temp buffers and 32 MB of kept WAL', async () => {
+    const { db } = await openMemoryPGlite();
+    try {
+      expect(await db.driver.query(SETTINGS)).toEqual(BOUNDED);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('runs a database in a directory, reopened, with the same settings', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'kuaibao-pglite-memory-'));
+    try {
+      for (let open = 0; open < 2; open++) {
+        const db = await openDatabase({ kind: 'pglite', dataDir });
+        expect(await db.driver.query(SETTINGS)).toEqual(BOUNDED);
+        await db.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps no more WAL than max_wal_size after a checkpoint, whatever was written before', async () => {
+    const { db } = await openMemoryPGlite();
+    try {
+      // given: ~75 MB of WAL written without a checkpoint
+      await db.driver.query('CREATE TABLE wal_filler (id serial PRIMARY KEY, v text)');
+      for (let i = 0; i < 30; i++) await db.driver.query(`INSERT INTO wal_filler (v) SELECT repeat('x', 500) FROM generate_series(1, 4000)`);
+      expect(await walFiles(db)).toBeGreaterThan(60); // 1 MB segments
+      // when: the maintenance pass checkpoints
+      expect((await maintainPglite(db)).checkpointed).toBe(true);
+      // then: the segments kept for reuse are bounded by max_wal_size (1 GB before)
+      expect(await walFiles(db)).toBeLessThanOrEqual(40);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses to start when a compiled-in switch is not where it was, rather than keep PGlite defaults unnoticed', () => {
+    const heap = new TextEncoder().encode('\0shared_buffers=128MB\0temp_buffers=8MB\0');
+    expect(() => rewriteSwitches(heap, [['min_wal_size=80MB', 'max_wal_size=32MB']])).toThrow(/min_wal_size=80MB was not found/);
+    rewriteSwitches(heap, [['shared_buffers=128MB', 'shared_buffers=16MB']]);
+    expect(new TextDecoder().decode(heap)).toBe('\0shared_buffers=16MB\0\0temp_buffers=8MB\0');
+  });
+});
