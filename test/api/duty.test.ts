@@ -190,27 +190,36 @@ describe('duty work over HTTP', () => {
   });
 
   describe('领导批示 落实 deadline as a timer (ADR 0061)', () => {
-    it('marks the units that have not reported when the deadline passes, and texts their leaders and the duty office on duty', { timeout: 60_000 }, async () => {
-      // given: an instruction to 临翔区 and 双江县 due in a few seconds; 临翔区 carries it out at once, 双江县 does not
+    it('reminds the units that have not reported before the deadline, marks them when it passes, and texts their leaders and the duty office on duty', { timeout: 90_000 }, async () => {
+      // given: an instruction to 临翔区 and 双江县 due in a few seconds (so its 催办 falls half-way there); 临翔区 carries it out at once, 双江县 does not
       const number = (await reporter.post('/api/reports', firstReport({ severity: 'IV', sensitive: true }))).body.incidentNumber;
       const relayed = await relayWhenVisible(cityDuty, number, {
         instructingLeader: '市长 李华', instructedAt: new Date(Date.now() - 60_000).toISOString(), text: '立即组织排查森林火险隐患，今日内反馈。', unitIds: ['lx-yjj', 'sj-yjj'],
-        dueAt: new Date(Date.now() + 4_000).toISOString(),
+        dueAt: new Date(Date.now() + 12_000).toISOString(),
       });
       expect(relayed.status, JSON.stringify(relayed.body)).toBe(201);
       const id = relayed.body.id;
       expect((await countyLeader.post(`/api/duty/instructions/${id}/units/lx-yjj/acknowledgement`)).status).toBe(200);
       expect((await countyLeader.post(`/api/duty/instructions/${id}/units/lx-yjj/result`, { result: '已排查，未发现隐患。' })).status).toBe(200);
 
-      // when: the deadline passes
-      type Dossier = { notifications: { kind: string; recipientName: string; message: string }[]; timeline: { action: string; detail: { units?: { id: string }[] } }[]; trailIntegrity: { intact: boolean } };
+      // when: the 催办 instant and then the deadline pass
+      type Dossier = { notifications: { kind: string; recipientName: string; message: string }[]; timeline: { at: string; action: string; detail: { units?: { id: string }[] } }[]; trailIntegrity: { intact: boolean } };
       let dossier: Dossier = (await cityDuty.get(`/api/incidents/${number}`)).body;
-      for (let i = 0; i < 200 && !dossier.timeline.some((e) => e.action === 'instruction.overdue'); i++) {
+      for (let i = 0; i < 400 && !dossier.timeline.some((e) => e.action === 'instruction.overdue'); i++) {
         await new Promise((r) => setTimeout(r, 100));
         dossier = (await cityDuty.get(`/api/incidents/${number}`)).body;
       }
 
-      // then: 双江县 is marked 逾期未落实 in the trail; its leader and the city duty office's officers on duty are texted, 临翔区 not
+      // then: before the deadline 双江县 (not 临翔区, which reported) was reminded, its leader and the city duty office's officers on duty texted
+      const dueAt = Date.parse(relayed.body.dueAt);
+      const reminded = dossier.timeline.find((e) => e.action === 'instruction.reminded');
+      expect(reminded?.detail.units?.map((u) => u.id)).toEqual(['sj-yjj']);
+      expect(Date.parse(reminded!.at)).toBeLessThan(dueAt);
+      const remindTexts = dossier.notifications.filter((n) => n.kind === 'instruction_reminder');
+      expect(remindTexts.map((n) => n.recipientName).sort()).toEqual(['周强', '杨帆', '黄磊'].sort());
+      expect(remindTexts[0]!.message).toMatch(/^【快报催办】.*落实时限 \d{2}:\d{2} 将至，双江县应急管理局尚未反馈落实情况/);
+      expect(remindTexts[0]!.message).not.toContain('临翔区');
+      // and: when the deadline passes 双江县 is marked 逾期未落实 in the trail; its leader and the city duty office's officers on duty are texted, 临翔区 not
       const marked = dossier.timeline.find((e) => e.action === 'instruction.overdue');
       expect(marked?.detail.units?.map((u) => u.id)).toEqual(['sj-yjj']);
       const texted = dossier.notifications.filter((n) => n.kind === 'instruction_overdue');

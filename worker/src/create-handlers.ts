@@ -8,6 +8,7 @@ import { completeReportHandler } from './handlers/complete-report';
 import type { HandlerDeps } from './handlers/deps';
 import { dispatchHandler } from './handlers/dispatch';
 import { instructionOverdueHandler } from './handlers/instruction-overdue';
+import { instructionRemindHandler } from './handlers/instruction-remind';
 import { markOverdueHandler } from './handlers/mark-overdue';
 import { resolveRecipientsHandler } from './handlers/recipients';
 import { recordVerificationReplyHandler } from './handlers/record-verification-reply';
@@ -36,6 +37,7 @@ export function createHandlers(deps: HandlerDeps): Record<string, Handler> {
     [TASK_TYPES.settleClocks]: settleClocksHandler(deps),
     [TASK_TYPES.announceVerification]: announceVerificationHandler(deps),
     [TASK_TYPES.regrade]: regradeHandler(deps),
+    [TASK_TYPES.instructionRemind]: instructionRemindHandler(deps),
     [TASK_TYPES.instructionOverdue]: instructionOverdueHandler(deps),
   };
 }

@@ -63,6 +63,8 @@ export const TASK_TYPES = {
   overdue: 'kuaibao.notify.overdue',
   /** Relay a leader's instruction (批示) to the incident's unit (002). */
   relayInstruction: 'kuaibao.instruction.relay',
+  /** 落实时限将至 (催办, clocks.instructionRemindAt): remind the named units that have not reported 落实情况, and the relaying duty office. */
+  instructionRemind: 'kuaibao.instruction.remind',
   /** 落实时限届满: mark the named units that have not reported 落实情况 overdue and alert them and the relaying duty office. */
   instructionOverdue: 'kuaibao.instruction.overdue',
   /** 004: release the report to the superior department (message `upwardCleared`), by policy or after the city duty office approved. */

@@ -21,6 +21,7 @@ export const HANDLED_TASK_TYPES: readonly TaskType[] = [
   TASK_TYPES.settleClocks,
   TASK_TYPES.announceVerification,
   TASK_TYPES.regrade,
+  TASK_TYPES.instructionRemind,
   TASK_TYPES.instructionOverdue,
 ];
 

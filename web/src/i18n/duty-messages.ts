@@ -81,7 +81,9 @@ export const dutyZhCN = {
   'action.instruction.relayed': '传达领导批示',
   'action.instruction.acknowledged': '签收领导批示',
   'action.instruction.carried_out': '反馈批示落实情况',
+  'action.instruction.reminded': '批示落实时限将至：催办尚未落实的单位',
   'action.instruction.overdue': '批示落实时限届满：逾期未落实',
+  'action.notification.instruction_reminder': '催办短信：批示落实时限将至',
   'action.notification.instruction_overdue': '督办短信：批示逾期未落实',
 };
 
@@ -167,6 +169,8 @@ export const dutyEn: Record<keyof typeof dutyZhCN, string> = {
   'action.instruction.relayed': 'Leader’s instruction relayed',
   'action.instruction.acknowledged': 'Instruction acknowledged',
   'action.instruction.carried_out': 'Instruction carried out',
+  'action.instruction.reminded': 'Instruction deadline near: units not yet reported reminded',
   'action.instruction.overdue': 'Instruction deadline passed: not carried out',
+  'action.notification.instruction_reminder': 'Text: instruction deadline near',
   'action.notification.instruction_overdue': 'Text: instruction overdue',
 };

@@ -12,7 +12,7 @@ import { formatDateTime } from '../lib/time';
 const LISTS: WorkList[] = ['done', 'initiated', 'copied'];
 const REPORT_KINDS = ['first', 'follow_up', 'final', 'phone', 'verification'];
 const DONE_ACTIONS = ['task.completed', 'task.transferred', 'task.delegated', 'task.delegation_returned'];
-const NOTICE_KINDS = ['withdrawn', 'verified', 'revoked', 'reminder', 'overdue', 'immediate', 'instruction_overdue'];
+const NOTICE_KINDS = ['withdrawn', 'verified', 'revoked', 'reminder', 'overdue', 'immediate', 'instruction_reminder', 'instruction_overdue'];
 
 /** A labelled filter: the label is visible and names the control for screen readers. */
 function Filter({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {

@@ -20,6 +20,9 @@ export const channelZh = (channel: string, party = 'reporting_unit') =>
 const clockFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 /** A deadline as the duty officer reads it: Beijing time. */
 export const beijingTime = (at: Date) => clockFormat.format(at);
+const hourFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** The hour and minute only (HH:mm, Beijing time): for a deadline within the hour, where the day goes without saying. */
+export const beijingHour = (at: Date) => hourFormat.format(at);
 
 /** The `clocks` variable the span's timers and task due dates read: written by resolve-clock, rewritten by a regrade. */
 export function clocksVariable(policy: Policy, all: readonly ResolvedClock[], phone: ResolvedClock | undefined, written: ResolvedClock | undefined, reminderAt: string[]) {

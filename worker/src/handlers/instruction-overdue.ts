@@ -2,12 +2,11 @@ import { instructionClock } from '@kuaibao/domain';
 import { complete } from '@kuaibao/engine';
 import { z } from 'zod';
 import { effectKey, withVariables, type Handler } from '../handler';
-import type { NotifyTarget } from '../notify/notifier';
-import { onDutyTargets } from '../notify/on-duty';
 import { beijingTime } from './clock-variables';
 import { SYSTEM_ACTOR, type HandlerDeps } from './deps';
+import { instructionNotice } from './instruction-notice';
 
-const instructionJobSchema = z.object({ instructionId: z.string().min(1), incidentNumber: z.string().min(1) });
+export const instructionJobSchema = z.object({ instructionId: z.string().min(1), incidentNumber: z.string().min(1) });
 
 /**
  * A 领导批示's 落实 deadline passed (leader-instruction.bpmn, ADR 0061): each named unit that has not reported its
@@ -22,18 +21,11 @@ export function instructionOverdueHandler(deps: HandlerDeps): Handler {
     const now = deps.now();
     const overdue = instruction.units.filter((u) => instructionClock(instruction.dueAt, u.doneAt, now).overdue);
     if (overdue.length === 0) return complete();
-    const units = new Map((await deps.orgUnits.all()).map((u) => [u.id, u.name]));
-    const names = overdue.map((u) => units.get(u.unitId) ?? u.unitId);
-    const targets = new Map<string, NotifyTarget>();
-    const add = (people: readonly NotifyTarget[]) => people.forEach((p) => targets.has(p.id) || targets.set(p.id, { id: p.id, displayName: p.displayName, phone: p.phone }));
-    for (const unit of overdue) add(await deps.users.withRole(unit.unitId, 'leader'));
-    const relayer = instruction.relayedByUnitId;
-    add((await onDutyTargets({ users: deps.users, roster: deps.roster, now: deps.now }, relayer, 'officers')) ?? (await deps.users.withRole(relayer, 'duty_officer')));
-    const gist = instruction.text.length > 30 ? `${instruction.text.slice(0, 30)}…` : instruction.text;
+    const { units, targets, gist } = await instructionNotice(deps, instruction, overdue);
     const text = `【快报督办】${instruction.instructingLeader}批示「${gist}」（事件 ${incidentNumber}）落实时限 ${beijingTime(instruction.dueAt)} 已届满，` +
-      `${names.join('、')}尚未反馈落实情况，已记为逾期未落实，请即落实并反馈。`;
-    const evidence = { instructionId, dueAt: instruction.dueAt.toISOString(), units: overdue.map((u) => ({ id: u.unitId, name: units.get(u.unitId) ?? u.unitId, acknowledged: u.acknowledgedAt !== null })), markedAt: now.toISOString() };
-    await deps.notify({ incidentNumber, reportId: null, kind: 'instruction_overdue', text, targets: [...targets.values()], dedupeKey: effectKey(job, 'instruction-overdue-notice'), detail: evidence, at: now });
+      `${units.map((u) => u.name).join('、')}尚未反馈落实情况，已记为逾期未落实，请即落实并反馈。`;
+    const evidence = { instructionId, dueAt: instruction.dueAt.toISOString(), units, markedAt: now.toISOString() };
+    await deps.notify({ incidentNumber, reportId: null, kind: 'instruction_overdue', text, targets, dedupeKey: effectKey(job, 'instruction-overdue-notice'), detail: evidence, at: now });
     return complete(
       undefined,
       deps.writes(async ({ audit }) => {

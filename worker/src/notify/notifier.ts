@@ -12,8 +12,8 @@ export interface Notice {
   incidentNumber: string;
   /** null: a notice about the incident, not one of its reports (a 领导批示's 落实, ADR 0061). */
   reportId: string | null;
-  /** verified / revoked: how 核实 ended, told to the units that received the report before it (000). instruction_overdue: a 落实 deadline passed. */
-  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked' | 'instruction_overdue';
+  /** verified / revoked: how 核实 ended, told to the units that received the report before it (000). instruction_reminder / instruction_overdue: a 落实 deadline is near / passed. */
+  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked' | 'instruction_reminder' | 'instruction_overdue';
   text: string;
   targets: readonly NotifyTarget[];
   /** Stable across re-deliveries of the job: one text per recipient, however often the job runs. */

@@ -27,5 +27,5 @@ export const listInitiatedQuerySchema = z.strictObject({
 /** 抄送我的: notices sent to me (越级 copies' outcomes, reminders, withdrawals, …). */
 export const listCopiedQuerySchema = z.strictObject({
   ...common,
-  kind: z.enum(['reminder', 'overdue', 'immediate', 'verified', 'revoked', 'withdrawn', 'instruction_overdue']).optional(),
+  kind: z.enum(['reminder', 'overdue', 'immediate', 'verified', 'revoked', 'withdrawn', 'instruction_reminder', 'instruction_overdue']).optional(),
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { governmentOf, instructionClock, instructionStage, isSubordinateOf, nextInstructionStep, PROCESS_IDS, type InstructionInput } from '@kuaibao/domain';
+import { governmentOf, instructionClock, instructionRemindAt, instructionStage, isSubordinateOf, nextInstructionStep, PROCESS_IDS, type InstructionInput } from '@kuaibao/domain';
 import type { SessionUser } from '../../auth/session-user';
 import type { ApiDeps } from '../../deps';
 import { AppError, bilingual, invalidField } from '../../errors/app-error';
@@ -52,7 +52,7 @@ export async function relayInstruction(deps: ApiDeps, user: SessionUser, number:
   const id = randomUUID();
   // The 落实 clock's timer starts first: should the rows below fail, it fires on no instruction and ends quietly;
   // the other way round an instruction could stand without its deadline ever being marked (ADR 0061).
-  await deps.engine.startInstance({ bpmnProcessId: PROCESS_IDS.leaderInstruction, businessKey: number, variables: { instructionId: id, incidentNumber: number, clocks: { instructionDueAt: input.dueAt.toISOString() } } });
+  await deps.engine.startInstance({ bpmnProcessId: PROCESS_IDS.leaderInstruction, businessKey: number, variables: { instructionId: id, incidentNumber: number, clocks: { instructionRemindAt: instructionRemindAt(now, input.dueAt).toISOString(), instructionDueAt: input.dueAt.toISOString() } } });
   await deps.duty.instructions.relay(
     { id, incidentNumber: number, ...input, relayedByUnitId: user.unitId, relayedById: user.id, relayedByName: user.displayName, relayedAt: now },
     { id: user.id, name: user.displayName, ip },

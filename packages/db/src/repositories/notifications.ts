@@ -4,7 +4,7 @@ export interface NewNotification {
   incidentNumber: string;
   reportId: string | null;
   /** verified / revoked: how 核实 ended, told to the units that received the report before it (000, ADR 0030). */
-  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked' | 'withdrawn' | 'instruction_overdue';
+  kind: 'reminder' | 'overdue' | 'immediate' | 'verified' | 'revoked' | 'withdrawn' | 'instruction_reminder' | 'instruction_overdue';
   recipientId: string | null;
   recipientName: string;
   phone: string | null;

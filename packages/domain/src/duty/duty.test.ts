@@ -3,7 +3,7 @@ import { lincangTree } from '../test-support/lincang-tree';
 import { addDays, daysBetween, isCalendarDay, mondayOf } from './beijing-day';
 import { dailyReportDueAt, dailyReportStanding, makeDailyReportSchema, tallyDailyReports } from './daily-report';
 import { dailyReportFilersFor, dailyReportReceiverOf } from './daily-report-receiver';
-import { instructionClock, makeInstructionSchema, nextInstructionStep, tallyInstructions } from './instruction';
+import { instructionClock, instructionRemindAt, makeInstructionSchema, nextInstructionStep, tallyInstructions } from './instruction';
 import { dailyReportOnTimeRate } from './duty-stats';
 import { dutyDayAt, makeRosterDaySchema, missingRosterDays, onDutyAt, type RosterDay } from './roster';
 
@@ -104,6 +104,18 @@ describe('领导批示 relay', () => {
     expect(instructionClock(due, null, at('2026-12-06T19:00:00+08:00'))).toMatchObject({ status: 'open', overdue: true });
     expect(instructionClock(due, at('2026-12-06T17:59:00+08:00'), at('2026-12-07T00:00:00+08:00'))).toMatchObject({ status: 'met' });
     expect(instructionClock(due, at('2026-12-06T18:01:00+08:00'), at('2026-12-07T00:00:00+08:00'))).toMatchObject({ status: 'late' });
+  });
+
+  it('reminds of a 落实 deadline half-way there, but no earlier than an hour before it', () => {
+    const due = at('2026-12-06T18:00:00+08:00');
+    // a deadline 8 hours away: an hour before it, not half-way
+    expect(instructionRemindAt(at('2026-12-06T10:00:00+08:00'), due)).toEqual(at('2026-12-06T17:00:00+08:00'));
+    // a deadline 40 minutes away: half-way, 20 minutes before it
+    expect(instructionRemindAt(at('2026-12-06T17:20:00+08:00'), due)).toEqual(at('2026-12-06T17:40:00+08:00'));
+    // exactly two hours away: both rules give the same instant
+    expect(instructionRemindAt(at('2026-12-06T16:00:00+08:00'), due)).toEqual(at('2026-12-06T17:00:00+08:00'));
+    // relayed after the deadline passed: an instant already past, so the reminder fires at once (and finds it overdue)
+    expect(instructionRemindAt(at('2026-12-06T19:00:00+08:00'), due).getTime()).toBeLessThan(at('2026-12-06T19:00:00+08:00').getTime());
   });
 
   it('counts each named unit\'s 落实 for the statistics: in time, late, overdue and still open', () => {

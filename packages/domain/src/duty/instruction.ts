@@ -58,6 +58,16 @@ export function instructionClock(dueAt: Date, doneAt: Date | null, now: Date): I
   return { dueAt: dueAt.toISOString(), status: 'open', overdue: now.getTime() > dueAt.getTime(), metAt: null };
 }
 
+/**
+ * When to send the 催办 before a 落实 deadline (as the report clocks remind before theirs): half-way from the relay to
+ * the deadline, but never earlier than an hour before it — a deadline days away is reminded of an hour ahead, one an
+ * hour away half-way there. A relay after the deadline gives an instant already past (the reminder fires at once and finds it overdue).
+ */
+export function instructionRemindAt(relayedAt: Date, dueAt: Date): Date {
+  const halfWay = relayedAt.getTime() + (dueAt.getTime() - relayedAt.getTime()) / 2;
+  return new Date(Math.max(halfWay, dueAt.getTime() - 60 * 60_000));
+}
+
 export function instructionStage(row: { acknowledgedAt: Date | null; doneAt: Date | null }): InstructionUnitStage {
   if (row.doneAt) return 'done';
   return row.acknowledgedAt ? 'acknowledged' : 'relayed';
