@@ -31,6 +31,24 @@ export function makeModifyInstanceSchema(locale: Locale = DEFAULT_LOCALE) {
 }
 export type ModifyInstanceRequest = z.output<ReturnType<typeof makeModifyInstanceSchema>>;
 
+/** A migration's element mapping: each source element at most once. */
+export const migrationMappingsSchema = z.array(z.strictObject({ sourceElementId: elementId, targetElementId: elementId })).max(MIGRATION_MAX_MAPPINGS);
+
+/**
+ * The checks a migration (one request or a background batch) shares beyond its fields: no source element mapped
+ * twice and, unless it is a dry run, a reason.
+ */
+export function checkMigration(locale: Locale, value: { mappings: { sourceElementId: string }[]; dryRun: boolean; reason?: string }, ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  value.mappings.forEach((m, index) => {
+    if (seen.has(m.sourceElementId)) ctx.addIssue({ code: 'custom', path: ['mappings', index, 'sourceElementId'], message: formatMessage(locale, 'change.duplicateMapping', { id: m.sourceElementId }) });
+    seen.add(m.sourceElementId);
+  });
+  if (value.dryRun) return;
+  const reason = reasonOf(locale).safeParse(value.reason);
+  if (!reason.success) for (const issue of reason.error.issues) ctx.addIssue({ code: 'custom', path: ['reason'], message: issue.message });
+}
+
 /** 迁移: these running instances, onto this definition, each active element mapped; a dry run needs no reason. */
 export function makeMigrationSchema(locale: Locale = DEFAULT_LOCALE) {
   const required = formatMessage(locale, 'change.instancesRequired');
@@ -39,20 +57,11 @@ export function makeMigrationSchema(locale: Locale = DEFAULT_LOCALE) {
     .strictObject({
       instanceKeys: z.array(engineKey, { error: required }).min(1, required).max(MIGRATION_BATCH_MAX, formatMessage(locale, 'change.tooMany', { max: MIGRATION_BATCH_MAX })),
       targetDefinitionKey: engineKey.or(z.literal('')).refine((v) => v !== '', targetRequired),
-      mappings: z.array(z.strictObject({ sourceElementId: elementId, targetElementId: elementId })).max(MIGRATION_MAX_MAPPINGS),
+      mappings: migrationMappingsSchema,
       dryRun: z.boolean().default(false),
       reason: z.string().optional(),
     })
-    .superRefine((value, ctx) => {
-      const seen = new Set<string>();
-      value.mappings.forEach((m, index) => {
-        if (seen.has(m.sourceElementId)) ctx.addIssue({ code: 'custom', path: ['mappings', index, 'sourceElementId'], message: formatMessage(locale, 'change.duplicateMapping', { id: m.sourceElementId }) });
-        seen.add(m.sourceElementId);
-      });
-      if (value.dryRun) return;
-      const reason = reasonOf(locale).safeParse(value.reason);
-      if (!reason.success) for (const issue of reason.error.issues) ctx.addIssue({ code: 'custom', path: ['reason'], message: issue.message });
-    });
+    .superRefine((value, ctx) => checkMigration(locale, value, ctx));
 }
 export type MigrationRequest = z.output<ReturnType<typeof makeMigrationSchema>>;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { MigrationItemResult } from './instance-changes';
+import { checkMigration, migrationMappingsSchema, type MigrationItemResult } from './instance-changes';
 import { DEFAULT_LOCALE, formatMessage, type Locale } from './messages';
-import { makeTraceReasonSchema } from './trace-actions';
 
 /*
  * 批量迁移 (docs/adr/0062): many running instances onto another version, in the background, one instance a step. The
@@ -11,7 +10,6 @@ import { makeTraceReasonSchema } from './trace-actions';
 export const MIGRATION_BATCH_MAX_INSTANCES = 10_000;
 
 const engineKey = z.string().regex(/^\d{1,20}$/);
-const elementId = z.string().trim().min(1).max(200);
 
 export function makeMigrationBatchSchema(locale: Locale = DEFAULT_LOCALE) {
   const targetRequired = formatMessage(locale, 'change.targetRequired');
@@ -22,22 +20,15 @@ export function makeMigrationBatchSchema(locale: Locale = DEFAULT_LOCALE) {
       /** Absent: every running instance of the source version. */
       instanceKeys: z.array(engineKey).min(1, formatMessage(locale, 'change.instancesRequired'))
         .max(MIGRATION_BATCH_MAX_INSTANCES, formatMessage(locale, 'change.tooMany', { max: MIGRATION_BATCH_MAX_INSTANCES })).optional(),
-      mappings: z.array(z.strictObject({ sourceElementId: elementId, targetElementId: elementId })).max(300),
+      mappings: migrationMappingsSchema,
       dryRun: z.boolean().default(false),
       reason: z.string().optional(),
     })
     .superRefine((value, ctx) => {
-      const seen = new Set<string>();
-      value.mappings.forEach((m, index) => {
-        if (seen.has(m.sourceElementId)) ctx.addIssue({ code: 'custom', path: ['mappings', index, 'sourceElementId'], message: formatMessage(locale, 'change.duplicateMapping', { id: m.sourceElementId }) });
-        seen.add(m.sourceElementId);
-      });
       if (value.targetDefinitionKey !== '' && value.targetDefinitionKey === value.sourceDefinitionKey) {
         ctx.addIssue({ code: 'custom', path: ['targetDefinitionKey'], message: formatMessage(locale, 'change.sameVersion') });
       }
-      if (value.dryRun) return;
-      const reason = makeTraceReasonSchema(locale).shape.reason.safeParse(value.reason);
-      if (!reason.success) for (const issue of reason.error.issues) ctx.addIssue({ code: 'custom', path: ['reason'], message: issue.message });
+      checkMigration(locale, value, ctx);
     });
 }
 export type MigrationBatchRequest = z.output<ReturnType<typeof makeMigrationBatchSchema>>;
