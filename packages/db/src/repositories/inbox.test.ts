@@ -8,6 +8,7 @@ import { createPGliteDriver } from '../driver';
 import { MIGRATIONS_DIR, migrate, readMigrations } from '../migrate';
 import { createTestDatabase } from '../test-database';
 import { createInboxRepository, type InboxFilter } from './inbox';
+import { createIncidentRepository } from './incidents';
 import { createReferenceInbox } from '../test-support/inbox-reference';
 
 /**
@@ -262,3 +263,35 @@ async function expectViewersOfReadModel(db: Pick<Database, 'driver'>, label: str
   const missing = await db.driver.query(`${expected} EXCEPT ALL SELECT * FROM inbox_task_viewer`);
   expect({ stale, missing }, label).toEqual({ stale: [], missing: [] });
 }
+
+describe('the inbox read model while a report is linked to its workflow', () => {
+  it('lists the task an engine step creates at the same moment as the link', async () => {
+    // given a started instance and its report, not linked yet
+    const db = await createTestDatabase();
+    const q = (sql: string, params: unknown[] = []) => db.driver.query(sql, params);
+    try {
+      await q(`INSERT INTO engine_definition (key, bpmn_process_id, version, resource_name, checksum, tenant_id, source) VALUES (1, 'p', 1, 'p.bpmn', 'x', '<default>', '')`);
+      await q(`INSERT INTO engine_instance (key, definition_key, bpmn_process_id, version, tenant_id, business_key, state, engine_state, variables, active_elements)
+               VALUES (77, 1, 'p', 1, '<default>', 'N77', 'active', '{}', '{}', '[]')`);
+      await q(`INSERT INTO incident (number, title, category, severity, reporting_unit_id, status, occurred_at, learned_at) VALUES ('N77', '事件', 'public_health', 'III', 'u1', 'open', $1, $1)`, [NOW]);
+      await q(`INSERT INTO incident_report (id, incident_number, kind, sequence, status, content, created_by_id) VALUES ('r77', 'N77', 'follow_up', 1, 'submitting', '{}', 'someone')`);
+
+      // when an engine step (the instance's row locked, its first user task inserted) is still open while the API links
+      // the report; on PostgreSQL these are two connections at once, on PGlite they take turns
+      let linking: Promise<void> | undefined;
+      await db.prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM engine_instance WHERE key = 77 FOR UPDATE`;
+        await tx.$executeRaw`INSERT INTO engine_user_task (key, instance_key, element_id, element_instance, name, state, candidate_groups, candidate_users, custom_headers, variables, created_at)
+                             VALUES (7001, 77, 'sign-off', 'e-7001', '审签', 'created', ARRAY['unit:c:leader'], '{}', '{"kind":"sign_off"}', '{}', ${NOW})`;
+        linking = createIncidentRepository(db.prisma).linkInstance('r77', '77', 'signing');
+        await new Promise((resolve) => setTimeout(resolve, 300)); // the link would have committed by now, unordered
+      });
+      await linking;
+
+      // then the task is in the inbox with its report
+      expect(await q('SELECT task_key::text AS task, report_id FROM inbox_task')).toEqual([{ task: '7001', report_id: 'r77' }]);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -213,8 +213,17 @@ export function createIncidentRepository(prisma: PrismaClient) {
       });
     },
 
+    /**
+     * Links a started workflow to its report. The inbox's triggers join the two from either side, and on PostgreSQL an
+     * engine step creating the instance's first user task can run at the same moment (its job was handed straight to a
+     * worker): each trigger would miss the other's uncommitted row and the task would never reach the inbox. Taking
+     * the instance's row lock first, as every engine step does, orders the two: the later one sees the earlier's rows.
+     */
     async linkInstance(reportId: string, instanceKey: string, status: string) {
-      await prisma.incidentReport.update({ where: { id: reportId }, data: { instanceKey, status, updatedAt: new Date() } });
+      await prisma.$transaction(async (tx) => {
+        if (/^\d{1,19}$/.test(instanceKey)) await tx.$queryRaw`SELECT 1 FROM engine_instance WHERE key = ${BigInt(instanceKey)} FOR UPDATE`;
+        await tx.incidentReport.update({ where: { id: reportId }, data: { instanceKey, status, updatedAt: new Date() } });
+      });
     },
 
     async setReportStatus(reportId: string, status: string, client: Client = prisma) {
