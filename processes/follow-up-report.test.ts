@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFlowHarness, type FlowHarness } from './test-support/flow-harness';
+import { createFlowHarness, submitLaterReport, type FlowHarness } from './test-support/flow-harness';
 
 /** The 续报/终报 flow on the embedded engine with the real handlers and the demo org tree. */
 describe('follow-up-report.bpmn', () => {
@@ -12,25 +12,8 @@ describe('follow-up-report.bpmn', () => {
   });
   afterEach(() => h.close());
 
-  /** A dossier whose 首报 was delivered, and a later report of `kind` with its flow started. */
-  async function submit(kind: 'follow_up' | 'final') {
-    const number = await incidents().nextNumber('530902', new Date());
-    await incidents().createWithReport(
-      { number, title: '临翔区马台乡森林火灾', category: 'natural_disaster', severity: 'II', sensitive: false, classified: false, reportingUnitId: 'lx-yjj', occurredAt: new Date(), learnedAt: new Date() },
-      { id: `first-${number}`, kind: 'first', sequence: 0, status: 'received', content: {}, createdById: 'user-lx_reporter' },
-      { actorName: '李明', action: 'report.submitted' },
-    );
-    const report = await incidents().appendReport(number, () => ({
-      report: { id: `${kind}-${number}`, kind, status: 'signing', content: {}, changes: [], createdById: 'user-lx_reporter' },
-      audit: { actorName: '李明', action: 'report.submitted' },
-    }));
-    const instance = await h.engine.startInstance({
-      bpmnProcessId: 'follow-up-report',
-      businessKey: number,
-      variables: { reportId: report.id, incidentNumber: number, reportingUnitId: 'lx-yjj', reportKind: kind },
-    });
-    return { number, reportId: report.id, instance };
-  }
+  /** A dossier whose 首报 was delivered (a 较大 incident), and a later report of `kind` with its flow started. */
+  const submit = (kind: 'follow_up' | 'final') => submitLaterReport(h, kind, 'II');
 
   const nextTasks = (instanceKey: string, count = 1) => h.nextTasks(instanceKey, count);
   const settled = (instanceKey: string) => h.completed(instanceKey);
@@ -51,10 +34,10 @@ describe('follow-up-report.bpmn', () => {
 
   it('takes a 续报 through sign-off to the same recipients as the 首报, leaving the incident open', async () => {
     // given
-    const { number, reportId, instance } = await submit('follow_up');
+    const { number, reportId, instanceKey } = await submit('follow_up');
 
     // when
-    await deliver(instance.key);
+    await deliver(instanceKey);
 
     // then
     const recipients = await incidents().recipientsOf(number);
@@ -70,10 +53,10 @@ describe('follow-up-report.bpmn', () => {
 
   it('closes the incident once the city duty office received the 终报', async () => {
     // given
-    const { number, instance } = await submit('final');
+    const { number, instanceKey } = await submit('final');
 
     // when
-    await deliver(instance.key);
+    await deliver(instanceKey);
 
     // then
     const dossier = await incidents().get(number);
@@ -83,14 +66,14 @@ describe('follow-up-report.bpmn', () => {
 
   it('ends a returned report unsent, with the leader opinion, and nothing dispatched', async () => {
     // given
-    const { number, instance } = await submit('follow_up');
-    const [signOff] = await nextTasks(instance.key);
+    const { number, instanceKey } = await submit('follow_up');
+    const [signOff] = await nextTasks(instanceKey);
 
     // when
     await h.engine.completeUserTask(signOff!.key, { signOffDecision: 'return', signOffOpinion: '伤亡数字与卫健部门通报不一致，请核实后重报' });
 
     // then
-    await settled(instance.key);
+    await settled(instanceKey);
     expect(await incidents().recipientsOf(number)).toEqual([]);
     expect((await incidents().get(number))?.reports[1]?.status).toBe('returned');
     const last = (await h.audit.forIncident(number)).at(-1);

@@ -100,10 +100,10 @@ export async function submitFirstReport(
 }
 
 /** Stores an incident whose 首报 was delivered, adds a later report of `kind` to it and starts its flow, as the API does. */
-export async function submitLaterReport(h: FlowHarness, kind: 'follow_up' | 'final'): Promise<{ number: string; reportId: string; instanceKey: string }> {
+export async function submitLaterReport(h: FlowHarness, kind: 'follow_up' | 'final', severity = 'IV'): Promise<{ number: string; reportId: string; instanceKey: string }> {
   const number = await h.incidents.nextNumber('530902', new Date());
   await h.incidents.createWithReport(
-    { number, title: '临翔区马台乡森林火灾', category: 'natural_disaster', severity: 'IV', sensitive: false, classified: false, reportingUnitId: 'lx-yjj', occurredAt: new Date(), learnedAt: new Date() },
+    { number, title: '临翔区马台乡森林火灾', category: 'natural_disaster', severity, sensitive: false, classified: false, reportingUnitId: 'lx-yjj', occurredAt: new Date(), learnedAt: new Date() },
     { id: `first-${number}`, kind: 'first', sequence: 0, status: 'received', content: {}, createdById: 'user-lx_reporter' },
     { actorName: '李明', action: 'report.submitted' },
   );
