@@ -1,26 +1,36 @@
 /**
- * `npm run bench -- e2e [--seconds 60] [--users 8]`
- * Reports through the whole default flow over HTTP (every human step by its user, polling the inbox
- * like a client), sustained; the same BPMN on bare bpmn-engine for the ratio; then step latency
- * (task completed → next task visible in the inbox) at half the measured throughput. At full speed the
- * clients poll their inboxes every `poll-ms` (they would steal the server's two cores at 5 ms), when pacing every 5 ms.
+ * `npm run bench -- e2e [--seconds 60] [--users 8] [--wait events|poll] [--poll-ms 25]`
+ * Reports through the whole default flow over HTTP (every human step by its user), sustained; the same BPMN on bare
+ * bpmn-engine for the ratio; then step latency (task completed → next task shown in its user's inbox) at half the
+ * measured throughput. A user learns of the next task as the web app does (`--wait events`): each user's event stream
+ * (`GET /api/events`) says a task was created and the client reads its inbox then. `--wait poll`: the clients read
+ * their inboxes every `poll-ms` instead (the figures before 2026-12-07; at 25 ms, 8 chains' reads were most of the CPU).
  * PGlite in memory by default, PostgreSQL (a scratch schema) when DATABASE_URL is set.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { RunningServer } from '@kuaibao/api';
-import type { Database } from '@kuaibao/db';
-import { loginAll, runOneReport, type FlowStats } from './lib/http-flow';
+import { installStatementCounter, statementCounts, statementsByText, type Database } from '@kuaibao/db';
+import { loginAll, runOneReport, watchAll, type FlowStats, type NextTaskWait } from './lib/http-flow';
 import { runBenchmark, withBenchServer } from './lib/bench-server';
 import { rawEngineThroughput } from './lib/raw-engine';
 import { applicationName, serverCpuDelta, serverCpuMs, withApplicationName } from './lib/server-cpu';
+import { printStatements } from './lib/statement-report';
 import { emitResult, summarize } from './lib/stats';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '60' }, users: { type: 'string', default: '8' }, 'poll-ms': { type: 'string', default: '25' } },
+  options: {
+    seconds: { type: 'string', default: '60' },
+    users: { type: 'string', default: '8' },
+    wait: { type: 'string', default: 'events' },
+    'poll-ms': { type: 'string', default: '25' },
+    /** Print the statements of the sustained phase by the start of their text, per report. */
+    statements: { type: 'boolean', default: false },
+  },
 });
-/** How often a client looks at its inbox for the next task while the flow runs at full speed (5 ms when pacing for latency). */
+/** With `--wait poll`: how often a client reads its inbox for the next task at full speed (5 ms when pacing for latency). */
 const pollMs = Number(values['poll-ms']);
+if (values.wait !== 'events' && values.wait !== 'poll') throw new Error(`--wait: events or poll, not ${values.wait}`);
 const seconds = Number(values.seconds);
 const users = Number(values.users);
 const name = applicationName('e2e');
@@ -28,6 +38,8 @@ if (process.env.DATABASE_URL) process.env.DATABASE_URL = withApplicationName(pro
 
 async function main(server: RunningServer, db: Database) {
   const clients = await loginAll(server.url);
+  const watches = values.wait === 'events' ? await watchAll(server.url, clients) : null;
+  const wait = (ms: number): NextTaskWait => (watches ? { watches } : { pollMs: ms });
   const log = (message: string) => process.stderr.write(`[e2e] ${message}\n`);
 
   // Phase 1: sustained maximum throughput with `users` concurrent report chains.
@@ -36,10 +48,14 @@ async function main(server: RunningServer, db: Database) {
   const until = performance.now() + seconds * 1000;
   const cpuBefore = process.cpuUsage();
   const serverBefore = await serverCpuMs(db, name);
+  const countsBefore = statementCounts();
+  const textsBefore = statementsByText();
   await Promise.all(Array.from({ length: users }, async () => {
-    while (performance.now() < until) await runOneReport(clients, max, pollMs);
+    while (performance.now() < until) await runOneReport(clients, max, wait(pollMs));
   }));
   const reportsPerSecond = max.reports / seconds;
+  const countsAfter = statementCounts();
+  if (values.statements) printStatements('e2e', textsBefore, statementsByText(), max.reports);
   // CPU time of this process (server, engine, workers, PGlite and the clients) per report: steadier than rates on a busy machine.
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMsPerReport = (cpu.user + cpu.system) / 1000 / Math.max(1, max.reports);
@@ -53,7 +69,7 @@ async function main(server: RunningServer, db: Database) {
   log(`step latency at ${halfRate.toFixed(2)} reports/s for ${pacedSeconds} s`);
   const running: Promise<void>[] = [];
   for (let i = 0; i < Math.floor(halfRate * pacedSeconds); i++) {
-    running.push(runOneReport(clients, paced, 5));
+    running.push(runOneReport(clients, paced, wait(5)));
     await new Promise((r) => setTimeout(r, 1000 / halfRate));
   }
   await Promise.all(running);
@@ -64,14 +80,19 @@ async function main(server: RunningServer, db: Database) {
   log('raw bpmn-engine, same BPMN, in memory');
   const raw = await rawEngineThroughput(source, Math.min(15, seconds), users);
 
+  for (const watch of Object.values(watches ?? {})) watch.close();
+
   const result = {
     database: db.kind,
+    wait: values.wait,
     seconds,
     users,
     e2e_reports_per_s: reportsPerSecond,
     e2e_errors: max.errors + paced.errors,
     cpu_ms_per_report: cpuMsPerReport,
     cpu_ms_per_report_total: cpuMsPerReportTotal,
+    statements_per_report: (countsAfter.statements - countsBefore.statements) / Math.max(1, max.reports),
+    transactions_per_report: (countsAfter.transactions - countsBefore.transactions) / Math.max(1, max.reports),
     raw_bpmn_engine_instances_per_s: raw,
     ratio_vs_raw_bpmn_engine: reportsPerSecond / raw,
     step_latency_rate_per_s: halfRate,
@@ -83,4 +104,7 @@ async function main(server: RunningServer, db: Database) {
   emitResult(`e2e throughput — ${db.kind}`, result);
 }
 
-runBenchmark(() => withBenchServer('e2e', { ENGINE_SCHEDULER_INTERVAL_MS: 200 }, main));
+runBenchmark(async () => {
+  await installStatementCounter({ byText: values.statements });
+  await withBenchServer('e2e', { ENGINE_SCHEDULER_INTERVAL_MS: 200 }, main);
+});

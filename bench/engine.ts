@@ -14,6 +14,7 @@ import { createEngineStore, installStatementCounter, statementCounts, statements
 import { EmbeddedEngine, type RuntimeKind, type Variables } from '@kuaibao/engine';
 import { openBenchDatabase } from './lib/bench-database';
 import { runBenchmark } from './lib/bench-server';
+import { printStatements } from './lib/statement-report';
 import { applicationName, serverCpuDelta, serverCpuMs, withApplicationName } from './lib/server-cpu';
 import { emitResult, sleep } from './lib/stats';
 
@@ -130,7 +131,7 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
   const cpu = process.cpuUsage(cpuBefore);
   const countsAfter = statementCounts();
   const serverMs = serverCpuDelta(serverBefore, await serverCpuMs(db, name));
-  if (values.statements) printStatements(textsBefore, statementsByText(), reports);
+  if (values.statements) printStatements('engine', textsBefore, statementsByText(), reports);
   stopping = true;
   process.stderr.write(`[engine] ${runtime}: ${reports} reports; stopping\n`);
   stop();
@@ -146,11 +147,6 @@ async function measure(runtime: RuntimeKind, db: Database): Promise<RuntimeFigur
     statementsPerReport: (countsAfter.statements - countsBefore.statements) / Math.max(1, reports),
     transactionsPerReport: (countsAfter.transactions - countsBefore.transactions) / Math.max(1, reports),
   };
-}
-
-function printStatements(before: Map<string, number>, after: Map<string, number>, reports: number) {
-  const rows = [...after].map(([text, n]) => [text, (n - (before.get(text) ?? 0)) / Math.max(1, reports)] as const).filter(([, n]) => n > 0);
-  for (const [text, n] of rows.sort((a, b) => b[1] - a[1])) process.stderr.write(`[engine] ${n.toFixed(2).padStart(7)} per report  ${text}\n`);
 }
 
 async function main() {

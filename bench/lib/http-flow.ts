@@ -1,4 +1,5 @@
 import { client, firstReport, login, type Client } from '../../test/api/client';
+import { openInboxWatch, type InboxWatch } from './sse-client';
 
 export const FLOW_USERS = ['lx_reporter', 'lx_verifier', 'lx_leader', 'lc_yjj_duty', 'lx_duty', 'lc_duty'] as const;
 type FlowUser = (typeof FLOW_USERS)[number];
@@ -24,17 +25,30 @@ export async function loginAll(baseUrl: string): Promise<Record<FlowUser, Client
   return Object.fromEntries(entries) as Record<FlowUser, Client>;
 }
 
+/** Each user's event stream, as the web app keeps one open (web/src/api/live-events.ts). */
+export async function watchAll(baseUrl: string, users: Record<FlowUser, Client>): Promise<Record<FlowUser, InboxWatch>> {
+  const entries = await Promise.all(FLOW_USERS.map(async (u) => [u, await openInboxWatch(baseUrl, users[u].cookie)] as const));
+  return Object.fromEntries(entries) as Record<FlowUser, InboxWatch>;
+}
+
 /**
- * One report through the whole default flow over HTTP, every human step by its user. Each user polls
- * their inbox every `pollMs` for the next task (a browser would wait for the event stream instead).
+ * How a user learns of the next task: as the web app does, by reading the inbox when its event stream says a task
+ * was created (`watches`); or by reading it every `pollMs`.
  */
-export async function runOneReport(users: Record<FlowUser, Client>, stats: FlowStats, pollMs = 5): Promise<void> {
+export type NextTaskWait = { watches: Record<FlowUser, InboxWatch> } | { pollMs: number };
+
+/** A read of the inbox that found nothing waits at most this long for an event before reading again. */
+const EVENT_FALLBACK_MS = 1_000;
+
+/** One report through the whole default flow over HTTP, every human step by its user. */
+export async function runOneReport(users: Record<FlowUser, Client>, stats: FlowStats, wait: NextTaskWait): Promise<void> {
   const submitted = await users.lx_reporter.post('/api/reports', firstReport({ title: `压测 ${Date.now()}` }));
   if (submitted.status !== 201) return void stats.errors++;
   const number: string = submitted.body.incidentNumber;
   let since = performance.now();
   for (const step of STEPS) {
-    const key = await waitForTaskKey(users[step.user], number, step.kind, stats, pollMs);
+    const watch = 'watches' in wait ? wait.watches[step.user] : null;
+    const key = await waitForTaskKey(users[step.user], number, step.kind, stats, watch, 'pollMs' in wait ? wait.pollMs : 0);
     if (!key) return;
     stats.stepLatenciesMs.push(performance.now() - since);
     const done = await users[step.user].post(`/api/tasks/${key}/complete`, step.body);
@@ -44,9 +58,11 @@ export async function runOneReport(users: Record<FlowUser, Client>, stats: FlowS
   stats.reports++;
 }
 
-async function waitForTaskKey(user: Client, number: string, kind: string, stats: FlowStats, pollMs: number): Promise<string | null> {
+async function waitForTaskKey(user: Client, number: string, kind: string, stats: FlowStats, watch: InboxWatch | null, pollMs: number): Promise<string | null> {
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
+    // Counted before the read: an event arriving while it runs means read again at once.
+    const seen = watch?.created ?? 0;
     const inbox = await user.get(`/api/tasks?kind=${kind}&pageSize=200&sort=created`);
     if (inbox.status !== 200) {
       stats.errors++;
@@ -54,7 +70,8 @@ async function waitForTaskKey(user: Client, number: string, kind: string, stats:
     }
     const task = (inbox.body.items as { incidentNumber: string; key: string }[]).find((t) => t.incidentNumber === number);
     if (task) return task.key;
-    await new Promise((r) => setTimeout(r, pollMs));
+    if (watch) await watch.createdSince(seen, EVENT_FALLBACK_MS);
+    else await new Promise((r) => setTimeout(r, pollMs));
   }
   stats.errors++;
   return null;
