@@ -5,8 +5,8 @@ import type {
 } from '@kuaibao/engine';
 import { toIncident, toInstance, toMessage } from './engine-rows';
 import * as sql from './engine-store-sql';
-import { directQueries, PREPARED, type DirectRun } from './prepared-statements';
-import { noteStatement } from './statement-counter';
+import { directClient } from './prepared-client';
+import { directQueries } from './prepared-statements';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 type Json = Prisma.InputJsonValue;
@@ -31,24 +31,6 @@ export function createEngineStore(prisma: PrismaClient): EngineStore {
   });
 }
 
-/**
- * The engine's marked statements (`/* prepared *\/`) straight on the driver, the others through Prisma (`via`): the
- * rows come back as the driver parses them (int8 as a number or a bigint, which the mappers turn into strings alike).
- */
-function directClient(via: Client, run: DirectRun): sql.Client {
-  const marked = (strings: unknown) => Array.isArray(strings) && typeof strings[0] === 'string' && strings[0].startsWith(PREPARED);
-  const direct = (strings: TemplateStringsArray, values: unknown[]) => {
-    const query = Prisma.sql(strings, ...(values as Prisma.Sql[]));
-    noteStatement(query.text);
-    return run(query.text, query.values);
-  };
-  const queryRaw = (strings: TemplateStringsArray, ...values: unknown[]) =>
-    marked(strings) ? direct(strings, values).then((result) => result.rows) : via.$queryRaw(strings, ...values);
-  const executeRaw = (strings: TemplateStringsArray, ...values: unknown[]) =>
-    marked(strings) ? direct(strings, values).then((result) => result.affectedRows ?? 0) : via.$executeRaw(strings, ...values);
-  return { $queryRaw: queryRaw, $executeRaw: executeRaw } as unknown as sql.Client;
-}
-
 class PrismaEngineOps implements EngineStoreOps {
   /** `raw`: what the per-step statements run on (the driver directly where it can, else this transaction's client). */
   constructor(
@@ -56,9 +38,18 @@ class PrismaEngineOps implements EngineStoreOps {
     private readonly raw: sql.Client = db,
   ) {}
 
-  /** The Prisma client of this transaction: business writes of a step run on it (step-writes.ts). */
+  private withRaw: Client | null = null;
+
+  /**
+   * The Prisma client of this transaction: business writes of a step run on it (step-writes.ts). Its raw statements
+   * run as the step's own do: marked ones prepared on the transaction's connection (docs/adr/0066).
+   */
   get handle(): StepTransaction {
-    return this.db as unknown as StepTransaction;
+    if (this.raw === this.db) return this.db as unknown as StepTransaction;
+    this.withRaw ??= new Proxy(this.db, {
+      get: (target, property) => (property === '$queryRaw' || property === '$executeRaw' ? this.raw[property] : Reflect.get(target, property)),
+    });
+    return this.withRaw as unknown as StepTransaction;
   }
 
   async insertDefinition(d: DefinitionRecord) {

@@ -88,23 +88,19 @@ export function createAuditRepository(prisma: PrismaClient) {
  * Appends an entry to its incident's trail (pass a transaction client to write it with the rest of a step). The database
  * chains it (the insert trigger sets its place, the previous hash and its hash) and refuses any later change (ADR 0026).
  */
+/**
+ * One entry, its place in the chain set by the insert trigger. A marked statement: inside an engine step it runs
+ * prepared on the step's connection (EngineStoreOps.handle), elsewhere through Prisma (docs/adr/0066); a repeated
+ * `dedupeKey` is ignored, as `createMany({ skipDuplicates })` did.
+ */
 export async function appendAudit(client: Client, entry: AuditEntry): Promise<void> {
-  const data = {
-    incidentNumber: entry.incidentNumber,
-    reportId: entry.reportId ?? null,
-    actorId: entry.actorId ?? null,
-    actorName: entry.actorName,
-    action: entry.action,
-    detail: (entry.detail ?? {}) as Prisma.InputJsonValue,
-    ip: entry.ip ?? null,
-    dedupeKey: entry.dedupeKey ?? null,
-    ...(entry.at && { at: entry.at }),
-  };
-  if (entry.dedupeKey) {
-    await client.auditEvent.createMany({ data: [data], skipDuplicates: true });
-    return;
-  }
-  await client.auditEvent.create({ data });
+  const detail = (entry.detail ?? {}) as Prisma.InputJsonValue;
+  const at = entry.at ?? new Date();
+  await client.$executeRaw`/* prepared */
+    INSERT INTO audit_event (incident_number, report_id, at, actor_id, actor_name, action, detail, ip, dedupe_key)
+    VALUES (${entry.incidentNumber}, ${entry.reportId ?? null}, ${at}, ${entry.actorId ?? null}, ${entry.actorName}, ${entry.action},
+            ${detail}::jsonb, ${entry.ip ?? null}, ${entry.dedupeKey ?? null})
+    ON CONFLICT (dedupe_key) DO NOTHING`;
 }
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;

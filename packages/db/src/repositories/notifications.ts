@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
+import { preparedClient } from '../prepared-client';
 
 export interface NewNotification {
   incidentNumber: string;
@@ -19,13 +20,21 @@ export interface NewNotification {
 
 /** Notifications sent (`notification`): what was texted to whom, and when. */
 export function createNotificationRepository(prisma: PrismaClient) {
+  // asked and written for every recipient of every reminder: prepared on the driver (docs/adr/0066)
+  const raw = preparedClient(prisma);
   return {
     /** False when this dedupe key was recorded before (the message was already sent). */
     async wasSent(dedupeKey: string): Promise<boolean> {
-      return (await prisma.notification.count({ where: { dedupeKey } })) > 0;
+      const [row] = await raw.$queryRaw<{ sent: boolean }[]>`/* prepared */ SELECT EXISTS (SELECT 1 FROM notification WHERE dedupe_key = ${dedupeKey}) AS sent`;
+      return row?.sent === true;
     },
+    /** A second record with the same dedupe key is ignored. */
     async record(row: NewNotification) {
-      await prisma.notification.createMany({ data: [row], skipDuplicates: true });
+      await raw.$executeRaw`/* prepared */
+        INSERT INTO notification (incident_number, report_id, kind, recipient_id, recipient_name, phone, message, status, gateway_ref, dedupe_key, sent_at)
+        VALUES (${row.incidentNumber}, ${row.reportId}, ${row.kind}, ${row.recipientId}, ${row.recipientName}, ${row.phone}, ${row.message}, ${row.status},
+                ${row.gatewayRef}, ${row.dedupeKey}, ${row.sentAt})
+        ON CONFLICT (dedupe_key) DO NOTHING`;
     },
     forIncident: (incidentNumber: string) => prisma.notification.findMany({ where: { incidentNumber }, orderBy: [{ sentAt: 'asc' }, { id: 'asc' }] }),
   };

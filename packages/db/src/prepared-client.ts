@@ -1,0 +1,31 @@
+import { Prisma, type PrismaClient } from '@prisma/client';
+import { directQueries, PREPARED, type DirectRun } from './prepared-statements';
+import { noteStatement } from './statement-counter';
+
+/** What runs raw statements: a Prisma client or transaction, or one that sends marked statements to the driver. */
+export type RawClient = Pick<PrismaClient | Prisma.TransactionClient, '$queryRaw' | '$executeRaw'>;
+
+/**
+ * A raw client whose marked statements (`/* prepared *\/`) run straight on the driver as prepared statements, the
+ * others through Prisma (`via`): Prisma's raw-query layer costs several times the statement itself (docs/adr/0058,
+ * 0066). The rows come back as the driver parses them: int8 as a number or a bigint, so cast counts to int.
+ */
+export function directClient(via: RawClient, run: DirectRun): RawClient {
+  const marked = (strings: unknown) => Array.isArray(strings) && typeof strings[0] === 'string' && strings[0].startsWith(PREPARED);
+  const direct = (strings: TemplateStringsArray, values: unknown[]) => {
+    const query = Prisma.sql(strings, ...(values as Prisma.Sql[]));
+    noteStatement(query.text);
+    return run(query.text, query.values);
+  };
+  const queryRaw = (strings: TemplateStringsArray, ...values: unknown[]) =>
+    marked(strings) ? direct(strings, values).then((result) => result.rows) : via.$queryRaw(strings, ...values);
+  const executeRaw = (strings: TemplateStringsArray, ...values: unknown[]) =>
+    marked(strings) ? direct(strings, values).then((result) => result.affectedRows ?? 0) : via.$executeRaw(strings, ...values);
+  return { $queryRaw: queryRaw, $executeRaw: executeRaw } as unknown as RawClient;
+}
+
+/** `prisma`'s raw client for statements outside a transaction, with marked statements on the driver where it can run them. */
+export function preparedClient(prisma: PrismaClient): RawClient {
+  const direct = directQueries.get(prisma);
+  return direct ? directClient(prisma, direct.root) : prisma;
+}
