@@ -1,5 +1,6 @@
 import { beijingDay, parseIncidentNumber, REPORT_KINDS } from '@kuaibao/domain';
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { preparedClient } from '../prepared-client';
 import { appendAudit, type AuditEntry } from './audit';
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -83,6 +84,7 @@ async function giveNumberBack(tx: Prisma.TransactionClient, incidentNumber: stri
 const literally = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createIncidentRepository(prisma: PrismaClient) {
+  const raw = preparedClient(prisma);
   return {
     /**
      * KB-<division>-<yyyymmdd, Beijing day>-<4 digits>, allocated atomically per division and day. Pass the transaction
@@ -226,14 +228,18 @@ export function createIncidentRepository(prisma: PrismaClient) {
       });
     },
 
+    /** Every step sets its report's status: a marked statement, prepared on the step's connection (docs/adr/0066). */
     async setReportStatus(reportId: string, status: string, client: Client = prisma) {
-      await client.incidentReport.update({ where: { id: reportId }, data: { status, updatedAt: new Date() } });
+      const on = client === prisma ? raw : client;
+      const updated = await on.$executeRaw`/* prepared */ UPDATE incident_report SET status = ${status}, updated_at = ${new Date()} WHERE id = ${reportId}`;
+      if (updated === 0) throw new Error(`Report ${reportId} does not exist`);
     },
 
     /** Moves a report from `from` to `to` only if it is still at `from` (a step already further on is never set back). */
     async advanceReportStatus(reportId: string, from: string, to: string) {
-      const { count } = await prisma.incidentReport.updateMany({ where: { id: reportId, status: from }, data: { status: to, updatedAt: new Date() } });
-      return count === 1;
+      const updated = await raw.$executeRaw`/* prepared */
+        UPDATE incident_report SET status = ${to}, updated_at = ${new Date()} WHERE id = ${reportId} AND status = ${from}`;
+      return updated === 1;
     },
 
     /** Records a delivery (idempotent: a re-delivered job writes the same row). */
