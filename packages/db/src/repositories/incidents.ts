@@ -244,7 +244,10 @@ export function createIncidentRepository(prisma: PrismaClient) {
 
     /** Records a delivery (idempotent: a re-delivered job writes the same row). */
     async recordRecipient(row: { reportId: string; role: string; incidentNumber: string; unitId: string; receiverUnitId: string; dispatchedAt: Date }) {
-      await prisma.incidentRecipient.createMany({ data: [row], skipDuplicates: true });
+      await raw.$executeRaw`/* prepared */
+        INSERT INTO incident_recipient (report_id, role, incident_number, unit_id, receiver_unit_id, dispatched_at)
+        VALUES (${row.reportId}, ${row.role}, ${row.incidentNumber}, ${row.unitId}, ${row.receiverUnitId}, ${row.dispatchedAt})
+        ON CONFLICT (report_id, role) DO NOTHING`;
     },
 
     recipientsOf: (incidentNumber: string) => prisma.incidentRecipient.findMany({ where: { incidentNumber }, orderBy: { dispatchedAt: 'asc' } }),
