@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from '@prisma/client';
+import { Prisma } from '@prisma/client';
+import type { RawClient } from './prepared-client';
 import type {
   ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, InstanceRecord, JobLock, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, SubscriptionRecord, SweepQuery, SweepResult, UserTask, UserTaskFilter, Variables, WaitSnapshot,
 } from '@kuaibao/engine';
@@ -10,7 +11,7 @@ import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type User
  * Values come back typed by the driver adapter (bigint as BigInt, jsonb parsed, timestamptz as Date) under
  * the Prisma models' camelCase names, so the same mappers (engine-rows.ts) read both.
  */
-export type Client = Pick<PrismaClient | Prisma.TransactionClient, '$queryRaw' | '$executeRaw'>;
+export type Client = RawClient;
 const json = (value: unknown) => JSON.stringify(value ?? null);
 const OPEN_JOB_STATES = ['activatable', 'activated', 'failed'];
 
