@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '@kuaibao/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../api/client';
+import { firstReport, login, waitForTask } from '../api/client';
 import { launchChromium, startWebServer } from './browser';
-import { loginInBrowser } from './pages';
+import { inboxRow, loginInBrowser } from './pages';
 
 /**
  * What the login page costs to load (issue 20, defect 10: ~1.85 MB of JavaScript sent uncompressed, 10 s at
@@ -93,7 +93,7 @@ describe('the web app: the first load', () => {
     await page.close();
   });
 
-  it('a returning user\'s inbox names its frame\'s and page\'s chunks to preload beside the first one; the login page none', { timeout: 60_000 }, async () => {
+  it('a returning user\'s inbox names the app\'s, its frame\'s and page\'s chunks to preload beside the first one; the login page the app\'s and its own', { timeout: 60_000 }, async () => {
     // given: a session, as a returning user's browser holds it
     const { cookie } = await login(server.url, 'lx_verifier');
     const preloads = async (path: string, withSession: boolean) => {
@@ -108,9 +108,53 @@ describe('the web app: the first load', () => {
     const task = await preloads('/tasks/123', true);
     expect(task.some((f) => f.startsWith('task-page-'))).toBe(true);
     expect(task.some((f) => f.startsWith('inbox-page-'))).toBe(false);
-    // and without a session, or on the login page, the first load carries nothing more
-    expect(await preloads('/inbox', false)).toEqual(expect.arrayContaining([expect.stringMatching(/^clsx-/)]));
-    expect((await preloads('/inbox', false)).some((f) => f.startsWith('app-layout-'))).toBe(false);
-    expect((await preloads('/login', true)).some((f) => f.startsWith('app-layout-'))).toBe(false);
+    // and every address names the app's chunk (the first chunk is a few KB that imports it: docs/adr/0064)
+    expect(inbox.some((f) => f.startsWith('boot-'))).toBe(true);
+    // and without a session, or on the login page, the app's and the login page's chunks, not the frame's
+    for (const withoutFrame of [await preloads('/inbox', false), await preloads('/login', true)]) {
+      expect(withoutFrame).toEqual(expect.arrayContaining([expect.stringMatching(/^boot-/), expect.stringMatching(/^login-page-/)]));
+      expect(withoutFrame.some((f) => f.startsWith('app-layout-'))).toBe(false);
+    }
+  });
+
+  it('a returning user\'s inbox asks for who is logged in and its tasks once each, from the first chunk, before the app\'s code has arrived', { timeout: 90_000 }, async () => {
+    // given: a report waiting for 临翔's verifier, who logged in here before (the cookie, and the app's note of who)
+    const reporter = await login(server.url, 'lx_reporter');
+    const verifier = await login(server.url, 'lx_verifier');
+    const number: string = (await reporter.post('/api/reports', firstReport())).body.incidentNumber;
+    await waitForTask(verifier, number, 'verify');
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const [name, ...value] = verifier.cookie.split(';')[0]!.split('=');
+    await context.addCookies([{ name: name!, value: value.join('='), url: server.url }]);
+    await context.addInitScript(`localStorage.setItem('kuaibao.me', ${JSON.stringify(JSON.stringify((await verifier.get('/api/me')).body))})`);
+    const page = await context.newPage();
+    // over a slow link (1.6 Mbps, 150 ms), so that the app's code takes a while to arrive
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 200_000 });
+    const events: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) events.push(`sent ${url.pathname}`);
+    });
+    page.on('requestfinished', (request) => {
+      const file = new URL(request.url()).pathname;
+      if (/^\/assets\/boot-.*\.js$/.test(file)) events.push('app code arrived');
+    });
+
+    // when: they open their inbox
+    await page.goto(`${server.url}/inbox`);
+    await inboxRow(page, number, 'verify').waitFor({ timeout: 60_000 });
+
+    // then: the session check and the inbox's page were each asked for once, before the app's code had arrived
+    // (the live events' stream, once connected, asks for the tasks again: whatever happened before it connected)
+    const beforeLive = events.slice(0, events.indexOf('sent /api/events'));
+    expect(beforeLive.filter((e) => e === 'sent /api/me')).toHaveLength(1);
+    expect(beforeLive.filter((e) => e === 'sent /api/tasks')).toHaveLength(1);
+    const arrived = events.indexOf('app code arrived');
+    expect(arrived).toBeGreaterThan(-1);
+    expect(events.indexOf('sent /api/me')).toBeLessThan(arrived);
+    expect(events.indexOf('sent /api/tasks')).toBeLessThan(arrived);
+    await context.close();
   });
 });

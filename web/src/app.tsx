@@ -8,10 +8,10 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { setApiLanguage } from './api/http';
 import { SessionProvider, useSession } from './api/session';
 import { useI18n } from './i18n/i18n';
-import { LoginPage } from './pages/login-page';
 import { chunks } from './route-preload';
 
 // Everything behind the login is loaded when first needed: the login page (the first load) carries little.
+const LoginPage = lazy(() => chunks.login().then((m) => ({ default: m.LoginPage })));
 const AppLayout = lazy(() => chunks.layout().then((m) => ({ default: m.AppLayout })));
 const TraceSearchPage = lazy(() => import('./pages/trace-search-page').then((m) => ({ default: m.TraceSearchPage })));
 const TraceInstancePage = lazy(() => import('./pages/trace-instance-page').then((m) => ({ default: m.TraceInstancePage })));

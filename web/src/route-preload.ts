@@ -4,6 +4,7 @@ import { inboxQueryFrom } from './lib/inbox-query';
 
 /** The code of the frame and of the pages a returning user most often opens first; app.tsx's lazy pages load the same. */
 export const chunks = {
+  login: () => import('./pages/login-page'),
   layout: () => import('./components/app-layout'),
   inbox: () => import('./pages/inbox-page'),
   workList: () => import('./pages/work-list-page'),

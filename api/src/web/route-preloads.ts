@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** One entry of Vite's build manifest (`build.manifest`): a chunk's file and the chunks it imports statically. */
-interface ManifestChunk { file: string; imports?: string[]; isEntry?: boolean }
+interface ManifestChunk { file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }
 
 /** The pages a returning user opens first, by address, as the web app's sources name them (web/src/route-preload.ts). */
 const PAGES: { match: (pathname: string) => boolean; source: string }[] = [
@@ -13,14 +13,15 @@ const PAGES: { match: (pathname: string) => boolean; source: string }[] = [
   { match: (p) => p.startsWith('/incidents/'), source: 'src/pages/dossier-page.tsx' },
 ];
 const LAYOUT = 'src/components/app-layout.tsx';
+const LOGIN = 'src/pages/login-page.tsx';
 
 /**
- * For a browser with a session (docs/adr/0060): the `<link rel="modulepreload">` tags of the frame's and the address's
- * page chunks with everything they import beyond the first chunk, so that they download beside it instead of after
- * it has run (React reaches them only then). The login page gets none: its first load carries nothing more.
- * Empty when the build wrote no manifest.
+ * The `<link rel="modulepreload">` tags of the chunks an address needs beyond the first one, with everything they import,
+ * so that they download beside it instead of after it has run (docs/adr/0060, 0064): the app (boot.tsx) always; then,
+ * for a browser with a session (a returning user), the frame's and the address's page; without one, or on /login,
+ * the login page. Empty when the build wrote no manifest.
  */
-export function routePreloads(distDir: string): (pathname: string) => string {
+export function routePreloads(distDir: string): (pathname: string, withSession: boolean) => string {
   const file = path.join(distDir, '.vite', 'manifest.json');
   if (!existsSync(file)) return () => '';
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
@@ -32,16 +33,23 @@ export function routePreloads(distDir: string): (pathname: string) => string {
     return into;
   };
   const first = new Set<string>();
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) closure(key, first);
+  // the app: what the first chunk (a few KB, web/src/main.tsx) imports once it has sent a returning user's first requests
+  const app: string[] = [];
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (!chunk.isEntry) continue;
+    closure(key, first);
+    app.push(...(chunk.dynamicImports ?? []));
+  }
   const tags = (sources: string[]) => {
     const files = new Set<string>();
     for (const source of sources) closure(source, files);
     return [...files].filter((f) => !first.has(f)).map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`).join('');
   };
-  const byPage = new Map(PAGES.map((page) => [page.source, tags([LAYOUT, page.source])]));
-  const layoutOnly = tags([LAYOUT]);
-  return (pathname) => {
-    if (pathname === '/login') return '';
+  const login = tags([...app, LOGIN]);
+  const byPage = new Map(PAGES.map((page) => [page.source, tags([...app, LAYOUT, page.source])]));
+  const layoutOnly = tags([...app, LAYOUT]);
+  return (pathname, withSession) => {
+    if (!withSession || pathname === '/login') return login;
     const page = PAGES.find((p) => p.match(pathname));
     return page ? byPage.get(page.source)! : layoutOnly;
   };

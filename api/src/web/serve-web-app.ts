@@ -17,7 +17,7 @@ const IMMUTABLE = { immutable: true, maxAge: '1y' } as const;
  * Serves the built web app (startServer's `web` option): hashed assets cached for a year and sent compressed
  * (the build's brotli or gzip copy, as the browser accepts; anything without one is compressed on the fly),
  * index.html revalidated each time, and every other GET outside /api answered with index.html so the
- * browser's router handles deep links (with its page's chunks to preload when the browser has a session).
+ * browser's router handles deep links (with the chunks its page needs to preload).
  */
 export function serveWebApp(distDir = WEB_DIST_DIR): (app: Express) => void {
   const index = path.join(distDir, 'index.html');
@@ -32,8 +32,8 @@ export function serveWebApp(distDir = WEB_DIST_DIR): (app: Express) => void {
     app.use((req, res, next) => {
       const page = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && !path.extname(req.path);
       if (!page) return next();
-      // a browser with a session fetches the frame's and the page's code beside the first chunk (docs/adr/0060)
-      const extra = withSession.test(req.headers.cookie ?? '') ? preloads(req.path) : '';
+      // the app's code, and the frame's and the page's (or the login page's), fetched beside the first chunk (docs/adr/0060)
+      const extra = preloads(req.path, withSession.test(req.headers.cookie ?? ''));
       res.set('cache-control', 'no-cache').vary('Cookie').type('html').send(extra ? html.replace('</head>', `${extra}</head>`) : html);
     });
   };

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { DomainError } from './errors';
-import { roleSchema, type Role, type User } from './user';
+import { isRole, type Role } from './roles';
+import type { User } from './user';
 
 /**
  * Candidate groups of user tasks: `unit:<unitId>:<role>`, e.g. `unit:lx-yjj:verifier` (核实人 of
@@ -9,25 +9,24 @@ import { roleSchema, type Role, type User } from './user';
  */
 const GROUP_PATTERN = /^unit:([^:\s]+):([a-z_]+)$/;
 
-export const candidateGroupPartsSchema = z.object({ unitId: z.string().regex(/^[^:\s]+$/), role: roleSchema });
-export type CandidateGroup = z.infer<typeof candidateGroupPartsSchema>;
+export interface CandidateGroup { unitId: string; role: Role }
 
 export function candidateGroup(unitId: string, role: Role): string {
   const group = `unit:${unitId}:${role}`;
-  if (!GROUP_PATTERN.test(group) || !roleSchema.safeParse(role).success) throw new DomainError('INVALID_CANDIDATE_GROUP', { group });
+  if (!GROUP_PATTERN.test(group) || !isRole(role)) throw new DomainError('INVALID_CANDIDATE_GROUP', { group });
   return group;
 }
 
 /** The unit and role a group names; DomainError INVALID_CANDIDATE_GROUP for anything else. */
 export function parseCandidateGroup(group: string): CandidateGroup {
   const match = GROUP_PATTERN.exec(group);
-  const role = roleSchema.safeParse(match?.[2]);
-  if (!match || !role.success) throw new DomainError('INVALID_CANDIDATE_GROUP', { group });
-  return { unitId: match[1]!, role: role.data };
+  const role = match?.[2];
+  if (!match || !isRole(role)) throw new DomainError('INVALID_CANDIDATE_GROUP', { group });
+  return { unitId: match[1]!, role };
 }
 
 export function isCandidateGroup(group: string): boolean {
-  return GROUP_PATTERN.test(group) && roleSchema.safeParse(GROUP_PATTERN.exec(group)?.[2]).success;
+  return GROUP_PATTERN.test(group) && isRole(GROUP_PATTERN.exec(group)?.[2]);
 }
 
 /** The groups whose tasks a user may claim: one per role in their unit. */

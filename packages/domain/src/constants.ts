@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ReportStatus } from './report-status';
 
 /** Process ids (`bpmn:process id`) of processes/*.bpmn. */
@@ -102,8 +101,7 @@ export const USER_TASK_KINDS = [
   /** The provincial recipient records its report to the State Council, which closes its own 4-hour clock (002, ADR 0057). */
   'report_state_council',
 ] as const;
-export const userTaskKindSchema = z.enum(USER_TASK_KINDS);
-export type UserTaskKind = z.infer<typeof userTaskKindSchema>;
+export type UserTaskKind = (typeof USER_TASK_KINDS)[number];
 
 /**
  * 加签 (docs/adr/0041): where a co-signer signs relative to the leader who adds them — 前加签 (before: the task comes

@@ -3,7 +3,7 @@ import type { Locale } from './messages';
 import type { UnitKind, UnitLevel } from './org';
 import type { ReportCategory, ReportKind, SecureChannel, Severity } from './report-enums';
 import type { RecipientRole } from './report-recipients';
-import { REPORT_STATUS_LABELS, type ReportStatus } from './report-status';
+import { REPORT_STATUS_LABELS, type ReportStatus } from './report-status-values';
 import type { ThresholdMetric } from './thresholds';
 import type { Role } from './user';
 

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from './user';
+import type { Role } from './roles';
 import { TASK_TYPES, type TaskType } from './constants';
 
 /**
@@ -39,8 +39,6 @@ export const CANDIDATE_GROUP_VARIABLES: Readonly<Record<string, Role>> = {
   answer: 'reporter',
   requester: 'duty_officer',
 };
-
-export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
 /** The processes a jurisdiction may design, as processes/ ships them (the file is the default of every jurisdiction). */
 export const DESIGNABLE_PROCESSES = [

@@ -2,18 +2,11 @@ import { z } from 'zod';
 import { fieldsFor } from './fields';
 import { labels } from './labels';
 import { DEFAULT_LOCALE, type Locale } from './messages';
+import { ROLES, type Role } from './roles';
 
-/**
- * Roles a user holds in their unit: 信息员/值班员 who record and draft, 核实人, 单位领导 who signs off,
- * 值班员 of a duty office who receives (签收) and asks for verification (核报), 流程设计员, 管理员 (of the
- * jurisdiction their unit's government heads), 系统管理员 (of every jurisdiction; docs/adr/0028).
- */
-export const ROLES = ['reporter', 'verifier', 'leader', 'duty_officer', 'designer', 'admin', 'system_admin'] as const;
+export * from './roles';
+
 export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
-
-/** The roles of a stored user that this version knows: a role no longer in ROLES is ignored, not an error. */
-export const knownRoles = (roles: readonly string[]): Role[] => roles.filter((r): r is Role => roleSchema.safeParse(r).success);
 
 /** The logged-in user as every request, GET /api/me and the web app see them. */
 export const sessionUserSchema = z.object({

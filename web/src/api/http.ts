@@ -1,3 +1,6 @@
+import { storedLocale } from '../i18n/locale-storage';
+import { takeEarly } from './early-requests';
+
 /** RFC 9457 problem details as the API sends them, with field paths for validation errors. */
 export interface Problem {
   type?: string;
@@ -17,7 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-let language = 'zh-CN';
+let language: string = storedLocale();
 /** Problem details come back in the UI's language. */
 export const setApiLanguage = (locale: string) => {
   language = locale;
@@ -33,9 +36,9 @@ export function retryAfterMs(header: string | null): number | undefined {
 }
 
 /** A network failure (offline, server unreachable) as a problem the user reads, in the UI's language (issue 20 defect 9). */
-async function fetchOrOffline(path: string, init: RequestInit): Promise<Response> {
+async function fetchOrOffline(path: string, init: RequestInit, early?: Promise<Response>): Promise<Response> {
   try {
-    return await fetch(path, init);
+    return await (early ?? fetch(path, init));
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     const title = language === 'en' ? 'The network is down: nothing was sent. Try again when you are back online.' : '网络连接中断，未能发出，请恢复网络后重试';
@@ -48,6 +51,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const method = init.method ?? 'GET';
   // Every write says it is JSON, an empty one too: the server refuses writes that do not (CSRF, docs/adr/0025).
   const write = method !== 'GET' && method !== 'HEAD';
+  // the first load's early request for this address (early-requests.ts), if the first chunk sent one
+  let early = method === 'GET' && init.accept === undefined ? takeEarly(path, language) : undefined;
   const send = () =>
     fetchOrOffline(path, {
       method,
@@ -58,8 +63,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
         ...(write && { 'content-type': 'application/json' }),
       },
       ...(write && { body: JSON.stringify(init.body ?? {}) }),
-    });
+    }, early);
   let response = await send();
+  early = undefined;
   // A busy server answers 503 with Retry-After having done nothing: wait as told and try again, a few times.
   for (let retry = 1; retry <= MAX_RETRIES && response.status === 503; retry++) {
     const waitMs = retryAfterMs(response.headers.get('retry-after'));

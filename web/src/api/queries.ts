@@ -2,6 +2,8 @@ import type { ReportingThreshold } from '@kuaibao/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n';
 import { api } from './http';
+import { inboxPath } from '../lib/inbox-query';
+import { searchOf } from '../lib/search-params';
 import type { Period } from '../lib/timeliness';
 import type { Dossier, IncidentRetried, IncidentSummary, InboxPage, InboxQuery, InstanceProblem, Me, MonitoredInstance, OrgUnit, TaskDetail, TimelinessStats } from './types';
 
@@ -21,13 +23,9 @@ export const keys = {
   timeliness: (period: Period | undefined) => ['stats', 'timeliness', period ?? 'default'] as const,
 };
 
-const search = (params: Record<string, string | number | undefined>) => {
-  const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '');
-  return new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
-};
 
 /** The inbox's page of tasks: the query of its page, and what the first load fetches before that page's code arrives. */
-export const inboxQueryOptions = (query: InboxQuery) => ({ queryKey: keys.inbox(query), queryFn: () => api<InboxPage>(`/api/tasks?${search({ ...query, pageSize: 20 })}`) });
+export const inboxQueryOptions = (query: InboxQuery) => ({ queryKey: keys.inbox(query), queryFn: () => api<InboxPage>(inboxPath(query)) });
 
 export const useInbox = (query: InboxQuery) => useQuery({ ...inboxQueryOptions(query), placeholderData: keepPreviousData });
 
@@ -45,7 +43,7 @@ export const useDossier = (number: string | undefined, options: { refetchInterva
 export const useIncidents = (params: Record<string, string | number | undefined>) =>
   useQuery({
     queryKey: keys.incidentList(params),
-    queryFn: () => api<{ items: IncidentSummary[]; total: number }>(`/api/incidents?${search({ ...params, pageSize: 20 })}`),
+    queryFn: () => api<{ items: IncidentSummary[]; total: number }>(`/api/incidents?${searchOf({ ...params, pageSize: 20 })}`),
     placeholderData: keepPreviousData,
   });
 
@@ -132,7 +130,7 @@ export function useSubmitLaterReport(incidentNumber: string) {
 export const useMonitoredInstances = (problem: InstanceProblem, limit: number, enabled: boolean) =>
   useQuery({
     queryKey: keys.instanceList(problem, limit),
-    queryFn: async () => (await api<{ items: MonitoredInstance[] }>(`/api/admin/instances?${search({ problem, limit })}`)).items,
+    queryFn: async () => (await api<{ items: MonitoredInstance[] }>(`/api/admin/instances?${searchOf({ problem, limit })}`)).items,
     enabled,
     retry: false,
     refetchInterval: 10_000,
@@ -157,7 +155,7 @@ export const useTimeliness = (period: Period | undefined) =>
   useQuery({
     queryKey: keys.timeliness(period),
     queryFn: () => {
-      const query = search({ from: period?.from, to: period?.to });
+      const query = searchOf({ from: period?.from, to: period?.to });
       return api<TimelinessStats>(`/api/stats/timeliness${query ? `?${query}` : ''}`);
     },
     retry: false,

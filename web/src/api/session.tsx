@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError } from './http';
+import { rememberedUser, rememberUser } from './session-hint';
 import type { Me } from './types';
 
 /**
@@ -8,7 +9,6 @@ import type { Me } from './types';
  * logged in (the user's public profile), so a fresh visit goes straight to the login page instead
  * of asking the API and getting a 401, and a returning visit confirms the session with /api/me.
  */
-const HINT_KEY = 'kuaibao.me';
 
 interface Session {
   me: Me | null;
@@ -26,26 +26,17 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-const remembered = (): Me | null => {
-  try {
-    return JSON.parse(localStorage.getItem(HINT_KEY) ?? 'null') as Me | null;
-  } catch {
-    return null;
-  }
-};
-
 /** Whether this browser remembers a login (the session may still have ended: /api/me confirms it). */
-export const hasRememberedSession = () => remembered() !== null;
+export const hasRememberedSession = () => rememberedUser() !== null;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const [me, setMe] = useState<Me | null>(remembered);
-  const [checking, setChecking] = useState(() => remembered() !== null);
+  const [me, setMe] = useState<Me | null>(rememberedUser);
+  const [checking, setChecking] = useState(() => rememberedUser() !== null);
   const [loggedOut, setLoggedOut] = useState(false);
 
   const remember = useCallback((user: Me | null) => {
-    if (user) localStorage.setItem(HINT_KEY, JSON.stringify(user));
-    else localStorage.removeItem(HINT_KEY);
+    rememberUser(user);
     setMe(user);
   }, []);
 

@@ -1,8 +1,7 @@
 import { fieldLabels, labels, REPORT_CATEGORIES, SEVERITIES, type FieldKey, type LabelTable, type Locale, type ReportCategory, type Severity } from '@kuaibao/domain';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { storedLocale, storeLocale } from './locale-storage';
 import { translate, type MessageKey } from './messages';
-
-const STORAGE_KEY = 'kuaibao.locale';
 
 export interface I18n {
   locale: Locale;
@@ -22,13 +21,11 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-const initialLocale = (): Locale => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN');
-
 /** Chinese unless the user switched to English (remembered in this browser). */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [locale, setLocaleState] = useState<Locale>(storedLocale);
   const setLocale = useCallback((next: Locale) => {
-    localStorage.setItem(STORAGE_KEY, next);
+    storeLocale(next);
     document.documentElement.lang = next;
     setLocaleState(next);
   }, []);

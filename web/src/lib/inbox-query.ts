@@ -1,4 +1,5 @@
 import type { InboxQuery, InboxView } from '../api/types';
+import { searchOf } from './search-params';
 
 export const INBOX_VIEWS: InboxView[] = ['mine', 'group', 'all'];
 
@@ -17,3 +18,6 @@ export function inboxQueryFrom(params: URLSearchParams): InboxQuery {
     page: Math.max(1, Number(params.get('page')) || 1),
   };
 }
+
+/** The API address of an inbox query's page of tasks (the inbox's query, and the first load's early request). */
+export const inboxPath = (query: InboxQuery) => `/api/tasks?${searchOf({ ...query, pageSize: 20 })}`;

@@ -1,0 +1,17 @@
+import type { Me } from './types';
+
+/** Who this browser last saw logged in (shown at once on the next visit; GET /api/me confirms it). */
+const HINT_KEY = 'kuaibao.me';
+
+export const rememberedUser = (): Me | null => {
+  try {
+    return JSON.parse(localStorage.getItem(HINT_KEY) ?? 'null') as Me | null;
+  } catch {
+    return null;
+  }
+};
+
+export const rememberUser = (user: Me | null) => {
+  if (user) localStorage.setItem(HINT_KEY, JSON.stringify(user));
+  else localStorage.removeItem(HINT_KEY);
+};
