@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,13 +110,15 @@ export async function startBuiltServer(options: { script?: string; env?: NodeJS.
     peakRssMb: () => procStatusKb(pid, 'VmHWM') / 1024,
     cpuMs: () => procCpuMs(pid),
     async heapSnapshot(file) {
-      await rm(diagnostics, { recursive: true, force: true });
+      // node writes into --diagnostic-dir but does not create it (a missing one ends the process)
+      await mkdir(diagnostics, { recursive: true });
+      const before = new Set(await readdir(diagnostics));
       process.kill(pid, 'SIGUSR2');
       // Written synchronously by the server: wait for a file that stops growing.
       let last = -1;
       for (;;) {
         await sleep(500);
-        const written = (await readdir(diagnostics).catch(() => [] as string[])).find((name) => name.endsWith('.heapsnapshot'));
+        const written = (await readdir(diagnostics)).find((name) => name.endsWith('.heapsnapshot') && !before.has(name));
         if (!written) continue;
         const size = (await stat(path.join(diagnostics, written))).size;
         if (size > 0 && size === last) {
