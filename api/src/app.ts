@@ -5,6 +5,7 @@ import { sessionMiddleware } from './auth/session-middleware';
 import type { ApiDeps, RouteModule } from './deps';
 import { notFoundRoute, problemMiddleware, requireJsonBody } from './errors/problem-middleware';
 import { refuseDeepJson } from './http/json-depth';
+import { requestPriority } from './http/request-priority';
 import { requireSameOrigin } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
 import { writeAdmission } from './http/write-admission';
@@ -33,6 +34,9 @@ export function createApp(deps: ApiDeps, options: { beforeFallback?: (app: Expre
   // The depth is checked on the raw bytes, before JSON.parse and the recursive checks after it (zod, validate.ts).
   app.use(express.json({ limit: deps.config.BODY_LIMIT, strict: true, verify: refuseDeepJson }));
   app.use(cookieParser());
+  // From here a request's database work goes before the workers' on PGlite (docs/adr/0065); after the body parsers,
+  // which call next from the socket's events.
+  app.use(requestPriority);
   app.use(sessionMiddleware(deps.sessions));
   app.use(passwordChangeGate);
 

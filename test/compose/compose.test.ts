@@ -83,9 +83,11 @@ describe('docker-compose.yml', () => {
     const rootScripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 
     // then
-    // the scripts run the bundles of these entry points (ADR 0018)
-    expect(rootScripts.api).toBe('npm run build:server --silent && exec node --enable-source-maps dist/server/api-main.mjs');
-    expect(rootScripts.worker).toBe('npm run build:server --silent && exec node --enable-source-maps dist/server/worker.mjs');
+    // the scripts run the bundles of these entry points (ADR 0018), with the memory settings of `npm start` (ADR 0065)
+    const node = 'MALLOC_MMAP_THRESHOLD_=131072 exec node --enable-source-maps --max-old-space-size=512 --max-semi-space-size=8';
+    expect(rootScripts.api).toBe(`npm run build:server --silent && ${node} dist/server/api-main.mjs`);
+    expect(rootScripts.worker).toBe(`npm run build:server --silent && ${node} dist/server/worker.mjs`);
+    expect(rootScripts.start).toBe(`npm run build:server --silent && ${node} dist/server/main.mjs`);
     expect(SERVER_ENTRIES).toMatchObject({ 'api-main': 'api/src/api-main.ts', worker: 'worker/src/main.ts' });
     expect(api?.environment?.KUAIBAO_EMBEDDED_WORKERS).toBe('false');
     const port = worker?.environment?.WORKER_HEALTH_PORT;

@@ -7,6 +7,7 @@ import { createPGliteDriver, createPostgresDriver, type SqlDriver } from './driv
 import { migrate } from './migrate';
 import { boundedMemory } from './pglite-memory';
 import { pruneParsers } from './pglite-parsers';
+import { prioritiseTransactions, transactionLines } from './pglite-priority';
 import { directQueries, pgDirectQueries, pgliteDirectQueries, PGlitePreparedStatements, prepareMarkedStatements } from './prepared-statements';
 
 export type { PrismaClient } from '@prisma/client';
@@ -72,6 +73,8 @@ async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) 
   const db = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ ...start, extensions });
   await db.waitReady;
   pruneParsers(db);
+  // Requests' database work before the workers' (docs/adr/0065).
+  const line = prioritiseTransactions(db);
   // pglite-prisma-adapter 0.6 is typed against @prisma/driver-adapter-utils 6.10; the runtime contract
   // is the same in 6.19 (covered by every database test), only the declared types differ.
   // The engine's step statements run prepared on it (docs/adr/0058).
@@ -79,6 +82,7 @@ async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) 
   const adapter = new PrismaPGlite(statements.wrap(db, false)) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
   directQueries.set(prisma, pgliteDirectQueries(statements));
+  transactionLines.set(prisma, line);
   return { prisma, driver: createPGliteDriver(db), pglite: db };
 }
 

@@ -3,6 +3,7 @@ export { openDatabase, openMemoryPGlite, type Database, type PrismaClient } from
 export { databaseHealth, type DatabaseHealth } from './health';
 export { isDatabaseBusy } from './busy';
 export { maintainPglite, startPgliteMaintenance } from './pglite-maintenance';
+export { currentLane, runInLane, PriorityLock, prioritiseTransactions, transactionLines, type Lane } from './pglite-priority';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrate';
 export { createTestDatabase, type TestTemplate } from './test-database';
 export { DEMO_TEMPLATE } from './test-support/demo-template';
