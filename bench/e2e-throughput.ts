@@ -113,16 +113,21 @@ async function main(server: RunningServer, db: Database) {
 }
 
 /**
- * Calls of this schema's functions so far, by name (none unless `track_functions` counts them): the flushed counts
- * plus those of this connection not flushed yet (PGlite, in single-user mode, flushes none: they all stay pending).
+ * Calls of this schema's functions so far and the milliseconds spent in each (its own wall-clock time, not that of
+ * the functions it called: their sum is the time in all of them; a busy machine inflates it), by name; none unless
+ * `track_functions` counts them. The flushed counts plus those of this connection not flushed yet (PGlite, in
+ * single-user mode, flushes none: all stay pending).
  */
 async function functionCalls(db: Database): Promise<Map<string, number>> {
-  const rows = await db.driver.query<{ name: string; calls: number }>(
-    `SELECT funcname::text AS name, sum(calls)::int AS calls
-     FROM (SELECT schemaname, funcname, calls FROM pg_stat_user_functions UNION ALL SELECT schemaname, funcname, calls FROM pg_stat_xact_user_functions) f
+  const rows = await db.driver.query<{ name: string; calls: number; self_ms: number }>(
+    `SELECT funcname::text AS name, sum(calls)::int AS calls, sum(self_time)::float8 AS self_ms
+     FROM (SELECT schemaname, funcname, calls, self_time FROM pg_stat_user_functions
+           UNION ALL SELECT schemaname, funcname, calls, self_time FROM pg_stat_xact_user_functions) f
      WHERE schemaname = current_schema() GROUP BY funcname`,
   );
-  return new Map(rows.map((r) => [r.name, r.calls]));
+  const calls = new Map<string, number>();
+  for (const r of rows) calls.set(`${r.name} (calls)`, r.calls).set(`${r.name} (ms, own)`, r.self_ms);
+  return calls.set('all functions (ms, own)', rows.reduce((sum, r) => sum + r.self_ms, 0));
 }
 
 runBenchmark(async () => {

@@ -69,6 +69,11 @@ describe('monitor_report, recomputed once per transaction', () => {
     expect(await db.prisma.$queryRawUnsafe(`SELECT report_id FROM monitor_report_pending`)).toEqual([]);
   });
 
+  it('plans the refresh once per connection, not once per call (a custom plan cost more to make than to run)', async () => {
+    const [row] = await db.prisma.$queryRawUnsafe<{ config: string[] }[]>(`SELECT proconfig AS config FROM pg_proc WHERE proname = 'monitor_report_refresh'`);
+    expect(row!.config).toEqual(['plan_cache_mode=force_generic_plan']);
+  });
+
   it('keeps the row of a rolled-back change, and a statement outside a transaction recomputes at its own commit', async () => {
     await expect(db.prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`UPDATE incident_report SET status = 'concluded' WHERE id = 'mr-report-1'`);
