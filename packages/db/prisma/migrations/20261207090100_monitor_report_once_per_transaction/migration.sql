@@ -22,12 +22,6 @@ BEGIN
   ON CONFLICT DO NOTHING;
 END $$;
 
--- monitor_report_refresh's statement is planned for the ids it is given: PL/pgSQL's plan cache kept choosing a custom
--- plan for each call (the generic one is estimated for more ids than the one or two a step passes), and planning that
--- statement cost more than running it (PostgreSQL 15: 0.86 ms planning, 0.2 ms execution for one report). The generic
--- plan (index lookups by report id) serves one report as well as a bulk load's many.
-ALTER FUNCTION monitor_report_refresh(text[]) SET plan_cache_mode = force_generic_plan;
-
 -- At commit: the first event takes all of this transaction's noted reports (in key order, as the locks of
 -- monitor_report's rows are then taken) and recomputes them in one call; the events of the other rows find none left.
 CREATE FUNCTION monitor_report_flush() RETURNS trigger LANGUAGE plpgsql AS $$
