@@ -24,7 +24,12 @@ const { values } = parseArgs({
     users: { type: 'string', default: '8' },
     wait: { type: 'string', default: 'events' },
     'poll-ms': { type: 'string', default: '25' },
-    /** Print the statements of the sustained phase by the start of their text, per report. */
+    /**
+     * Print the statements of the sustained phase by the start of their text, per report, and the calls of the schema's
+     * PL/pgSQL functions (the read models' triggers) per report: on PGlite always, on PostgreSQL when its
+     * `track_functions` is 'pl' or 'all' (e.g. `ALTER DATABASE … SET track_functions = 'pl'`; a backend flushes its
+     * counts about once a second, so the figure is within a few per cent).
+     */
     statements: { type: 'boolean', default: false },
   },
 });
@@ -48,6 +53,8 @@ async function main(server: RunningServer, db: Database) {
   const until = performance.now() + seconds * 1000;
   const cpuBefore = process.cpuUsage();
   const serverBefore = await serverCpuMs(db, name);
+  if (values.statements && db.kind === 'pglite') await db.driver.query(`SET track_functions = 'pl'`);
+  const functionsBefore = values.statements ? await functionCalls(db) : null;
   const countsBefore = statementCounts();
   const textsBefore = statementsByText();
   await Promise.all(Array.from({ length: users }, async () => {
@@ -56,6 +63,7 @@ async function main(server: RunningServer, db: Database) {
   const reportsPerSecond = max.reports / seconds;
   const countsAfter = statementCounts();
   if (values.statements) printStatements('e2e', textsBefore, statementsByText(), max.reports);
+  if (functionsBefore) printStatements('e2e fn', functionsBefore, await functionCalls(db), max.reports);
   // CPU time of this process (server, engine, workers, PGlite and the clients) per report: steadier than rates on a busy machine.
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMsPerReport = (cpu.user + cpu.system) / 1000 / Math.max(1, max.reports);
@@ -102,6 +110,24 @@ async function main(server: RunningServer, db: Database) {
     step_latency_samples: latency.samples,
   };
   emitResult(`e2e throughput — ${db.kind}`, result);
+}
+
+/**
+ * Calls of this schema's functions so far and the milliseconds spent in each (its own wall-clock time, not that of
+ * the functions it called: their sum is the time in all of them; a busy machine inflates it), by name; none unless
+ * `track_functions` counts them. The flushed counts plus those of this connection not flushed yet (PGlite, in
+ * single-user mode, flushes none: all stay pending).
+ */
+async function functionCalls(db: Database): Promise<Map<string, number>> {
+  const rows = await db.driver.query<{ name: string; calls: number; self_ms: number }>(
+    `SELECT funcname::text AS name, sum(calls)::int AS calls, sum(self_time)::float8 AS self_ms
+     FROM (SELECT schemaname, funcname, calls, self_time FROM pg_stat_user_functions
+           UNION ALL SELECT schemaname, funcname, calls, self_time FROM pg_stat_xact_user_functions) f
+     WHERE schemaname = current_schema() GROUP BY funcname`,
+  );
+  const calls = new Map<string, number>();
+  for (const r of rows) calls.set(`${r.name} (calls)`, r.calls).set(`${r.name} (ms, own)`, r.self_ms);
+  return calls.set('all functions (ms, own)', rows.reduce((sum, r) => sum + r.self_ms, 0));
 }
 
 runBenchmark(async () => {
