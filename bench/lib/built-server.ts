@@ -6,10 +6,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createScratchSchema } from '@kuaibao/db';
 import { REPO_ROOT } from '../../api/scripts/build-server';
+import { processCpuMs } from './server-cpu';
 import { sleep } from './stats';
-
-/** Linux clock ticks per second (USER_HZ), what /proc/<pid>/stat counts CPU time in. */
-const TICKS_PER_S = 100;
 
 /** The server as `npm start` runs it (built, with the start script's node flags and environment), in a child process. */
 export interface BuiltServer {
@@ -32,12 +30,6 @@ export interface BuiltServer {
 function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
   return Number(line?.split(/\s+/)[1] ?? NaN);
-}
-
-function procCpuMs(pid: number): number {
-  // comm may hold spaces: the fields after its closing parenthesis are fixed (utime, stime are the 12th and 13th)
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S;
 }
 
 /** The node process npm's script became: the child of npm whose command line runs a dist/server bundle. */
@@ -108,7 +100,7 @@ export async function startBuiltServer(options: { script?: string; env?: NodeJS.
     database: scratch ? 'postgres' : 'pglite',
     rssMb: () => procStatusKb(pid, 'VmRSS') / 1024,
     peakRssMb: () => procStatusKb(pid, 'VmHWM') / 1024,
-    cpuMs: () => procCpuMs(pid),
+    cpuMs: () => processCpuMs(pid),
     async heapSnapshot(file) {
       // node writes into --diagnostic-dir but does not create it (a missing one ends the process)
       await mkdir(diagnostics, { recursive: true });

@@ -4,6 +4,13 @@ import type { Database } from '@kuaibao/db';
 /** Linux clock ticks per second (USER_HZ), what /proc/<pid>/stat counts CPU time in. */
 const TICKS_PER_S = 100;
 
+/** CPU time (user + system) a process of this machine has used so far, ms, from /proc/<pid>/stat. */
+export function processCpuMs(pid: number): number {
+  // comm may hold spaces: the fields after its closing parenthesis are fixed (utime, stime are the 12th and 13th)
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S;
+}
+
 /**
  * CPU time of the PostgreSQL backends serving this process's connections: they are named by the
  * `application_name` the benchmark put in DATABASE_URL, and read from /proc (the server runs on this
@@ -24,9 +31,7 @@ export async function serverCpuMs(db: Database, name: string): Promise<Map<numbe
   const rows = await db.driver.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [name]);
   for (const { pid } of rows) {
     try {
-      // comm may hold spaces: the fields after its closing parenthesis are fixed (utime, stime are the 12th and 13th)
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S);
+      cpu.set(pid, processCpuMs(pid));
     } catch {
       // not on this machine (a remote server): no figure
     }

@@ -7,7 +7,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/http';
 import { App } from './app';
 import { I18nProvider } from './i18n/i18n';
-import { hasRememberedSession } from './api/session';
+import { isReturningVisit } from './api/session-hint';
 import { preloadAddress } from './route-preload';
 
 /** A 401 anywhere means the session ended: the login page takes over (see SessionProvider). */
@@ -23,7 +23,7 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true }, mutations: { networkMode: 'always' } },
 });
 
-if (hasRememberedSession() && window.location.pathname !== '/login') preloadAddress(queryClient, window.location);
+if (isReturningVisit(window.location)) preloadAddress(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

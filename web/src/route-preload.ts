@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { inboxQueryOptions } from './api/queries';
-import { inboxQueryFrom } from './lib/inbox-query';
+import { inboxQueryAt } from './lib/inbox-query';
 
 /** The code of the frame and of the pages a returning user most often opens first; app.tsx's lazy pages load the same. */
 export const chunks = {
@@ -32,5 +32,6 @@ function pageChunkOf(pathname: string): (() => Promise<unknown>) | undefined {
 export function preloadAddress(client: QueryClient, location: Pick<Location, 'pathname' | 'search'>) {
   void chunks.layout();
   void pageChunkOf(location.pathname)?.();
-  if (location.pathname === '/inbox' || location.pathname === '/') void client.prefetchQuery(inboxQueryOptions(inboxQueryFrom(new URLSearchParams(location.search))));
+  const inbox = inboxQueryAt(location);
+  if (inbox) void client.prefetchQuery(inboxQueryOptions(inbox));
 }

@@ -15,3 +15,6 @@ export const rememberUser = (user: Me | null) => {
   if (user) localStorage.setItem(HINT_KEY, JSON.stringify(user));
   else localStorage.removeItem(HINT_KEY);
 };
+
+/** A returning user's visit: this browser remembers a login (the session may still have ended) and the address is not /login. */
+export const isReturningVisit = (location: Pick<Location, 'pathname'>) => rememberedUser() !== null && location.pathname !== '/login';

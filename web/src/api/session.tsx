@@ -26,9 +26,6 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-/** Whether this browser remembers a login (the session may still have ended: /api/me confirms it). */
-export const hasRememberedSession = () => rememberedUser() !== null;
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const [me, setMe] = useState<Me | null>(rememberedUser);

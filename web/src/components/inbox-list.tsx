@@ -63,7 +63,10 @@ export function InboxTable({ items, loading, selection }: { items: InboxItem[]; 
   const selectableKeys = items.filter(selectable).map((row) => row.key);
   const chosen = new Set(selection?.selected ?? []);
   const chosenCount = selectableKeys.filter((key) => chosen.has(key)).length;
-  const toggle = (key: string, on: boolean) => selection?.onChange(on ? [...(selection.selected.filter((k) => k !== key)), key] : selection.selected.filter((k) => k !== key));
+  const toggle = (key: string, on: boolean) => {
+    const others = selection?.selected.filter((k) => k !== key) ?? [];
+    selection?.onChange(on ? [...others, key] : others);
+  };
   return (
     <Spin spinning={loading}>
       <div className="kb-table-scroll">

@@ -19,5 +19,9 @@ export function inboxQueryFrom(params: URLSearchParams): InboxQuery {
   };
 }
 
+/** The inbox query of an address that opens the inbox (/ or /inbox, with its filters); undefined for any other page. */
+export const inboxQueryAt = (location: Pick<Location, 'pathname' | 'search'>): InboxQuery | undefined =>
+  location.pathname === '/inbox' || location.pathname === '/' ? inboxQueryFrom(new URLSearchParams(location.search)) : undefined;
+
 /** The API address of an inbox query's page of tasks (the inbox's query, and the first load's early request). */
 export const inboxPath = (query: InboxQuery) => `/api/tasks?${searchOf({ ...query, pageSize: 20 })}`;
