@@ -134,6 +134,8 @@ describe('the approver\'s day in the browser', () => {
     await verifier.getByTestId('opinion').fill('经现场核实，系误报');
     await verifier.getByTestId('complete').click();
     await verifier.locator('.ant-modal-confirm-title').filter({ hasText: '确认关闭报告？' }).waitFor();
+    // (the page asks for reduced motion: the dialog comes without an animation)
+    expect(await verifier.locator('.ant-modal').evaluate((dialog) => dialog.getAnimations({ subtree: true }).length)).toBe(0);
     await verifier.getByRole('button', { name: /取\s*消/ }).click();
     await verifier.locator('.ant-modal-confirm-title').filter({ hasText: '确认关闭报告？' }).waitFor({ state: 'hidden' });
     expect(verifier.url()).toContain(`/tasks/${verify.key}`);

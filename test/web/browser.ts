@@ -70,6 +70,10 @@ type SavedLogin = Awaited<ReturnType<BrowserContext['storageState']>>;
  * which confirms the session with /api/me, as a returning visit does; a session ended since (a logout) logs in
  * through the form again. The pages of a test are closed when it ends, so they do not keep drawing, polling and
  * streaming beside the next test's.
+ *
+ * Pages ask for reduced motion, as a user's system may (the app then turns antd's animations off): a test waits for a
+ * dialog's state, not for its animation; a run under load once saw a confirmation stay on screen for 30 s after 取消,
+ * waiting for the end of its closing animation.
  */
 export function useBrowserSession(options: WebServerOptions = {}): BrowserSession {
   let browser: Browser | undefined;
@@ -100,7 +104,7 @@ export function useBrowserSession(options: WebServerOptions = {}): BrowserSessio
     async pageOf(username, options = {}) {
       const saved = logins.get(username);
       const resume = saved !== undefined && (await sessionAlive(server!.url, saved));
-      const context = await browser!.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN', ...options, ...(resume && { storageState: saved }) });
+      const context = await browser!.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN', reducedMotion: 'reduce', ...options, ...(resume && { storageState: saved }) });
       contexts.push(context);
       collectBrowserErrors(context, username, errors);
       const page = await context.newPage();

@@ -3,11 +3,12 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { setApiLanguage } from './api/http';
 import { SessionProvider, useSession } from './api/session';
 import { useI18n } from './i18n/i18n';
+import { usePrefersReducedMotion } from './lib/reduced-motion';
 import { chunks } from './route-preload';
 
 // Everything behind the login is loaded when first needed: the login page (the first load) carries little.
@@ -40,13 +41,15 @@ const theme = { token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontFamily: "
 
 export function App() {
   const { locale } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
+  const themeNow = useMemo(() => (reducedMotion ? { token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   useEffect(() => {
     dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
     setApiLanguage(locale);
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={themeNow}>
       <AntApp>
         <SessionProvider>
           <Suspense fallback={<Spin fullscreen />}>
