@@ -10,7 +10,7 @@ export interface Client {
 
 export function client(baseUrl: string, username = '(anonymous)', cookie = ''): Client {
   const request: Client['request'] = async (method, path, body, headers = {}) => {
-    const response = await fetch(`${baseUrl}${path}`, {
+    const response = await send(method, `${baseUrl}${path}`, {
       method,
       headers: {
         ...(cookie && { cookie }),
@@ -29,6 +29,20 @@ export function client(baseUrl: string, username = '(anonymous)', cookie = ''): 
     return { status: response.status, body: parsed, headers: response.headers };
   };
   return { username, cookie, request, get: (path) => request('GET', path), post: (path, body) => request('POST', path, body ?? {}) };
+}
+
+/**
+ * fetch, with one more try of a GET whose connection failed before an answer (a kept-alive socket the server closed
+ * just then: seen once in a loaded run as "fetch failed" in a poll loop). Writes are never sent twice.
+ */
+async function send(method: string, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (method !== 'GET') throw error;
+    console.error(`[client] GET ${url} failed (${String((error as { cause?: unknown }).cause ?? error)}); trying once more`);
+    return fetch(url, init);
+  }
 }
 
 export async function login(baseUrl: string, username: string, password = 'kuaibao2026'): Promise<Client> {
