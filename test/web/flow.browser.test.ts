@@ -50,8 +50,10 @@ describe('the web app: a first report from the form, through the inboxes, to the
     await reporter.locator('#harm').fill('2名扑火人员轻伤，无房屋损毁。');
     await reporter.locator('#contact_phone').fill('0883-2100001');
     // (a draft survives a reload: it is kept in this browser)
+    // (the notice shows for 3 s: watched for from before the click, so a slow test process cannot miss it)
+    const saved = reporter.getByText('草稿已保存在本浏览器').waitFor();
     await reporter.getByTestId('save-draft').click();
-    await reporter.getByText('草稿已保存在本浏览器').waitFor();
+    await saved;
     await reporter.reload();
     await reporter.getByTestId('draft-restored').waitFor();
     expect(await reporter.locator('#title').inputValue()).toBe('临翔区马台乡帮东村发生森林火灾');
