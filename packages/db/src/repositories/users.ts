@@ -1,20 +1,47 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@kuaibao/domain';
-import type { PrismaClient } from '@prisma/client';
+import { Prisma, type AppUser, type PrismaClient } from '@prisma/client';
 import { preparedClient } from '../prepared-client';
+import { orgUnitColumns, type OrgUnitRow } from './org-units';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The user behind a valid session as stored: SessionUser with the roles not yet checked against ROLES. */
 type SessionUserRow = Omit<SessionUser, 'roles'> & { roles: string[] };
 
+/** app_user's columns as Prisma names them. */
+const APP_USER_COLUMNS = Prisma.raw(
+  [
+    ['id', 'id'], ['username', 'username'], ['display_name', 'displayName'], ['password_hash', 'passwordHash'], ['unit_id', 'unitId'], ['roles', 'roles'],
+    ['phone', 'phone'], ['locale', 'locale'], ['active', 'active'], ['must_change_password', 'mustChangePassword'], ['created_at', 'createdAt'],
+  ].map(([column, field]) => `a.${column} AS "${field}"`).join(', '),
+);
+const UNIT_PREFIX = 'unit.';
+
+/** A user row with its unit, from the columns of APP_USER_COLUMNS and the unit's prefixed with UNIT_PREFIX. */
+function withUnit(row: Record<string, unknown>): AppUser & { unit: OrgUnitRow } {
+  const user: Record<string, unknown> = {};
+  const unit: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith(UNIT_PREFIX)) unit[key.slice(UNIT_PREFIX.length)] = value;
+    else user[key] = value;
+  }
+  return { ...(user as AppUser), unit: unit as OrgUnitRow };
+}
+
 export function createUserRepository(prisma: PrismaClient) {
+  const raw = preparedClient(prisma);
   return {
     findByUsername: (username: string) => prisma.appUser.findUnique({ where: { username }, include: { unit: true } }),
-    get: (id: string) => prisma.appUser.findUnique({ where: { id }, include: { unit: true } }),
+    /** A user with their unit: the flow's notices read each recipient so (marked, prepared on the driver; docs/adr/0068). */
+    get: async (id: string): Promise<(AppUser & { unit: OrgUnitRow }) | null> => {
+      const [row] = await raw.$queryRaw<Record<string, unknown>[]>`/* prepared */
+        SELECT ${APP_USER_COLUMNS}, ${orgUnitColumns('o', UNIT_PREFIX)} FROM app_user a JOIN org_unit o ON o.id = a.unit_id WHERE a.id = ${id}`;
+      return row ? withUnit(row) : null;
+    },
     /** Users of a unit holding a role: who is notified or reminded. */
-    withRole: (unitId: string, role: string) =>
-      prisma.appUser.findMany({ where: { unitId, roles: { has: role }, active: true }, orderBy: { username: 'asc' } }),
+    withRole: (unitId: string, role: string) => raw.$queryRaw<AppUser[]>`/* prepared */
+      SELECT ${APP_USER_COLUMNS} FROM app_user a WHERE a.unit_id = ${unitId} AND a.roles @> ARRAY[${role}]::text[] AND a.active ORDER BY a.username`,
     count: () => prisma.appUser.count(),
     /** The active people of these units (委派 goes to anyone of the task's unit). */
     activeIn: (unitIds: string[]) => prisma.appUser.findMany({ where: { unitId: { in: unitIds }, active: true }, orderBy: { username: 'asc' } }),
