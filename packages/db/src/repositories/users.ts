@@ -3,6 +3,7 @@ import type { SessionUser } from '@kuaibao/domain';
 import { Prisma, type AppUser, type PrismaClient } from '@prisma/client';
 import { preparedClient } from '../prepared-client';
 import { orgUnitColumns, type OrgUnitRow } from './org-units';
+import { sessionCacheOf } from '../session-cache';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -51,6 +52,8 @@ export function createUserRepository(prisma: PrismaClient) {
 /** Sessions are opaque random tokens; only their sha-256 is stored, so a database leak yields no session. */
 export function createSessionRepository(prisma: PrismaClient) {
   const raw = preparedClient(prisma);
+  /** Sessions found valid, trusted for a few seconds; what changes them clears it (session-cache.ts, docs/adr/0068). */
+  const cache = sessionCacheOf<{ expiresAt: Date; user: SessionUserRow }>(prisma);
   return {
     async create(input: { userId: string; ttlMs: number; ip?: string | undefined; userAgent?: string | undefined }) {
       const token = randomBytes(32).toString('base64url');
@@ -70,19 +73,31 @@ export function createSessionRepository(prisma: PrismaClient) {
      * request asks, prepared on the driver (a sixth of its CPU through Prisma's raw queries, docs/adr/0066).
      */
     async findValid(token: string): Promise<{ expiresAt: Date; user: SessionUserRow } | null> {
+      const id = hashToken(token);
+      const now = Date.now();
+      const cached = cache.get(id, now);
+      if (cached) return cached;
+      const mark = cache.mark();
       const [row] = await raw.$queryRaw<(SessionUserRow & { expiresAt: Date })[]>`/* prepared */
         SELECT s.expires_at AS "expiresAt", u.id, u.username, u.display_name AS "displayName", u.unit_id AS "unitId",
                o.name AS "unitName", u.roles, u.locale, u.must_change_password AS "mustChangePassword"
         FROM user_session s JOIN app_user u ON u.id = s.user_id JOIN org_unit o ON o.id = u.unit_id
-        WHERE s.id = ${hashToken(token)} AND s.expires_at > ${new Date()} AND u.active`;
+        WHERE s.id = ${id} AND s.expires_at > ${new Date(now)} AND u.active`;
       if (!row) return null;
       const { expiresAt, ...user } = row;
-      return { expiresAt, user };
+      const session = { expiresAt, user };
+      cache.remember(id, session, mark, now);
+      return session;
     },
     /** The stored id of a session token (its sha-256), to keep it when the user's other sessions end. */
     idOf: (token: string) => hashToken(token),
     async delete(token: string) {
-      await prisma.userSession.deleteMany({ where: { id: hashToken(token) } });
+      const id = hashToken(token);
+      try {
+        await prisma.userSession.deleteMany({ where: { id } });
+      } finally {
+        cache.forget(id);
+      }
     },
     async deleteExpired() {
       return (await prisma.userSession.deleteMany({ where: { expiresAt: { lte: new Date() } } })).count;
