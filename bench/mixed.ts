@@ -50,10 +50,14 @@ async function main() {
     const inbox: number[] = [];
     const submit: number[] = [];
     const failures: Record<string, number> = {};
+    /** When each inbox read started (s into the load) and took (ms): whether the slowest cluster (a stall) or spread. */
+    const inboxTimeline: [number, number][] = [];
+    const loadStarted = performance.now();
     const timed = async (samples: number[], kind: string, call: () => Promise<{ status: number }>) => {
       const started = performance.now();
       const { status } = await call();
       samples.push(performance.now() - started);
+      if (samples === inbox) inboxTimeline.push([(started - loadStarted) / 1000, performance.now() - started]);
       if (status >= 300) failures[`${kind} ${status}`] = (failures[`${kind} ${status}`] ?? 0) + 1;
     };
     const poll = async (client: Client, offsetMs: number) => {
@@ -74,6 +78,8 @@ async function main() {
     const hwm = server.peakRssMb();
     if (values['heap-snapshot']) log(`heap snapshot: ${await server.heapSnapshot(values['heap-snapshot'])}`);
 
+    const slowest = [...inboxTimeline].sort((a, b) => b[1] - a[1]).slice(0, Math.ceil(inboxTimeline.length / 100));
+    log(`slowest 1 % of inbox reads (started at s: ms): ${slowest.sort((a, b) => a[0] - b[0]).map(([at, ms]) => `${at.toFixed(1)}: ${ms.toFixed(0)}`).join(', ')}`);
     const i = summarize(inbox);
     const s = summarize(submit);
     emitResult(`mixed — ${server.database} (npm run ${values.script})`, {

@@ -3,6 +3,7 @@
 import { Session } from 'node:inspector';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 
 const dir = process.env.KUAIBAO_CPU_PROFILE_DIR;
 // Only the server (npm and the build script inherit NODE_OPTIONS too).
