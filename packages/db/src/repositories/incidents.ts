@@ -2,6 +2,7 @@ import { beijingDay, parseIncidentNumber, REPORT_KINDS } from '@kuaibao/domain';
 import { Prisma, type Incident, type IncidentReport, type PrismaClient } from '@prisma/client';
 import { preparedClient, preparedTransaction, type RawClient } from '../prepared-client';
 import { appendAudit, type AuditEntry } from './audit';
+import { columnsAs, nestPrefixed, type ColumnNames } from './prisma-columns';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -61,38 +62,26 @@ async function allocateNumber(client: Client | RawClient, divisionCode: string, 
   return `${prefix}-${String(row!.last).padStart(4, '0')}`;
 }
 
-const columns = (pairs: string[][], alias: string | null, prefix = '') =>
-  Prisma.raw(pairs.map(([column, field]) => `${alias ? `${alias}.` : ''}${column} AS "${prefix}${field}"`).join(', '));
-
-const REPORT_FIELDS = [
+const REPORT_FIELDS: ColumnNames = [
   ['id', 'id'], ['incident_number', 'incidentNumber'], ['kind', 'kind'], ['sequence', 'sequence'], ['status', 'status'], ['content', 'content'],
   ['changes', 'changes'], ['created_by_id', 'createdById'], ['instance_key', 'instanceKey'], ['created_at', 'createdAt'], ['submitted_at', 'submittedAt'],
   ['updated_at', 'updatedAt'], ['policy_code', 'policyCode'], ['policy_version', 'policyVersion'],
 ];
-const INCIDENT_FIELDS = [
+const INCIDENT_FIELDS: ColumnNames = [
   ['number', 'number'], ['title', 'title'], ['category', 'category'], ['severity', 'severity'], ['sensitive', 'sensitive'], ['classified', 'classified'],
   ['reporting_unit_id', 'reportingUnitId'], ['status', 'status'], ['occurred_at', 'occurredAt'], ['learned_at', 'learnedAt'], ['created_at', 'createdAt'],
   ['closed_at', 'closedAt'], ['reporting_required', 'reportingRequired'], ['reporting_threshold', 'reportingThreshold'],
 ];
 /** incident_report's and incident's columns as Prisma names them: statements returning them give Prisma's rows. */
-const REPORT_COLUMNS = columns(REPORT_FIELDS, null);
-const REPORT_COLUMNS_OF = (alias: string) => columns(REPORT_FIELDS, alias);
-const INCIDENT_COLUMNS = (alias: string, prefix = '') => columns(INCIDENT_FIELDS, alias, prefix);
+const REPORT_COLUMNS = columnsAs(REPORT_FIELDS, null);
 const INCIDENT_PREFIX = 'incident.';
+/** A report with its incident, as Prisma's `include: { incident: true }` gives it: one join. */
+const REPORT_WITH_INCIDENT = Prisma.sql`${columnsAs(REPORT_FIELDS, 'r')}, ${columnsAs(INCIDENT_FIELDS, 'i', INCIDENT_PREFIX)}
+  FROM incident_report r JOIN incident i ON i.number = r.incident_number`;
 
 type ReportWithIncident = IncidentReport & { incident: Incident };
-
-/** A report row with its incident's columns (prefixed INCIDENT_PREFIX) as Prisma's `include: { incident: true }` gives it. */
-function withIncident(row: Record<string, unknown> | undefined): ReportWithIncident | null {
-  if (!row) return null;
-  const report: Record<string, unknown> = {};
-  const incident: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith(INCIDENT_PREFIX)) incident[key.slice(INCIDENT_PREFIX.length)] = value;
-    else report[key] = value;
-  }
-  return { ...(report as IncidentReport), incident: incident as Incident };
-}
+const withIncident = (row: Record<string, unknown> | undefined): ReportWithIncident | null =>
+  row ? nestPrefixed<IncidentReport, 'incident', Incident>(row, INCIDENT_PREFIX, 'incident') : null;
 
 /**
  * The incident, its first report and the audit entry: marked statements, prepared on the transaction's connection when
@@ -336,7 +325,7 @@ export function createIncidentRepository(prisma: PrismaClient) {
 
     /** The dossier with its reports in order. Read by the flow's steps and the API at every turn: marked (docs/adr/0068). */
     async get(number: string): Promise<IncidentWithReports | null> {
-      const [incident] = await raw.$queryRaw<Incident[]>`/* prepared */ SELECT ${INCIDENT_COLUMNS('i')} FROM incident i WHERE i.number = ${number}`;
+      const [incident] = await raw.$queryRaw<Incident[]>`/* prepared */ SELECT ${columnsAs(INCIDENT_FIELDS, null)} FROM incident WHERE number = ${number}`;
       if (!incident) return null;
       const reports = await raw.$queryRaw<IncidentReport[]>`/* prepared */
         SELECT ${REPORT_COLUMNS} FROM incident_report WHERE incident_number = ${number} ORDER BY sequence, created_at`;
@@ -345,14 +334,10 @@ export function createIncidentRepository(prisma: PrismaClient) {
 
     /** A report with its incident (one join; Prisma's include ran two statements). */
     getReport: async (id: string): Promise<ReportWithIncident | null> =>
-      withIncident((await raw.$queryRaw<Record<string, unknown>[]>`/* prepared */
-        SELECT ${REPORT_COLUMNS_OF('r')}, ${INCIDENT_COLUMNS('i', INCIDENT_PREFIX)} FROM incident_report r JOIN incident i ON i.number = r.incident_number
-        WHERE r.id = ${id}`)[0]),
+      withIncident((await raw.$queryRaw<Record<string, unknown>[]>`/* prepared */ SELECT ${REPORT_WITH_INCIDENT} WHERE r.id = ${id}`)[0]),
 
     reportByInstance: async (instanceKey: string): Promise<ReportWithIncident | null> =>
-      withIncident((await raw.$queryRaw<Record<string, unknown>[]>`/* prepared */
-        SELECT ${REPORT_COLUMNS_OF('r')}, ${INCIDENT_COLUMNS('i', INCIDENT_PREFIX)} FROM incident_report r JOIN incident i ON i.number = r.incident_number
-        WHERE r.instance_key = ${instanceKey}`)[0]),
+      withIncident((await raw.$queryRaw<Record<string, unknown>[]>`/* prepared */ SELECT ${REPORT_WITH_INCIDENT} WHERE r.instance_key = ${instanceKey}`)[0]),
 
     /** The reports (with their incidents) of these workflow instances, in one query. */
     reportsByInstances: (instanceKeys: string[]) =>

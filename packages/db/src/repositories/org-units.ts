@@ -1,16 +1,17 @@
-import { Prisma, type OrgUnit, type PrismaClient } from '@prisma/client';
+import type { OrgUnit, PrismaClient } from '@prisma/client';
 import { preparedClient } from '../prepared-client';
+import { columnsAs, type ColumnNames } from './prisma-columns';
 
 export type OrgUnitRow = OrgUnit;
 
-/** org_unit's columns as Prisma names them (`u` the table's alias): the rows a prepared statement returns are OrgUnitRows. */
-export const orgUnitColumns = (alias: string, prefix = '') => Prisma.raw(
-  [
-    ['id', 'id'], ['code', 'code'], ['name', 'name'], ['name_en', 'nameEn'], ['kind', 'kind'], ['level', 'level'], ['parent_id', 'parentId'],
-    ['superior_department_id', 'superiorDepartmentId'], ['same_level_government_id', 'sameLevelGovernmentId'], ['division_code', 'divisionCode'],
-    ['duty_office_id', 'dutyOfficeId'], ['active', 'active'], ['created_at', 'createdAt'],
-  ].map(([column, field]) => `${alias}.${column} AS "${prefix}${field}"`).join(', '),
-);
+const ORG_UNIT_FIELDS: ColumnNames = [
+  ['id', 'id'], ['code', 'code'], ['name', 'name'], ['name_en', 'nameEn'], ['kind', 'kind'], ['level', 'level'], ['parent_id', 'parentId'],
+  ['superior_department_id', 'superiorDepartmentId'], ['same_level_government_id', 'sameLevelGovernmentId'], ['division_code', 'divisionCode'],
+  ['duty_office_id', 'dutyOfficeId'], ['active', 'active'], ['created_at', 'createdAt'],
+];
+
+/** org_unit's columns as Prisma names them (`alias` the table's): the rows a statement returns are OrgUnitRows. */
+export const orgUnitColumns = (alias: string, prefix = '') => columnsAs(ORG_UNIT_FIELDS, alias, prefix);
 
 /**
  * The org tree, read on every submit and by the flow's steps (recipients, tenants): marked statements, prepared on the

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@kuaibao/domain';
-import { Prisma, type AppUser, type PrismaClient } from '@prisma/client';
+import type { AppUser, PrismaClient } from '@prisma/client';
 import { preparedClient } from '../prepared-client';
 import { orgUnitColumns, type OrgUnitRow } from './org-units';
+import { columnsAs, nestPrefixed } from './prisma-columns';
 import { sessionCacheOf } from '../session-cache';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -11,24 +12,11 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 type SessionUserRow = Omit<SessionUser, 'roles'> & { roles: string[] };
 
 /** app_user's columns as Prisma names them. */
-const APP_USER_COLUMNS = Prisma.raw(
-  [
-    ['id', 'id'], ['username', 'username'], ['display_name', 'displayName'], ['password_hash', 'passwordHash'], ['unit_id', 'unitId'], ['roles', 'roles'],
-    ['phone', 'phone'], ['locale', 'locale'], ['active', 'active'], ['must_change_password', 'mustChangePassword'], ['created_at', 'createdAt'],
-  ].map(([column, field]) => `a.${column} AS "${field}"`).join(', '),
-);
+const APP_USER_COLUMNS = columnsAs([
+  ['id', 'id'], ['username', 'username'], ['display_name', 'displayName'], ['password_hash', 'passwordHash'], ['unit_id', 'unitId'], ['roles', 'roles'],
+  ['phone', 'phone'], ['locale', 'locale'], ['active', 'active'], ['must_change_password', 'mustChangePassword'], ['created_at', 'createdAt'],
+], 'a');
 const UNIT_PREFIX = 'unit.';
-
-/** A user row with its unit, from the columns of APP_USER_COLUMNS and the unit's prefixed with UNIT_PREFIX. */
-function withUnit(row: Record<string, unknown>): AppUser & { unit: OrgUnitRow } {
-  const user: Record<string, unknown> = {};
-  const unit: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith(UNIT_PREFIX)) unit[key.slice(UNIT_PREFIX.length)] = value;
-    else user[key] = value;
-  }
-  return { ...(user as AppUser), unit: unit as OrgUnitRow };
-}
 
 export function createUserRepository(prisma: PrismaClient) {
   const raw = preparedClient(prisma);
@@ -38,7 +26,7 @@ export function createUserRepository(prisma: PrismaClient) {
     get: async (id: string): Promise<(AppUser & { unit: OrgUnitRow }) | null> => {
       const [row] = await raw.$queryRaw<Record<string, unknown>[]>`/* prepared */
         SELECT ${APP_USER_COLUMNS}, ${orgUnitColumns('o', UNIT_PREFIX)} FROM app_user a JOIN org_unit o ON o.id = a.unit_id WHERE a.id = ${id}`;
-      return row ? withUnit(row) : null;
+      return row ? nestPrefixed<AppUser, 'unit', OrgUnitRow>(row, UNIT_PREFIX, 'unit') : null;
     },
     /** Users of a unit holding a role: who is notified or reminded. */
     withRole: (unitId: string, role: string) => raw.$queryRaw<AppUser[]>`/* prepared */
