@@ -94,7 +94,7 @@ export function createPolicyRepository(prisma: PrismaClient) {
      * Which version of every code `latest(at)` gives, without the documents: a stored version never changes, so a
      * caller that parsed a version once can keep it (the flow resolves a policy twice per report; docs/adr/0068).
      */
-    latestVersions: (at: Date = new Date()) => raw.$queryRaw<{ code: string; version: number }[]>`/* prepared */
+    latestVersions: async (at: Date = new Date()): Promise<{ code: string; version: number }[]> => raw.$queryRaw`/* prepared */
       SELECT DISTINCT ON (code) code, version FROM jurisdiction_policy WHERE effective_from <= ${beijingDay(at)} ORDER BY code, version DESC`,
 
     /** Every version of one code, newest first, with the designer's edit where one wrote it. */
