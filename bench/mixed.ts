@@ -8,7 +8,8 @@
  * clients are this process. Gives the p99 of the inbox and of a submit, and the server process's peak RSS (VmRSS
  * sampled every 100 ms from /proc, and VmHWM at the end), with its RSS once serving and once the clients have logged in,
  * and its CPU time during the load. `--heap-snapshot <file>` has the server write a V8 heap snapshot at the end of the
- * load (SIGUSR2; open it in Chrome's DevTools). `--script` runs another npm script (to compare start commands).
+ * load (SIGUSR2; open it in Chrome's DevTools). `--cpu-prof <dir>` has it write a V8 CPU profile of its whole life into
+ * <dir> when it stops (node --cpu-prof). `--script` runs another npm script (to compare start commands).
  */
 import { parseArgs } from 'node:util';
 import { LINCANG_USERS } from '@kuaibao/db';
@@ -24,13 +25,14 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     script: { type: 'string', default: 'start' },
     'heap-snapshot': { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const log = (message: string) => process.stderr.write(`[mixed] ${message}\n`);
 
 async function main() {
   const seconds = Number(values.seconds);
-  const server = await startBuiltServer({ script: values.script });
+  const server = await startBuiltServer({ script: values.script, cpuProfileDir: values['cpu-prof'] });
   try {
     const rssServed = server.rssMb();
     const users = LINCANG_USERS.filter((u) => !u.roles.includes('designer')).map((u) => u.username);
@@ -48,10 +50,14 @@ async function main() {
     const inbox: number[] = [];
     const submit: number[] = [];
     const failures: Record<string, number> = {};
+    /** When each inbox read started (s into the load) and took (ms): whether the slowest cluster (a stall) or spread. */
+    const inboxTimeline: [number, number][] = [];
+    const loadStarted = performance.now();
     const timed = async (samples: number[], kind: string, call: () => Promise<{ status: number }>) => {
       const started = performance.now();
       const { status } = await call();
       samples.push(performance.now() - started);
+      if (samples === inbox) inboxTimeline.push([(started - loadStarted) / 1000, performance.now() - started]);
       if (status >= 300) failures[`${kind} ${status}`] = (failures[`${kind} ${status}`] ?? 0) + 1;
     };
     const poll = async (client: Client, offsetMs: number) => {
@@ -72,6 +78,8 @@ async function main() {
     const hwm = server.peakRssMb();
     if (values['heap-snapshot']) log(`heap snapshot: ${await server.heapSnapshot(values['heap-snapshot'])}`);
 
+    const slowest = [...inboxTimeline].sort((a, b) => b[1] - a[1]).slice(0, Math.ceil(inboxTimeline.length / 100));
+    log(`slowest 1 % of inbox reads (started at s: ms): ${slowest.sort((a, b) => a[0] - b[0]).map(([at, ms]) => `${at.toFixed(1)}: ${ms.toFixed(0)}`).join(', ')}`);
     const i = summarize(inbox);
     const s = summarize(submit);
     emitResult(`mixed — ${server.database} (npm run ${values.script})`, {

@@ -27,6 +27,9 @@ export interface BuiltServer {
   stop(): Promise<void>;
 }
 
+/** Profiles the server through the inspector (node 20 refuses --cpu-prof in NODE_OPTIONS). */
+const CPU_PROFILE_PRELOAD = path.join(import.meta.dirname, 'cpu-profile-preload.mjs');
+
 function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
   return Number(line?.split(/\s+/)[1] ?? NaN);
@@ -49,7 +52,7 @@ function serverPid(npmPid: number): number | undefined {
  * with a fresh database: PostgreSQL (a scratch schema of DATABASE_URL) when DATABASE_URL is set, else PGlite in a
  * temporary data directory. Resolves once the server prints its address. Linux only (/proc).
  */
-export async function startBuiltServer(options: { script?: string; env?: NodeJS.ProcessEnv } = {}): Promise<BuiltServer> {
+export async function startBuiltServer(options: { script?: string; env?: NodeJS.ProcessEnv; cpuProfileDir?: string } = {}): Promise<BuiltServer> {
   const { DATABASE_URL, NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
   const work = await mkdtemp(path.join(tmpdir(), 'kuaibao-built-server-'));
   const scratch = DATABASE_URL ? await createScratchSchema(DATABASE_URL, 'bench_built') : undefined;
@@ -63,7 +66,9 @@ export async function startBuiltServer(options: { script?: string; env?: NodeJS.
       PORT: '0',
       HOST: '127.0.0.1',
       // A heap snapshot on demand; node writes it into diagnostics/ (the flag costs nothing until the signal).
-      NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${diagnostics}`,
+      // With cpuProfileDir, a CPU profile of the server's whole life, written there when it exits.
+      NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${diagnostics}${options.cpuProfileDir ? ` --import=${CPU_PROFILE_PRELOAD}` : ''}`,
+      ...(options.cpuProfileDir && { KUAIBAO_CPU_PROFILE_DIR: path.resolve(options.cpuProfileDir) }),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,13 +1,23 @@
 import { policySchema, selectPolicy, type Policy } from '@kuaibao/domain';
 import type { PolicyRepository } from '@kuaibao/db';
 
+const versionKey = (p: { code: string; version: number }) => `${p.code}@${p.version}`;
+
 /**
  * The policy resolver handlers use: the newest deployed version of each jurisdiction's policy (read from
  * `jurisdiction_policy`, validated again), nearest up the division tree, else the default.
+ * A stored version never changes (PolicyVersionConflict), so each is parsed once: a resolution reads which versions are
+ * in effect (one small statement) and the documents only when one of them is new here (docs/adr/0068).
  */
-export function deployedPolicies(repository: Pick<PolicyRepository, 'latest'>): (jurisdiction: string) => Promise<Policy | undefined> {
+export function deployedPolicies(repository: Pick<PolicyRepository, 'latest' | 'latestVersions'>): (jurisdiction: string) => Promise<Policy | undefined> {
+  const parsed = new Map<string, Policy>();
   return async (jurisdiction) => {
-    const policies = new Map((await repository.latest()).map((content) => policySchema.parse(content)).map((p) => [p.code, p] as const));
-    return selectPolicy(policies, jurisdiction);
+    const at = new Date();
+    let current = (await repository.latestVersions(at)).map((v) => parsed.get(versionKey(v)));
+    if (current.some((p) => p === undefined)) {
+      current = (await repository.latest(at)).map((content) => policySchema.parse(content));
+      for (const policy of current) parsed.set(versionKey(policy!), policy!);
+    }
+    return selectPolicy(new Map(current.map((p) => [p!.code, p!] as const)), jurisdiction);
   };
 }

@@ -29,3 +29,28 @@ export function preparedClient(prisma: PrismaClient): RawClient {
   const direct = directQueries.get(prisma);
   return direct ? directClient(prisma, direct.root) : prisma;
 }
+
+/** `tx` with its raw statements sent to `raw` (its other methods are the transaction's own). */
+export function withRawClient(tx: Prisma.TransactionClient, raw: RawClient): Prisma.TransactionClient {
+  return new Proxy(tx, {
+    get: (target, property) => (property === '$queryRaw' || property === '$executeRaw' ? raw[property] : Reflect.get(target, property)),
+  });
+}
+
+/**
+ * `prisma.$transaction(fn)` whose marked statements run prepared on the transaction's connection, as an engine step's do
+ * (docs/adr/0058, 0068); its Prisma calls and unmarked statements run on the transaction as usual.
+ */
+export function preparedTransaction<T>(
+  prisma: PrismaClient,
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<T> {
+  const direct = directQueries.get(prisma);
+  const open = () =>
+    prisma.$transaction((tx) => {
+      const run = direct?.current();
+      return fn(run ? withRawClient(tx, directClient(tx, run)) : tx);
+    }, options);
+  return direct ? direct.within(open) : open();
+}

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
+import { preparedClient } from '../prepared-client';
 import { atomically } from './atomically';
+import { columnsAs } from './prisma-columns';
 
 export interface NewReportClock {
   reportId: string;
@@ -24,23 +26,49 @@ export const REPORTING_UNIT = 'reporting_unit';
 
 export type ReportClockRow = Awaited<ReturnType<PrismaClient['reportClock']['findMany']>>[number];
 
-/** The statutory clocks of reports (`report_clock`) and how each ended: met, or 迟报. */
+/** report_clock's columns as Prisma names them: a statement returning them gives ReportClockRows. */
+const CLOCK_COLUMNS = columnsAs([
+  ['report_id', 'reportId'], ['channel', 'channel'], ['party', 'party'], ['unit_id', 'unitId'], ['incident_number', 'incidentNumber'],
+  ['recipient', 'recipient'], ['due_at', 'dueAt'], ['started_at', 'startedAt'], ['origin', 'origin'], ['within', 'within'], ['immediate', 'immediate'],
+  ['rule', 'rule'], ['policy_code', 'policyCode'], ['policy_version', 'policyVersion'], ['status', 'status'], ['overdue_at', 'overdueAt'],
+  ['met_at', 'metAt'], ['met_by', 'metBy'],
+], null);
+
+/**
+ * The statutory clocks of reports (`report_clock`) and how each ended: met, or 迟报. What every report's flow runs (record,
+ * the reads of one report's clocks, the 迟报 mark) are marked statements: prepared on the driver, or on an engine step's
+ * connection when `prisma` is a step's transaction (docs/adr/0068).
+ */
 export function createClockRepository(prisma: PrismaClient) {
+  const raw = preparedClient(prisma);
   return {
     /**
      * Records the resolved clocks of a report and (for the reporting unit's) the policy on the report, in one transaction.
      * Idempotent: a re-delivered job leaves clocks already recorded (and their outcome) as they are.
      */
     async record(reportId: string, policy: { code: string; version: number } | null, clocks: readonly NewReportClock[]) {
+      // One statement text for any number of clocks: the rows as one JSON parameter (sent as text, so no driver encodes it again).
+      const rows = JSON.stringify(clocks.map((c) => ({ ...c, party: c.party ?? REPORTING_UNIT, unitId: c.unitId ?? null })));
       await atomically(prisma, async (tx) => {
-        await tx.reportClock.createMany({ data: clocks.map((c) => ({ ...c, status: 'open' })), skipDuplicates: true });
+        await tx.$executeRaw`/* prepared */
+          INSERT INTO report_clock (report_id, channel, party, unit_id, incident_number, recipient, due_at, started_at, origin, within, immediate, rule,
+                                    policy_code, policy_version, status)
+          SELECT c."reportId", c.channel, c.party, c."unitId", c."incidentNumber", c.recipient, c."dueAt", c."startedAt", c.origin, c.within, c.immediate,
+                 c.rule, c."policyCode", c."policyVersion", 'open'
+          FROM jsonb_to_recordset(${rows}::text::jsonb) AS c("reportId" text, channel text, party text, "unitId" text, "incidentNumber" text, recipient text,
+               "dueAt" timestamptz, "startedAt" timestamptz, origin text, within text, immediate boolean, rule text, "policyCode" text, "policyVersion" int)
+          ON CONFLICT DO NOTHING`;
         // A recipient's own clock (policy null) leaves the report's policy, which the reporting unit's clocks set, alone.
-        if (policy) await tx.incidentReport.update({ where: { id: reportId }, data: { policyCode: policy.code, policyVersion: policy.version } });
+        if (!policy) return;
+        const updated = await tx.$executeRaw`/* prepared */
+          UPDATE incident_report SET policy_code = ${policy.code}, policy_version = ${policy.version} WHERE id = ${reportId}`;
+        if (updated === 0) throw new Error(`Report ${reportId} does not exist`);
       });
     },
 
     /** One party's clocks of a report (the reporting unit's unless another party is named). */
-    forReport: (reportId: string, party: string = REPORTING_UNIT) => prisma.reportClock.findMany({ where: { reportId, party }, orderBy: [{ dueAt: 'asc' }, { channel: 'asc' }] }),
+    forReport: (reportId: string, party: string = REPORTING_UNIT) => raw.$queryRaw<ReportClockRow[]>`/* prepared */
+      SELECT ${CLOCK_COLUMNS} FROM report_clock WHERE report_id = ${reportId} AND party = ${party} ORDER BY due_at, channel`,
 
     forReports: (reportIds: readonly string[]) => prisma.reportClock.findMany({ where: { reportId: { in: [...reportIds] } } }),
 
@@ -74,7 +102,9 @@ export function createClockRepository(prisma: PrismaClient) {
 
     /** The deadline passed with the clock still open: 迟报. Returns false when it was already met or marked. */
     async markOverdue(reportId: string, channel: string, at: Date, party: string = REPORTING_UNIT): Promise<boolean> {
-      const { count } = await prisma.reportClock.updateMany({ where: { reportId, party, channel, status: 'open', overdueAt: null }, data: { overdueAt: at } });
+      const count = await raw.$executeRaw`/* prepared */
+        UPDATE report_clock SET overdue_at = ${at}
+        WHERE report_id = ${reportId} AND party = ${party} AND channel = ${channel} AND status = 'open' AND overdue_at IS NULL`;
       return count === 1;
     },
 

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '@prisma/client';
+import type { DutyRosterDay, PrismaClient } from '@prisma/client';
+import { preparedClient } from '../prepared-client';
 import { appendDutyAudit, type DutyAuditEntry } from './duty-audit';
 
 export interface RosterDayData {
@@ -15,10 +16,14 @@ type Actor = Pick<DutyAuditEntry, 'actorId' | 'actorName' | 'divisionCode' | 'ip
 
 /** Duty rosters (`duty_roster_day`): one row per duty office and day; every change with its admin-trail entry. */
 export function createDutyRosterRepository(prisma: PrismaClient) {
+  const raw = preparedClient(prisma);
   return {
     /** The roster days of `unitIds` from `from` to `to` (both included), by unit and day. */
-    between: (unitIds: readonly string[], from: string, to: string) =>
-      prisma.dutyRosterDay.findMany({ where: { unitId: { in: [...unitIds] }, day: { gte: from, lte: to } }, orderBy: [{ unitId: 'asc' }, { day: 'asc' }] }),
+    /** Read by every notice to a duty office (marked, prepared on the driver; docs/adr/0068). */
+    between: (unitIds: readonly string[], from: string, to: string) => raw.$queryRaw<DutyRosterDay[]>`/* prepared */
+      SELECT unit_id AS "unitId", day, leader_user_id AS "leaderUserId", officer_user_ids AS "officerUserIds", holiday, holiday_name AS "holidayName",
+             note, updated_by_id AS "updatedById", updated_at AS "updatedAt"
+      FROM duty_roster_day WHERE unit_id = ANY(${[...unitIds]}::text[]) AND day >= ${from} AND day <= ${to} ORDER BY unit_id, day`,
 
     /** Sets one day (replacing what was there), with the before → after in the trail. */
     async set(data: RosterDayData, actor: Actor, at: Date) {

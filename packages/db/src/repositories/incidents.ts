@@ -1,7 +1,8 @@
 import { beijingDay, parseIncidentNumber, REPORT_KINDS } from '@kuaibao/domain';
-import type { Prisma, PrismaClient } from '@prisma/client';
-import { preparedClient } from '../prepared-client';
+import { Prisma, type Incident, type IncidentReport, type PrismaClient } from '@prisma/client';
+import { preparedClient, preparedTransaction, type RawClient } from '../prepared-client';
 import { appendAudit, type AuditEntry } from './audit';
+import { columnsAs, nestPrefixed, type ColumnNames } from './prisma-columns';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -52,22 +53,55 @@ export interface IncidentListFilter {
 /** `KB-<division>-<yyyymmdd>` of the Beijing day of `at` (a report at 00:30 Beijing time is numbered on that day, not the UTC one). */
 const numberPrefix = (divisionCode: string, at: Date) => `KB-${divisionCode}-${beijingDay(at).replaceAll('-', '')}`;
 
-async function allocateNumber(client: Client, divisionCode: string, day: Date): Promise<string> {
+async function allocateNumber(client: Client | RawClient, divisionCode: string, day: Date): Promise<string> {
   const prefix = numberPrefix(divisionCode, day);
-  const [row] = await client.$queryRaw<{ last: number }[]>`
+  const [row] = await client.$queryRaw<{ last: number }[]>`/* prepared */
     INSERT INTO incident_number_counter (prefix, last) VALUES (${prefix}, 1)
     ON CONFLICT (prefix) DO UPDATE SET last = incident_number_counter.last + 1
     RETURNING last`;
   return `${prefix}-${String(row!.last).padStart(4, '0')}`;
 }
 
+const REPORT_FIELDS: ColumnNames = [
+  ['id', 'id'], ['incident_number', 'incidentNumber'], ['kind', 'kind'], ['sequence', 'sequence'], ['status', 'status'], ['content', 'content'],
+  ['changes', 'changes'], ['created_by_id', 'createdById'], ['instance_key', 'instanceKey'], ['created_at', 'createdAt'], ['submitted_at', 'submittedAt'],
+  ['updated_at', 'updatedAt'], ['policy_code', 'policyCode'], ['policy_version', 'policyVersion'],
+];
+const INCIDENT_FIELDS: ColumnNames = [
+  ['number', 'number'], ['title', 'title'], ['category', 'category'], ['severity', 'severity'], ['sensitive', 'sensitive'], ['classified', 'classified'],
+  ['reporting_unit_id', 'reportingUnitId'], ['status', 'status'], ['occurred_at', 'occurredAt'], ['learned_at', 'learnedAt'], ['created_at', 'createdAt'],
+  ['closed_at', 'closedAt'], ['reporting_required', 'reportingRequired'], ['reporting_threshold', 'reportingThreshold'],
+];
+/** incident_report's and incident's columns as Prisma names them: statements returning them give Prisma's rows. */
+const REPORT_COLUMNS = columnsAs(REPORT_FIELDS, null);
+const INCIDENT_PREFIX = 'incident.';
+/** A report with its incident, as Prisma's `include: { incident: true }` gives it: one join. */
+const REPORT_WITH_INCIDENT = Prisma.sql`${columnsAs(REPORT_FIELDS, 'r')}, ${columnsAs(INCIDENT_FIELDS, 'i', INCIDENT_PREFIX)}
+  FROM incident_report r JOIN incident i ON i.number = r.incident_number`;
+
+type ReportWithIncident = IncidentReport & { incident: Incident };
+const withIncident = (row: Record<string, unknown> | undefined): ReportWithIncident | null =>
+  row ? nestPrefixed<IncidentReport, 'incident', Incident>(row, INCIDENT_PREFIX, 'incident') : null;
+
+/**
+ * The incident, its first report and the audit entry: marked statements, prepared on the transaction's connection when
+ * `openDossier` or `createWithReport` opened it so (Prisma's ORM cost several times the statements; docs/adr/0068).
+ */
 async function createDossier(tx: Prisma.TransactionClient, incident: NewIncident, report: Omit<NewReport, 'incidentNumber'>, audit: Omit<AuditEntry, 'incidentNumber'>) {
-  await tx.incident.create({ data: { ...incident, status: 'open' } });
-  const created = await tx.incidentReport.create({
-    data: { ...report, incidentNumber: incident.number, content: report.content as Prisma.InputJsonValue, submittedAt: new Date() },
-  });
-  await appendAudit(tx, { ...audit, incidentNumber: incident.number, reportId: created.id });
-  return created;
+  const now = new Date();
+  await tx.$executeRaw`/* prepared */
+    INSERT INTO incident (number, title, category, severity, sensitive, classified, reporting_unit_id, status, occurred_at, learned_at, created_at,
+                          reporting_required, reporting_threshold)
+    VALUES (${incident.number}, ${incident.title}, ${incident.category}, ${incident.severity}, ${incident.sensitive}, ${incident.classified},
+            ${incident.reportingUnitId}, 'open', ${incident.occurredAt}, ${incident.learnedAt}, ${now}, ${incident.reportingRequired ?? null}::boolean,
+            ${incident.reportingThreshold ?? null}::jsonb)`;
+  const [created] = await tx.$queryRaw<IncidentReport[]>`/* prepared */
+    INSERT INTO incident_report (id, incident_number, kind, sequence, status, content, created_by_id, created_at, submitted_at, updated_at)
+    VALUES (${report.id}, ${incident.number}, ${report.kind}, ${report.sequence}, ${report.status}, ${report.content}::jsonb, ${report.createdById},
+            ${now}, ${now}, ${now})
+    RETURNING ${REPORT_COLUMNS}`;
+  await appendAudit(tx, { ...audit, incidentNumber: incident.number, reportId: created!.id });
+  return created!;
 }
 
 /**
@@ -102,7 +136,7 @@ export function createIncidentRepository(prisma: PrismaClient) {
       report: Omit<NewReport, 'incidentNumber'>,
       audit: Omit<AuditEntry, 'incidentNumber'>,
     ) {
-      return prisma.$transaction(async (tx) => {
+      return preparedTransaction(prisma, async (tx) => {
         const number = await allocateNumber(tx, numbering.divisionCode, numbering.at);
         return { number, report: await createDossier(tx, { ...incident, number }, report, audit) };
       });
@@ -110,7 +144,7 @@ export function createIncidentRepository(prisma: PrismaClient) {
 
     /** Creates the dossier of a number already allocated, its report and the audit entry in one transaction. */
     async createWithReport(incident: NewIncident, report: Omit<NewReport, 'incidentNumber'>, audit: Omit<AuditEntry, 'incidentNumber'>) {
-      return prisma.$transaction((tx) => createDossier(tx, incident, report, audit));
+      return preparedTransaction(prisma, (tx) => createDossier(tx, incident, report, audit));
     },
 
     /**
@@ -222,9 +256,12 @@ export function createIncidentRepository(prisma: PrismaClient) {
      * the instance's row lock first, as every engine step does, orders the two: the later one sees the earlier's rows.
      */
     async linkInstance(reportId: string, instanceKey: string, status: string) {
-      await prisma.$transaction(async (tx) => {
-        if (/^\d{1,19}$/.test(instanceKey)) await tx.$queryRaw`SELECT 1 FROM engine_instance WHERE key = ${BigInt(instanceKey)} FOR UPDATE`;
-        await tx.incidentReport.update({ where: { id: reportId }, data: { instanceKey, status, updatedAt: new Date() } });
+      await preparedTransaction(prisma, async (tx) => {
+        if (/^\d{1,19}$/.test(instanceKey)) await tx.$queryRaw`/* prepared */ SELECT 1 FROM engine_instance WHERE key = ${BigInt(instanceKey)} FOR UPDATE`;
+        const updated = await tx.$executeRaw`/* prepared */
+          UPDATE incident_report SET instance_key = ${instanceKey}, status = ${status}, updated_at = ${new Date()} WHERE id = ${reportId}`;
+        // as Prisma's update did: a report that is gone is an error, not a silent no-op
+        if (updated === 0) throw new Error(`Report ${reportId} does not exist`);
       });
     },
 
@@ -286,12 +323,21 @@ export function createIncidentRepository(prisma: PrismaClient) {
       await client.incidentReport.update({ where: { id: reportId }, data: { content: content as Prisma.InputJsonValue, updatedAt: new Date() } });
     },
 
-    get: (number: string) =>
-      prisma.incident.findUnique({ where: { number }, include: { reports: { orderBy: [{ sequence: 'asc' }, { createdAt: 'asc' }] } } }),
+    /** The dossier with its reports in order. Read by the flow's steps and the API at every turn: marked (docs/adr/0068). */
+    async get(number: string): Promise<IncidentWithReports | null> {
+      const [incident] = await raw.$queryRaw<Incident[]>`/* prepared */ SELECT ${columnsAs(INCIDENT_FIELDS, null)} FROM incident WHERE number = ${number}`;
+      if (!incident) return null;
+      const reports = await raw.$queryRaw<IncidentReport[]>`/* prepared */
+        SELECT ${REPORT_COLUMNS} FROM incident_report WHERE incident_number = ${number} ORDER BY sequence, created_at`;
+      return { ...incident, reports };
+    },
 
-    getReport: (id: string) => prisma.incidentReport.findUnique({ where: { id }, include: { incident: true } }),
+    /** A report with its incident (one join; Prisma's include ran two statements). */
+    getReport: async (id: string): Promise<ReportWithIncident | null> =>
+      withIncident((await raw.$queryRaw<Record<string, unknown>[]>`/* prepared */ SELECT ${REPORT_WITH_INCIDENT} WHERE r.id = ${id}`)[0]),
 
-    reportByInstance: (instanceKey: string) => prisma.incidentReport.findUnique({ where: { instanceKey }, include: { incident: true } }),
+    reportByInstance: async (instanceKey: string): Promise<ReportWithIncident | null> =>
+      withIncident((await raw.$queryRaw<Record<string, unknown>[]>`/* prepared */ SELECT ${REPORT_WITH_INCIDENT} WHERE r.instance_key = ${instanceKey}`)[0]),
 
     /** The reports (with their incidents) of these workflow instances, in one query. */
     reportsByInstances: (instanceKeys: string[]) =>

@@ -1,4 +1,5 @@
 import type { AdminAuditEvent, AppUser, OrgUnit, Prisma, PrismaClient } from '@prisma/client';
+import { sessionCacheOf } from '../session-cache';
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,16 +41,22 @@ const ORG_ADMIN_LOCK = 740_219_028;
 
 /** Writes of the admin pages: each runs in one transaction with its audit entry, under one lock. */
 export function createOrgAdminRepository(prisma: PrismaClient) {
+  const sessions = sessionCacheOf(prisma);
   return {
     /** Runs `work` in a transaction holding the org-admin lock: what it read is still true when it writes. */
-    locked<T>(work: (tx: OrgAdminTx) => Promise<T>): Promise<T> {
-      return prisma.$transaction(
-        async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORG_ADMIN_LOCK}::bigint)`;
-          return work(orgAdminTx(tx));
-        },
-        { timeout: 120_000, maxWait: 30_000 },
-      );
+    async locked<T>(work: (tx: OrgAdminTx) => Promise<T>): Promise<T> {
+      try {
+        return await prisma.$transaction(
+          async (tx) => {
+            await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ORG_ADMIN_LOCK}::bigint)`;
+            return work(orgAdminTx(tx));
+          },
+          { timeout: 120_000, maxWait: 30_000 },
+        );
+      } finally {
+        // A person's roles, unit, name or state, a unit's name, a reset's ended sessions: cached sessions are asked again.
+        sessions.clear();
+      }
     },
     /** The whole tree, inactive units too (read-only paths: lists, the route check, the trail's scope). */
     units: () => prisma.orgUnit.findMany({ orderBy: { code: 'asc' } }),
@@ -68,10 +75,14 @@ export function createOrgAdminRepository(prisma: PrismaClient) {
     passwordHashOf: async (id: string) => (await prisma.appUser.findUnique({ where: { id }, select: { passwordHash: true } }))?.passwordHash ?? null,
     /** The user's own password change: clears the must-change mark, ends their other sessions. */
     async changePassword(input: { userId: string; passwordHash: string; keepSessionId: string }) {
-      await prisma.$transaction([
-        prisma.appUser.update({ where: { id: input.userId }, data: { passwordHash: input.passwordHash, mustChangePassword: false } }),
-        prisma.userSession.deleteMany({ where: { userId: input.userId, id: { not: input.keepSessionId } } }),
-      ]);
+      try {
+        await prisma.$transaction([
+          prisma.appUser.update({ where: { id: input.userId }, data: { passwordHash: input.passwordHash, mustChangePassword: false } }),
+          prisma.userSession.deleteMany({ where: { userId: input.userId, id: { not: input.keepSessionId } } }),
+        ]);
+      } finally {
+        sessions.clear();
+      }
     },
     async searchAudit(filter: AdminAuditFilter): Promise<AdminAuditEvent[]> {
       const q = filter.q?.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -25,6 +25,7 @@ describe('jurisdiction policy repository', () => {
     await expect(policies.deploy([policy(1, 'PT1H')])).rejects.toBeInstanceOf(PolicyVersionConflict);
     expect(await policies.deploy([policy(2, 'PT1H')])).toEqual([{ code: '530900', version: 2 }]);
     expect(await policies.latest()).toEqual([policy(2, 'PT1H')]);
+    expect(await policies.latestVersions()).toEqual([{ code: '530900', version: 2 }]);
     expect(await policies.get('530900', 1)).toEqual(policy(1));
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beijingDay } from '@kuaibao/domain';
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { preparedClient } from '../prepared-client';
 
 /** What is stored of a policy: its identity and the validated file content (the domain parses it again on read). */
 export interface PolicyDocument {
@@ -48,6 +49,7 @@ const checksumFor = (policy: unknown) => createHash('sha256').update(canonical(p
 
 /** Deployed jurisdiction policies (`jurisdiction_policy`): versioned, append-only (docs/adr/0009). */
 export function createPolicyRepository(prisma: PrismaClient) {
+  const raw = preparedClient(prisma);
   return {
     /**
      * Stores each policy version not stored yet; an unchanged version is left alone, a changed one
@@ -83,13 +85,17 @@ export function createPolicyRepository(prisma: PrismaClient) {
      * reports are resolved with. A version saved to take effect later waits for its day.
      */
     async latest(at: Date = new Date()): Promise<unknown[]> {
-      const rows = await prisma.jurisdictionPolicy.findMany({
-        where: { effectiveFrom: { lte: beijingDay(at) } },
-        orderBy: [{ code: 'asc' }, { version: 'desc' }],
-        distinct: ['code'],
-      });
+      const rows = await raw.$queryRaw<{ content: unknown }[]>`/* prepared */
+        SELECT DISTINCT ON (code) content FROM jurisdiction_policy WHERE effective_from <= ${beijingDay(at)} ORDER BY code, version DESC`;
       return rows.map((r) => r.content);
     },
+
+    /**
+     * Which version of every code `latest(at)` gives, without the documents: a stored version never changes, so a
+     * caller that parsed a version once can keep it (the flow resolves a policy twice per report; docs/adr/0068).
+     */
+    latestVersions: async (at: Date = new Date()): Promise<{ code: string; version: number }[]> => raw.$queryRaw`/* prepared */
+      SELECT DISTINCT ON (code) code, version FROM jurisdiction_policy WHERE effective_from <= ${beijingDay(at)} ORDER BY code, version DESC`,
 
     /** Every version of one code, newest first, with the designer's edit where one wrote it. */
     async versions(code: string): Promise<PolicyVersionRow[]> {

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { preparedClient } from '../prepared-client';
 
 export interface DraftRow {
   id: string;
@@ -39,6 +40,7 @@ const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 /** Process drafts and deployments of the designer (docs/adr/0036): drafts carry a revision, deployments are append-only. */
 export function createProcessDesignRepository(prisma: PrismaClient) {
+  const raw = preparedClient(prisma);
   return {
     drafts: (jurisdiction: string): Promise<DraftRow[]> =>
       prisma.processDraft.findMany({ where: { jurisdiction }, orderBy: [{ updatedAt: 'desc' }] }),
@@ -75,11 +77,9 @@ export function createProcessDesignRepository(prisma: PrismaClient) {
 
     /** The jurisdictions that deployed a process of their own, for the start of a report (its tenant). */
     async jurisdictionsWith(bpmnProcessId: string, jurisdictions: readonly string[]): Promise<string[]> {
-      const rows = await prisma.processDeployment.findMany({
-        where: { bpmnProcessId, jurisdiction: { in: [...jurisdictions] } },
-        distinct: ['jurisdiction'],
-        select: { jurisdiction: true },
-      });
+      // Asked on every submit (its tenant): marked, prepared on the driver (docs/adr/0068).
+      const rows = await raw.$queryRaw<{ jurisdiction: string }[]>`/* prepared */
+        SELECT DISTINCT jurisdiction FROM process_deployment WHERE bpmn_process_id = ${bpmnProcessId} AND jurisdiction = ANY(${[...jurisdictions]}::text[])`;
       return rows.map((r) => r.jurisdiction);
     },
 

@@ -4,6 +4,7 @@ import { DEMO_UNITS, DEMO_USERS, loadDemoData } from '../seed/demo-lincang';
 import { createAuditRepository } from './audit';
 import { createInboxRepository } from './inbox';
 import { createIncidentRepository } from './incidents';
+import { createOrgAdminRepository } from './org-admin';
 import { createSessionRepository, createUserRepository } from './users';
 
 const fakeHash = async (password: string) => `hashed:${password}`;
@@ -137,6 +138,7 @@ describe('repositories', () => {
   it('finds a valid session with its user and unit name, and none once expired or the user is deactivated', async () => {
     // given
     const sessions = createSessionRepository(db.prisma);
+    const orgAdmin = createOrgAdminRepository(db.prisma);
     const valid = await sessions.create({ userId: 'user-lx_reporter', ttlMs: 60_000 });
     const expired = await sessions.create({ userId: 'user-lx_reporter', ttlMs: -1 });
     const user = await db.prisma.appUser.findUniqueOrThrow({ where: { id: 'user-lx_reporter' }, include: { unit: true } });
@@ -148,11 +150,48 @@ describe('repositories', () => {
     });
     expect(await sessions.findValid(expired)).toBeNull();
     expect(await sessions.findValid('no-such-token')).toBeNull();
-    await db.prisma.appUser.update({ where: { id: user.id }, data: { active: false } });
+    // deactivated as the admin pages do (the session was just found valid, so it is cached)
+    await orgAdmin.locked((tx) => tx.updatePerson(user.id, { active: false }));
     try {
       expect(await sessions.findValid(valid)).toBeNull();
     } finally {
-      await db.prisma.appUser.update({ where: { id: user.id }, data: { active: true } });
+      await orgAdmin.locked((tx) => tx.updatePerson(user.id, { active: true }));
     }
+  });
+
+  it('answers a cached session as the database would right after a logout, a role change, a unit renamed and a password change', async () => {
+    // given: sessions of one user, each found valid once (cached)
+    const sessions = createSessionRepository(db.prisma);
+    const orgAdmin = createOrgAdminRepository(db.prisma);
+    const userId = 'user-lx_leader';
+    const [mine, other, loggingOut] = await Promise.all([0, 1, 2].map(() => sessions.create({ userId, ttlMs: 60_000 })));
+    const found = async (token: string) => (await sessions.findValid(token))?.user ?? null;
+    for (const token of [mine!, other!, loggingOut!]) expect(await found(token)).toMatchObject({ roles: ['leader'] });
+    const unitId = (await found(mine!))!.unitId;
+    const unitName = (await found(mine!))!.unitName;
+
+    // when / then: logged out: refused at once
+    await sessions.delete(loggingOut!);
+    expect(await found(loggingOut!)).toBeNull();
+
+    // a role change takes effect at once
+    await orgAdmin.locked((tx) => tx.updatePerson(userId, { roles: ['leader', 'verifier'] }));
+    expect(await found(mine!)).toMatchObject({ roles: ['leader', 'verifier'] });
+
+    // the unit's new name at once
+    await orgAdmin.locked((tx) => tx.updateUnit(unitId, { name: `${unitName}（新）` }));
+    expect(await found(mine!)).toMatchObject({ unitName: `${unitName}（新）` });
+
+    // a reset password must be changed at once; changing it ends the other session and clears the mark
+    await orgAdmin.locked((tx) => tx.setPassword(userId, 'hashed:reset', true));
+    expect(await found(mine!)).toMatchObject({ mustChangePassword: true });
+    await orgAdmin.changePassword({ userId, passwordHash: 'hashed:new', keepSessionId: sessions.idOf(mine!) });
+    expect(await found(mine!)).toMatchObject({ mustChangePassword: false });
+    expect(await found(other!)).toBeNull();
+
+    await orgAdmin.locked(async (tx) => {
+      await tx.updatePerson(userId, { roles: ['leader'] });
+      await tx.updateUnit(unitId, { name: unitName });
+    });
   });
 });
