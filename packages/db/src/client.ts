@@ -8,6 +8,7 @@ import { migrate } from './migrate';
 import { boundedMemory } from './pglite-memory';
 import { pruneParsers } from './pglite-parsers';
 import { prioritiseTransactions, transactionLines } from './pglite-priority';
+import { holdsDatabaseAlone } from './session-cache';
 import { directQueries, pgDirectQueries, pgliteDirectQueries, PGlitePreparedStatements, prepareMarkedStatements } from './prepared-statements';
 
 export type { PrismaClient } from '@prisma/client';
@@ -83,6 +84,7 @@ async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) 
   const prisma = new PrismaClient({ adapter });
   directQueries.set(prisma, pgliteDirectQueries(statements));
   transactionLines.set(prisma, line);
+  holdsDatabaseAlone(prisma);
   return { prisma, driver: createPGliteDriver(db), pglite: db };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SessionCache } from './session-cache';
+import { holdsDatabaseAlone, SessionCache, sessionCacheOf } from './session-cache';
 
 const session = (expiresAt: number, name = 'a') => ({ expiresAt: new Date(expiresAt), name });
 
@@ -35,5 +35,22 @@ describe('session cache', () => {
     expect(cache.get('s', 3)).toBeUndefined();
     cache.remember('s', session(60_000, 'fresh'), cache.mark(), 4);
     expect(cache.get('s', 5)?.name).toBe('fresh');
+  });
+
+  it('caches only for a database this process holds alone (PGlite), never for a shared one (PostgreSQL)', () => {
+    // given: a client marked as holding its database alone, and one not marked
+    const embedded = {};
+    holdsDatabaseAlone(embedded);
+    const shared = {};
+
+    // when: each remembers a session found valid
+    for (const client of [embedded, shared]) {
+      const cache = sessionCacheOf<ReturnType<typeof session>>(client);
+      cache.remember('s', session(60_000), cache.mark(), 0);
+    }
+
+    // then: only the embedded one serves it from memory
+    expect(sessionCacheOf(embedded).get('s', 1)).toBeDefined();
+    expect(sessionCacheOf(shared).get('s', 1)).toBeUndefined();
   });
 });

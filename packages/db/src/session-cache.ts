@@ -49,16 +49,27 @@ export class SessionCache<T extends { expiresAt: Date }> {
   }
 }
 
-/** How long a found session is trusted without asking the database again. */
+/** How long a found session is trusted without asking the database again (on a database this process holds alone). */
 export const SESSION_CACHE_TTL_MS = 10_000;
 
 const caches = new WeakMap<object, SessionCache<{ expiresAt: Date }>>();
+/** The databases only this process can write (PGlite, in the process): there every change to a session passes here. */
+const heldAlone = new WeakSet<object>();
 
-/** The session cache of a database (its PrismaClient): shared by the session and the admin repositories made on it. */
+/** Marks a database (its PrismaClient) as one no other process writes: its sessions may be cached. */
+export function holdsDatabaseAlone(prisma: object): void {
+  heldAlone.add(prisma);
+}
+
+/**
+ * The session cache of a database (its PrismaClient): shared by the session and the admin repositories made on it.
+ * Only a database this process holds alone caches (PGlite): on PostgreSQL several API processes may serve one
+ * database (docs/adr/0017), and a logout or a deactivation in one must end the session in the others at once.
+ */
 export function sessionCacheOf<T extends { expiresAt: Date }>(prisma: object): SessionCache<T> {
   let cache = caches.get(prisma);
   if (!cache) {
-    cache = new SessionCache(SESSION_CACHE_TTL_MS);
+    cache = new SessionCache(heldAlone.has(prisma) ? SESSION_CACHE_TTL_MS : 0);
     caches.set(prisma, cache);
   }
   return cache as SessionCache<T>;
