@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { preparedClient } from '../prepared-client';
 import { atomically } from './atomically';
-import { columnsAs } from './prisma-columns';
+import { columnsAs, type ColumnNames } from './prisma-columns';
 
 export interface NewReportClock {
   reportId: string;
@@ -27,12 +27,13 @@ export const REPORTING_UNIT = 'reporting_unit';
 export type ReportClockRow = Awaited<ReturnType<PrismaClient['reportClock']['findMany']>>[number];
 
 /** report_clock's columns as Prisma names them: a statement returning them gives ReportClockRows. */
-const CLOCK_COLUMNS = columnsAs([
+export const CLOCK_FIELDS: ColumnNames = [
   ['report_id', 'reportId'], ['channel', 'channel'], ['party', 'party'], ['unit_id', 'unitId'], ['incident_number', 'incidentNumber'],
   ['recipient', 'recipient'], ['due_at', 'dueAt'], ['started_at', 'startedAt'], ['origin', 'origin'], ['within', 'within'], ['immediate', 'immediate'],
   ['rule', 'rule'], ['policy_code', 'policyCode'], ['policy_version', 'policyVersion'], ['status', 'status'], ['overdue_at', 'overdueAt'],
   ['met_at', 'metAt'], ['met_by', 'metBy'],
-], null);
+];
+const CLOCK_COLUMNS = columnsAs(CLOCK_FIELDS, null);
 
 /**
  * The statutory clocks of reports (`report_clock`) and how each ended: met, or 迟报. What every report's flow runs (record,

@@ -62,12 +62,12 @@ async function allocateNumber(client: Client | RawClient, divisionCode: string, 
   return `${prefix}-${String(row!.last).padStart(4, '0')}`;
 }
 
-const REPORT_FIELDS: ColumnNames = [
+export const REPORT_FIELDS: ColumnNames = [
   ['id', 'id'], ['incident_number', 'incidentNumber'], ['kind', 'kind'], ['sequence', 'sequence'], ['status', 'status'], ['content', 'content'],
   ['changes', 'changes'], ['created_by_id', 'createdById'], ['instance_key', 'instanceKey'], ['created_at', 'createdAt'], ['submitted_at', 'submittedAt'],
   ['updated_at', 'updatedAt'], ['policy_code', 'policyCode'], ['policy_version', 'policyVersion'],
 ];
-const INCIDENT_FIELDS: ColumnNames = [
+export const INCIDENT_FIELDS: ColumnNames = [
   ['number', 'number'], ['title', 'title'], ['category', 'category'], ['severity', 'severity'], ['sensitive', 'sensitive'], ['classified', 'classified'],
   ['reporting_unit_id', 'reportingUnitId'], ['status', 'status'], ['occurred_at', 'occurredAt'], ['learned_at', 'learnedAt'], ['created_at', 'createdAt'],
   ['closed_at', 'closedAt'], ['reporting_required', 'reportingRequired'], ['reporting_threshold', 'reportingThreshold'],

@@ -4,7 +4,7 @@ import { columnsAs, type ColumnNames } from './prisma-columns';
 
 export type OrgUnitRow = OrgUnit;
 
-const ORG_UNIT_FIELDS: ColumnNames = [
+export const ORG_UNIT_FIELDS: ColumnNames = [
   ['id', 'id'], ['code', 'code'], ['name', 'name'], ['name_en', 'nameEn'], ['kind', 'kind'], ['level', 'level'], ['parent_id', 'parentId'],
   ['superior_department_id', 'superiorDepartmentId'], ['same_level_government_id', 'sameLevelGovernmentId'], ['division_code', 'divisionCode'],
   ['duty_office_id', 'dutyOfficeId'], ['active', 'active'], ['created_at', 'createdAt'],

@@ -3,7 +3,7 @@ import type { SessionUser } from '@kuaibao/domain';
 import type { AppUser, PrismaClient } from '@prisma/client';
 import { preparedClient } from '../prepared-client';
 import { orgUnitColumns, type OrgUnitRow } from './org-units';
-import { columnsAs, nestPrefixed } from './prisma-columns';
+import { columnsAs, nestPrefixed, type ColumnNames } from './prisma-columns';
 import { sessionCacheOf } from '../session-cache';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -12,10 +12,11 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 type SessionUserRow = Omit<SessionUser, 'roles'> & { roles: string[] };
 
 /** app_user's columns as Prisma names them. */
-const APP_USER_COLUMNS = columnsAs([
+export const APP_USER_FIELDS: ColumnNames = [
   ['id', 'id'], ['username', 'username'], ['display_name', 'displayName'], ['password_hash', 'passwordHash'], ['unit_id', 'unitId'], ['roles', 'roles'],
   ['phone', 'phone'], ['locale', 'locale'], ['active', 'active'], ['must_change_password', 'mustChangePassword'], ['created_at', 'createdAt'],
-], 'a');
+];
+const APP_USER_COLUMNS = columnsAs(APP_USER_FIELDS, 'a');
 const UNIT_PREFIX = 'unit.';
 
 export function createUserRepository(prisma: PrismaClient) {
