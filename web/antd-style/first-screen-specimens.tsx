@@ -1,5 +1,5 @@
 import { InboxOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Checkbox, Empty, Layout, Menu, Select, Skeleton, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Checkbox, Empty, Layout, Menu, Select, Skeleton, Space, Spin, Tag, Typography } from 'antd';
 
 /**
  * One of each Ant Design component a returning user's first screen draws (the frame, app-layout.tsx, and the inbox,
@@ -37,7 +37,7 @@ export function FirstScreenSpecimens() {
           <Tag color="processing">核实中</Tag>
           <Badge status="processing" text="连接中" />
           <Card size="small">
-            <Tabs items={[{ key: 'all', label: <span>全部 <Badge count={0} showZero color="#8c8c8c" overflowCount={999} /></span> }]} />
+            <Badge count={0} showZero color="#8c8c8c" overflowCount={999} />
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="类型" options={[{ value: 'a', label: 'a' }]} />
             <Button type="primary">签收</Button>
             <Spin spinning>

@@ -1,4 +1,4 @@
-import { App, Badge, Button, Card, Pagination, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Pagination, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInbox } from '../api/queries';
@@ -6,6 +6,7 @@ import type { InboxQuery, InboxView } from '../api/types';
 import { InboxFilters } from '../components/inbox-filters';
 import { InboxCards, InboxTable } from '../components/inbox-list';
 import { useLiveState } from '../components/live-context';
+import { ViewTabs } from '../components/view-tabs';
 import { WorkListNav } from '../components/work-list-nav';
 import { useAcknowledgeBatch } from '../api/worklists';
 import { useI18n } from '../i18n/i18n';
@@ -62,9 +63,10 @@ export function InboxPage() {
         </span>
       </div>
       <Card size="small">
-        <Tabs
-          activeKey={query.view}
-          onChange={(view) => update({ view: view as InboxView })}
+        <ViewTabs<InboxView>
+          label={t('inbox.views')}
+          active={query.view}
+          onChange={(view) => update({ view })}
           items={INBOX_VIEWS.map((view) => ({
             key: view,
             label: (
