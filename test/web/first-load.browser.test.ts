@@ -41,6 +41,8 @@ describe('the web app: the first load', () => {
 
     // then: index.html is asked for again each time (it names the current assets)
     expect(document?.headers()['cache-control']).toBe('no-cache');
+    // and it links the app's own stylesheet only, not the frame's (antd's styles of the inbox: docs/adr/0069)
+    expect([...((await document!.text()).matchAll(/<link rel="stylesheet" crossorigin href="\/assets\/([^"-]+)-/g))].map((m) => m[1])).toEqual(['index']);
     // and every script comes compressed (Chromium asks for brotli over https only: gzip here) and immutable for a year
     for (const script of scripts) {
       // (a script under 1 KB is not worth compressing: web/precompress.ts leaves it as it is)
@@ -176,9 +178,10 @@ describe('the web app: the first load', () => {
     const html = await page.goto(`${server.url}/inbox`);
     await inboxRow(page, number, 'verify').waitFor({ timeout: 60_000 });
 
-    // then: index.html links one stylesheet of the build, compressed and immutable like the scripts
-    const sheets = [...((await html!.text()).matchAll(/<link rel="stylesheet" crossorigin href="(\/assets\/index-[^"]+\.css)">/g))].map((m) => m[1]!);
-    expect(sheets).toHaveLength(1);
+    // then: index.html links the frame's stylesheet, before the app's own (which overrides antd's rules of equal
+    // weight), compressed and immutable like the scripts
+    const sheets = [...((await html!.text()).matchAll(/<link rel="stylesheet" crossorigin href="(\/assets\/[^"]+\.css)">/g))].map((m) => m[1]!);
+    expect(sheets).toEqual([expect.stringMatching(/^\/assets\/app-layout-/), expect.stringMatching(/^\/assets\/index-/)]);
     const sheet = await fetch(`${server.url}${sheets[0]}`, { headers: { 'accept-encoding': 'gzip, br' } });
     expect(sheet.headers.get('content-encoding')).toBe('br');
     expect(sheet.headers.get('cache-control')).toMatch(/immutable/);

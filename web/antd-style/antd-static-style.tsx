@@ -33,9 +33,10 @@ export function extractFirstScreenStyle(): string {
 }
 
 /**
- * The Vite plugin behind `virtual:antd-first-screen.css`. main.tsx imports it beside styles.css: Vite puts both in the
- * entry's stylesheet, which index.html links (one hashed, compressed, immutable file). In `vite` (dev) it is empty
- * and the browser generates every style.
+ * The Vite plugin behind `virtual:antd-first-screen.css`. The frame (app-layout.tsx) imports it: Vite writes it as the
+ * frame chunk's stylesheet (hashed, compressed, immutable), which the server links in the head of a returning user's
+ * pages (api/src/web/route-preloads.ts); the login page does not load it. In `vite` (dev) it is empty and the browser
+ * generates every style.
  */
 export function antdFirstScreenStyle(): Plugin {
   let build = false;

@@ -1,6 +1,4 @@
 import { sendFirstRequests } from './first-requests';
-// the first screen's Ant Design styles, generated at build time (web/antd-style/antd-static-style.tsx), before the app's own
-import 'virtual:antd-first-screen.css';
 import './styles.css';
 
 // The first chunk is a few KB: it asks for a returning user's data before the app's code (boot.tsx) has arrived,

@@ -1,6 +1,9 @@
 import { ApartmentOutlined, SettingOutlined, TeamOutlined, BarChartOutlined, ScheduleOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
+// the first screen's Ant Design styles, generated at build time (web/antd-style/antd-static-style.tsx): the frame's
+// stylesheet, which the server links in the head for a returning user (api/src/web/route-preloads.ts), not the login page
+import 'virtual:antd-first-screen.css';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
 import { useLiveInbox } from '../api/live-events';
