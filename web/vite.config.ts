@@ -1,11 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { antdFirstScreenStyle } from './antd-style/antd-static-style';
 import { precompress } from './precompress';
 
 /** `npm run dev --workspace web`: the app on :5173, /api proxied to `npm start` on :3000 (SSE included). */
 export default defineConfig({
-  plugins: [react(), antdFirstScreenStyle(), precompress()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': { target: process.env.KUAIBAO_API ?? 'http://localhost:3000', changeOrigin: false } },

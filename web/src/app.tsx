@@ -10,7 +10,6 @@ import { SessionProvider, useSession } from './api/session';
 import { useI18n } from './i18n/i18n';
 import { usePrefersReducedMotion } from './lib/reduced-motion';
 import { chunks } from './route-preload';
-import { theme } from './theme';
 
 // Everything behind the login is loaded when first needed: the login page (the first load) carries little.
 const LoginPage = lazy(() => chunks.login().then((m) => ({ default: m.LoginPage })));
@@ -37,6 +36,8 @@ const DraftPage = lazy(() => import('./pages/designer/draft-page'));
 const ComparePage = lazy(() => import('./pages/designer/compare-page'));
 const PolicyPage = lazy(() => import('./pages/designer/policy-page'));
 const designer = (page: ReactNode) => <Suspense fallback={<Spin />}>{page}</Suspense>;
+
+const theme = { token: { colorPrimary: '#1d4ed8', borderRadius: 4, fontFamily: "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif" } };
 
 export function App() {
   const { locale } = useI18n();

@@ -33,9 +33,8 @@ export function serveWebApp(distDir = WEB_DIST_DIR): (app: Express) => void {
       const page = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && !path.extname(req.path);
       if (!page) return next();
       // the app's code, and the frame's and the page's (or the login page's), fetched beside the first chunk (docs/adr/0060)
-      const { stylesheets, modules } = preloads(req.path, withSession.test(req.headers.cookie ?? ''));
-      const body = html.replace('<link rel="stylesheet"', `${stylesheets}<link rel="stylesheet"`).replace('</head>', `${modules}</head>`);
-      res.set('cache-control', 'no-cache').vary('Cookie').type('html').send(body);
+      const extra = preloads(req.path, withSession.test(req.headers.cookie ?? ''));
+      res.set('cache-control', 'no-cache').vary('Cookie').type('html').send(extra ? html.replace('</head>', `${extra}</head>`) : html);
     });
   };
 }

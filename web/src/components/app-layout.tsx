@@ -1,9 +1,6 @@
 import { ApartmentOutlined, SettingOutlined, TeamOutlined, BarChartOutlined, ScheduleOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Dropdown, Grid, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
-// the first screen's Ant Design styles, generated at build time (web/antd-style/antd-static-style.tsx): the frame's
-// stylesheet, which the server links in the head for a returning user (api/src/web/route-preloads.ts), not the login page
-import 'virtual:antd-first-screen.css';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
 import { useLiveInbox } from '../api/live-events';
@@ -11,7 +8,6 @@ import { useUnitName } from '../api/queries';
 import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n';
 import { LiveContext } from './live-context';
-import { useScreens } from '../lib/screens';
 
 /** The frame of every page after login: brand, navigation, who I am (unit, roles), language, logout. */
 export function AppLayout() {
@@ -20,7 +16,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const unitName = useUnitName();
-  const screens = useScreens();
+  const screens = Grid.useBreakpoint();
   const live = useLiveInbox(!!me);
   if (!me) return null;
   const canReport = me.roles.some((r) => r === 'reporter' || r === 'duty_officer');

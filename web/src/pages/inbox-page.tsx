@@ -1,4 +1,4 @@
-import { App, Badge, Button, Card, Pagination, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Grid, Pagination, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInbox } from '../api/queries';
@@ -6,12 +6,10 @@ import type { InboxQuery, InboxView } from '../api/types';
 import { InboxFilters } from '../components/inbox-filters';
 import { InboxCards, InboxTable } from '../components/inbox-list';
 import { useLiveState } from '../components/live-context';
-import { ViewTabs } from '../components/view-tabs';
 import { WorkListNav } from '../components/work-list-nav';
 import { useAcknowledgeBatch } from '../api/worklists';
 import { useI18n } from '../i18n/i18n';
 import { INBOX_VIEWS, inboxQueryFrom } from '../lib/inbox-query';
-import { useScreens } from '../lib/screens';
 
 const LIVE_BADGE = { connecting: 'processing', live: 'success', reconnecting: 'warning', offline: 'warning' } as const;
 
@@ -32,7 +30,7 @@ export function InboxPage() {
   const [query, update] = useInboxQuery();
   const inbox = useInbox(query);
   const live = useLiveState();
-  const screens = useScreens();
+  const screens = Grid.useBreakpoint();
   const counts = inbox.data?.counts;
   const [selected, setSelected] = useState<string[]>([]);
   const batch = useAcknowledgeBatch();
@@ -63,10 +61,9 @@ export function InboxPage() {
         </span>
       </div>
       <Card size="small">
-        <ViewTabs<InboxView>
-          label={t('inbox.views')}
-          active={query.view}
-          onChange={(view) => update({ view })}
+        <Tabs
+          activeKey={query.view}
+          onChange={(view) => update({ view: view as InboxView })}
           items={INBOX_VIEWS.map((view) => ({
             key: view,
             label: (
