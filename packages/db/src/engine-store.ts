@@ -5,7 +5,7 @@ import type {
 } from '@kuaibao/engine';
 import { toIncident, toInstance, toMessage } from './engine-rows';
 import * as sql from './engine-store-sql';
-import { directClient } from './prepared-client';
+import { directClient, withRawClient } from './prepared-client';
 import { directQueries } from './prepared-statements';
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -46,9 +46,7 @@ class PrismaEngineOps implements EngineStoreOps {
    */
   get handle(): StepTransaction {
     if (this.raw === this.db) return this.db as unknown as StepTransaction;
-    this.withRaw ??= new Proxy(this.db, {
-      get: (target, property) => (property === '$queryRaw' || property === '$executeRaw' ? this.raw[property] : Reflect.get(target, property)),
-    });
+    this.withRaw ??= withRawClient(this.db, this.raw);
     return this.withRaw as unknown as StepTransaction;
   }
 

@@ -30,8 +30,8 @@ export function preparedClient(prisma: PrismaClient): RawClient {
   return direct ? directClient(prisma, direct.root) : prisma;
 }
 
-/** `tx` with its raw statements sent to `raw` (its other methods are the transaction's own). */
-export function withRawClient(tx: Prisma.TransactionClient, raw: RawClient): Prisma.TransactionClient {
+/** `tx` (a Prisma client or transaction) with its raw statements sent to `raw` (its other methods are its own). */
+export function withRawClient<T extends RawClient>(tx: T, raw: RawClient): T {
   return new Proxy(tx, {
     get: (target, property) => (property === '$queryRaw' || property === '$executeRaw' ? raw[property] : Reflect.get(target, property)),
   });
