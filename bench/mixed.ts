@@ -38,6 +38,8 @@ async function main() {
     const users = LINCANG_USERS.filter((u) => !u.roles.includes('designer')).map((u) => u.username);
     const pollers: Client[] = [];
     for (let i = 0; i < Number(values.pollers); i++) pollers.push(await login(server.url, users[i % users.length]!));
+    const verifier = await login(server.url, 'lx_verifier');
+    const reachedVerifier = async () => ((await verifier.get('/api/tasks?kind=verify&pageSize=1')).body as { total: number }).total;
     const submitters: Client[] = [];
     for (let i = 0; i < Number(values.submitters); i++) submitters.push(await login(server.url, 'lx_reporter'));
     log(`npm run ${values.script} (pid ${server.pid}) on ${server.database}; ${pollers.length} pollers and ${submitters.length} submitters logged in; ${seconds} s of load`);
@@ -47,6 +49,7 @@ async function main() {
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssMb())), 100);
     const cpuAtStart = server.cpuMs();
     const until = performance.now() + seconds * 1000;
+    let submitted = 0;
     const inbox: number[] = [];
     const submit: number[] = [];
     const failures: Record<string, number> = {};
@@ -69,7 +72,13 @@ async function main() {
       }
     };
     const submitLoop = async (client: Client) => {
-      while (performance.now() < until) await timed(submit, 'submit', () => client.request('POST', '/api/reports', firstReport({ title: '混合负载测试' })));
+      while (performance.now() < until) {
+        await timed(submit, 'submit', async () => {
+          const answer = await client.request('POST', '/api/reports', firstReport({ title: '混合负载测试' }));
+          if (answer.status < 300) submitted++;
+          return answer;
+        });
+      }
     };
     await Promise.all([...pollers.map((c, i) => poll(c, (i * 1000) / pollers.length)), ...submitters.map(submitLoop)]);
     clearInterval(sampler);
@@ -77,6 +86,12 @@ async function main() {
     const rssEnd = server.rssMb();
     const hwm = server.peakRssMb();
     if (values['heap-snapshot']) log(`heap snapshot: ${await server.heapSnapshot(values['heap-snapshot'])}`);
+    // The flow behind the submits: how many accepted reports had not yet reached their verifier's inbox when the load
+    // stopped, and how long until all had (the workers' backlog; ADR 0071 serves requests before it).
+    const loadEnded = performance.now();
+    const backlog = submitted - (await reachedVerifier());
+    while ((await reachedVerifier()) < submitted && performance.now() - loadEnded < 300_000) await sleep(100);
+    const drainS = (performance.now() - loadEnded) / 1000;
 
     const slowest = [...inboxTimeline].sort((a, b) => b[1] - a[1]).slice(0, Math.ceil(inboxTimeline.length / 100));
     log(`slowest 1 % of inbox reads (started at s: ms): ${slowest.sort((a, b) => a[0] - b[0]).map(([at, ms]) => `${at.toFixed(1)}: ${ms.toFixed(0)}`).join(', ')}`);
@@ -99,6 +114,8 @@ async function main() {
       inbox_requests: i.samples,
       submits: s.samples,
       submits_per_s: s.samples / seconds,
+      mixed_flow_backlog_at_end: backlog,
+      mixed_flow_drain_s: drainS,
       failures,
     });
   } finally {

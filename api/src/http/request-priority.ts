@@ -7,7 +7,8 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Marks a request's database work: reads in the interactive lane, writes (a submit, a completion) in the write lane.
  * On PGlite (one connection) both are served before the embedded workers' background transactions, reads first
- * (docs/adr/0065); on PostgreSQL the mark changes nothing. Mounted after the body parsers: they call `next` from the
+ * (docs/adr/0065); on PostgreSQL the embedded workers' background connections are held to one while a request has one
+ * (docs/adr/0071). Mounted after the body parsers: they call `next` from the
  * socket's events, outside the context `runInLane` sets.
  */
 export const requestPriority: RequestHandler = (req, _res, next) => runInLane(READS.has(req.method) ? 'interactive' : 'write', next);

@@ -7,6 +7,7 @@ import { createPGliteDriver, createPostgresDriver, type SqlDriver } from './driv
 import { migrate } from './migrate';
 import { boundedMemory } from './pglite-memory';
 import { pruneParsers } from './pglite-parsers';
+import { prioritisePool } from './pg-priority';
 import { prioritiseTransactions, transactionLines } from './pglite-priority';
 import { holdsDatabaseAlone } from './session-cache';
 import { directQueries, pgDirectQueries, pgliteDirectQueries, PGlitePreparedStatements, prepareMarkedStatements } from './prepared-statements';
@@ -96,6 +97,7 @@ async function openPostgres(target: { url: string; schema?: string }) {
     ...(target.schema && { options: `-c search_path=${target.schema}` }),
   });
   prepareMarkedStatements(pool);
+  prioritisePool(pool);
   const adapter = new PrismaPg(pool, target.schema ? { schema: target.schema } : undefined);
   const direct = pgDirectQueries(pool, adapter);
   const prisma = new PrismaClient({ adapter });
