@@ -118,6 +118,32 @@ describe('the approver\'s day in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the inbox\'s views are tabs: the current one is the tab stop, ←/→ move between them, Enter opens the focused one', { timeout: 120_000 }, async () => {
+    // given: the verifier on their inbox, on 全部 (the default view)
+    const verifier = await pageOf('lx_verifier');
+    const tabs = verifier.getByRole('tablist', { name: '待办范围' }).getByRole('tab');
+    await tabs.first().waitFor();
+    expect(await tabs.allInnerTexts()).toEqual([expect.stringMatching(/^我的待办/), expect.stringMatching(/^待认领/), expect.stringMatching(/^全部/)]);
+    const current = verifier.getByRole('tab', { selected: true });
+    expect(await current.innerText()).toMatch(/^全部/);
+    expect(await Promise.all((await tabs.all()).map((tab) => tab.getAttribute('tabindex')))).toEqual(['-1', '-1', '0']);
+
+    // when: they focus the current view, press ← and Enter
+    await current.focus();
+    await verifier.keyboard.press('ArrowLeft');
+    expect(await verifier.evaluate<string>('document.activeElement.textContent')).toMatch(/^待认领/);
+    await verifier.keyboard.press('Enter');
+
+    // then: 待认领 is the view, in the address too, and the tab stop
+    await verifier.waitForURL(/[?&]view=group/);
+    await expect.poll(() => verifier.getByRole('tab', { selected: true }).innerText()).toMatch(/^待认领/);
+    // and → from the last tab comes round to the first
+    await verifier.getByRole('tab', { name: /^全部/ }).focus();
+    await verifier.keyboard.press('ArrowRight');
+    expect(await verifier.evaluate<string>('document.activeElement.textContent')).toMatch(/^我的待办/);
+    expect(errors).toEqual([]);
+  });
+
   it('不属实，关闭 asks once more before it goes; 批量签收 acknowledges the selected receipts in one action', { timeout: 180_000 }, async () => {
     // given: a report at 核实, and two 越级 copies at the city duty office
     const reporterApi = await login(web.server.url, 'lx_reporter');

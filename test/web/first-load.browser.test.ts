@@ -93,6 +93,30 @@ describe('the web app: the first load', () => {
     await page.close();
   });
 
+  it('the inbox on a desktop loads neither the phone\'s task cards nor the pagination (antd\'s List, Card, Tabs, Pagination); on a phone the cards come', { timeout: 120_000 }, async () => {
+    // given: a report waiting for 临翔's verifier (fewer than 20 tasks: no pagination)
+    const reporter = await login(server.url, 'lx_reporter');
+    const number: string = (await reporter.post('/api/reports', firstReport())).body.incidentNumber;
+    const opened: { width: number; scripts: string[] }[] = [];
+    for (const width of [1366, 390]) {
+      const page = await browser.newPage({ locale: 'zh-CN', viewport: { width, height: 800 } });
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      // when: the verifier logs in and their inbox shows the task
+      await loginInBrowser(page, server.url, 'lx_verifier');
+      await page.locator(`[data-incident="${number}"][data-kind="verify"]`).first().waitFor();
+      opened.push({ width, scripts });
+      await page.close();
+    }
+
+    // then: the desktop's inbox came without those chunks, the phone's with the cards
+    const desktop = opened.find((o) => o.width === 1366)!.scripts;
+    expect(desktop.filter((s) => /\/(inbox-cards|Pagination|pagination|Tabs|Card)-/.test(s))).toEqual([]);
+    expect(opened.find((o) => o.width === 390)!.scripts.some((s) => /\/inbox-cards-/.test(s))).toBe(true);
+  });
+
   it('a returning user\'s inbox names the app\'s, its frame\'s and page\'s chunks to preload beside the first one; the login page the app\'s and its own', { timeout: 60_000 }, async () => {
     // given: a session, as a returning user's browser holds it
     const { cookie } = await login(server.url, 'lx_verifier');

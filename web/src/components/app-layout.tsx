@@ -1,5 +1,5 @@
 import { ApartmentOutlined, SettingOutlined, TeamOutlined, BarChartOutlined, ScheduleOutlined, FileAddOutlined, PhoneOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, MonitorOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Grid, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Dropdown, Layout, Menu, Skeleton, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './error-boundary';
@@ -8,6 +8,7 @@ import { useUnitName } from '../api/queries';
 import { useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n';
 import { LiveContext } from './live-context';
+import { useScreens } from '../lib/screens';
 
 /** The frame of every page after login: brand, navigation, who I am (unit, roles), language, logout. */
 export function AppLayout() {
@@ -16,7 +17,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const unitName = useUnitName();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const live = useLiveInbox(!!me);
   if (!me) return null;
   const canReport = me.roles.some((r) => r === 'reporter' || r === 'duty_officer');

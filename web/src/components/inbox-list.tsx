@@ -1,4 +1,4 @@
-import { Card, Checkbox, Empty, List, Spin, Typography } from 'antd';
+import { Checkbox, Empty, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useUnitName } from '../api/queries';
@@ -119,45 +119,5 @@ export function InboxTable({ items, loading, selection }: { items: InboxItem[]; 
         </table>
       </div>
     </Spin>
-  );
-}
-
-/** The inbox on phones: one card per task. */
-export function InboxCards({ items, loading }: { items: InboxItem[]; loading: boolean }) {
-  const { t } = useI18n();
-  const now = useNow();
-  const unitName = useUnitName();
-  return (
-    <List<InboxItem>
-      loading={loading}
-      dataSource={items}
-      locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
-      renderItem={(row) => (
-        <Card size="small" className="kb-mobile-task" data-testid={`task-row-${row.key}`} data-kind={row.kind ?? ''} data-incident={row.incidentNumber}>
-          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-            <TaskKindTag kind={row.kind} name={row.name} />
-            <Countdown due={row.dueDate} now={now} deadline={row.deadline} />
-          </div>
-          <div style={{ marginTop: 6 }}>
-            <Link to={`/incidents/${row.incidentNumber}`}>{row.title}</Link>
-          </div>
-          <div className="kb-mobile-meta">
-            <span>{row.incidentNumber}</span>
-            <span>{unitName(row.reportingUnitId)}</span>
-            <span>{formatDateTime(row.createdAt)}</span>
-            <Holder assignee={row.assignee} name={row.assigneeName} />
-          </div>
-          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-            <span>
-              <SeverityTag severity={row.severity} />
-              <CategoryTag category={row.category} />
-              <ReportStatusTag status={row.reportStatus} />
-              <UnverifiedTag unverified={row.unverified} />
-            </span>
-            <TaskActions task={row} />
-          </div>
-        </Card>
-      )}
-    />
   );
 }

@@ -1,10 +1,11 @@
-import { Descriptions, Grid, Tag } from 'antd';
+import { Descriptions, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useOrgUnits, useUnitName } from '../api/queries';
 import type { ReportContent } from '../api/types';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/time';
 import { CategoryTag, SeverityTag } from './tags';
+import { useScreens } from '../lib/screens';
 
 const TEXTS = ['progress', 'course', 'harm', 'cause', 'trend', 'measures', 'helpNeeded', 'notes'] as const;
 const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped', 'poisoned'] as const;
@@ -13,7 +14,7 @@ const COUNTS = ['dead', 'injured', 'seriouslyInjured', 'missing', 'trapped', 'po
 export function ReportView({ content, highlight = [] }: { content: ReportContent; highlight?: string[] }) {
   const { field, t, labels, paren, list } = useI18n();
   const units = useOrgUnits();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const unitName = useUnitName();
   const division = (code: string | undefined) => unitName(units.data?.find((u) => u.kind === 'government' && u.divisionCode === code)?.id, '');
   const changed = (key: string) => (highlight.includes(key) ? <Tag color="orange" style={{ marginLeft: 6 }}>✎</Tag> : null);

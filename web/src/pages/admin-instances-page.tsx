@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Grid, Result, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Result, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/http';
@@ -10,6 +10,7 @@ import { BatchRetryModal } from '../components/batch-retry/batch-retry-modal';
 import type { RetryTarget } from '../components/batch-retry/use-batch-retry';
 import { RetryIncidentModal } from '../components/retry-incident-modal';
 import { useI18n } from '../i18n/i18n';
+import { useScreens } from '../lib/screens';
 
 /** The instances that most need attention (those with incidents first, then the longest waiting): at most this many. */
 const LIMIT = 200;
@@ -24,7 +25,7 @@ export function AdminInstancesPage() {
   const instances = useMonitoredInstances(problem, LIMIT, isAdmin);
   const [retrying, setRetrying] = useState<InstanceIncident | null>(null);
   const [batch, setBatch] = useState<RetryTarget[] | null>(null);
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   if (!isAdmin || (instances.error instanceof ApiError && instances.error.status === 403)) return <Forbidden />;
 
   const items = instances.data ?? [];

@@ -1,15 +1,22 @@
-import { App, Badge, Button, Card, Grid, Pagination, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Badge, Button, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInbox } from '../api/queries';
 import type { InboxQuery, InboxView } from '../api/types';
 import { InboxFilters } from '../components/inbox-filters';
-import { InboxCards, InboxTable } from '../components/inbox-list';
+import { InboxTable } from '../components/inbox-list';
 import { useLiveState } from '../components/live-context';
+import { ViewTabs } from '../components/view-tabs';
 import { WorkListNav } from '../components/work-list-nav';
 import { useAcknowledgeBatch } from '../api/worklists';
 import { useI18n } from '../i18n/i18n';
 import { INBOX_VIEWS, inboxQueryFrom } from '../lib/inbox-query';
+import { useScreens } from '../lib/screens';
+
+// Not on a desktop's first load (issue 20): the pagination shows past 20 tasks only, the cards on phones only (antd's
+// List and Card bring Pagination and Tabs, ~25 KB brotli).
+const Pagination = lazy(() => import('antd/es/pagination'));
+const InboxCards = lazy(() => import('../components/inbox-cards'));
 
 const LIVE_BADGE = { connecting: 'processing', live: 'success', reconnecting: 'warning', offline: 'warning' } as const;
 
@@ -30,7 +37,7 @@ export function InboxPage() {
   const [query, update] = useInboxQuery();
   const inbox = useInbox(query);
   const live = useLiveState();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const counts = inbox.data?.counts;
   const [selected, setSelected] = useState<string[]>([]);
   const batch = useAcknowledgeBatch();
@@ -60,10 +67,11 @@ export function InboxPage() {
           <Badge status={LIVE_BADGE[live]} text={t(live === 'live' ? 'inbox.live' : live === 'connecting' ? 'inbox.connecting' : 'inbox.offline')} data-testid="live-state" data-state={live} />
         </span>
       </div>
-      <Card size="small">
-        <Tabs
-          activeKey={query.view}
-          onChange={(view) => update({ view: view as InboxView })}
+      <section className="kb-panel">
+        <ViewTabs<InboxView>
+          label={t('inbox.views')}
+          active={query.view}
+          onChange={(view) => update({ view })}
           items={INBOX_VIEWS.map((view) => ({
             key: view,
             label: (
@@ -77,11 +85,13 @@ export function InboxPage() {
         {selected.length > 0 && (
           <Button type="primary" style={{ marginBottom: 8 }} loading={batch.isPending} onClick={acknowledgeSelected} data-testid="batch-acknowledge">{t('batch.acknowledge', { n: selected.length })}</Button>
         )}
-        {screens.md ? <InboxTable items={inbox.data?.items ?? []} loading={inbox.isLoading} selection={{ selected, onChange: setSelected }} /> : <InboxCards items={inbox.data?.items ?? []} loading={inbox.isLoading} />}
+        {screens.md ? <InboxTable items={inbox.data?.items ?? []} loading={inbox.isLoading} selection={{ selected, onChange: setSelected }} /> : <Suspense fallback={<Spin />}><InboxCards items={inbox.data?.items ?? []} loading={inbox.isLoading} /></Suspense>}
         {(inbox.data?.total ?? 0) > 20 && (
-          <Pagination style={{ marginTop: 12, textAlign: 'right' }} current={query.page} pageSize={20} total={inbox.data?.total ?? 0} showSizeChanger={false} onChange={(page) => update({ page })} />
+          <Suspense fallback={null}>
+            <Pagination style={{ marginTop: 12, textAlign: 'right' }} current={query.page} pageSize={20} total={inbox.data?.total ?? 0} showSizeChanger={false} onChange={(page) => update({ page })} />
+          </Suspense>
         )}
-      </Card>
+      </section>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Empty, Grid, Input, List, Select, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Input, List, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
 import { useIncidents, useUnitName } from '../api/queries';
@@ -6,6 +6,7 @@ import type { IncidentSummary } from '../api/types';
 import { CategoryTag, SeverityTag } from '../components/tags';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/time';
+import { useScreens } from '../lib/screens';
 
 /** The incidents I may see, newest first, each linking to its dossier. */
 export function IncidentsPage() {
@@ -25,7 +26,7 @@ export function IncidentsPage() {
   };
   const incidents = useIncidents(query);
   const unitName = useUnitName();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const set = (change: Record<string, string | number | undefined>) => {
     const next = { ...query, page: 1, ...change };
     setParams(new URLSearchParams(Object.entries(next).filter(([k, v]) => v !== undefined && v !== '' && !(k === 'page' && v === 1)).map(([k, v]) => [k, String(v)])), { replace: true });

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Grid, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Space, Spin, Tabs, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTimeliness } from '../api/queries';
@@ -6,6 +6,7 @@ import { PeriodPicker } from '../components/period-picker';
 import { TimelinessCards, TimelinessTable } from '../components/timeliness-list';
 import { useI18n } from '../i18n/i18n';
 import { periodFromQuery } from '../lib/timeliness';
+import { useScreens } from '../lib/screens';
 
 /**
  * 报送时效统计: per reporting unit, how the statutory clocks of its 首报 ended in a period (Beijing dates, kept in the
@@ -38,7 +39,7 @@ function TimelinessView() {
   const [params, setParams] = useSearchParams();
   const period = periodFromQuery(params.get('from'), params.get('to'));
   const stats = useTimeliness(period);
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const shown = period ?? (stats.data && { from: stats.data.from, to: stats.data.to });
   const listProps = { stats: stats.data, loading: stats.isLoading || stats.isPlaceholderData };
   return (
