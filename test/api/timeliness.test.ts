@@ -83,7 +83,11 @@ describe('the timeliness statistics', () => {
 
   it('exports the same figures as XLSX, as 定期统计 does (issue 20 capability 6)', async () => {
     // given: a report of 临翔 today, and the figures of today as JSON
-    expect((await as.lx_reporter!.post('/api/reports', firstReport({ occurredAt: ago(10), learnedAt: ago(5) }))).status).toBe(201);
+    const submitted = await as.lx_reporter!.post('/api/reports', firstReport({ occurredAt: ago(10), learnedAt: ago(5) }));
+    expect(submitted.status).toBe(201);
+    // its clocks are recorded by the flow's worker after the answer: wait for them, or the two reads may count differently
+    for (let i = 0; i < 200 && (await dossierClocks(as.lx_reporter!, submitted.body.incidentNumber)).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await dossierClocks(as.lx_reporter!, submitted.body.incidentNumber)).toHaveLength(2);
     const period = `from=${beijingToday()}&to=${beijingToday()}`;
     const stats = (await as.admin!.get(`/api/stats/timeliness?${period}`)).body as { units: (Unit & { mandatory: number; voluntary: number; verification: Tally; stateCouncil: Tally })[]; total: Omit<Unit, 'unitId' | 'unitName'> & { verification: Tally } };
     expect(stats.units.length).toBeGreaterThan(0);

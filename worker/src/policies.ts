@@ -13,11 +13,12 @@ export function deployedPolicies(repository: Pick<PolicyRepository, 'latest' | '
   const parsed = new Map<string, Policy>();
   return async (jurisdiction) => {
     const at = new Date();
-    let current = (await repository.latestVersions(at)).map((v) => parsed.get(versionKey(v)));
-    if (current.some((p) => p === undefined)) {
+    const versions = await repository.latestVersions(at);
+    let current = versions.map((v) => parsed.get(versionKey(v))).filter((p): p is Policy => p !== undefined);
+    if (current.length < versions.length) {
       current = (await repository.latest(at)).map((content) => policySchema.parse(content));
-      for (const policy of current) parsed.set(versionKey(policy!), policy!);
+      for (const policy of current) parsed.set(versionKey(policy), policy);
     }
-    return selectPolicy(new Map(current.map((p) => [p!.code, p!] as const)), jurisdiction);
+    return selectPolicy(new Map(current.map((p) => [p.code, p] as const)), jurisdiction);
   };
 }

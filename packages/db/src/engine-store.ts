@@ -5,8 +5,7 @@ import type {
 } from '@kuaibao/engine';
 import { toIncident, toInstance, toMessage } from './engine-rows';
 import * as sql from './engine-store-sql';
-import { directClient, withRawClient } from './prepared-client';
-import { directQueries } from './prepared-statements';
+import { openPreparedTransaction, preparedClient, withRawClient } from './prepared-client';
 
 type Client = PrismaClient | Prisma.TransactionClient;
 type Json = Prisma.InputJsonValue;
@@ -16,18 +15,10 @@ const json = (value: unknown) => value as Json;
 
 /** The embedded engine's persistence on Prisma (PGlite or PostgreSQL); the per-step statements are raw SQL (engine-store-sql.ts). */
 export function createEngineStore(prisma: PrismaClient): EngineStore {
-  const direct = directQueries.get(prisma);
-  const ops = new PrismaEngineOps(prisma, direct && directClient(prisma, direct.root));
-  const transaction = <T>(fn: (tx: EngineStoreOps) => Promise<T>) =>
-    prisma.$transaction(
-      (tx) => {
-        const run = direct?.current();
-        return fn(new PrismaEngineOps(tx, run ? directClient(tx, run) : tx));
-      },
-      { maxWait: 60_000, timeout: 120_000 },
-    );
+  const ops = new PrismaEngineOps(prisma, preparedClient(prisma));
   return Object.assign(ops, {
-    transaction: <T>(fn: (tx: EngineStoreOps) => Promise<T>) => (direct ? direct.within(() => transaction(fn)) : transaction(fn)),
+    transaction: <T>(fn: (tx: EngineStoreOps) => Promise<T>) =>
+      openPreparedTransaction(prisma, (tx, raw) => fn(new PrismaEngineOps(tx, raw)), { maxWait: 60_000, timeout: 120_000 }),
   });
 }
 

@@ -38,6 +38,25 @@ export function withRawClient<T extends RawClient>(tx: T, raw: RawClient): T {
 }
 
 /**
+ * `prisma.$transaction`, with `fn` given the transaction and the raw client its marked statements run prepared on (the
+ * transaction's connection, where the driver can; else the transaction itself). The engine's steps and the submit's
+ * writes open their transactions here (docs/adr/0058, 0068).
+ */
+export function openPreparedTransaction<T>(
+  prisma: PrismaClient,
+  fn: (tx: Prisma.TransactionClient, raw: RawClient) => Promise<T>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<T> {
+  const direct = directQueries.get(prisma);
+  const open = () =>
+    prisma.$transaction((tx) => {
+      const run = direct?.current();
+      return fn(tx, run ? directClient(tx, run) : tx);
+    }, options);
+  return direct ? direct.within(open) : open();
+}
+
+/**
  * `prisma.$transaction(fn)` whose marked statements run prepared on the transaction's connection, as an engine step's do
  * (docs/adr/0058, 0068); its Prisma calls and unmarked statements run on the transaction as usual.
  */
@@ -46,11 +65,5 @@ export function preparedTransaction<T>(
   fn: (tx: Prisma.TransactionClient) => Promise<T>,
   options?: { maxWait?: number; timeout?: number },
 ): Promise<T> {
-  const direct = directQueries.get(prisma);
-  const open = () =>
-    prisma.$transaction((tx) => {
-      const run = direct?.current();
-      return fn(run ? withRawClient(tx, directClient(tx, run)) : tx);
-    }, options);
-  return direct ? direct.within(open) : open();
+  return openPreparedTransaction(prisma, (tx, raw) => fn(raw === tx ? tx : withRawClient(tx, raw)), options);
 }
