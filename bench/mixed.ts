@@ -89,8 +89,12 @@ async function main() {
     // The flow behind the submits: how many accepted reports had not yet reached their verifier's inbox when the load
     // stopped, and how long until all had (the workers' backlog; ADR 0071 serves requests before it).
     const loadEnded = performance.now();
-    const backlog = submitted - (await reachedVerifier());
-    while ((await reachedVerifier()) < submitted && performance.now() - loadEnded < 300_000) await sleep(100);
+    let reached = await reachedVerifier();
+    const backlog = submitted - reached;
+    while (reached < submitted && performance.now() - loadEnded < 300_000) {
+      await sleep(100);
+      reached = await reachedVerifier();
+    }
     const drainS = (performance.now() - loadEnded) / 1000;
 
     const slowest = [...inboxTimeline].sort((a, b) => b[1] - a[1]).slice(0, Math.ceil(inboxTimeline.length / 100));

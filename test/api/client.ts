@@ -71,6 +71,17 @@ export function firstReport(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** Polls until the incident's first report has `count` clocks (the flow's worker records them after the submit's answer). */
+export async function waitForClocks(user: Client, incidentNumber: string, count = 2, timeoutMs = 15_000): Promise<{ channel: string; state: string; rule: string }[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const clocks = (await user.get(`/api/incidents/${incidentNumber}`)).body.reports[0].clocks as { channel: string; state: string; rule: string }[];
+    if (clocks.length >= count) return clocks;
+    if (Date.now() > until) throw new Error(`${incidentNumber} has ${clocks.length} of ${count} clocks after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Polls until the user has an open task of this kind for the incident (the engine works asynchronously). */
 export async function waitForTask(user: Client, incidentNumber: string, kind: string, timeoutMs = 15_000) {
   const until = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import type { RunningServer } from '@kuaibao/api';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstReport, login, waitForTask, type Client } from './client';
+import { firstReport, login, waitForClocks, waitForTask, type Client } from './client';
 import { startTestServer } from './server';
 
 type Tally = { met: number; late: number; open: number };
@@ -20,17 +20,12 @@ describe('the timeliness statistics', () => {
   });
   afterAll(() => server?.close());
 
-  async function dossierClocks(client: Client, number: string): Promise<{ channel: string; state: string }[]> {
-    return (await client.get(`/api/incidents/${number}`)).body.reports[0].clocks;
-  }
-
   it('counts each unit’s incidents and its 首报 clocks met, late and running, for the units a user may see', async () => {
     // given: 临翔 reports one incident in time and one learned of 3 hours ago (both clocks already past: 迟报); 双江 one
     await as.lx_reporter!.post('/api/reports', firstReport({ occurredAt: ago(10), learnedAt: ago(5) }));
     const late: string = (await as.lx_reporter!.post('/api/reports', firstReport({ title: '临翔区章驮乡山洪', occurredAt: ago(190), learnedAt: ago(180) }))).body.incidentNumber;
     await as.sj_reporter!.post('/api/reports', firstReport({ title: '双江县勐勐镇森林火灾', reportingUnitId: 'sj-yjj', place: { divisionCode: '530925', address: '勐勐镇' }, occurredAt: ago(10), learnedAt: ago(5) }));
-    for (let i = 0; i < 200 && (await dossierClocks(as.lx_reporter!, late)).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((await dossierClocks(as.lx_reporter!, late)).map((c) => c.state)).toEqual(['overdue', 'overdue']);
+    expect((await waitForClocks(as.lx_reporter!, late)).map((c) => c.state)).toEqual(['overdue', 'overdue']);
 
     // when
     const leader = await as.lx_leader!.get('/api/stats/timeliness');
@@ -86,8 +81,7 @@ describe('the timeliness statistics', () => {
     const submitted = await as.lx_reporter!.post('/api/reports', firstReport({ occurredAt: ago(10), learnedAt: ago(5) }));
     expect(submitted.status).toBe(201);
     // its clocks are recorded by the flow's worker after the answer: wait for them, or the two reads may count differently
-    for (let i = 0; i < 200 && (await dossierClocks(as.lx_reporter!, submitted.body.incidentNumber)).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await dossierClocks(as.lx_reporter!, submitted.body.incidentNumber)).toHaveLength(2);
+    expect(await waitForClocks(as.lx_reporter!, submitted.body.incidentNumber)).toHaveLength(2);
     const period = `from=${beijingToday()}&to=${beijingToday()}`;
     const stats = (await as.admin!.get(`/api/stats/timeliness?${period}`)).body as { units: (Unit & { mandatory: number; voluntary: number; verification: Tally; stateCouncil: Tally })[]; total: Omit<Unit, 'unitId' | 'unitName'> & { verification: Tally } };
     expect(stats.units.length).toBeGreaterThan(0);
