@@ -10,10 +10,29 @@ import { loginInBrowser } from './pages';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** Debian's Chromium when it is there, else the one inside an npm package (chromium.ts); nothing is downloaded. */
+/** Debian's headless shell or Chromium when there, else the one inside an npm package (chromium.ts); nothing is downloaded. */
 export async function launchChromium(): Promise<Browser> {
-  const choice = await chooseChromium();
+  const choice = await chooseChromium(process.env, { headlessShell: true });
   return chromium.launch({ executablePath: choice.executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...choice.env } });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium per test process, shared by the browser test files it runs one after another (vitest keeps a worker's
+ * modules from file to file, ADR 0053): a launch costs about 1.5 s of CPU (ADR 0073). Each file works in contexts
+ * of its own and closes them; the browser ends with the process (playwright closes it on exit and on SIGTERM).
+ */
+export function sharedChromium(): Promise<Browser> {
+  if (!shared) {
+    const launching = launchChromium();
+    shared = launching;
+    const forget = () => {
+      if (shared === launching) shared = undefined;
+    };
+    launching.then((browser) => browser.on('disconnected', forget), forget);
+  }
+  return shared;
 }
 
 /** What the test server takes besides the web app (`handlers`: wrap the workers' job handlers, e.g. to inject a fault). */
@@ -62,8 +81,8 @@ export interface BrowserSession {
 type SavedLogin = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /**
- * One embedded system serving the web app (started with `options`) and one Chromium for the enclosing describe
- * block; each user gets a page of their own. When a test fails, a screenshot of every page shows what it saw.
+ * One embedded system serving the web app (started with `options`) for the enclosing describe block, in the test
+ * process's shared Chromium; each user gets a page of their own. When a test fails, a screenshot of every page shows what it saw.
  *
  * For speed (docs/adr/0053): a user's first page logs in through the login form; their later pages in the block
  * start with what that login left in the browser (the session cookie, the remembered user) and open the inbox,
@@ -83,11 +102,12 @@ export function useBrowserSession(options: WebServerOptions = {}): BrowserSessio
   const logins = new Map<string, SavedLogin>();
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await sharedChromium();
     server = await startWebServer(options);
   });
   afterAll(async () => {
-    await browser?.close(); // first: the pages' event streams must not see the server go away
+    // first: the pages' event streams must not see the server go away
+    await Promise.all(contexts.splice(0).map((opened) => opened.close().catch(() => undefined)));
     await server?.close();
   });
   afterEach(async (context) => {

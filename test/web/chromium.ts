@@ -8,7 +8,11 @@ import { createBrotliDecompress } from 'node:zlib';
 /**
  * Which Chromium the browser tests drive, and with which fonts (docs/adr/0034):
  * - `CHROMIUM_PATH` when set;
- * - else Debian's /usr/bin/chromium when it is there (it starts faster and is what .ci/run installs);
+ * - else, for the tests (`headlessShell`), Debian's old headless shell /usr/bin/chromium-headless-shell when it is there:
+ *   the same Blink without the browser's UI layers, as playwright itself drives headless tests; a browser test file
+ *   spent 27 % less CPU on it (docs/adr/0073);
+ * - else Debian's /usr/bin/chromium when it is there (it starts faster and is what .ci/run installs; the benchmarks
+ *   measure a first load in it, the browser users have);
  * - else, or with `KUAIBAO_BROWSER=packaged`, the Chromium shipped inside the `@sparticuz/chromium` npm package,
  *   unpacked once into node_modules/.cache (with the NSS libraries it needs, which a bare Debian lacks).
  * Either way the Simplified Chinese font of `@embedpdf/fonts-sc` (Noto Sans Hans) is given to the browser, so
@@ -23,6 +27,7 @@ export interface ChromiumChoice {
 }
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const DEBIAN_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 const require = createRequire(import.meta.url);
 /** Where an installed package lies (these two export no package.json, and fonts-sc no file of its fonts). */
 function packageDir(name: string): string {
@@ -32,12 +37,11 @@ function packageDir(name: string): string {
 }
 const CACHE_DIR = path.resolve(import.meta.dirname, '../../node_modules/.cache/kuaibao-chromium');
 
-export async function chooseChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumChoice> {
+export async function chooseChromium(env: NodeJS.ProcessEnv = process.env, options: { headlessShell?: boolean } = {}): Promise<ChromiumChoice> {
   const fonts = cjkFontsConfig();
   if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, env: { FONTCONFIG_FILE: fonts.withSystemFonts }, source: 'CHROMIUM_PATH' };
-  if (env.KUAIBAO_BROWSER !== 'packaged' && existsSync(DEBIAN_CHROMIUM)) {
-    return { executablePath: DEBIAN_CHROMIUM, env: { FONTCONFIG_FILE: fonts.withSystemFonts }, source: 'debian' };
-  }
+  const debian = [...(options.headlessShell ? [DEBIAN_HEADLESS_SHELL] : []), DEBIAN_CHROMIUM].find((file) => existsSync(file));
+  if (env.KUAIBAO_BROWSER !== 'packaged' && debian) return { executablePath: debian, env: { FONTCONFIG_FILE: fonts.withSystemFonts }, source: 'debian' };
   const dir = await unpackPackagedChromium();
   return { executablePath: path.join(dir, 'chromium'), env: { FONTCONFIG_FILE: fonts.packagedOnly, LD_LIBRARY_PATH: path.join(dir, 'lib') }, source: 'packaged' };
 }

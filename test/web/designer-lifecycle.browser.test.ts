@@ -4,7 +4,7 @@ import { isWebAppBuilt, loadConfig, serveWebApp, startServer, WEB_DIST_DIR, type
 import { firstReport, login, waitForTask, type Client } from '../api/client';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database';
 import { freePort } from '../support/server-process';
-import { collectBrowserErrors, launchChromium, screenshotAll, VIEWPORTS } from './browser';
+import { collectBrowserErrors, sharedChromium, screenshotAll, VIEWPORTS } from './browser';
 import { loginInBrowser } from './pages';
 
 /** Clicks an element of the diagram until the modeler shows it selected (a click right after typing in the panel may only blur it). */
@@ -52,10 +52,10 @@ describe('流程设计 from the default flow to a rollback, across a restart, in
     database = await createScratchDatabase({ prefix: 'designer-life' });
     port = await freePort();
     server = await start();
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
     await server?.close();
     await database?.dispose();
   });

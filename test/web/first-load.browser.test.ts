@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import type { RunningServer } from '@kuaibao/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstReport, login, waitForTask } from '../api/client';
-import { launchChromium, startWebServer } from './browser';
+import { sharedChromium, startWebServer } from './browser';
 import { inboxRow, loginInBrowser } from './pages';
 
 /**
@@ -14,10 +14,10 @@ describe('the web app: the first load', () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startWebServer();
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
     await server?.close();
   });
 

@@ -1,8 +1,9 @@
 import { Prisma } from '@prisma/client';
 import type { RawClient } from './prepared-client';
 import type {
-  ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, InstanceRecord, JobLock, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, SubscriptionRecord, SweepQuery, SweepResult, UserTask, UserTaskFilter, Variables, WaitSnapshot,
+  ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, InstanceRecord, JobLock, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, StoredWaits, SubscriptionRecord, SweepQuery, SweepResult, UserTask, UserTaskFilter, Variables, WaitKind, WaitSnapshot,
 } from '@kuaibao/engine';
+import { WAIT_KINDS } from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
 /**
@@ -46,51 +47,53 @@ export async function insertInstance(db: Client, i: InstanceRecord): Promise<voi
 
 /**
  * Locks and reads the instance; with a claim, also closes the job or user task that the step answers, in the same
- * statement and after the lock (the update waits for the locked row): `claimed` says whether it was still open.
+ * statement and after the lock (the update waits for the locked row): `claimed` says whether it was still open. The
+ * text has only the claim's kind (docs/adr/0073): three prepared statements.
  */
 export async function lockInstance(db: Client, key: string, stateUnlessRevision = -1, claim?: StepClaim): Promise<LockedInstance | null> {
-  const job = claim && 'job' in claim ? claim : null;
-  const task = claim && 'userTask' in claim ? claim : null;
+  const closed = !claim
+    ? null
+    : 'job' in claim
+      ? Prisma.sql`UPDATE engine_job SET state = COALESCE(${claim.patch.state ?? null}, state), error_message = COALESCE(${claim.patch.errorMessage ?? null}, error_message),
+          deadline = NULL, updated_at = ${new Date()}
+        WHERE key = ${BigInt(claim.job)} AND state = ANY(${[...claim.states]}::text[]) AND EXISTS (SELECT 1 FROM locked)
+        RETURNING 1`
+      : Prisma.sql`UPDATE engine_user_task SET state = 'completed', completed_at = ${claim.completedAt}
+        WHERE key = ${BigInt(claim.userTask)} AND state = 'created' AND EXISTS (SELECT 1 FROM locked)
+        RETURNING 1`;
   const [row] = await db.$queryRaw<(InstanceRow & { claimed: boolean })[]>`/* prepared */
     WITH locked AS (
       SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId", business_key AS "businessKey",
              state, CASE WHEN revision = ${stateUnlessRevision} THEN NULL ELSE engine_state END AS "engineState", variables, active_elements AS "activeElements",
              started_at AS "startedAt", ended_at AS "endedAt", revision
-      FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE),
-    closed_job AS (
-      UPDATE engine_job SET state = COALESCE(${job?.patch.state ?? null}, state), error_message = COALESCE(${job?.patch.errorMessage ?? null}, error_message),
-        deadline = NULL, updated_at = ${new Date()}
-      WHERE key = ${job ? BigInt(job.job) : null}::bigint AND state = ANY(${job ? [...job.states] : []}::text[]) AND EXISTS (SELECT 1 FROM locked)
-      RETURNING 1),
-    closed_task AS (
-      UPDATE engine_user_task SET state = 'completed', completed_at = ${task?.completedAt ?? null}
-      WHERE key = ${task ? BigInt(task.userTask) : null}::bigint AND state = 'created' AND EXISTS (SELECT 1 FROM locked)
-      RETURNING 1)
-    SELECT locked.*, EXISTS (SELECT 1 FROM closed_job) OR EXISTS (SELECT 1 FROM closed_task) AS claimed FROM locked`;
+      FROM engine_instance WHERE key = ${BigInt(key)} FOR UPDATE)
+    ${closed ? Prisma.sql`, closed AS (${closed})` : Prisma.empty}
+    SELECT locked.*, ${closed ? Prisma.sql`EXISTS (SELECT 1 FROM closed)` : Prisma.sql`false`} AS claimed FROM locked`;
   if (!row) return null;
   return { ...toInstance(row), claimed: row.claimed };
 }
 
 /**
- * A step's whole write in one statement of constant text (docs/adr/0044): the instance's state, variables and
- * revision, the end of the waits it no longer has, and its new waits of every kind, passed as JSON and
- * inserted from `jsonb_to_recordset`: two to six statements before (the update, the end of old waits, an
- * insert per kind of new wait). The parts run on one snapshot and touch disjoint rows (ended waits are of
- * element instances the step no longer has, new ones of element instances it has). Returns the new revision
- * and the jobs it wrote.
+ * A step's whole write in one statement (docs/adr/0044): the instance's state, variables and revision, the end of the
+ * waits it no longer has, and its new waits of every kind, passed as JSON and inserted from `jsonb_to_recordset`: two
+ * to six statements before (the update, the end of old waits, an insert per kind of new wait). The parts run on one
+ * snapshot and touch disjoint rows (ended waits are of element instances the step no longer has, new ones of element
+ * instances it has). Only the parts the step needs are in the text (docs/adr/0073): a kind's end when a wait of that
+ * kind ended (all kinds when `stored` is unknown), a kind's insert when it has new waits; each combination is its own
+ * prepared statement. Returns the new revision and the jobs it wrote.
  */
 export async function saveStep(
   db: Client,
   i: InstanceRecord,
   all: WaitSnapshot,
   now: Date,
-  stored?: ReadonlySet<string>,
+  stored?: StoredWaits,
   lock?: (job: JobWait) => JobLock | null,
 ): Promise<{ revision: number; jobs: JobWait[]; locked: string[] }> {
   const keep = (items: { elementInstance: string }[]) => items.map((item) => item.elementInstance);
   const current = new Set([all.jobs, all.userTasks, all.timers, all.subscriptions].flatMap(keep));
+  const ended = new Set<WaitKind>(stored ? [...stored].filter(([elementInstance]) => !current.has(elementInstance)).map(([, kind]) => kind) : WAIT_KINDS);
   const fresh = <T extends { elementInstance: string }>(items: T[]) => (stored ? items.filter((item) => !stored.has(item.elementInstance)) : items);
-  const anyEnded = !stored || [...stored].some((elementInstance) => !current.has(elementInstance));
   const jobs = fresh(all.jobs);
   const news = {
     jobs: jobs.map((j) => {
@@ -110,60 +113,72 @@ export async function saveStep(
     })),
   };
   const instanceKey = BigInt(i.key);
-  const [row] = await db.$queryRaw<{ revision: number | null; locked: string[] | null }[]>`/* prepared */
-    WITH input AS (SELECT ${json(news)}::jsonb AS w),
-    instance AS (
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`instance AS (
       UPDATE engine_instance SET state = ${i.state}, engine_state = ${json(i.engineState)}::jsonb, variables = ${json(i.variables)}::jsonb,
         active_elements = ${json(i.activeElements)}::jsonb, ended_at = ${i.endedAt}, updated_at = ${new Date()}, revision = revision + 1
-      WHERE key = ${instanceKey} RETURNING revision),
-    ended_jobs AS (
+      WHERE key = ${instanceKey} RETURNING revision)`,
+  ];
+  if (ended.has('jobs')) {
+    parts.push(Prisma.sql`ended_jobs AS (
       UPDATE engine_job SET state = 'canceled', deadline = NULL, updated_at = ${now}
-      WHERE ${anyEnded}::boolean AND instance_key = ${instanceKey} AND state = ANY(${OPEN_JOB_STATES}::text[]) AND NOT (element_instance = ANY(${keep(all.jobs)}::text[]))
-      RETURNING 1),
-    ended_tasks AS (
+      WHERE instance_key = ${instanceKey} AND state = ANY(${OPEN_JOB_STATES}::text[]) AND NOT (element_instance = ANY(${keep(all.jobs)}::text[])))`);
+  }
+  if (ended.has('userTasks')) {
+    parts.push(Prisma.sql`ended_tasks AS (
       UPDATE engine_user_task SET state = 'canceled'
-      WHERE ${anyEnded}::boolean AND instance_key = ${instanceKey} AND state = 'created' AND NOT (element_instance = ANY(${keep(all.userTasks)}::text[]))
-      RETURNING 1),
-    ended_timers AS (
-      DELETE FROM engine_timer WHERE ${anyEnded}::boolean AND instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.timers)}::text[]))
-      RETURNING 1),
-    ended_subscriptions AS (
-      DELETE FROM engine_subscription WHERE ${anyEnded}::boolean AND instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.subscriptions)}::text[]))
-      RETURNING 1),
-    new_jobs AS (
+      WHERE instance_key = ${instanceKey} AND state = 'created' AND NOT (element_instance = ANY(${keep(all.userTasks)}::text[])))`);
+  }
+  if (ended.has('timers')) {
+    parts.push(Prisma.sql`ended_timers AS (
+      DELETE FROM engine_timer WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.timers)}::text[])))`);
+  }
+  if (ended.has('subscriptions')) {
+    parts.push(Prisma.sql`ended_subscriptions AS (
+      DELETE FROM engine_subscription WHERE instance_key = ${instanceKey} AND NOT (element_instance = ANY(${keep(all.subscriptions)}::text[])))`);
+  }
+  if (news.jobs.length > 0) {
+    parts.push(Prisma.sql`new_jobs AS (
       INSERT INTO engine_job (key, instance_key, element_id, element_instance, type, state, retries, variables, custom_headers, worker, lock_owner, deadline,
                               due_at, created_at, updated_at)
       SELECT j.key::bigint, ${instanceKey}, j.element_id, j.element_instance, j.type, CASE WHEN j.worker IS NULL THEN 'activatable' ELSE 'activated' END,
              j.retries, j.variables, j.custom_headers, j.worker, j.lock_owner, j.deadline, ${now}, ${now}, ${now}
-      FROM input, jsonb_to_recordset(input.w->'jobs')
+      FROM jsonb_to_recordset(${json(news.jobs)}::jsonb)
         AS j(key text, element_id text, element_instance text, type text, retries int, variables jsonb, custom_headers jsonb, worker text, lock_owner text, deadline timestamptz)
-      ON CONFLICT DO NOTHING RETURNING key, worker),
-    new_tasks AS (
+      ON CONFLICT DO NOTHING RETURNING key, worker)`);
+  }
+  if (news.tasks.length > 0) {
+    parts.push(Prisma.sql`new_tasks AS (
       INSERT INTO engine_user_task (key, instance_key, element_id, element_instance, name, state, assignee, candidate_groups, candidate_users,
                                     due_date, follow_up_date, form_key, custom_headers, variables, created_at)
       SELECT t.key::bigint, ${instanceKey}, t.element_id, t.element_instance, t.name, 'created', t.assignee,
              ARRAY(SELECT jsonb_array_elements_text(t.candidate_groups)), ARRAY(SELECT jsonb_array_elements_text(t.candidate_users)),
              t.due_date, t.follow_up_date, t.form_key, t.custom_headers, t.variables, ${now}
-      FROM input, jsonb_to_recordset(input.w->'tasks')
+      FROM jsonb_to_recordset(${json(news.tasks)}::jsonb)
         AS t(key text, element_id text, element_instance text, name text, assignee text, candidate_groups jsonb, candidate_users jsonb,
              due_date timestamptz, follow_up_date timestamptz, form_key text, custom_headers jsonb, variables jsonb)
-      ON CONFLICT DO NOTHING RETURNING 1),
-    new_timers AS (
+      ON CONFLICT DO NOTHING)`);
+  }
+  if (news.timers.length > 0) {
+    parts.push(Prisma.sql`new_timers AS (
       INSERT INTO engine_timer (key, instance_key, element_id, element_instance, due_at)
       SELECT t.key::bigint, ${instanceKey}, t.element_id, t.element_instance, t.due_at
-      FROM input, jsonb_to_recordset(input.w->'timers') AS t(key text, element_id text, element_instance text, due_at timestamptz)
-      ON CONFLICT DO NOTHING RETURNING 1),
-    new_subscriptions AS (
+      FROM jsonb_to_recordset(${json(news.timers)}::jsonb) AS t(key text, element_id text, element_instance text, due_at timestamptz)
+      ON CONFLICT DO NOTHING)`);
+  }
+  if (news.subscriptions.length > 0) {
+    parts.push(Prisma.sql`new_subscriptions AS (
       INSERT INTO engine_subscription (key, instance_key, element_id, element_instance, message_name, correlation_key, tenant_id)
       SELECT s.key::bigint, ${instanceKey}, s.element_id, s.element_instance, s.message_name, s.correlation_key, ${i.tenantId}
-      FROM input, jsonb_to_recordset(input.w->'subscriptions')
+      FROM jsonb_to_recordset(${json(news.subscriptions)}::jsonb)
         AS s(key text, element_id text, element_instance text, message_name text, correlation_key text)
-      ON CONFLICT DO NOTHING RETURNING 1)
-    SELECT (SELECT revision FROM instance) AS revision,
-           ARRAY(SELECT key::text FROM new_jobs WHERE worker IS NOT NULL) AS locked,
-           (SELECT count(*) FROM ended_jobs) + (SELECT count(*) FROM ended_tasks) + (SELECT count(*) FROM ended_timers)
-             + (SELECT count(*) FROM ended_subscriptions) + (SELECT count(*) FROM new_jobs) + (SELECT count(*) FROM new_tasks)
-             + (SELECT count(*) FROM new_timers) + (SELECT count(*) FROM new_subscriptions) AS written`;
+      ON CONFLICT DO NOTHING)`);
+  }
+  // A data-modifying CTE runs whether or not the outer statement reads it (PostgreSQL's WITH, 7.8.4).
+  const locked = news.jobs.length > 0 ? Prisma.sql`ARRAY(SELECT key::text FROM new_jobs WHERE worker IS NOT NULL)` : Prisma.sql`ARRAY[]::text[]`;
+  const [row] = await db.$queryRaw<{ revision: number | null; locked: string[] | null }[]>`/* prepared */
+    WITH ${Prisma.join(parts, ',\n    ')}
+    SELECT (SELECT revision FROM instance) AS revision, ${locked} AS locked`;
   if (row?.revision === null || row?.revision === undefined) throw new Error(`Process instance ${i.key} vanished during its step`);
   return { revision: row.revision, jobs, locked: row.locked ?? [] };
 }

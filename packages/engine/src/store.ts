@@ -112,6 +112,11 @@ export interface WaitSnapshot {
   subscriptions: SubscriptionWait[];
 }
 
+export type WaitKind = keyof WaitSnapshot;
+export const WAIT_KINDS: readonly WaitKind[] = ['jobs', 'userTasks', 'timers', 'subscriptions'];
+/** The element instances whose wait rows the last committed state left, with the kind of each. */
+export type StoredWaits = ReadonlyMap<string, WaitKind>;
+
 export interface MessageRecord {
   key: string;
   name: string;
@@ -215,8 +220,8 @@ export interface EngineStoreOps {
   /**
    * A step's whole write, in one statement: the instance's state, variables and active elements (its revision
    * moved on), and its open waits made exactly `waits`: new rows inserted, vanished ones canceled or deleted.
-   * `stored`: element instances whose waits the last committed state had (their rows exist), so that only what
-   * changed is written; without it every wait is written. Returns the new revision and the jobs it wrote.
+   * `stored`: element instances whose waits the last committed state had (their rows exist), with their kind, so that
+   * only what changed is written; without it every wait is written and every kind's rows are checked for ended waits. Returns the new revision and the jobs it wrote.
    * `lock`: asked for each job it writes; a job it answers is inserted already activated under that lock (handed to an
    * idle worker of this process, docs/adr/0058); `locked` says which of them were inserted so (not already there).
    */
@@ -224,7 +229,7 @@ export interface EngineStoreOps {
     instance: InstanceRecord,
     waits: WaitSnapshot,
     now: Date,
-    stored?: ReadonlySet<string>,
+    stored?: StoredWaits,
     lock?: (job: JobWait) => JobLock | null,
   ): Promise<{ revision: number; jobs: JobWait[]; locked: string[] }>;
 

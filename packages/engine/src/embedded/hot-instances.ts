@@ -1,3 +1,4 @@
+import type { StoredWaits } from '../store';
 import type { InstanceRuntime } from './runtime';
 
 export interface HotInstanceOptions {
@@ -12,7 +13,7 @@ export const DEFAULT_HOT_INSTANCES: HotInstanceOptions = { max: 200, idleMs: 5_0
 /** A runtime as its step committed it, with the element instances whose wait rows that step left. */
 export interface HotInstance {
   runtime: InstanceRuntime;
-  stored: ReadonlySet<string>;
+  stored: StoredWaits;
 }
 
 interface Entry extends HotInstance {

@@ -4,7 +4,7 @@ import { EngineError, notFound } from '../errors';
 import { KeyedMutex } from '../keyed-mutex';
 import { createKeyGenerator } from '../keys';
 import { loadProcessModels, type ProcessModel } from '../model/process-model';
-import type { EngineStore, EngineStoreOps, IncidentRecord, InstanceRecord, JobRecord, LockedInstance, StepClaim, WaitSnapshot } from '../store';
+import { WAIT_KINDS, type EngineStore, type EngineStoreOps, type IncidentRecord, type InstanceRecord, type JobRecord, type LockedInstance, type StepClaim, type StoredWaits, type WaitKind, type WaitSnapshot } from '../store';
 import { DEFAULT_HOT_INSTANCES, HotInstances, type HotInstanceOptions } from './hot-instances';
 import type { Delivery, JobPush, StepPush } from './job-push';
 import { recoverRuntime, runtimeKindFromEnv, startRuntime, type InstanceRuntime, type RuntimeKind } from './runtime';
@@ -113,7 +113,7 @@ export class StepRunner {
    * from the saved state. Read through the open transaction: PGlite has one connection, a query beside
    * it would wait forever.
    */
-  private async runtimeAt(record: InstanceRecord, tx: EngineStoreOps): Promise<{ runtime: InstanceRuntime; stored?: ReadonlySet<string> }> {
+  private async runtimeAt(record: InstanceRecord, tx: EngineStoreOps): Promise<{ runtime: InstanceRuntime; stored?: StoredWaits }> {
     const hot = this.hot.take(record.key, record.revision);
     if (hot) {
       hot.runtime.variables = record.variables;
@@ -149,9 +149,9 @@ export class StepRunner {
     runtime: InstanceRuntime,
     record: InstanceRecord,
     posted: string[],
-    stored?: ReadonlySet<string>,
+    stored?: StoredWaits,
     handover?: StepPush | null,
-  ): Promise<{ settled: { runtime: InstanceRuntime; stored: Set<string> } | null; delivery: Delivery | null }> {
+  ): Promise<{ settled: { runtime: InstanceRuntime; stored: StoredWaits } | null; delivery: Delivery | null }> {
     for (let round = 0; ; round++) {
       const waits = runtime.completed ? EMPTY_WAITS : runtime.waits(() => this.key());
       const now = new Date(this.clock());
@@ -175,8 +175,8 @@ export class StepRunner {
       posted.push(...new Set(saved.jobs.filter((j) => !handed.has(j.key)).map((j) => j.type)));
       const delivery = handover && handed.size > 0 ? handover.delivery(record, saved.locked) : null;
       if (completed) return { settled: null, delivery };
-      const kinds = [waits.jobs, waits.userTasks, waits.timers, waits.subscriptions];
-      return { settled: { runtime, stored: new Set(kinds.flatMap((items) => items.map((i) => i.elementInstance))) }, delivery };
+      const kept = WAIT_KINDS.flatMap((kind) => waits[kind].map((wait): [string, WaitKind] => [wait.elementInstance, kind]));
+      return { settled: { runtime, stored: new Map(kept) }, delivery };
     }
   }
 
