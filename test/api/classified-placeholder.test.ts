@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '@kuaibao/api';
-import { login, waitForTask, type Client } from './client';
+import { login, waitForClocks, waitForTask, type Client } from './client';
 import { startTestServer } from './server';
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -38,11 +38,7 @@ describe('涉密 placeholder: clocks, sign-off and closure over HTTP', { timeout
     const number: string = created.body.incidentNumber;
 
     // then: the clocks of its grade run (临沧: 较大 phone 30 min, written 1 h) and are already past: 迟报
-    let clocks: { channel: string; state: string; rule: string }[] = [];
-    for (let i = 0; i < 200 && clocks.length < 2; i++) {
-      clocks = (await dossier(number)).reports[0].clocks;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const clocks = await waitForClocks(as.lx_reporter!, number);
     expect(clocks.map((c) => [c.channel, c.state])).toEqual([['phone', 'overdue'], ['written', 'overdue']]);
     expect(clocks[0]!.rule).toContain('000 三（二）一');
 
