@@ -20,8 +20,8 @@ let shared: Promise<Browser> | undefined;
 
 /**
  * One Chromium per test process, shared by the browser test files it runs one after another (vitest keeps a worker's
- * modules from file to file, ADR 0053): a launch costs about 1.5 s of CPU (ADR 0073). Each file works in contexts
- * of its own and closes them; the browser ends with the process (playwright closes it on exit and on SIGTERM).
+ * modules from file to file, ADR 0053): with a browser per file, six browser files took about 40 % more CPU (ADR 0073).
+ * Each file works in contexts of its own and closes them; the browser ends with the process (playwright closes it on exit and on SIGTERM).
  */
 export function sharedChromium(): Promise<Browser> {
   if (!shared) {
