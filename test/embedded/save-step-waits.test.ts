@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngineStore, createTestDatabase, type Database } from '@kuaibao/db';
-import { EmbeddedEngine, type EngineStore, type StoredWaits, type WaitSnapshot } from '@kuaibao/engine';
+import { EmbeddedEngine, storedWaitsOf, type EngineStore, type StoredWaits, type WaitSnapshot } from '@kuaibao/engine';
 import { fixture } from '../engine-contract/harness';
 
 const bpmn = fixture(`${import.meta.dirname}/../engine-contract`, 'user-task.bpmn');
@@ -17,9 +17,6 @@ function waitsOf(n: number): WaitSnapshot {
     subscriptions: [{ ...at('subscription'), messageName: 'kuaibao.clearance', correlationKey: `c${n}` }],
   };
 }
-
-const storedOf = (waits: WaitSnapshot): StoredWaits =>
-  new Map((Object.keys(waits) as (keyof WaitSnapshot)[]).flatMap((kind) => waits[kind].map((wait) => [wait.elementInstance, kind] as const)));
 
 /**
  * A step's write ends exactly the waits the instance no longer has, of every kind, whether the step knows which rows the
@@ -41,11 +38,11 @@ describe('the waits a step writes', () => {
   });
 
   const openWaits = async (instanceKey: string) => {
-    const rows = await db.prisma.$queryRaw<{ kind: string; element_instance: string }[]>`
-      SELECT 'jobs' AS kind, element_instance FROM engine_job WHERE instance_key = ${BigInt(instanceKey)} AND state IN ('activatable', 'activated', 'failed')
-      UNION ALL SELECT 'userTasks', element_instance FROM engine_user_task WHERE instance_key = ${BigInt(instanceKey)} AND state = 'created'
-      UNION ALL SELECT 'timers', element_instance FROM engine_timer WHERE instance_key = ${BigInt(instanceKey)}
-      UNION ALL SELECT 'subscriptions', element_instance FROM engine_subscription WHERE instance_key = ${BigInt(instanceKey)}`;
+    const rows = await db.prisma.$queryRaw<{ element_instance: string }[]>`
+      SELECT element_instance FROM engine_job WHERE instance_key = ${BigInt(instanceKey)} AND state IN ('activatable', 'activated', 'failed')
+      UNION ALL SELECT element_instance FROM engine_user_task WHERE instance_key = ${BigInt(instanceKey)} AND state = 'created'
+      UNION ALL SELECT element_instance FROM engine_timer WHERE instance_key = ${BigInt(instanceKey)}
+      UNION ALL SELECT element_instance FROM engine_subscription WHERE instance_key = ${BigInt(instanceKey)}`;
     return rows.map((r) => r.element_instance).filter((e) => /^e\d/.test(e)).sort();
   };
 
@@ -64,7 +61,7 @@ describe('the waits a step writes', () => {
     const [one, two] = [waitsOf(1), waitsOf(2)];
     const both: WaitSnapshot = { jobs: [...one.jobs, ...two.jobs], userTasks: [...one.userTasks, ...two.userTasks], timers: [...one.timers, ...two.timers], subscriptions: [...one.subscriptions, ...two.subscriptions] };
     await save(instance.key, both);
-    const stored = storedOf(both);
+    const stored = storedWaitsOf(both);
 
     // when: a step keeps the second of each kind but the timer, and adds a third timer
     const next: WaitSnapshot = { ...two, timers: waitsOf(3).timers };
@@ -82,7 +79,7 @@ describe('the waits a step writes', () => {
 
     // when: the job is done and a new one is created; the task, timer and subscription stay
     const next: WaitSnapshot = { ...one, jobs: waitsOf(4).jobs };
-    await save(instance.key, next, storedOf(one));
+    await save(instance.key, next, storedWaitsOf(one));
 
     // then
     expect(await openWaits(instance.key)).toEqual(['e1-subscription', 'e1-task', 'e1-timer', 'e4-job']);

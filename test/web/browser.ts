@@ -101,19 +101,19 @@ export function useBrowserSession(options: WebServerOptions = {}): BrowserSessio
   const pages = new Map<string, Page>();
   const logins = new Map<string, SavedLogin>();
   const contexts: BrowserContext[] = [];
+  const closeContexts = () => Promise.all(contexts.splice(0).map((opened) => opened.close().catch(() => undefined)));
   beforeAll(async () => {
     browser = await sharedChromium();
     server = await startWebServer(options);
   });
   afterAll(async () => {
-    // first: the pages' event streams must not see the server go away
-    await Promise.all(contexts.splice(0).map((opened) => opened.close().catch(() => undefined)));
+    await closeContexts(); // first: the pages' event streams must not see the server go away
     await server?.close();
   });
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail') console.error(`[web] screenshots of the pages at the failure: ${await screenshotAll(pages)}`);
     pages.clear();
-    await Promise.all(contexts.splice(0).map((opened) => opened.close().catch(() => undefined)));
+    await closeContexts();
   });
   return {
     get server() {

@@ -116,6 +116,9 @@ export type WaitKind = keyof WaitSnapshot;
 export const WAIT_KINDS: readonly WaitKind[] = ['jobs', 'userTasks', 'timers', 'subscriptions'];
 /** The element instances whose wait rows the last committed state left, with the kind of each. */
 export type StoredWaits = ReadonlyMap<string, WaitKind>;
+/** What a committed snapshot leaves as stored waits: each wait's element instance with its kind. */
+export const storedWaitsOf = (waits: WaitSnapshot): StoredWaits =>
+  new Map(WAIT_KINDS.flatMap((kind) => waits[kind].map((wait): [string, WaitKind] => [wait.elementInstance, kind])));
 
 export interface MessageRecord {
   key: string;

@@ -4,7 +4,7 @@ import { EngineError, notFound } from '../errors';
 import { KeyedMutex } from '../keyed-mutex';
 import { createKeyGenerator } from '../keys';
 import { loadProcessModels, type ProcessModel } from '../model/process-model';
-import { WAIT_KINDS, type EngineStore, type EngineStoreOps, type IncidentRecord, type InstanceRecord, type JobRecord, type LockedInstance, type StepClaim, type StoredWaits, type WaitKind, type WaitSnapshot } from '../store';
+import { storedWaitsOf, type EngineStore, type EngineStoreOps, type IncidentRecord, type InstanceRecord, type JobRecord, type LockedInstance, type StepClaim, type StoredWaits, type WaitSnapshot } from '../store';
 import { DEFAULT_HOT_INSTANCES, HotInstances, type HotInstanceOptions } from './hot-instances';
 import type { Delivery, JobPush, StepPush } from './job-push';
 import { recoverRuntime, runtimeKindFromEnv, startRuntime, type InstanceRuntime, type RuntimeKind } from './runtime';
@@ -175,8 +175,7 @@ export class StepRunner {
       posted.push(...new Set(saved.jobs.filter((j) => !handed.has(j.key)).map((j) => j.type)));
       const delivery = handover && handed.size > 0 ? handover.delivery(record, saved.locked) : null;
       if (completed) return { settled: null, delivery };
-      const kept = WAIT_KINDS.flatMap((kind) => waits[kind].map((wait): [string, WaitKind] => [wait.elementInstance, kind]));
-      return { settled: { runtime, stored: new Map(kept) }, delivery };
+      return { settled: { runtime, stored: storedWaitsOf(waits) }, delivery };
     }
   }
 
