@@ -29,6 +29,8 @@ describe('the web app at its edges', () => {
       await rememberLocale(page, 'en');
       await page.goto(`${url}/incidents/${number}`);
       await page.getByTestId('receipts').waitFor();
+      // (until the units arrive, the header names the unit as the session does, in Chinese)
+      await page.locator('header', { hasText: 'Linxiang Emergency Management Bureau' }).waitFor();
 
       // then
       const header = await page.locator('header').innerText();
