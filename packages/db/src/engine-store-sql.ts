@@ -1,9 +1,9 @@
 import { Prisma } from '@prisma/client';
 import type { RawClient } from './prepared-client';
 import type {
-  ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, InstanceRecord, JobLock, JobRecord, JobWait, LockedInstance, MessageRecord, StepClaim, NodeProcess, StoredWaits, SubscriptionRecord, SweepQuery, SweepResult, UserTask, UserTaskFilter, Variables, WaitKind, WaitSnapshot,
+  ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, InstanceRecord, JobLock, JobRecord, JobWait, LockedInstance, MessageRecord, SavedStep, StepClaim, StepExpectation, NodeProcess, StoredWaits, SubscriptionRecord, SweepQuery, SweepResult, UserTask, UserTaskFilter, Variables, WaitKind, WaitSnapshot,
 } from '@kuaibao/engine';
-import { WAIT_KINDS } from '@kuaibao/engine';
+import { StepConflict, WAIT_KINDS } from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
 
 /**
@@ -51,16 +51,7 @@ export async function insertInstance(db: Client, i: InstanceRecord): Promise<voi
  * text has only the claim's kind (docs/adr/0073): three prepared statements.
  */
 export async function lockInstance(db: Client, key: string, stateUnlessRevision = -1, claim?: StepClaim): Promise<LockedInstance | null> {
-  const closed = !claim
-    ? null
-    : 'job' in claim
-      ? Prisma.sql`UPDATE engine_job SET state = COALESCE(${claim.patch.state ?? null}, state), error_message = COALESCE(${claim.patch.errorMessage ?? null}, error_message),
-          deadline = NULL, updated_at = ${new Date()}
-        WHERE key = ${BigInt(claim.job)} AND state = ANY(${[...claim.states]}::text[]) AND EXISTS (SELECT 1 FROM locked)
-        RETURNING 1`
-      : Prisma.sql`UPDATE engine_user_task SET state = 'completed', completed_at = ${claim.completedAt}
-        WHERE key = ${BigInt(claim.userTask)} AND state = 'created' AND EXISTS (SELECT 1 FROM locked)
-        RETURNING 1`;
+  const closed = claim ? closeClaim(claim, Prisma.sql`locked`) : null;
   const [row] = await db.$queryRaw<(InstanceRow & { claimed: boolean })[]>`/* prepared */
     WITH locked AS (
       SELECT key, definition_key AS "definitionKey", bpmn_process_id AS "bpmnProcessId", version, tenant_id AS "tenantId", business_key AS "businessKey",
@@ -74,13 +65,30 @@ export async function lockInstance(db: Client, key: string, stateUnlessRevision 
 }
 
 /**
+ * The statement part that closes a step's claim (the job or user task it answers) once the instance's row is locked by
+ * the part `after` (the lock's `locked`, or a write's `instance`): it reads that part, so it runs after it.
+ */
+function closeClaim(claim: StepClaim, after: Prisma.Sql): Prisma.Sql {
+  return 'job' in claim
+    ? Prisma.sql`UPDATE engine_job SET state = COALESCE(${claim.patch.state ?? null}, state), error_message = COALESCE(${claim.patch.errorMessage ?? null}, error_message),
+        deadline = NULL, updated_at = ${new Date()}
+      WHERE key = ${BigInt(claim.job)} AND state = ANY(${[...claim.states]}::text[]) AND EXISTS (SELECT 1 FROM ${after})
+      RETURNING 1`
+    : Prisma.sql`UPDATE engine_user_task SET state = 'completed', completed_at = ${claim.completedAt}
+      WHERE key = ${BigInt(claim.userTask)} AND state = 'created' AND EXISTS (SELECT 1 FROM ${after})
+      RETURNING 1`;
+}
+
+/**
  * A step's whole write in one statement (docs/adr/0044): the instance's state, variables and revision, the end of the
  * waits it no longer has, and its new waits of every kind, passed as JSON and inserted from `jsonb_to_recordset`: two
  * to six statements before (the update, the end of old waits, an insert per kind of new wait). The parts run on one
  * snapshot and touch disjoint rows (ended waits are of element instances the step no longer has, new ones of element
  * instances it has). Only the parts the step needs are in the text (docs/adr/0073): a kind's end when a wait of that
  * kind ended (all kinds when `stored` is unknown), a kind's insert when it has new waits; each combination is its own
- * prepared statement. Returns the new revision and the jobs it wrote.
+ * prepared statement. Returns the new revision and the jobs it wrote. With `expected` (a step that did not lock the row
+ * first, docs/adr/0074) the instance's update locks it, only at the expected revision, and the claim closes after it; if
+ * either finds nothing it throws StepConflict, and the caller rolls the transaction back (the other parts ran).
  */
 export async function saveStep(
   db: Client,
@@ -89,7 +97,8 @@ export async function saveStep(
   now: Date,
   stored?: StoredWaits,
   lock?: (job: JobWait) => JobLock | null,
-): Promise<{ revision: number; jobs: JobWait[]; locked: string[] }> {
+  expected?: StepExpectation,
+): Promise<SavedStep> {
   const keep = (items: { elementInstance: string }[]) => items.map((item) => item.elementInstance);
   const current = new Set([all.jobs, all.userTasks, all.timers, all.subscriptions].flatMap(keep));
   const ended = new Set<WaitKind>(stored ? [...stored].filter(([elementInstance]) => !current.has(elementInstance)).map(([, kind]) => kind) : WAIT_KINDS);
@@ -117,8 +126,9 @@ export async function saveStep(
     Prisma.sql`instance AS (
       UPDATE engine_instance SET state = ${i.state}, engine_state = ${json(i.engineState)}::jsonb, variables = ${json(i.variables)}::jsonb,
         active_elements = ${json(i.activeElements)}::jsonb, ended_at = ${i.endedAt}, updated_at = ${new Date()}, revision = revision + 1
-      WHERE key = ${instanceKey} RETURNING revision)`,
+      WHERE key = ${instanceKey} ${expected ? Prisma.sql`AND revision = ${expected.revision}::int` : Prisma.empty} RETURNING revision)`,
   ];
+  if (expected?.claim) parts.push(Prisma.sql`closed AS (${closeClaim(expected.claim, Prisma.sql`instance`)})`);
   if (ended.has('jobs')) {
     parts.push(Prisma.sql`ended_jobs AS (
       UPDATE engine_job SET state = 'canceled', deadline = NULL, updated_at = ${now}
@@ -176,9 +186,11 @@ export async function saveStep(
   }
   // A data-modifying CTE runs whether or not the outer statement reads it (PostgreSQL's WITH, 7.8.4).
   const locked = news.jobs.length > 0 ? Prisma.sql`ARRAY(SELECT key::text FROM new_jobs WHERE worker IS NOT NULL)` : Prisma.sql`ARRAY[]::text[]`;
-  const [row] = await db.$queryRaw<{ revision: number | null; locked: string[] | null }[]>`/* prepared */
+  const claimed = expected?.claim ? Prisma.sql`EXISTS (SELECT 1 FROM closed)` : Prisma.sql`true`;
+  const [row] = await db.$queryRaw<{ revision: number | null; claimed: boolean; locked: string[] | null }[]>`/* prepared */
     WITH ${Prisma.join(parts, ',\n    ')}
-    SELECT (SELECT revision FROM instance) AS revision, ${locked} AS locked`;
+    SELECT (SELECT revision FROM instance) AS revision, ${claimed} AS claimed, ${locked} AS locked`;
+  if (expected && (row?.revision == null || !row.claimed)) throw new StepConflict(`Process instance ${i.key} moved on from revision ${expected.revision}`);
   if (row?.revision === null || row?.revision === undefined) throw new Error(`Process instance ${i.key} vanished during its step`);
   return { revision: row.revision, jobs, locked: row.locked ?? [] };
 }

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type {
   ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, EngineStore, EngineStoreOps, IncidentRecord, InstanceFilter, InstanceRecord,
-  JobLock, JobRecord, JobWait, MessageRecord, NodeProcess, StepClaim, StepTransaction, StoredWaits, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
+  JobLock, JobRecord, JobWait, MessageRecord, NodeProcess, StepClaim, StepExpectation, StepTransaction, StoredWaits, SubscriptionRecord, SweepQuery, UserTask, UserTaskFilter, WaitSnapshot,
 } from '@kuaibao/engine';
 import { toIncident, toInstance, toMessage } from './engine-rows';
 import * as sql from './engine-store-sql';
@@ -99,8 +99,8 @@ class PrismaEngineOps implements EngineStoreOps {
     return sql.insertInstance(this.raw, i);
   }
 
-  saveStep(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: StoredWaits, lock?: (job: JobWait) => JobLock | null) {
-    return sql.saveStep(this.raw, instance, waits, now, stored, lock);
+  saveStep(instance: InstanceRecord, waits: WaitSnapshot, now: Date, stored?: StoredWaits, lock?: (job: JobWait) => JobLock | null, expected?: StepExpectation) {
+    return sql.saveStep(this.raw, instance, waits, now, stored, lock, expected);
   }
 
   getJob(key: string) {

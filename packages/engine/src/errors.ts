@@ -18,3 +18,11 @@ export class EngineError extends Error {
 }
 
 export const notFound = (what: string, key: string) => new EngineError('NOT_FOUND', `${what} ${key} not found`, { key });
+
+/**
+ * A step written on what this process kept of an instance found the row moved on (another process stepped it) or its
+ * claim already closed: the step rolls back and runs again from the locked row (StepRunner.step). Never reaches a caller.
+ */
+export class StepConflict extends Error {
+  override readonly name = 'StepConflict';
+}

@@ -183,6 +183,22 @@ export type StepClaim =
   | { job: string; states: readonly string[]; patch: { state: JobState; errorMessage?: string } }
   | { userTask: string; completedAt: Date };
 
+/**
+ * What a step written without locking the row first (on the runtime this process kept) expects: the row still at
+ * `revision`, and its claim still open. The write closes the claim; if either fails it throws StepConflict.
+ */
+export interface StepExpectation {
+  revision: number;
+  claim?: StepClaim;
+}
+
+/** What a step's write did: the instance's new revision, the jobs it wrote, and which of them it inserted locked. */
+export interface SavedStep {
+  revision: number;
+  jobs: JobWait[];
+  locked: string[];
+}
+
 /** A locked instance; `claimed`: the step's claim (if any) was still open and is now closed. */
 export type LockedInstance = InstanceRecord & { claimed: boolean };
 
@@ -227,6 +243,7 @@ export interface EngineStoreOps {
    * only what changed is written; without it every wait is written and every kind's rows are checked for ended waits. Returns the new revision and the jobs it wrote.
    * `lock`: asked for each job it writes; a job it answers is inserted already activated under that lock (handed to an
    * idle worker of this process, docs/adr/0058); `locked` says which of them were inserted so (not already there).
+   * `expected`: the step did not lock the row; the write locks it, checks the revision and closes the claim (docs/adr/0074).
    */
   saveStep(
     instance: InstanceRecord,
@@ -234,7 +251,8 @@ export interface EngineStoreOps {
     now: Date,
     stored?: StoredWaits,
     lock?: (job: JobWait) => JobLock | null,
-  ): Promise<{ revision: number; jobs: JobWait[]; locked: string[] }>;
+    expected?: StepExpectation,
+  ): Promise<SavedStep>;
 
   getJob(key: string): Promise<JobRecord | null>;
   updateJob(key: string, patch: Partial<Pick<JobRecord, 'state' | 'retries' | 'dueAt' | 'errorMessage' | 'worker' | 'lockOwner' | 'deadline'>>): Promise<void>;

@@ -1,4 +1,4 @@
-import type { StoredWaits } from '../store';
+import type { InstanceRecord, StoredWaits } from '../store';
 import type { InstanceRuntime } from './runtime';
 
 export interface HotInstanceOptions {
@@ -10,25 +10,27 @@ export interface HotInstanceOptions {
 
 export const DEFAULT_HOT_INSTANCES: HotInstanceOptions = { max: 200, idleMs: 5_000 };
 
-/** A runtime as its step committed it, with the element instances whose wait rows that step left. */
+/**
+ * A runtime as its step committed it, with the element instances whose wait rows that step left and the instance's row
+ * as written (its revision the one the runtime's state was committed as).
+ */
 export interface HotInstance {
   runtime: InstanceRuntime;
   stored: StoredWaits;
+  record: InstanceRecord;
 }
 
 interface Entry extends HotInstance {
-  /** The database row's revision that this runtime's state was committed as. */
-  revision: number;
   usedAt: number;
 }
 
 /**
  * The runtimes of instances stepped a moment ago, kept so the next step of the same instance skips
- * recovering bpmn-engine from its saved state (docs/adr/0015). The database stays the truth: an entry
- * serves only a step that locked the row at exactly the revision the entry committed, so a write by
- * any other process (or a rolled-back step, whose runtime is never put back) makes it unusable. A step
- * takes its entry out while it runs; instances idle for `idleMs`, and the least recently used beyond
- * `max`, are dropped, so idle instances cost no memory.
+ * recovering its state (docs/adr/0015) and locking and reading its row first (docs/adr/0074). The database
+ * stays the truth: an entry serves only a step whose write finds the row at exactly the revision the entry
+ * committed, so a write by any other process (or a rolled-back step, whose runtime is never put back) makes
+ * it unusable. A step takes its entry out while it runs; instances idle for `idleMs`, and the least recently
+ * used beyond `max`, are dropped, so idle instances cost no memory.
  */
 export class HotInstances {
   private readonly entries = new Map<string, Entry>();
@@ -39,24 +41,30 @@ export class HotInstances {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** The runtime committed at `revision`, taken out of the cache; null when absent or stale. */
-  take(instanceKey: string, revision: number): HotInstance | null {
+  /** The kept runtime, taken out of the cache, whatever revision it committed; null when absent. */
+  take(instanceKey: string): HotInstance | null {
     const entry = this.entries.get(instanceKey);
     if (!entry) return null;
     this.entries.delete(instanceKey);
-    return entry.revision === revision ? entry : null;
+    return entry;
+  }
+
+  /** The runtime committed at `revision`, taken out of the cache; null when absent or stale. */
+  takeAt(instanceKey: string, revision: number): HotInstance | null {
+    const entry = this.take(instanceKey);
+    return entry?.record.revision === revision ? entry : null;
   }
 
   /** The revision the kept runtime of an instance committed, if one is kept. */
   revisionOf(instanceKey: string): number | undefined {
-    return this.entries.get(instanceKey)?.revision;
+    return this.entries.get(instanceKey)?.record.revision;
   }
 
-  /** Keeps a runtime whose step committed as `revision`. */
-  put(instanceKey: string, hot: HotInstance, revision: number) {
+  /** Keeps a runtime whose step committed `hot.record` (at its revision). */
+  put(instanceKey: string, hot: HotInstance) {
     if (this.options.max <= 0) return;
     this.entries.delete(instanceKey);
-    this.entries.set(instanceKey, { ...hot, revision, usedAt: this.now() });
+    this.entries.set(instanceKey, { ...hot, usedAt: this.now() });
     while (this.entries.size > this.options.max) this.entries.delete(this.entries.keys().next().value!);
     this.sweepLater();
   }

@@ -42,7 +42,7 @@ export async function modifyInstance(runner: StepRunner, instanceKey: string, in
     for (const incident of await tx.listIncidents({ instanceKey, state: 'active' })) {
       if (!alive.has(incident.elementInstanceKey)) await tx.resolveIncident(incident.key, now);
     }
-  });
+  }, { lockFirst: true });
 }
 
 /**

@@ -67,9 +67,8 @@ export class JobOperations {
     const claim: StepClaim = { job: jobKey, states: [...OPEN_JOB_STATES], patch: { state: 'completed' } };
     await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx, claimed) => {
       if (!claimed) await openJob(tx, jobKey);
-      await writes?.within(tx.handle);
       await runtime.completeJob(job.elementInstance, job.elementId, variables);
-    }, claim);
+    }, { claim, writes });
   }
 
   async fail(input: FailJobInput): Promise<void> {
@@ -110,7 +109,7 @@ export class JobOperations {
     await this.runner.step(job.instanceKey, jobTarget(job), async (runtime, _record, tx, claimed) => {
       if (!claimed) await openJob(tx, job.key);
       await runtime.throwError(job.elementInstance, input.errorCode, message, input.variables ?? {});
-    }, claim);
+    }, { claim });
   }
 
   /** Jobs a step handed to a worker of this process: remembered as an activation here remembers them. */

@@ -35,13 +35,12 @@ export class UserTaskOperations {
   async complete(userTaskKey: string, variables: Variables = {}, writes?: StepWrites): Promise<void> {
     const task = await openUserTask(this.runner.store, userTaskKey);
     const target = { elementId: task.elementId, elementInstance: task.elementInstanceKey, jobKey: null };
-    // closed by the statement that locks the instance; the step rolls back if the instance then fails
+    // closed by the step's lock or write; the step rolls back if the instance then fails
     const claim = { userTask: userTaskKey, completedAt: new Date(this.runner.clock()) };
     await this.runner.step(task.instanceKey, target, async (runtime, _record, tx, claimed) => {
       if (!claimed) await openUserTask(tx, userTaskKey);
-      await writes?.within(tx.handle);
       await runtime.signal(task.elementInstanceKey, task.elementId, variables);
-    }, claim);
+    }, { claim, writes });
   }
 }
 
