@@ -8,7 +8,7 @@ import { useBatchRetry, type RetryState, type RetryTarget } from './use-batch-re
 
 interface Values { retries?: number | null; reason?: string }
 
-const TAG: Record<RetryState['state'], string | undefined> = { pending: undefined, sending: 'processing', retried: 'green', refused: 'orange', failedAgain: 'red' };
+const TAG: Record<RetryState['state'], string | undefined> = { pending: undefined, sending: 'processing', retried: 'blue', passed: 'green', refused: 'orange', failedAgain: 'red' };
 
 /**
  * 批量重试 with its progress (issue 22 item 3): one reason and retry count for the chosen failed steps, checked with the
@@ -71,5 +71,6 @@ function detailOf(s: RetryState, x: RetryTarget, { t }: Pick<I18n, 't'>): string
   if (s.state === 'refused') return `${s.status} · ${s.detail}`;
   if (s.state === 'failedAgain') return s.detail;
   if (s.state === 'retried') return t('batchRetry.retriedHint');
+  if (s.state === 'passed') return t('batchRetry.passedHint');
   return x.errorMessage;
 }

@@ -11,23 +11,27 @@ export interface RetryTarget { key: string; instanceKey: string; incidentNumber:
 
 /**
  * Where an item stands: waiting for its turn, sent, retried (the step runs again), refused by the server (its status
- * and detail), and — watched afterwards — failed again (a new failure at the same step) or still running without one.
+ * and detail), and — watched afterwards — failed again (a new failure at the same step), passed (the flow no longer
+ * waits at that step and has no failure there), or still retried when the watch ends without either.
  */
 export type RetryState =
-  | { state: 'pending' | 'sending' | 'retried' }
+  | { state: 'pending' | 'sending' | 'retried' | 'passed' }
   | { state: 'refused'; status: number; detail: string }
   | { state: 'failedAgain'; detail: string };
 
 /** Items per request: small, so the progress moves visibly and one slow step holds up only its own request. */
 const CHUNK = 5;
-/** After the last request: how long, and how often, the failed steps are read again to see which failed anew. */
+/** After the last request: how long, and how often, the running instances are read again to see which failed anew or passed. */
 const WATCH_MS = 30_000;
 const WATCH_EVERY_MS = 2_000;
+/** How many running instances one look reads (the API's most): failing ones first, so a new failure is always among them. */
+const WATCH_LIMIT = 500;
 
 /**
  * A batch retry with its progress (issue 22 item 3, docs/adr/0059): the keys go to `POST /api/admin/incidents/retry`
- * a few at a time, each item's answer shown as it comes; then the failed steps are read again for a while, and an
- * item whose instance stopped at the same step again is marked as failed again, with the new error.
+ * a few at a time, each item's answer shown as it comes; then the running instances are read again until every
+ * retried item has an outcome (at most WATCH_MS): an item whose instance stopped at the same step again is marked as
+ * failed again, with the new error; one whose instance runs on past that step (or no longer runs) as passed.
  */
 export function useBatchRetry(targets: readonly RetryTarget[]) {
   const client = useQueryClient();
@@ -67,11 +71,14 @@ export function useBatchRetry(targets: readonly RetryTarget[]) {
     const watched = new Set(retried.map((t) => t.key));
     for (let waited = 0; waited < WATCH_MS && watched.size > 0 && alive.current; waited += WATCH_EVERY_MS) {
       await new Promise((resolve) => setTimeout(resolve, WATCH_EVERY_MS));
-      const { items } = await api<{ items: MonitoredInstance[] }>('/api/admin/instances?problem=incident&limit=500').catch(() => ({ items: [] as MonitoredInstance[] }));
+      const items = await api<{ items: MonitoredInstance[] }>(`/api/admin/instances?problem=all&limit=${WATCH_LIMIT}`).then((r) => r.items, () => null);
+      if (!items) continue;
       for (const t of retried) {
-        const again = items.find((i) => i.instanceKey === t.instanceKey)?.incidents.find((x) => x.elementId === t.elementId);
-        // the retry resolved the old failure before it answered: one at the same step now is a new one
-        if (again && watched.delete(t.key)) set(t.key, { state: 'failedAgain', detail: again.errorMessage });
+        if (!watched.has(t.key)) continue;
+        const outcome = outcomeOf(t, items);
+        if (!outcome) continue;
+        watched.delete(t.key);
+        set(t.key, outcome);
       }
     }
     if (alive.current) setPhase('done');
@@ -80,4 +87,17 @@ export function useBatchRetry(targets: readonly RetryTarget[]) {
 
   const settled = Object.values(states).filter((s) => s.state !== 'pending' && s.state !== 'sending').length;
   return { states, phase, error, run, settled, total: targets.length };
+}
+
+/**
+ * A retried item's outcome from one look at the running instances, or null while it cannot tell. The retry resolved the
+ * old failure before it answered, so a failure at the same step now is a new one. A list shorter than its limit holds
+ * every running instance: one missing from it has ended.
+ */
+function outcomeOf(t: RetryTarget, items: MonitoredInstance[]): RetryState | null {
+  const instance = items.find((i) => i.instanceKey === t.instanceKey);
+  const again = instance?.incidents.find((x) => x.elementId === t.elementId);
+  if (again) return { state: 'failedAgain', detail: again.errorMessage };
+  if (instance) return instance.waiting.some((w) => w.elementId === t.elementId) ? null : { state: 'passed' };
+  return items.length < WATCH_LIMIT ? { state: 'passed' } : null;
 }
