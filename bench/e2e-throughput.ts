@@ -72,7 +72,7 @@ async function main(server: RunningServer, db: Database) {
 
   // Phase 2: step latency at half that rate (paced submissions), for a third of the time.
   const halfRate = Math.max(0.2, reportsPerSecond / 2);
-  const paced: FlowStats = { reports: 0, errors: 0, stepLatenciesMs: [] };
+  const paced: FlowStats = { reports: 0, errors: 0, stepLatenciesMs: [], stepLatenciesByKind: {} };
   const pacedSeconds = Math.max(10, Math.round(seconds / 3));
   log(`step latency at ${halfRate.toFixed(2)} reports/s for ${pacedSeconds} s`);
   const running: Promise<void>[] = [];
@@ -82,6 +82,10 @@ async function main(server: RunningServer, db: Database) {
   }
   await Promise.all(running);
   const latency = summarize(paced.stepLatenciesMs);
+  for (const [kind, samples] of Object.entries(paced.stepLatenciesByKind ?? {})) {
+    const { p50, p95, p99 } = summarize(samples);
+    log(`  until ${kind}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${samples.length})`);
+  }
 
   // The same BPMN on bare bpmn-engine, in memory.
   const source = readFileSync(new URL('../processes/incident-report.bpmn', import.meta.url), 'utf8');

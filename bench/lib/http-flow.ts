@@ -18,6 +18,8 @@ export interface FlowStats {
   errors: number;
   /** ms from a task completed (or the report submitted) until the next task shows in its inbox. */
   stepLatenciesMs: number[];
+  /** The same, by the kind of the task waited for (what the flow runs between differs: one step, or a chain of service tasks). */
+  stepLatenciesByKind?: Record<string, number[]>;
 }
 
 export async function loginAll(baseUrl: string): Promise<Record<FlowUser, Client>> {
@@ -50,7 +52,9 @@ export async function runOneReport(users: Record<FlowUser, Client>, stats: FlowS
     const watch = 'watches' in wait ? wait.watches[step.user] : null;
     const key = await waitForTaskKey(users[step.user], number, step.kind, stats, watch, 'pollMs' in wait ? wait.pollMs : 0);
     if (!key) return;
-    stats.stepLatenciesMs.push(performance.now() - since);
+    const latency = performance.now() - since;
+    stats.stepLatenciesMs.push(latency);
+    if (stats.stepLatenciesByKind) (stats.stepLatenciesByKind[step.kind] ??= []).push(latency);
     const done = await users[step.user].post(`/api/tasks/${key}/complete`, step.body);
     if (done.status !== 204) return void stats.errors++;
     since = performance.now();
