@@ -105,6 +105,25 @@ describe('the admin trace of running reports', () => {
     });
   });
 
+  it('traces only the named instances that still run, as a batch retry watches its steps', async () => {
+    // given: two running reports
+    const [one, two] = await Promise.all([1, 2].map(async () => (await reporter.post('/api/reports', firstReport())).body.incidentNumber as string));
+    const [first] = await Promise.all([one!, two!].map((number) => untilTraced(number, (t) => t.waiting.some((w) => w.elementId === 'verify'))));
+
+    // when: the first and an instance that does not run are named
+    const response = await admin.get(`/api/admin/instances?instances=${first!.instanceKey},999999999`);
+
+    // then
+    expect(response.status).toBe(200);
+    expect((response.body.items as Traced[]).map((t) => t.instanceKey)).toEqual([first!.instanceKey]);
+    expect((await admin.get(`/api/admin/instances?instances=${first!.instanceKey}&problem=incident`)).body.items).toEqual([]);
+    const refused = await admin.get('/api/admin/instances?instances=12,x');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ path: 'instances', message: '至多 500 个流程实例编号（数字），以逗号分隔' }]);
+    const english = await admin.request('GET', '/api/admin/instances?instances=12,x', undefined, { 'accept-language': 'en' });
+    expect(english.body.errors).toEqual([{ path: 'instances', message: 'Up to 500 instance keys (numbers), separated by commas' }]);
+  });
+
   it('is for admins only, and answers an unknown incident with 404', async () => {
     expect((await reporter.get('/api/admin/instances')).status).toBe(403);
     expect((await reporter.post('/api/admin/incidents/1/retry', { reason: '试试' })).status).toBe(403);

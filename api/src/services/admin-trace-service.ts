@@ -11,9 +11,15 @@ const NOT_A_WAIT = new Set(['bpmn:SubProcess', 'bpmn:BoundaryEvent']);
 
 /**
  * 流程监控: the running instances, each with where it waits, since when, who must act there, and what failed.
- * Instances with an open incident come first (all of them, within `limit`), then the longest waiting.
+ * Instances with an open incident come first (all of them, within `limit`), then the longest waiting; with `instances`,
+ * only those of them that still run.
  */
-export async function traceInstances(deps: Pick<ApiDeps, 'engine' | 'incidents'>, catalog: ProcessCatalog, filter: { problem: InstanceProblem; limit: number }): Promise<TracedInstance[]> {
+export async function traceInstances(
+  deps: Pick<ApiDeps, 'engine' | 'incidents'>,
+  catalog: ProcessCatalog,
+  filter: { problem: InstanceProblem; limit: number; instances?: string[] | undefined },
+): Promise<TracedInstance[]> {
+  if (filter.instances) return traceThese(deps, catalog, filter.instances.slice(0, filter.limit), filter.problem);
   const failing = new Map<string, InstanceStatus>();
   for (const incident of await deps.engine.listIncidents({ state: 'active' })) {
     if (failing.size >= filter.limit || failing.has(incident.instanceKey)) continue;
@@ -23,8 +29,17 @@ export async function traceInstances(deps: Pick<ApiDeps, 'engine' | 'incidents'>
   const others = filter.problem === 'incident' || failing.size >= filter.limit
     ? []
     : (await deps.engine.findInstances({ state: 'active', limit: filter.limit })).filter((i) => !failing.has(i.key)).slice(0, filter.limit - failing.size);
-  const instances = [...failing.values(), ...others];
+  return traceAll(deps, catalog, [...failing.values(), ...others]);
+}
 
+/** The named instances that still run (with a failure, for `incident`): how a batch retry watches its steps (ADR 0075). */
+async function traceThese(deps: Pick<ApiDeps, 'engine' | 'incidents'>, catalog: ProcessCatalog, keys: string[], problem: InstanceProblem) {
+  const found = await Promise.all(keys.filter(isEngineKey).map((key) => deps.engine.getInstance(key)));
+  const running = found.filter((i): i is InstanceStatus => i?.state === 'active' && (problem === 'all' || i.incidents.some((x) => x.state === 'active')));
+  return traceAll(deps, catalog, running);
+}
+
+async function traceAll(deps: Pick<ApiDeps, 'engine' | 'incidents'>, catalog: ProcessCatalog, instances: InstanceStatus[]): Promise<TracedInstance[]> {
   const numbers = [...new Set(instances.flatMap((i) => (i.businessKey ? [i.businessKey] : [])))];
   const titles = new Map(numbers.length === 0 ? [] : (await deps.incidents.list({ unitIds: [], orNumbers: numbers, offset: 0, limit: numbers.length })).items.map((i) => [i.number, i.title]));
   const traced = await Promise.all(instances.map(async (instance) => trace(instance, await deps.engine.searchUserTasks({ instanceKey: instance.key, state: 'created' }), titles, catalog)));

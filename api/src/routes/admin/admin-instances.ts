@@ -6,7 +6,7 @@ import { perLocale } from '../../http/locale';
 import { parseBody, parseParams, parseQuery } from '../../http/validate';
 import { retryIncident, traceInstances } from '../../services/admin-trace-service';
 import { loadProcessCatalog, type ProcessCatalog } from '../../services/process-catalog';
-import { incidentParamsSchema, listInstancesQuerySchema } from './admin-instances.types';
+import { incidentParamsSchema, listInstancesQuerySchema, makeListInstancesQuerySchema } from './admin-instances.types';
 
 /** 流程监控 for admins: where each running report waits and why, and a retry for a failed step. */
 export const adminInstances: RouteModule = ({ router, registry, deps }) => {
@@ -19,6 +19,7 @@ export const adminInstances: RouteModule = ({ router, registry, deps }) => {
     responses: { 200: { description: 'Instances with a failed step first, then the longest waiting' }, 403: { description: 'Not an admin' } },
   });
   const retryBodyFor = perLocale(makeIncidentRetrySchema);
+  const listQueryFor = perLocale(makeListInstancesQuerySchema);
   registry.registerPath({
     method: 'post',
     path: '/api/admin/incidents/{key}/retry',
@@ -40,7 +41,7 @@ export const adminInstances: RouteModule = ({ router, registry, deps }) => {
 
   router.get('/api/admin/instances', async (req, res) => {
     requireRole(res, 'system_admin');
-    const query = parseQuery(listInstancesQuerySchema, req);
+    const query = parseQuery(listQueryFor(req), req);
     res.json({ items: await traceInstances(deps, await catalogOf(), query) });
   });
   router.post('/api/admin/incidents/:key/retry', async (req, res) => {

@@ -21,17 +21,17 @@ export type RetryState =
 
 /** Items per request: small, so the progress moves visibly and one slow step holds up only its own request. */
 const CHUNK = 5;
-/** After the last request: how long, and how often, the running instances are read again to see which failed anew or passed. */
+/** After the last request: how long, and how often, the retried steps' instances are read again to see which failed anew or passed. */
 const WATCH_MS = 30_000;
 const WATCH_EVERY_MS = 2_000;
-/** How many running instances one look reads (the API's most): failing ones first, so a new failure is always among them. */
+/** How many instances one look names (the API's most). */
 const WATCH_LIMIT = 500;
 
 /**
  * A batch retry with its progress (issue 22 item 3, docs/adr/0059): the keys go to `POST /api/admin/incidents/retry`
  * a few at a time, each item's answer shown as it comes; then the running instances are read again until every
  * retried item has an outcome (at most WATCH_MS): an item whose instance stopped at the same step again is marked as
- * failed again, with the new error; one whose instance runs on past that step (or no longer runs) as passed.
+ * failed again, with the new error; one whose instance runs on past that step (or has ended) as passed.
  */
 export function useBatchRetry(targets: readonly RetryTarget[]) {
   const client = useQueryClient();
@@ -71,10 +71,11 @@ export function useBatchRetry(targets: readonly RetryTarget[]) {
     const watched = new Set(retried.map((t) => t.key));
     for (let waited = 0; waited < WATCH_MS && watched.size > 0 && alive.current; waited += WATCH_EVERY_MS) {
       await new Promise((resolve) => setTimeout(resolve, WATCH_EVERY_MS));
-      const items = await api<{ items: MonitoredInstance[] }>(`/api/admin/instances?problem=all&limit=${WATCH_LIMIT}`).then((r) => r.items, () => null);
+      const looking = retried.filter((t) => watched.has(t.key)).slice(0, WATCH_LIMIT);
+      const instances = [...new Set(looking.map((t) => t.instanceKey))].join(',');
+      const items = await api<{ items: MonitoredInstance[] }>(`/api/admin/instances?instances=${instances}&limit=${WATCH_LIMIT}`).then((r) => r.items, () => null);
       if (!items) continue;
-      for (const t of retried) {
-        if (!watched.has(t.key)) continue;
+      for (const t of looking) {
         const outcome = outcomeOf(t, items);
         if (!outcome) continue;
         watched.delete(t.key);
@@ -90,14 +91,13 @@ export function useBatchRetry(targets: readonly RetryTarget[]) {
 }
 
 /**
- * A retried item's outcome from one look at the running instances, or null while it cannot tell. The retry resolved the
- * old failure before it answered, so a failure at the same step now is a new one. A list shorter than its limit holds
- * every running instance: one missing from it has ended.
+ * A retried item's outcome from one look at its instance (the API leaves out one that has ended), or null while it
+ * cannot tell. The retry resolved the old failure before it answered, so a failure at the same step now is a new one.
  */
 function outcomeOf(t: RetryTarget, items: MonitoredInstance[]): RetryState | null {
   const instance = items.find((i) => i.instanceKey === t.instanceKey);
-  const again = instance?.incidents.find((x) => x.elementId === t.elementId);
+  if (!instance) return { state: 'passed' };
+  const again = instance.incidents.find((x) => x.elementId === t.elementId);
   if (again) return { state: 'failedAgain', detail: again.errorMessage };
-  if (instance) return instance.waiting.some((w) => w.elementId === t.elementId) ? null : { state: 'passed' };
-  return items.length < WATCH_LIMIT ? { state: 'passed' } : null;
+  return instance.waiting.some((w) => w.elementId === t.elementId) ? null : { state: 'passed' };
 }
