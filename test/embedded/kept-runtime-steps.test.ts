@@ -4,7 +4,7 @@ import { EmbeddedEngine, EngineError, type StepWrites } from '@kuaibao/engine';
 import { fixture } from '../engine-contract/harness';
 
 const contract = `${import.meta.dirname}/../engine-contract`;
-const bpmn = [fixture(contract, 'user-task.bpmn'), fixture(contract, 'service-task.bpmn')];
+const bpmn = [fixture(contract, 'user-task.bpmn'), fixture(contract, 'service-task.bpmn'), fixture(contract, 'parallel.bpmn')];
 const variables = { unitId: 'lx-yjj', verifyDue: '2026-11-23T10:00:00Z', leader: 'wangwu' };
 
 /**
@@ -85,6 +85,38 @@ describe('a step on a kept runtime', () => {
     expect(await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM kept_step_write`).toEqual([{ n: 0 }]);
     expect(await engine.listIncidents({ instanceKey: instance.key })).toEqual([]);
     expect(incidents).toEqual([]);
+  });
+
+  it('loses no branch when two processes complete the parallel jobs of the same instances, at once or one after the other', async () => {
+    // given: a second engine on the same database (another process); instances started here, so each is kept here
+    const other = new EmbeddedEngine({ store: createEngineStore(db.prisma), onError: (error) => incidents.push(error) });
+    try {
+      const started = await Promise.all(Array.from({ length: 8 }, () => engine.startInstance({ bpmnProcessId: 'contract-parallel', variables: {} })));
+      const activate = (on: EmbeddedEngine, type: string) => on.activateJobs({ type, maxJobs: 8, timeoutMs: 60_000, worker: 'test' });
+      const superior = await activate(engine, 'contract.to-superior');
+      const government = await activate(other, 'contract.to-government');
+      expect([superior.length, government.length]).toEqual([8, 8]);
+
+      // when: this engine (runtime kept, no lock first) and the other (locks first) answer each instance's two branches:
+      // for half of them at once, for the other half the other engine first (so what this one kept is stale)
+      const bySuperior = (key: string) => superior.find((job) => job.instanceKey === key)!;
+      const byGovernment = (key: string) => government.find((job) => job.instanceKey === key)!;
+      const [together, otherFirst] = [started.slice(0, 4), started.slice(4)];
+      await Promise.all(together.flatMap(({ key }) => [
+        engine.completeJob(bySuperior(key).key, { superior: key }),
+        other.completeJob(byGovernment(key).key, { government: key }),
+      ]));
+      for (const { key } of otherFirst) await other.completeJob(byGovernment(key).key, { government: key });
+      for (const { key } of otherFirst) await engine.completeJob(bySuperior(key).key, { superior: key });
+
+      // then: every instance joined both branches and ended, with both answers
+      for (const { key } of started) {
+        expect(await engine.getInstance(key)).toMatchObject({ state: 'completed', variables: { superior: key, government: key }, incidents: [] });
+      }
+      expect(incidents).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('runs the caller’s writes once, after the step’s write, and commits them with it', async () => {
