@@ -5,7 +5,8 @@ import { PrismaClient } from '@prisma/client';
 import type { DatabaseTarget } from './config';
 import { createPGliteDriver, createPostgresDriver, type SqlDriver } from './driver';
 import { migrate } from './migrate';
-import { boundedMemory } from './pglite-memory';
+import { PGLITE_INITDB_PARAMS, pgliteStartParams } from './pglite-memory';
+import { upgradePgliteDataDir } from './pglite-upgrade';
 import { pruneParsers } from './pglite-parsers';
 import { prioritisePool } from './pg-priority';
 import { prioritiseTransactions, transactionLines } from './pglite-priority';
@@ -45,7 +46,8 @@ export async function openMemoryPGlite(options: PGliteStart = {}): Promise<{ db:
 export interface PGliteStart {
   loadDataDir?: Blob;
   /** PGlite's WebAssembly, compiled once per process, and its file-system bundle. */
-  wasmModule?: PGliteOptions['wasmModule'];
+  pgliteWasmModule?: PGliteOptions['pgliteWasmModule'];
+  initdbWasmModule?: PGliteOptions['initdbWasmModule'];
   fsBundle?: Blob;
 }
 
@@ -70,9 +72,12 @@ async function migrated({ prisma, driver }: { prisma: PrismaClient; driver: SqlD
 
 async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) {
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
-  if (dataDir) await mkdir(dataDir, { recursive: true });
-  const extensions = { boundedMemory };
-  const db = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ ...start, extensions });
+  if (dataDir) {
+    await upgradePgliteDataDir(dataDir, (line) => console.log(line));
+    await mkdir(dataDir, { recursive: true });
+  }
+  const settings = { startParams: pgliteStartParams(PGlite.defaultStartParams), initDbStartParams: PGLITE_INITDB_PARAMS };
+  const db = dataDir ? new PGlite(dataDir, settings) : new PGlite({ ...start, ...settings });
   await db.waitReady;
   pruneParsers(db);
   // Requests' database work before the workers' (docs/adr/0065).

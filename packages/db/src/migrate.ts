@@ -9,6 +9,13 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', impo
 
 const MIGRATION_LOCK_ID = 740_219_001;
 
+/** The table recording each applied migration. */
+export const MIGRATIONS_TABLE = {
+  name: 'kuaibao_migrations',
+  ddl: `CREATE TABLE IF NOT EXISTS kuaibao_migrations (
+         name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+} as const;
+
 export interface Migration {
   name: string;
   sql: string;
@@ -39,10 +46,7 @@ interface AppliedRow {
 export async function migrate(driver: SqlDriver, dir = MIGRATIONS_DIR): Promise<string[]> {
   const migrations = await readMigrations(dir);
   return driver.withAdvisoryLock(MIGRATION_LOCK_ID, async () => {
-    await driver.query(
-      `CREATE TABLE IF NOT EXISTS kuaibao_migrations (
-         name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
+    await driver.query(MIGRATIONS_TABLE.ddl);
     const applied = new Map(
       (await driver.query<AppliedRow>('SELECT name, checksum FROM kuaibao_migrations')).map((r) => [r.name, r.checksum]),
     );

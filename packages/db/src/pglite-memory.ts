@@ -1,52 +1,31 @@
-import type { Extension } from '@electric-sql/pglite';
-
 /**
- * PGlite 0.3 starts PostgreSQL with settings compiled into its WebAssembly as command-line switches
- * (`-c shared_buffers=128MB`, `temp_buffers=8MB`, `min_wal_size=80MB`, …). A command-line setting outranks
- * postgresql.conf, postgresql.auto.conf and ALTER SYSTEM, and PGlite passes no option of ours to PostgreSQL, so
- * the only way to change them is to rewrite those strings in the module's memory before PostgreSQL reads them
- * (ADR 0063). Each replacement is no longer than the original; a string not found is an error, so an upgrade
- * of PGlite that moves them fails at open instead of silently keeping 128 MB of buffers.
+ * PostgreSQL settings PGlite starts with besides its own (ADR 0063, ADR 0076). PGlite 0.5 takes them as start
+ * parameters (`-c name=value`, which outrank postgresql.conf); 0.3 compiled them into its WebAssembly, where kuaibao
+ * rewrote them in memory.
  *
- * - shared_buffers 128MB → 16MB: the buffer pool is allocated and touched at start, and WebAssembly memory never
- *   shrinks; the kuaibao database fits in a few MB and every page also sits in PGlite's in-memory file system.
- * - temp_buffers 8MB → 1MB: kuaibao creates no temporary tables.
- * - min_wal_size=80MB → max_wal_size=32MB (the same slot; min_wal_size falls back to its default): the WAL
- *   segments live in JS memory, and after a checkpoint (pglite-maintenance.ts) PostgreSQL keeps recycled
- *   segments up to max_wal_size — 1 GB by default.
+ * - fsync on: PGlite 0.5 starts PostgreSQL with `-F` (no fsync); 0.3 fsynced, and a commit must survive the machine's
+ *   crash as it did. (An in-memory database has nothing to sync.)
+ * - shared_buffers 16MB (128MB by default): the buffer pool is allocated and touched at start, and WebAssembly memory
+ *   never shrinks; the kuaibao database fits in a few MB and every page also sits in PGlite's in-memory file system.
+ * - temp_buffers 1MB (8MB): kuaibao creates no temporary tables.
+ * - max_wal_size 32MB (1GB): the WAL segments live in JS memory, and after a checkpoint (pglite-maintenance.ts)
+ *   PostgreSQL keeps recycled segments up to max_wal_size.
  */
-export const PGLITE_SWITCHES: ReadonlyArray<readonly [compiledIn: string, replacement: string]> = [
-  ['shared_buffers=128MB', 'shared_buffers=16MB'],
-  ['temp_buffers=8MB', 'temp_buffers=1MB'],
-  ['min_wal_size=80MB', 'max_wal_size=32MB'],
-];
-
-/** A PGlite extension whose only job is to rewrite PGLITE_SWITCHES before PostgreSQL starts. */
-export const boundedMemory: Extension = {
-  name: 'kuaibao-bounded-memory',
-  setup: async (_pg, emscriptenOpts: { preRun?: Array<(module: { HEAPU8: Uint8Array }) => void> }) => ({
-    emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), (module: { HEAPU8: Uint8Array }) => rewriteSwitches(module.HEAPU8)] },
-  }),
+export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+  fsync: 'on',
+  shared_buffers: '16MB',
+  temp_buffers: '1MB',
+  max_wal_size: '32MB',
 };
 
-export function rewriteSwitches(heap: Uint8Array, switches = PGLITE_SWITCHES): void {
-  const encoder = new TextEncoder();
-  for (const [compiledIn, replacement] of switches) {
-    if (replacement.length > compiledIn.length) throw new Error(`PGlite switch ${replacement} is longer than ${compiledIn}`);
-    const at = indexOfCString(heap, encoder.encode(compiledIn));
-    if (at < 0) throw new Error(`PGlite's compiled-in switch ${compiledIn} was not found: ADR 0063 needs a look after a PGlite upgrade`);
-    heap.fill(0, at, at + compiledIn.length);
-    heap.set(encoder.encode(replacement), at);
-  }
+/** PGlite's own start parameters (`PGlite.defaultStartParams`; the class is loaded only with PGlite) and kuaibao's settings. */
+export function pgliteStartParams(defaults: readonly string[], settings: Readonly<Record<string, string>> = PGLITE_SETTINGS): string[] {
+  return [...defaults, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
 }
 
-/** Where `needle` stands as a whole NUL-terminated C string (preceded by NUL), or -1. */
-function indexOfCString(heap: Uint8Array, needle: Uint8Array): number {
-  for (let i = heap.indexOf(needle[0]!); i >= 0; i = heap.indexOf(needle[0]!, i + 1)) {
-    if (i === 0 || heap[i - 1] !== 0 || heap[i + needle.length] !== 0) continue;
-    let same = true;
-    for (let j = 1; j < needle.length && same; j++) same = heap[i + j] === needle[j];
-    if (same) return i;
-  }
-  return -1;
-}
+/**
+ * initdb's switches for a new database: without page checksums, which PostgreSQL 18's initdb turns on by default
+ * (PGlite 0.3's PostgreSQL 17 had none). Every page read into and written from the small buffer pool is checksummed in
+ * WebAssembly, and the pages live in PGlite's file system, not on a disk that could tear them.
+ */
+export const PGLITE_INITDB_PARAMS: string[] = ['--no-data-checksums'];

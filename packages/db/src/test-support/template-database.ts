@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openMemoryPGlite, type PGliteStart, type PrismaClient } from '../client';
 import { readMigrations } from '../migrate';
+import { PGLITE_INITDB_PARAMS } from '../pglite-memory';
 
 /**
  * What a test database starts with beyond the migrations: seeded once into a template, which every test
@@ -24,7 +25,7 @@ const CACHE_DIR = path.join(tmpdir(), 'kuaibao-test-templates');
 const pgliteDist = () => path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
 
 /** The global WebAssembly (this package's TypeScript libraries do not declare it). */
-const wasmCompiler = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<NonNullable<PGliteStart['wasmModule']>> } }).WebAssembly;
+const wasmCompiler = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<NonNullable<PGliteStart['pgliteWasmModule']>> } }).WebAssembly;
 
 const dumps = new Map<string, Promise<Blob>>();
 let engine: Promise<Required<Omit<PGliteStart, 'loadDataDir'>>> | undefined;
@@ -33,8 +34,9 @@ let engine: Promise<Required<Omit<PGliteStart, 'loadDataDir'>>> | undefined;
 export function pgliteEngine() {
   engine ??= (async () => {
     const dist = pgliteDist();
-    const [wasm, bundle] = await Promise.all([readFile(path.join(dist, 'pglite.wasm')), readFile(path.join(dist, 'pglite.data'))]);
-    return { wasmModule: await wasmCompiler.compile(wasm), fsBundle: new Blob([bundle]) };
+    const [wasm, initdb, bundle] = await Promise.all(['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((file) => readFile(path.join(dist, file))));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([wasmCompiler.compile(wasm!), wasmCompiler.compile(initdb!)]);
+    return { pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([bundle!]) };
   })();
   return engine;
 }
@@ -81,6 +83,7 @@ async function templateKey(template: TestTemplate | undefined): Promise<string> 
   for (const migration of await readMigrations()) hash.update(migration.checksum);
   const pglite = JSON.parse(await readFile(path.join(pgliteDist(), '..', 'package.json'), 'utf8')) as { version: string };
   hash.update(pglite.version);
+  hash.update(JSON.stringify(PGLITE_INITDB_PARAMS)); // a template is a data directory: initdb's switches are in it
   if (template) {
     const seeds = (await readdir(SEED_DIR)).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(SEED_DIR, f));
     for (const source of [...seeds, ...(template.sources ?? [])]) hash.update(await readFile(source));
