@@ -1,11 +1,14 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { PGliteOptions } from '@electric-sql/pglite';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import type { DatabaseTarget } from './config';
 import { createPGliteDriver, createPostgresDriver, type SqlDriver } from './driver';
 import { migrate } from './migrate';
-import { PGLITE_INITDB_PARAMS, pgliteStartParams } from './pglite-memory';
+import { freshCluster } from './pglite-cluster';
+import { pgliteStartParams } from './pglite-memory';
 import { upgradePgliteDataDir } from './pglite-upgrade';
 import { pruneParsers } from './pglite-parsers';
 import { prioritisePool } from './pg-priority';
@@ -47,7 +50,6 @@ export interface PGliteStart {
   loadDataDir?: Blob;
   /** PGlite's WebAssembly, compiled once per process, and its file-system bundle. */
   pgliteWasmModule?: PGliteOptions['pgliteWasmModule'];
-  initdbWasmModule?: PGliteOptions['initdbWasmModule'];
   fsBundle?: Blob;
 }
 
@@ -76,7 +78,9 @@ async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) 
     await upgradePgliteDataDir(dataDir, (line) => console.log(line));
     await mkdir(dataDir, { recursive: true });
   }
-  const settings = { startParams: pgliteStartParams(PGlite.defaultStartParams), initDbStartParams: PGLITE_INITDB_PARAMS };
+  // A new database starts from initdb's output, made in a child process (pglite-cluster.ts, ADR 0076).
+  const fresh = !start.loadDataDir && !(dataDir && existsSync(path.join(dataDir, 'PG_VERSION')));
+  const settings = { startParams: pgliteStartParams(PGlite.defaultStartParams), ...(fresh && { loadDataDir: await freshCluster() }) };
   const db = dataDir ? new PGlite(dataDir, settings) : new PGlite({ ...start, ...settings });
   await db.waitReady;
   pruneParsers(db);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import { MIGRATIONS_TABLE, readMigrations } from './migrate';
+import { freshCluster } from './pglite-cluster';
 import { pgliteStartParams } from './pglite-memory';
 
 /**
@@ -49,7 +50,7 @@ export async function upgradePgliteDataDir(dataDir: string, log: (line: string) 
   await rm(next, { recursive: true, force: true });
   const [{ PGlite: OldPGlite }, { PGlite: NewPGlite }] = await Promise.all([import('pglite-pg17'), import('@electric-sql/pglite')]);
   const old = new OldPGlite(dataDir);
-  const target = new NewPGlite(next, { startParams: pgliteStartParams(NewPGlite.defaultStartParams) });
+  const target = new NewPGlite(next, { startParams: pgliteStartParams(NewPGlite.defaultStartParams), loadDataDir: await freshCluster() });
   let tables: Record<string, number>;
   try {
     await Promise.all([old.waitReady, target.waitReady]);

@@ -34,9 +34,8 @@ let engine: Promise<Required<Omit<PGliteStart, 'loadDataDir'>>> | undefined;
 export function pgliteEngine() {
   engine ??= (async () => {
     const dist = pgliteDist();
-    const [wasm, initdb, bundle] = await Promise.all(['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((file) => readFile(path.join(dist, file))));
-    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([wasmCompiler.compile(wasm!), wasmCompiler.compile(initdb!)]);
-    return { pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([bundle!]) };
+    const [wasm, bundle] = await Promise.all([readFile(path.join(dist, 'pglite.wasm')), readFile(path.join(dist, 'pglite.data'))]);
+    return { pgliteWasmModule: await wasmCompiler.compile(wasm), fsBundle: new Blob([bundle]) };
   })();
   return engine;
 }
