@@ -9,11 +9,11 @@ import { pgliteStartParams } from './pglite-memory';
  * PGlite 0.5 is PostgreSQL 18; kuaibao's embedded databases made before it (PGlite 0.3) are PostgreSQL 17, whose data
  * directory the newer PostgreSQL cannot open. At open, such a directory is copied into a new one (ADR 0076):
  *
- * 1. the old directory is opened read-only in spirit with PGlite 0.3 (installed as `pglite-pg17` for this alone);
+ * 1. the old directory is opened with PGlite 0.3 (installed as `pglite-pg17` for this alone) and only read;
  * 2. a new directory `<dir>.pg18` gets the migrations the old one recorded (the same files: migrations are append-only),
- *    then every table's rows by COPY in text form, column by column by name, with triggers and foreign keys off
- *    (`session_replication_role = replica`: the audit trail's hashes and the read models are copied as they were, not
- *    computed again), and each sequence's position;
+ *    then every table's rows by COPY in text form, column by column by name, in place of any a migration inserted,
+ *    with triggers and foreign keys off (`session_replication_role = replica`: the audit trail's hashes and the read
+ *    models are copied as they were, not computed again), and each sequence's position;
  * 3. every table's row count is compared; any difference stops the start with the old directory untouched;
  * 4. `UPGRADED` is written into the new directory, the old one is renamed `<dir>.pg17-backup-<time>` (kept: delete it
  *    when the upgraded installation has served a while) and the new one takes its name.
@@ -98,6 +98,7 @@ async function copyDatabase(old: PGlite, target: PGlite): Promise<Record<string,
   try {
     for (const [table, names] of byTable) {
       const list = names.map(quoteIdent).join(', ');
+      await target.exec(`DELETE FROM public.${quoteIdent(table)}`); // rows a migration inserted come from the old database (no TRUNCATE: foreign keys)
       const exported = await old.query(`COPY public.${quoteIdent(table)} (${list}) TO '/dev/blob'`);
       if (exported.blob && exported.blob.size > 0) await target.query(`COPY public.${quoteIdent(table)} (${list}) FROM '/dev/blob'`, [], { blob: exported.blob });
       const [before, after] = await Promise.all([countRows(old, table), countRows(target, table)]);
