@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PrismaClient } from '@prisma/client';
@@ -8,8 +8,9 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { createPGliteDriver } from './driver';
-import { migrate } from './migrate';
+import { migrate, MIGRATIONS_DIR } from './migrate';
 import { createAuditRepository } from './repositories/audit';
+import { upgradePgliteDataDir } from './pglite-upgrade';
 import { createIncidentRepository } from './repositories/incidents';
 import { loadDemoData } from './seed/demo-lincang';
 
@@ -103,7 +104,6 @@ describe('opening a PGlite 0.3 (PostgreSQL 17) data directory', () => {
     // given: an upgrade that died while copying (an unmarked .pg18 with a file in it)
     const dataDir = await scratch();
     const before = await pg17Database(dataDir);
-    const { mkdir, writeFile, rename } = await import('node:fs/promises');
     await mkdir(`${dataDir}.pg18`);
     await writeFile(`${dataDir}.pg18/PG_VERSION`, '18\n');
 
@@ -123,6 +123,36 @@ describe('opening a PGlite 0.3 (PostgreSQL 17) data directory', () => {
       expect(existsSync(`${dataDir}.pg18`)).toBe(false);
     } finally {
       await moved.close();
+    }
+  });
+
+  it('replaces the rows a migration inserted with those of the old database', async () => {
+    // given: the migrations and one more that creates a table with a row in it; the old database changed that row since
+    const dataDir = await scratch();
+    const migrations = path.join(path.dirname(dataDir), 'migrations');
+    await cp(MIGRATIONS_DIR, migrations, { recursive: true });
+    await mkdir(path.join(migrations, '99991231000000_probe'));
+    await writeFile(path.join(migrations, '99991231000000_probe', 'migration.sql'), `CREATE TABLE upgrade_probe (id int PRIMARY KEY, note text NOT NULL);\nINSERT INTO upgrade_probe VALUES (1, 'from the migration');\n`);
+    const { PGlite: OldPGlite } = await import('pglite-pg17');
+    const old = new OldPGlite(dataDir) as unknown as PGlite;
+    await migrate(createPGliteDriver(old), migrations);
+    await old.exec(`UPDATE upgrade_probe SET note = 'changed since'; INSERT INTO upgrade_probe VALUES (2, 'added since')`);
+    await old.close();
+
+    // when
+    const upgrade = await upgradePgliteDataDir(dataDir, undefined, migrations);
+
+    // then: the old database's rows, not the migration's as well (a second row 1 would have broken the copy)
+    expect(upgrade?.tables.upgrade_probe).toBe(2);
+    const { PGlite } = await import('@electric-sql/pglite');
+    const upgraded = new PGlite(dataDir);
+    try {
+      expect((await upgraded.query('SELECT id, note FROM upgrade_probe ORDER BY id')).rows).toEqual([
+        { id: 1, note: 'changed since' },
+        { id: 2, note: 'added since' },
+      ]);
+    } finally {
+      await upgraded.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
-import { MIGRATIONS_TABLE, readMigrations } from './migrate';
+import { MIGRATIONS_DIR, MIGRATIONS_TABLE, readMigrations } from './migrate';
 import { freshCluster } from './pglite-cluster';
 import { pgliteStartParams } from './pglite-memory';
 
@@ -37,7 +37,7 @@ export async function dataDirMajor(dataDir: string): Promise<number | undefined>
 }
 
 /** Brings `dataDir` to PostgreSQL 18 when an earlier PGlite made it; null when it needs nothing. */
-export async function upgradePgliteDataDir(dataDir: string, log: (line: string) => void = () => undefined): Promise<PgliteUpgrade | null> {
+export async function upgradePgliteDataDir(dataDir: string, log: (line: string) => void = () => undefined, migrationsDir = MIGRATIONS_DIR): Promise<PgliteUpgrade | null> {
   const next = `${dataDir}.pg18`;
   if (!existsSync(`${dataDir}/PG_VERSION`) && existsSync(`${next}/${UPGRADED_MARK}`)) {
     await rename(next, dataDir); // a crash between the two renames of an upgrade
@@ -54,7 +54,7 @@ export async function upgradePgliteDataDir(dataDir: string, log: (line: string) 
   let tables: Record<string, number>;
   try {
     await Promise.all([old.waitReady, target.waitReady]);
-    tables = await copyDatabase(old as unknown as PGlite, target);
+    tables = await copyDatabase(old as unknown as PGlite, target, migrationsDir);
   } finally {
     await Promise.allSettled([old.close(), target.close()]);
   }
@@ -72,10 +72,10 @@ interface Column {
 }
 
 /** Schema by the old database's recorded migrations, then rows and sequences; returns each table's row count. */
-async function copyDatabase(old: PGlite, target: PGlite): Promise<Record<string, number>> {
+async function copyDatabase(old: PGlite, target: PGlite, migrationsDir: string): Promise<Record<string, number>> {
   const [{ recording }] = (await old.query<{ recording: boolean }>(`SELECT to_regclass('public.${MIGRATIONS_TABLE.name}') IS NOT NULL AS recording`)).rows as [{ recording: boolean }];
   const recorded = recording ? (await old.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM public.${MIGRATIONS_TABLE.name} ORDER BY name`)).rows : [];
-  const files = new Map((await readMigrations()).map((migration) => [migration.name, migration]));
+  const files = new Map((await readMigrations(migrationsDir)).map((migration) => [migration.name, migration]));
   await target.exec(MIGRATIONS_TABLE.ddl);
   for (const { name, checksum } of recorded) {
     const migration = files.get(name);
