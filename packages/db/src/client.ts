@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { PGliteOptions } from '@electric-sql/pglite';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
@@ -9,7 +7,7 @@ import { createPGliteDriver, createPostgresDriver, type SqlDriver } from './driv
 import { migrate } from './migrate';
 import { freshCluster } from './pglite-cluster';
 import { pgliteStartParams } from './pglite-memory';
-import { upgradePgliteDataDir } from './pglite-upgrade';
+import { dataDirMajor, upgradePgliteDataDir } from './pglite-upgrade';
 import { pruneParsers } from './pglite-parsers';
 import { prioritisePool } from './pg-priority';
 import { prioritiseTransactions, transactionLines } from './pglite-priority';
@@ -79,7 +77,7 @@ async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) 
     await mkdir(dataDir, { recursive: true });
   }
   // A new database starts from initdb's output, made in a child process (pglite-cluster.ts, ADR 0076).
-  const fresh = !start.loadDataDir && !(dataDir && existsSync(path.join(dataDir, 'PG_VERSION')));
+  const fresh = !start.loadDataDir && (!dataDir || (await dataDirMajor(dataDir)) === undefined);
   const settings = { startParams: pgliteStartParams(PGlite.defaultStartParams), ...(fresh && { loadDataDir: await freshCluster() }) };
   const db = dataDir ? new PGlite(dataDir, settings) : new PGlite({ ...start, ...settings });
   await db.waitReady;

@@ -16,6 +16,13 @@ import { loadDemoData } from './seed/demo-lincang';
 
 const TABLES = `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`;
 
+/** Every table's row count, through `rows` (PGlite 0.3's query or the database's driver). */
+async function rowCounts(rows: <T>(sql: string) => Promise<T[]>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const { name } of await rows<{ name: string }>(TABLES)) counts[name] = (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`))[0]!.n;
+  return counts;
+}
+
 /** A kuaibao database as PGlite 0.3 (PostgreSQL 17) left it: every migration, the demo jurisdiction, a dossier with its audit trail. */
 async function pg17Database(dataDir: string): Promise<{ counts: Record<string, number>; incident: string; lastAuditId: bigint }> {
   const { PGlite: OldPGlite } = await import('pglite-pg17');
@@ -34,8 +41,7 @@ async function pg17Database(dataDir: string): Promise<{ counts: Record<string, n
     );
     const audit = createAuditRepository(prisma);
     await audit.append({ incidentNumber: number, actorId: 'user-lx_verifier', actorName: '王芳', action: 'task.completed', detail: { decision: 'confirm', opinion: '属实' } });
-    const counts: Record<string, number> = {};
-    for (const { name } of (await old.query<{ name: string }>(TABLES)).rows) counts[name] = (await old.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`)).rows[0]!.n;
+    const counts = await rowCounts(async <T,>(sql: string) => (await old.query<T>(sql)).rows);
     const lastAuditId = (await prisma.auditEvent.findFirstOrThrow({ orderBy: { id: 'desc' } })).id;
     return { counts, incident: number, lastAuditId };
   } finally {
@@ -68,9 +74,7 @@ describe('opening a PGlite 0.3 (PostgreSQL 17) data directory', () => {
     try {
       // then: PostgreSQL 18 with the same tables and rows
       expect((await readFile(path.join(dataDir, 'PG_VERSION'), 'utf8')).trim()).toBe('18');
-      const counts: Record<string, number> = {};
-      for (const { name } of await db.driver.query<{ name: string }>(TABLES)) counts[name] = (await db.driver.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`))[0]!.n;
-      expect(counts).toEqual(before.counts);
+      expect(await rowCounts(<T,>(sql: string) => db.driver.query<T>(sql))).toEqual(before.counts);
       expect(await db.prisma.appUser.count()).toBeGreaterThan(5);
 
       // the trail's hashes came along unchanged, and a new entry continues its chain and the id sequence

@@ -39,7 +39,7 @@ export async function dataDirMajor(dataDir: string): Promise<number | undefined>
 /** Brings `dataDir` to PostgreSQL 18 when an earlier PGlite made it; null when it needs nothing. */
 export async function upgradePgliteDataDir(dataDir: string, log: (line: string) => void = () => undefined, migrationsDir = MIGRATIONS_DIR): Promise<PgliteUpgrade | null> {
   const next = `${dataDir}.pg18`;
-  if (!existsSync(`${dataDir}/PG_VERSION`) && existsSync(`${next}/${UPGRADED_MARK}`)) {
+  if ((await dataDirMajor(dataDir)) === undefined && existsSync(`${next}/${UPGRADED_MARK}`)) {
     await rename(next, dataDir); // a crash between the two renames of an upgrade
     log(`[db] PGlite: finished moving the upgraded database into ${dataDir}`);
   }
