@@ -86,14 +86,14 @@ async function openPGlite(dataDir: string | undefined, start: PGliteStart = {}) 
   const line = prioritiseTransactions(db);
   // pglite-prisma-adapter 0.6 is typed against @prisma/driver-adapter-utils 6.10; the runtime contract
   // is the same in 6.19 (covered by every database test), only the declared types differ.
-  // The engine's step statements run prepared on it (docs/adr/0058).
+  // Statements with parameters run prepared, Prisma's and the repositories' alike (docs/adr/0058, 0077).
   const statements = new PGlitePreparedStatements(db);
   const adapter = new PrismaPGlite(statements.wrap(db, false)) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
   directQueries.set(prisma, pgliteDirectQueries(statements));
   transactionLines.set(prisma, line);
   holdsDatabaseAlone(prisma);
-  return { prisma, driver: createPGliteDriver(db), pglite: db };
+  return { prisma, driver: createPGliteDriver(statements.wrap(db, false)), pglite: db };
 }
 
 async function openPostgres(target: { url: string; schema?: string }) {

@@ -50,8 +50,11 @@ async function pg17Database(dataDir: string): Promise<{ counts: Record<string, n
   }
 }
 
-/** kuaibao 0.5-era PGlite is PostgreSQL 18: a PostgreSQL 17 directory is copied into a new one at open (ADR 0076). */
-describe('opening a PGlite 0.3 (PostgreSQL 17) data directory', () => {
+/**
+ * kuaibao 0.5-era PGlite is PostgreSQL 18: a PostgreSQL 17 directory is copied into a new one at open (ADR 0076).
+ * Each test opens two to four databases of both versions (10–17 s alone): more than the suite's 30 s when the machine is busy.
+ */
+describe('opening a PGlite 0.3 (PostgreSQL 17) data directory', { timeout: 120_000 }, () => {
   const dirs: string[] = [];
   const scratch = async () => {
     const parent = await mkdtemp(path.join(tmpdir(), 'kuaibao-pglite-upgrade-'));

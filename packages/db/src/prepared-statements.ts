@@ -98,21 +98,39 @@ export function prepareMarkedStatements(pool: pg.Pool): void {
 
 type Queryable = Pick<Transaction, 'query'>;
 
+/** How many statements besides the marked ones a PGlite database keeps prepared; the least recently run is closed first. */
+export const UNMARKED_PREPARED_LIMIT = 256;
+
+/** SQLSTATE of a prepared statement whose result columns changed since it was prepared (a table altered under it). */
+const RESULT_TYPE_CHANGED = '0A000';
+
+interface PreparedStatement {
+  name: string;
+  /** Parameter types, as PostgreSQL inferred them when it parsed the text. */
+  types: number[];
+}
+
 /**
  * PGlite: `query()` sends Parse, Describe, Bind, Describe, Execute and Sync as six calls into its WebAssembly, and
- * PostgreSQL parses and plans the text every time. A marked statement is parsed (with its parameter types) once per
- * database, then each run is one call: Bind, Describe, Execute, Sync of the named statement.
+ * PostgreSQL parses and plans the text every time. A statement with parameters is parsed (with its parameter types)
+ * once per database, then each run is one call: Bind, Describe, Execute, Sync of the named statement. Marked
+ * statements stay prepared; the others (Prisma's, the repositories' and the read models' queries: their texts repeat
+ * too) are kept up to `unmarkedLimit`, least recently run closed first (docs/adr/0058, 0077).
  */
 export class PGlitePreparedStatements {
-  /** Parameter types of each statement prepared on this database. */
-  private readonly prepared = new Map<string, number[]>();
+  private readonly marked = new Map<string, PreparedStatement>();
+  /** Unmarked statements by text, in the order they were last run (a Map keeps insertion order). */
+  private readonly unmarked = new Map<string, PreparedStatement>();
 
-  constructor(private readonly db: PGlite) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly unmarkedLimit = UNMARKED_PREPARED_LIMIT,
+  ) {}
 
-  /** The adapter's queryable (PGlite or its open transaction), with marked statements run prepared. */
+  /** The adapter's queryable (PGlite or its open transaction), with statements that have parameters run prepared. */
   wrap<T extends Queryable>(client: T, inTransaction: boolean): T {
     const query = (text: string, params?: unknown[], options?: QueryOptions) =>
-      isPrepared(text) ? this.run(text, params ?? [], options, inTransaction) : client.query(text, params, options);
+      preparable(text, params, options) ? this.run(text, params ?? [], options, inTransaction) : client.query(text, params, options);
     // The adapter opens its transactions on PGlite itself: their queryable is wrapped too.
     const transaction = (fn: (tx: Transaction) => Promise<unknown>) => (client as unknown as PGlite).transaction((tx) => fn(this.wrap(tx, true)));
     return new Proxy(client, {
@@ -136,25 +154,23 @@ export class PGlitePreparedStatements {
     return inTransaction ? run() : db._runExclusiveTransaction(run);
   }
 
-  /** Parses the statement under its name and reads its parameter types (a name already parsed on this database is only described). */
-  private async prepare(name: string, text: string): Promise<number[]> {
-    const { serialize } = protocol;
-    const describe = concat([serialize.describe({ type: 'S', name }), serialize.sync()]);
-    const parsed = await this.db
-      .execProtocol(concat([serialize.parse({ name, text }), describe]), { syncToFs: false })
-      .catch(async (error: unknown) => {
-        if ((error as { code?: string }).code !== DUPLICATE_PREPARED_STATEMENT) throw error;
-        return this.db.execProtocol(describe, { syncToFs: false });
-      });
-    const types = pgliteParse.parseDescribeStatementResults(parsed.messages);
-    this.prepared.set(name, types);
-    return types;
+  private async execute(text: string, params: unknown[], options: QueryOptions | undefined): Promise<Results> {
+    const statement = await this.statement(text);
+    try {
+      return await this.executePrepared(statement, params, options);
+    } catch (error) {
+      // A table altered since the statement was parsed: parse it again. Outside a transaction the run is retried at
+      // once; inside one the failed statement ended the transaction, so the caller sees the error (as after any failed
+      // statement) and the next run parses the text anew.
+      if ((error as { code?: string }).code !== RESULT_TYPE_CHANGED) throw error;
+      await this.forget(text);
+      if (this.db.isInTransaction()) throw error;
+      return this.executePrepared(await this.statement(text), params, options);
+    }
   }
 
-  private async execute(text: string, params: unknown[], options: QueryOptions | undefined): Promise<Results> {
+  private async executePrepared({ name, types }: PreparedStatement, params: unknown[], options: QueryOptions | undefined): Promise<Results> {
     const { serialize } = protocol;
-    const name = statementName(text);
-    const types = this.prepared.get(name) ?? (await this.prepare(name, text));
     const serializers = this.db.serializers;
     const values = params.map((value, i) => {
       if (value === null || value === undefined) return null;
@@ -168,6 +184,63 @@ export class PGlitePreparedStatements {
     if (!this.db.isInTransaction()) await this.db.syncToFs();
     return pgliteParse.parseResults(messages, this.db.parsers, options)[0]!;
   }
+
+  /** The text's prepared statement, parsing it first if this database has not (closing the least recently run unmarked one beyond the limit). */
+  private async statement(text: string): Promise<PreparedStatement> {
+    if (isPrepared(text)) {
+      let statement = this.marked.get(text);
+      if (!statement) {
+        statement = await this.prepare(statementName(text), text);
+        this.marked.set(text, statement);
+      }
+      return statement;
+    }
+    let statement = this.unmarked.get(text);
+    if (statement) {
+      this.unmarked.delete(text);
+    } else {
+      while (this.unmarked.size >= this.unmarkedLimit) await this.forget(this.unmarked.keys().next().value!);
+      statement = await this.prepare(unmarkedName(text), text);
+    }
+    this.unmarked.set(text, statement);
+    return statement;
+  }
+
+  /** Parses the statement under its name and reads its parameter types (a name already parsed on this database is only described). */
+  private async prepare(name: string, text: string): Promise<PreparedStatement> {
+    const { serialize } = protocol;
+    const describe = concat([serialize.describe({ type: 'S', name }), serialize.sync()]);
+    const parsed = await this.db
+      .execProtocol(concat([serialize.parse({ name, text }), describe]), { syncToFs: false })
+      .catch(async (error: unknown) => {
+        if ((error as { code?: string }).code !== DUPLICATE_PREPARED_STATEMENT) throw error;
+        return this.db.execProtocol(describe, { syncToFs: false });
+      });
+    return { name, types: pgliteParse.parseDescribeStatementResults(parsed.messages) };
+  }
+
+  /** Closes the text's prepared statement (closing one is not transactional and works inside a failed transaction too). */
+  private async forget(text: string) {
+    const statement = (isPrepared(text) ? this.marked : this.unmarked).get(text);
+    if (!statement) return;
+    this.marked.delete(text);
+    this.unmarked.delete(text);
+    const { serialize } = protocol;
+    await this.db.execProtocol(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]), { syncToFs: false });
+  }
+}
+
+/**
+ * Run prepared: a statement with parameters (one command; PostgreSQL refuses parameters in a script). Not one that
+ * reads or writes PGlite's /dev/blob (COPY), which `query()` sets up around the statement.
+ */
+function preparable(text: string, params: unknown[] | undefined, options: QueryOptions | undefined): boolean {
+  return isPrepared(text) || (params !== undefined && params.length > 0 && options?.blob === undefined);
+}
+
+/** An unmarked statement's name (not remembered: unmarked texts are many, e.g. Prisma's lists of as many placeholders as values). */
+function unmarkedName(text: string): string {
+  return `kb_u_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
 }
 
 function bound(target: object, property: string | symbol) {
