@@ -35,22 +35,26 @@ describe('a week of duty at 临沧市总值班室, over HTTP', { timeout: 240_00
   afterAll(() => server?.close());
 
   it('sends a running report’s 催办 to the 带班领导 the city duty office’s roster has on duty now, not to whoever led before', async () => {
-    // given: today's roster of 临沧市总值班室 puts 邓华 (临沧市应急管理局's head) in the lead instead of the demo's 黄磊
-    const today = dutyDayAt(new Date());
-    const { body: roster } = await as.lc_duty!.get(`/api/duty/roster?from=${today}&to=${today}`);
-    const leader = roster.candidates.leaders.find((p: { name: string }) => p.name === '邓华');
-    const officer = roster.candidates.officers.find((p: { name: string }) => p.name === '杨帆');
-    const saved = await as.lc_duty!.request('PUT', `/api/duty/roster/lc-duty/${today}`, { leaderUserId: leader.id, officerUserIds: [officer.id] });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-
-    // when: a 较大 report waits for 核实 until its first 催办 (临沧: 15 minutes before the phone deadline; the server's clock is moved there)
+    // given: a 较大 report waiting for 核实 (its first 催办 in 临沧: 15 minutes before the phone deadline)
     const number: string = (await as.lx_reporter!.post('/api/reports', firstReport({ severity: 'III', occurredAt: ago(15), learnedAt: ago(10) }))).body.incidentNumber;
     let phone: { dueAt: string } | undefined;
     for (let i = 0; i < 200 && !phone; i++) {
       await new Promise((r) => setTimeout(r, 100));
       phone = ((await as.admin!.get(`/api/incidents/${number}`)).body.reports[0]?.clocks ?? []).find((c: { channel: string }) => c.channel === 'phone');
     }
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(phone!.dueAt) - 15 * 60_000 + 1_000, shouldAdvanceTime: true });
+    const remindAt = Date.parse(phone!.dueAt) - 15 * 60_000 + 1_000;
+
+    // and the roster of 临沧市总值班室 for the duty day the 催办 falls in (after the 08:30 handover when the test runs
+    // shortly before it) puts 邓华 (临沧市应急管理局's head) in the lead instead of the demo's 黄磊
+    const day = dutyDayAt(new Date(remindAt));
+    const { body: roster } = await as.lc_duty!.get(`/api/duty/roster?from=${day}&to=${day}`);
+    const leader = roster.candidates.leaders.find((p: { name: string }) => p.name === '邓华');
+    const officer = roster.candidates.officers.find((p: { name: string }) => p.name === '杨帆');
+    const saved = await as.lc_duty!.request('PUT', `/api/duty/roster/lc-duty/${day}`, { leaderUserId: leader.id, officerUserIds: [officer.id] });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+    // when: the server's clock reaches the 催办
+    vi.useFakeTimers({ toFake: ['Date'], now: remindAt, shouldAdvanceTime: true });
 
     // then: the 催办 reaches the verifier and 邓华, the leader on duty now — not 黄磊
     let notifications: Notification[] = [];

@@ -173,13 +173,14 @@ describe('流程设计 from the default flow to a rollback, across a restart, in
       await server.close();
       server = await start();
 
-      // then: v2 is still what 临沧 runs
+      // then: v2 is still what 临沧 runs: a new report runs on it, and the designer's page says so (opened after the
+      // report, so no refetch of its versions — their running counts — re-lays the table out under the clicks below)
+      const afterRestart = (await (await login(server.url, 'lx_reporter')).post('/api/reports', firstReport({ severity: 'IV' }))).body;
+      expect(await instanceOf(afterRestart.instanceKey)).toMatchObject({ tenantId: '530900', version: 2 });
       const again = await pageOf('designer');
       await again.goto(`${server.url}/designer`);
       const card = again.getByTestId('process-incident-report');
       await expect.poll(() => card.getByTestId('deployed-version').innerText(), { timeout: 15_000 }).toBe('v2');
-      const afterRestart = (await (await login(server.url, 'lx_reporter')).post('/api/reports', firstReport({ severity: 'IV' }))).body;
-      expect(await instanceOf(afterRestart.instanceKey)).toMatchObject({ tenantId: '530900', version: 2 });
 
       // when: the designer rolls back to v1 from the versions list
       await card.getByTestId('rollback-1').click();
