@@ -13,11 +13,14 @@ export const PREPARED = '/* prepared */';
 const DUPLICATE_PREPARED_STATEMENT = '42P05';
 const names = new Map<string, string>();
 
-/** The statement's name: the same text always gets the same name (a connection refuses a name reused for another text). */
+/** A name derived from the text: the same text always gets the same name (a connection refuses a name reused for another text). */
+const hashedName = (prefix: string, text: string) => `${prefix}${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+
+/** A marked statement's name, remembered (marked texts are few and constant). */
 function statementName(text: string): string {
   let name = names.get(text);
   if (!name) {
-    name = `kb_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    name = hashedName('kb_', text);
     names.set(text, name);
   }
   return name;
@@ -200,7 +203,8 @@ export class PGlitePreparedStatements {
       this.unmarked.delete(text);
     } else {
       while (this.unmarked.size >= this.unmarkedLimit) await this.forget(this.unmarked.keys().next().value!);
-      statement = await this.prepare(unmarkedName(text), text);
+      // Not remembered beside the statement: unmarked texts are many, e.g. Prisma's lists of as many placeholders as values.
+      statement = await this.prepare(hashedName('kb_u_', text), text);
     }
     this.unmarked.set(text, statement);
     return statement;
@@ -221,10 +225,10 @@ export class PGlitePreparedStatements {
 
   /** Closes the text's prepared statement (closing one is not transactional and works inside a failed transaction too). */
   private async forget(text: string) {
-    const statement = (isPrepared(text) ? this.marked : this.unmarked).get(text);
+    const statements = isPrepared(text) ? this.marked : this.unmarked;
+    const statement = statements.get(text);
     if (!statement) return;
-    this.marked.delete(text);
-    this.unmarked.delete(text);
+    statements.delete(text);
     const { serialize } = protocol;
     await this.db.execProtocol(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]), { syncToFs: false });
   }
@@ -236,11 +240,6 @@ export class PGlitePreparedStatements {
  */
 function preparable(text: string, params: unknown[] | undefined, options: QueryOptions | undefined): boolean {
   return isPrepared(text) || (params !== undefined && params.length > 0 && options?.blob === undefined);
-}
-
-/** An unmarked statement's name (not remembered: unmarked texts are many, e.g. Prisma's lists of as many placeholders as values). */
-function unmarkedName(text: string): string {
-  return `kb_u_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
 }
 
 function bound(target: object, property: string | symbol) {
