@@ -10,12 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { RunningServer } from '@kuaibao/api';
-import { installStatementCounter, statementCounts, statementsByText, type Database } from '@kuaibao/db';
+import { installStatementCounter, statementCounts, statementsByText, timePGliteStatements, type Database } from '@kuaibao/db';
 import { loginAll, runOneReport, watchAll, type FlowStats, type NextTaskWait } from './lib/http-flow';
 import { runBenchmark, withBenchServer } from './lib/bench-server';
 import { rawEngineThroughput } from './lib/raw-engine';
 import { applicationName, serverCpuDelta, serverCpuMs, withApplicationName } from './lib/server-cpu';
-import { printStatements } from './lib/statement-report';
+import { printStatements, printStatementTimes } from './lib/statement-report';
 import { emitResult, summarize } from './lib/stats';
 
 const { values } = parseArgs({
@@ -28,7 +28,8 @@ const { values } = parseArgs({
      * Print the statements of the sustained phase by the start of their text, per report, and the calls of the schema's
      * PL/pgSQL functions (the read models' triggers) per report: on PGlite always, on PostgreSQL when its
      * `track_functions` is 'pl' or 'all' (e.g. `ALTER DATABASE … SET track_functions = 'pl'`; a backend flushes its
-     * counts about once a second, so the figure is within a few per cent).
+     * counts about once a second, so the figure is within a few per cent). On PGlite also the time inside its
+     * WebAssembly per report by statement (packages/db/src/pglite-statement-time.ts).
      */
     statements: { type: 'boolean', default: false },
   },
@@ -40,6 +41,9 @@ const seconds = Number(values.seconds);
 const users = Number(values.users);
 const name = applicationName('e2e');
 if (process.env.DATABASE_URL) process.env.DATABASE_URL = withApplicationName(process.env.DATABASE_URL, name);
+
+/** Installed before the server opens its database, so that every statement's text is known from its Parse. */
+const timer = values.statements ? await timePGliteStatements() : null;
 
 async function main(server: RunningServer, db: Database) {
   const clients = await loginAll(server.url);
@@ -54,6 +58,7 @@ async function main(server: RunningServer, db: Database) {
   const cpuBefore = process.cpuUsage();
   const serverBefore = await serverCpuMs(db, name);
   if (values.statements && db.kind === 'pglite') await db.driver.query(`SET track_functions = 'pl'`);
+  const timesBefore = db.kind === 'pglite' ? timer?.read() : undefined;
   const functionsBefore = values.statements ? await functionCalls(db) : null;
   const countsBefore = statementCounts();
   const textsBefore = statementsByText();
@@ -64,6 +69,7 @@ async function main(server: RunningServer, db: Database) {
   const countsAfter = statementCounts();
   if (values.statements) printStatements('e2e', textsBefore, statementsByText(), max.reports);
   if (functionsBefore) printStatements('e2e fn', functionsBefore, await functionCalls(db), max.reports);
+  if (timer && timesBefore) printStatementTimes('e2e wasm', timesBefore, timer.read(), max.reports);
   // CPU time of this process (server, engine, workers, PGlite and the clients) per report: steadier than rates on a busy machine.
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMsPerReport = (cpu.user + cpu.system) / 1000 / Math.max(1, max.reports);

@@ -108,7 +108,7 @@ describe('the admin trace of running reports', () => {
   it('traces only the named instances that still run, as a batch retry watches its steps', async () => {
     // given: two running reports
     const [one, two] = await Promise.all([1, 2].map(async () => (await reporter.post('/api/reports', firstReport())).body.incidentNumber as string));
-    const [first] = await Promise.all([one!, two!].map((number) => untilTraced(number, (t) => t.waiting.some((w) => w.elementId === 'verify'))));
+    const [first, second] = await Promise.all([one!, two!].map((number) => untilTraced(number, (t) => t.waiting.some((w) => w.elementId === 'verify'))));
 
     // when: the first and an instance that does not run are named
     const response = await admin.get(`/api/admin/instances?instances=${first!.instanceKey},999999999`);
@@ -117,6 +117,9 @@ describe('the admin trace of running reports', () => {
     expect(response.status).toBe(200);
     expect((response.body.items as Traced[]).map((t) => t.instanceKey)).toEqual([first!.instanceKey]);
     expect((await admin.get(`/api/admin/instances?instances=${first!.instanceKey}&problem=incident`)).body.items).toEqual([]);
+    // all the named instances, whatever the page size (`limit` pages the list, not a named set)
+    const both = await admin.get(`/api/admin/instances?instances=${first!.instanceKey},${second!.instanceKey}&limit=1`);
+    expect((both.body.items as Traced[]).map((t) => t.instanceKey).sort()).toEqual([first!.instanceKey, second!.instanceKey].sort());
     const refused = await admin.get('/api/admin/instances?instances=12,x');
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([{ path: 'instances', message: '至多 500 个流程实例编号（数字），以逗号分隔' }]);

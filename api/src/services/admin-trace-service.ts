@@ -12,14 +12,14 @@ const NOT_A_WAIT = new Set(['bpmn:SubProcess', 'bpmn:BoundaryEvent']);
 /**
  * 流程监控: the running instances, each with where it waits, since when, who must act there, and what failed.
  * Instances with an open incident come first (all of them, within `limit`), then the longest waiting; with `instances`,
- * only those of them that still run.
+ * only those of them that still run, all of them (the schema bounds the keys; `limit` pages the list, not a named set).
  */
 export async function traceInstances(
   deps: Pick<ApiDeps, 'engine' | 'incidents'>,
   catalog: ProcessCatalog,
   filter: { problem: InstanceProblem; limit: number; instances?: string[] | undefined },
 ): Promise<TracedInstance[]> {
-  if (filter.instances) return traceThese(deps, catalog, filter.instances.slice(0, filter.limit), filter.problem);
+  if (filter.instances) return traceThese(deps, catalog, filter.instances, filter.problem);
   const failing = new Map<string, InstanceStatus>();
   for (const incident of await deps.engine.listIncidents({ state: 'active' })) {
     if (failing.size >= filter.limit || failing.has(incident.instanceKey)) continue;

@@ -1,7 +1,7 @@
 import { Prisma } from '@prisma/client';
 import type { RawClient } from './prepared-client';
 import type {
-  ActivatableJob, DefinitionRecord, ElementIdChange, EngineNodeRecord, InstanceRecord, JobLock, JobRecord, JobWait, LockedInstance, MessageRecord, SavedStep, StepClaim, StepExpectation, NodeProcess, StoredWaits, SubscriptionRecord, SweepQuery, SweepResult, UserTask, UserTaskFilter, Variables, WaitKind, WaitSnapshot,
+  ActivatableJob, DefinitionHeader, ElementIdChange, EngineNodeRecord, InstanceRecord, JobLock, JobRecord, JobWait, LockedInstance, MessageRecord, SavedStep, StepClaim, StepExpectation, NodeProcess, StoredWaits, SubscriptionRecord, SweepQuery, SweepResult, UserTask, UserTaskFilter, Variables, WaitKind, WaitSnapshot,
 } from '@kuaibao/engine';
 import { StepConflict, WAIT_KINDS } from '@kuaibao/engine';
 import { toInstance, toJob, toUserTask, type InstanceRow, type JobRow, type UserTaskRow } from './engine-rows';
@@ -26,10 +26,10 @@ export async function findSubscriptions(db: Client, q: { tenantId: string; messa
   return rows.map((r) => ({ ...r, key: String(r.key), instanceKey: String(r.instanceKey) }));
 }
 
-/** The deployed definition of a process: the given version, else the latest. */
-export async function findDefinition(db: Client, q: { tenantId: string; bpmnProcessId: string; version?: number }): Promise<DefinitionRecord | null> {
-  const [row] = await db.$queryRaw<(Omit<DefinitionRecord, 'key'> & { key: bigint })[]>`/* prepared */
-    SELECT key, bpmn_process_id AS "bpmnProcessId", version, resource_name AS "resourceName", checksum, tenant_id AS "tenantId", source, deployed_at AS "deployedAt"
+/** The deployed definition of a process, without its XML (read at every start): the given version, else the latest. */
+export async function findDefinition(db: Client, q: { tenantId: string; bpmnProcessId: string; version?: number }): Promise<DefinitionHeader | null> {
+  const [row] = await db.$queryRaw<(Omit<DefinitionHeader, 'key'> & { key: bigint })[]>`/* prepared */
+    SELECT key, bpmn_process_id AS "bpmnProcessId", version, resource_name AS "resourceName", checksum, tenant_id AS "tenantId", deployed_at AS "deployedAt"
     FROM engine_definition
     WHERE tenant_id = ${q.tenantId} AND bpmn_process_id = ${q.bpmnProcessId} AND (${q.version ?? null}::int IS NULL OR version = ${q.version ?? null}::int)
     ORDER BY version DESC LIMIT 1`;

@@ -11,6 +11,7 @@ export { templateDataDir } from './test-support/template-database';
 export { createScratchSchema } from './scratch-schema';
 export { createEngineStore } from './engine-store';
 export { installStatementCounter, statementCounts, statementsByText } from './statement-counter';
+export { timePGliteStatements, type StatementTime, type StatementTimes } from './pglite-statement-time';
 export { createOrgUnitRepository, type OrgUnitRepository, type OrgUnitRow } from './repositories/org-units';
 export { createUserRepository, createSessionRepository, type UserRepository, type SessionRepository } from './repositories/users';
 export { createAuditRepository, appendAudit, type AuditEntry, type AuditRepository, type ChainCheck, type ChainProblem } from './repositories/audit';

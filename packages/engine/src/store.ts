@@ -14,6 +14,9 @@ export interface DefinitionRecord {
   source: string;
 }
 
+/** A definition without its XML (tens of KB): what starting an instance or numbering a new version reads. */
+export type DefinitionHeader = Omit<DefinitionRecord, 'source'>;
+
 export interface InstanceRecord {
   key: string;
   definitionKey: string;
@@ -213,7 +216,7 @@ export interface EngineStoreOps {
   readonly handle: StepTransaction;
   insertDefinition(definition: DefinitionRecord): Promise<void>;
   /** Latest version when `version` is omitted. */
-  findDefinition(query: { tenantId: string; bpmnProcessId: string; version?: number }): Promise<DefinitionRecord | null>;
+  findDefinition(query: { tenantId: string; bpmnProcessId: string; version?: number }): Promise<DefinitionHeader | null>;
   findDefinitionByChecksum(query: { tenantId: string; bpmnProcessId: string; checksum: string }): Promise<DefinitionRecord | null>;
   /** Every definition deployed from a resource with this checksum (all its processes), oldest version first. */
   findDefinitionsByChecksum(query: { tenantId: string; checksum: string }): Promise<DefinitionRecord[]>;

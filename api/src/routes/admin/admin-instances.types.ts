@@ -9,7 +9,7 @@ export const makeListInstancesQuerySchema = (locale: 'zh-CN' | 'en' = 'zh-CN') =
   z.strictObject({
     problem: z.enum(INSTANCE_PROBLEMS).default('all'),
     limit: z.coerce.number().int().min(1).max(MAX_INSTANCES).default(100),
-    /** Only these instances (engine keys, comma-separated): those still running; an ended one is left out. */
+    /** Only these instances (engine keys, comma-separated): those still running, all of them (`limit` does not apply); an ended one is left out. */
     instances: z
       .string()
       .regex(INSTANCE_KEYS, {

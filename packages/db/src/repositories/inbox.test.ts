@@ -103,6 +103,9 @@ describe('the inbox read model', () => {
     // then
     const regraded = await createInboxRepository(db.driver).list({ groups: [...USERS.ann], username: 'ann', now: NOW, severity: 'I', offset: 0, limit: 500 });
     expect(regraded.items.some((row) => row.incidentNumber === 'N1')).toBe(true);
+    // the read model's own rows follow the renumbering (through the report's ON UPDATE CASCADE and its trigger)
+    const numbers = await q(`SELECT DISTINCT incident_number AS n FROM inbox_task WHERE incident_number LIKE 'N3%'`);
+    expect(numbers).toEqual([{ n: 'N3-renumbered' }]);
     await expectSameAsReference('incidents changed');
   });
 
