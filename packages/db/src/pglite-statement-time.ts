@@ -3,8 +3,8 @@ import type { PGlite } from '@electric-sql/pglite';
 /**
  * For benchmarks (`e2e --statements` on PGlite): the time spent inside PGlite's WebAssembly (each call of
  * `execProtocolRawSync`) by the statement it serves. A call's first message names it: Parse and Query carry the text,
- * Bind the prepared statement's name (known from its Parse), and the unnamed statement's Describe, Bind, Execute and
- * Sync follow their Parse.
+ * Bind the prepared statement's name (known from its Parse); the calls that follow a Parse or Query of the unnamed
+ * statement, up to its Sync, are its own.
  */
 export interface StatementTimes {
   /** Milliseconds, calls and bytes answered by the start of the statement's text, since install. */
@@ -44,12 +44,18 @@ export async function timePGliteStatements(): Promise<StatementTimes> {
     }
   };
 
-  /** Whether the call belongs to the unnamed statement's sequence, from its Parse to its Sync. */
+  /**
+   * Whether the call belongs to the sequence of the last unnamed statement (`query()`: Parse, Describe, Bind, Describe,
+   * Execute, Sync, one call each) or simple query (`exec()`: Query, then Sync), up to its Sync.
+   */
   let inUnnamed = false;
   function statementOf(message: Uint8Array): string {
     const type = String.fromCharCode(message[0]!);
     const body = message.subarray(5);
-    if (type === 'Q') return head(cString(body, 0).value);
+    if (type === 'Q') {
+      [unnamed, inUnnamed] = [head(cString(body, 0).value), true];
+      return unnamed;
+    }
     if (type === 'P') {
       const name = cString(body, 0);
       const text = head(cString(body, name.next).value);
