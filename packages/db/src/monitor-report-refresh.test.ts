@@ -23,11 +23,11 @@ describe('monitor_report, recomputed once per transaction', () => {
   });
   afterAll(() => db?.close());
 
-  /** Runs `writes` in one transaction; returns monitor_report_refresh's calls in it, the commit-time ones included. */
-  async function refreshCalls(writes: string[]): Promise<number> {
+  /** Runs `writes` in one transaction; returns the calls of `fn` (the refresh, by default) in it, the commit-time ones included. */
+  async function refreshCalls(writes: string[], fn = 'monitor_report_refresh'): Promise<number> {
     return db.prisma.$transaction(async (tx) => {
       const calls = async () => {
-        const [row] = await tx.$queryRawUnsafe<{ calls: number }[]>(`SELECT COALESCE(sum(calls), 0)::int AS calls FROM pg_stat_xact_user_functions WHERE funcname = 'monitor_report_refresh'`);
+        const [row] = await tx.$queryRawUnsafe<{ calls: number }[]>(`SELECT COALESCE(sum(calls), 0)::int AS calls FROM pg_stat_xact_user_functions WHERE funcname = $1`, fn);
         return row!.calls;
       };
       await tx.$executeRawUnsafe(`SET LOCAL track_functions = 'pl'`);
@@ -83,5 +83,24 @@ describe('monitor_report, recomputed once per transaction', () => {
     await db.prisma.$executeRawUnsafe(`UPDATE incident_report SET status = 'verifying' WHERE id = 'mr-report-2'`);
     expect(await monitorRow('mr-report-2')).toEqual({ report_status: 'verifying', next_due_at: null });
     expect(await db.prisma.$queryRawUnsafe(`SELECT report_id FROM monitor_report_pending`)).toEqual([]);
+  });
+
+  it('runs its commit-time flush once per transaction, however many reports it noted', async () => {
+    // a flush per noted report walked, each, the rows the first had taken: O(n²) at commit (docs/adr/0079)
+    const noted = `SELECT monitor_report_note(ARRAY(SELECT 'mr-many-' || g FROM generate_series(1, 300) g))`;
+    expect(await refreshCalls([noted], 'monitor_report_flush')).toBe(1);
+    expect(await db.prisma.$queryRawUnsafe(`SELECT report_id FROM monitor_report_pending`)).toEqual([]);
+    expect(await db.prisma.$queryRawUnsafe(`SELECT tx::text FROM monitor_report_flush_due`)).toEqual([]);
+  });
+
+  it('recomputes again a report changed after the transaction flushed (SET CONSTRAINTS … IMMEDIATE)', async () => {
+    const calls = await refreshCalls([
+      `UPDATE incident_report SET status = 'verifying' WHERE id = 'mr-report-1'`,
+      'SET CONSTRAINTS ALL IMMEDIATE',
+      'SET CONSTRAINTS ALL DEFERRED',
+      `UPDATE incident_report SET status = 'signing' WHERE id = 'mr-report-1'`,
+    ]);
+    expect(calls).toBe(2);
+    expect(await monitorRow('mr-report-1')).toMatchObject({ report_status: 'signing' });
   });
 });

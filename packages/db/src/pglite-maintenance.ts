@@ -7,13 +7,14 @@ import type { Database } from './client';
  * - autovacuum, for the tables read by index-only scans (ADR 0016): each change clears its page's bit
  *   in the visibility map, and until the next VACUUM such a page is read from the table; and for `monitor_report`,
  *   whose triggers update a report's row at each of its writes: unvacuumed, its indexes held three entries per live
- *   row after a load and every search read them all (ADR 0059); and `monitor_report_pending`, where every writing
- *   transaction inserts and deletes its noted reports (ADR 0067): keyed by the ever-growing transaction id, its
- *   index's dead entries are on pages no insert visits again;
+ *   row after a load and every search read them all (ADR 0059); and `monitor_report_pending` and
+ *   `monitor_report_flush_due`, where every writing transaction inserts and deletes its noted reports and its one
+ *   flush (ADR 0067, 0079): keyed by the ever-growing transaction id, their indexes' dead entries are on pages no
+ *   insert visits again;
  * - the checkpointer: without it the write-ahead log grows from the start of the process, past
  *   max_wal_size, and a kill -9 replays all of it at the next open (1.7 GB of WAL: 5.9 s before serving).
  */
-export const VACUUMED_ON_PGLITE = ['inbox_task_viewer', 'monitor_report', 'monitor_report_pending'] as const;
+export const VACUUMED_ON_PGLITE = ['inbox_task_viewer', 'monitor_report', 'monitor_report_pending', 'monitor_report_flush_due'] as const;
 export const PGLITE_MAINTENANCE_INTERVAL_MS = 60_000;
 /** WAL since the last checkpoint that makes the pass checkpoint: ~0.25 s of replay after a crash here. */
 export const PGLITE_CHECKPOINT_WAL_BYTES = 64 * 1024 * 1024;
