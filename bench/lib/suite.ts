@@ -38,7 +38,7 @@ export const SUITE: Record<string, BenchmarkSpec> = {
       if (quick) return { args: ['--finished', '100000', '--requests', '24'], note: 'monitor: 10,000 running + 100,000 finished (--quick)' };
       // 1 M finished reports are 3 M rows (incident, report, instance): PGlite loaded them in 189 s on 2026-12-08 (ADR 0079),
       // most of the suite's budget for one fixture, so it keeps to 300,000 here (`npx tsx bench/monitor.ts` loads them all).
-      if (db === 'pglite') return { args: ['--finished', '300000', '--requests', '80'], note: 'monitor on PGlite: 10,000 running + 300,000 finished reports (not 1,000,000): the fixture load would not fit 10 minutes' };
+      if (db === 'pglite') return { args: ['--finished', '300000', '--requests', '80'], note: 'monitor on PGlite: 10,000 running + 300,000 finished reports (not 1,000,000: their load takes ~3 minutes of the suite)' };
       return { args: ['--requests', '80'] };
     },
     metrics: ['monitor_search_p95_ms', 'monitor_search_p95_ms_db', 'monitor_search_p50_ms', 'monitor_search_p95_ms_db_before', 'monitor_search_p50_ms_db_before', 'monitor_dashboard_p95_ms',
