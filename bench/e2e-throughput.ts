@@ -42,8 +42,8 @@ const users = Number(values.users);
 const name = applicationName('e2e');
 if (process.env.DATABASE_URL) process.env.DATABASE_URL = withApplicationName(process.env.DATABASE_URL, name);
 
-/** Installed before the server opens its database, so that every statement's text is known from its Parse. */
-const timer = values.statements ? await timePGliteStatements() : null;
+/** On PGlite (no DATABASE_URL), installed before the server opens its database, so that every statement's text is known from its Parse. */
+const timer = values.statements && !process.env.DATABASE_URL ? await timePGliteStatements() : null;
 
 async function main(server: RunningServer, db: Database) {
   const clients = await loginAll(server.url);
@@ -58,7 +58,7 @@ async function main(server: RunningServer, db: Database) {
   const cpuBefore = process.cpuUsage();
   const serverBefore = await serverCpuMs(db, name);
   if (values.statements && db.kind === 'pglite') await db.driver.query(`SET track_functions = 'pl'`);
-  const timesBefore = db.kind === 'pglite' ? timer?.read() : undefined;
+  const timesBefore = timer?.read();
   const functionsBefore = values.statements ? await functionCalls(db) : null;
   const countsBefore = statementCounts();
   const textsBefore = statementsByText();

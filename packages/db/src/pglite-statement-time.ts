@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { statementHead as head } from './statement-counter';
 
 /**
  * For benchmarks (`e2e --statements` on PGlite): the time spent inside PGlite's WebAssembly (each call of
@@ -17,8 +18,6 @@ export interface StatementTime {
   /** The bytes of the answers (their messages, which PGlite's JavaScript then parses). */
   bytes: number;
 }
-
-const head = (sql: string) => sql.replace(/\/\*[^*]*\*\//g, '').replace(/\s+/g, ' ').trim().slice(0, 70);
 
 /** Patches PGlite's class: every instance of the process is timed from here on (the benchmark's server opens its database after). */
 export async function timePGliteStatements(): Promise<StatementTimes> {

@@ -11,7 +11,8 @@ interface Counts {
 const counts: Counts = { statements: 0, transactions: 0 };
 /** Statements by the start of their text (for `statementsByText`): which statements a report runs. */
 const byText = new Map<string, number>();
-const head = (sql: string) => sql.replace(/\/\*[^*]*\*\//g, '').replace(/\s+/g, ' ').trim().slice(0, 70);
+/** A statement's text without comments, on one line, its first 70 characters: how the benchmarks name it. */
+export const statementHead = (sql: string) => sql.replace(/\/\*[^*]*\*\//g, '').replace(/\s+/g, ' ').trim().slice(0, 70);
 let installed = false;
 /** Whether statements are also counted by text (statementsByText): a regex per statement, so only when asked. */
 let byTextToo = false;
@@ -54,6 +55,6 @@ export function noteStatement(sql: string): void {
   if (!installed) return;
   counts.statements++;
   if (!byTextToo) return;
-  const text = head(sql);
+  const text = statementHead(sql);
   byText.set(text, (byText.get(text) ?? 0) + 1);
 }

@@ -73,7 +73,7 @@ export function useBatchRetry(targets: readonly RetryTarget[]) {
       await new Promise((resolve) => setTimeout(resolve, WATCH_EVERY_MS));
       const looking = retried.filter((t) => watched.has(t.key)).slice(0, WATCH_LIMIT);
       const instances = [...new Set(looking.map((t) => t.instanceKey))].join(',');
-      const items = await api<{ items: MonitoredInstance[] }>(`/api/admin/instances?instances=${instances}&limit=${WATCH_LIMIT}`).then((r) => r.items, () => null);
+      const items = await api<{ items: MonitoredInstance[] }>(`/api/admin/instances?instances=${instances}`).then((r) => r.items, () => null);
       if (!items) continue;
       for (const t of looking) {
         const outcome = outcomeOf(t, items);
